@@ -1,0 +1,34 @@
+/**
+ * `npm run start:browser` (via scripts/start.mjs): Warta in a normal browser, for machines
+ * without the Electron binary, for demos and for the end-to-end tests.
+ * Flags: --data-dir DIR, --port N, --renderer DIR, --token T (tests only).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WartaError } from '../../shared/contract/errors';
+import { defaultDataDir } from '../core/default-data-dir';
+import { startBrowserHost } from './start-browser-host';
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = flag('renderer') ?? path.resolve(here, '../../dist/renderer');
+const dataDir = flag('data-dir') ?? defaultDataDir();
+
+try {
+  const host = await startBrowserHost({ dataDir, rendererDir, port: Number(flag('port') ?? 0), token: flag('token') });
+  process.stdout.write(`Warta (mode peramban) berjalan. Buka alamat ini di peramban:\n  ${host.url}\nData: ${dataDir}\n`);
+  process.stdout.write(`WARTA_URL=${host.url}\n`);
+  const stop = () => {
+    void host.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (err) {
+  const message = err instanceof WartaError ? err.message : (err as Error).message;
+  process.stderr.write(`Warta tidak dapat dimulai: ${message}\n`);
+  process.exit(1);
+}

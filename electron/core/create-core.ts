@@ -1,0 +1,137 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import pkg from '../../package.json' with { type: 'json' };
+import type { EventMap, EventName } from '../../shared/contract/events';
+import type { AppInfo, MethodInput, MethodName, MethodResult } from '../../shared/contract/methods';
+import type { CallResult } from '../../shared/contract/result';
+import { createUuidV7 } from '../../shared/ids/uuidv7';
+import { HlcClock } from '../../shared/sync/hlc';
+import { Mutator } from './data/mutator';
+import { migrate, newerVersionError } from './db/migrate';
+import { LATEST_SCHEMA_VERSION } from './db/migrations';
+import { checkDatabaseFile, ensureWritableDir, openDatabase, readSchemaVersion, type Db } from './db/open-database';
+import { CoreEvents, type AnyListener } from './events';
+import { appHandlers } from './features/app/handlers';
+import { attachmentHandlers } from './features/attachments/handlers';
+import { createBlobStore } from './features/attachments/blob-store';
+import { officeHandlers } from './features/office/handlers';
+import { opdHandlers } from './features/opd/handlers';
+import { prefsHandlers } from './features/prefs/handlers';
+import { syncHandlers } from './features/sync/handlers';
+import { createFileLogger, type Logger } from './log/logger';
+import { createFilePrefs, type PrefsStore } from './prefs';
+import { dispatch } from './rpc/dispatch';
+import type { CoreContext, Handlers } from './rpc/handler-types';
+
+export const DATABASE_FILE = 'warta.sqlite';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Wall clock in ms; tests pass a fake one. */
+  clock?: () => number;
+  /** Id generator; tests pass a deterministic one. */
+  ids?: () => string;
+  mode?: AppInfo['mode'];
+  logger?: Logger;
+  prefs?: PrefsStore;
+}
+
+export interface Core {
+  /** Runs one call; never throws for anything the caller sent. */
+  call(method: unknown, input?: unknown): Promise<CallResult<unknown>>;
+  /** Typed convenience for our own code and tests: returns the value or throws the error payload. */
+  invoke<M extends MethodName>(method: M, input?: MethodInput<M>): Promise<MethodResult<M>>;
+  onEvent(listener: AnyListener): () => void;
+  on<E extends EventName>(name: E, listener: (payload: EventMap[E]) => void): () => void;
+  readonly info: AppInfo;
+  /** For the core's own modules and tests (the mutation path, benchmarks). */
+  readonly context: CoreContext;
+  close(): void;
+}
+
+const handlers: Handlers = {
+  ...appHandlers,
+  ...officeHandlers,
+  ...opdHandlers,
+  ...attachmentHandlers,
+  ...prefsHandlers,
+  ...syncHandlers,
+};
+
+/** Opens (or creates) the workspace in `dataDir`, migrates it, and serves the contract. */
+export function createCore(options: CoreOptions): Core {
+  const dataDir = path.resolve(options.dataDir);
+  ensureWritableDir(dataDir);
+  const logger = options.logger ?? createFileLogger(dataDir);
+  const file = path.join(dataDir, DATABASE_FILE);
+  checkDatabaseFile(file);
+  // Refuse a newer schema before opening read-write: WAL setup alone would write to the file.
+  const found = readSchemaVersion(file);
+  if (found !== null && found > LATEST_SCHEMA_VERSION) throw newerVersionError(found);
+
+  const db = openDatabase(file);
+  let context: CoreContext;
+  try {
+    migrate(db);
+    const now = options.clock ?? Date.now;
+    const newId = options.ids ?? createUuidV7(now);
+    const deviceId = localMeta(db, 'device_id', () => crypto.randomBytes(8).toString('hex'));
+    const clock = new HlcClock({ node: deviceId, now, last: localMetaGet(db, 'hlc_last') });
+    const events = new CoreEvents();
+    const mutator = new Mutator({
+      db,
+      clock,
+      newId,
+      now,
+      onCommit: (tables) => events.emit('data.changed', { tables: [...tables].sort() }),
+    });
+    context = {
+      db,
+      mutator,
+      events,
+      logger,
+      prefs: options.prefs ?? createFilePrefs(dataDir),
+      blobs: createBlobStore(path.join(dataDir, 'attachments')),
+      now,
+      info: { version: pkg.version, schemaVersion: LATEST_SCHEMA_VERSION, mode: options.mode ?? 'test', deviceId, dataDir },
+    };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  logger.info('core.open', { dataDir, schema: LATEST_SCHEMA_VERSION });
+  let open: CoreContext | null = context;
+
+  const core: Core = {
+    call: (method, input) => dispatch(handlers, open, logger, method, input),
+    async invoke(method, input) {
+      const result = await dispatch(handlers, open, logger, method, input ?? {});
+      if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
+      return result.value as never;
+    },
+    onEvent: (listener) => context.events.onAny(listener),
+    on: (name, listener) => context.events.on(name, listener),
+    info: context.info,
+    context,
+    close() {
+      if (!open) return;
+      open = null;
+      db.close();
+      logger.info('core.close', {});
+    },
+  };
+  return core;
+}
+
+function localMetaGet(db: Db, key: string): string | null {
+  const row = db.prepare('SELECT value FROM local_meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+function localMeta(db: Db, key: string, make: () => string): string {
+  const existing = localMetaGet(db, key);
+  if (existing) return existing;
+  const value = make();
+  db.prepare('INSERT INTO local_meta (key, value) VALUES (?, ?)').run(key, value);
+  return value;
+}

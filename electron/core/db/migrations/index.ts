@@ -1,0 +1,8 @@
+import { m0001 } from './0001-initial';
+import { m0002 } from './0002-opd';
+import type { Migration } from './types';
+
+/** In order. Add a file per version and list it here; each has its own test in test/core/migrations. */
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,24 @@
+import type { AppInfo, MethodName, MethodParsedInput, MethodResult } from '../../../shared/contract/methods';
+import type { Mutator } from '../data/mutator';
+import type { Db } from '../db/open-database';
+import type { CoreEvents } from '../events';
+import type { BlobStore } from '../features/attachments/blob-store';
+import type { Logger } from '../log/logger';
+import type { PrefsStore } from '../prefs';
+
+/** What every handler may use. Handlers get no transport details: they serve all three alike. */
+export interface CoreContext {
+  db: Db;
+  mutator: Mutator;
+  events: CoreEvents;
+  logger: Logger;
+  prefs: PrefsStore;
+  blobs: BlobStore;
+  now: () => number;
+  info: AppInfo;
+}
+
+export type Handler<M extends MethodName> = (input: MethodParsedInput<M>, ctx: CoreContext) => MethodResult<M> | Promise<MethodResult<M>>;
+
+export type Handlers = { [M in MethodName]: Handler<M> };
+export type HandlerGroup<K extends MethodName> = { [M in K]: Handler<M> };

@@ -1,0 +1,51 @@
+/**
+ * The error codes a call can return. The renderer shows a message per code in the user's
+ * language; `message` from the core (Indonesian) is the fallback and what goes into logs.
+ */
+export const ERROR_CODES = [
+  'invalid_input',
+  'unknown_method',
+  'not_found',
+  'forbidden',
+  'conflict',
+  'payload_too_large',
+  'unsupported_file',
+  'invalid_number_pattern',
+  'db_not_sqlite',
+  'db_corrupt',
+  'db_newer_version',
+  'data_dir_unwritable',
+  'clock_drift',
+  'unauthorized',
+  'closed',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorPayload {
+  code: ErrorCode;
+  message: string;
+  /** Machine-readable specifics, e.g. the field paths of an invalid input or an unknown placeholder. */
+  details?: Record<string, unknown>;
+}
+
+export class WartaError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'WartaError';
+    this.code = code;
+    if (details) this.details = details;
+  }
+
+  toPayload(): ErrorPayload {
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,7 @@
+export * from './errors';
+export * from './result';
+export * from './define';
+export * from './methods';
+export * from './events';
+export * from './wire';
+export * from './bridge';

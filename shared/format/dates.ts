@@ -1,0 +1,76 @@
+/**
+ * Indonesian date and time forms used in copy: "Senin, 21 Oktober 2019", "Jumat (9/12/2016)",
+ * "pukul 08.00 WIB". Indonesia has no daylight saving, so a zone is a fixed offset and the
+ * result does not depend on the ICU data of the machine that formats it (Node or Chromium).
+ */
+import { TIME_ZONES, type ZoneLabel } from '../office/time-zones';
+
+export type Lang = 'id' | 'en';
+
+const DAYS: Record<Lang, string[]> = {
+  id: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+const MONTHS: Record<Lang, string[]> = {
+  id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+export interface ZonedParts {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  weekday: number; // 0 = Sunday
+  hour: number;
+  minute: number;
+}
+
+export function zonedParts(instant: Date | number, zone: ZoneLabel): ZonedParts {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError('invalid date');
+  const shifted = new Date(ms + TIME_ZONES[zone].offsetHours * 3_600_000);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    weekday: shifted.getUTCDay(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+  };
+}
+
+/** The instant of a wall-clock time in an Indonesian zone. */
+export function instantFromZoned(p: Omit<ZonedParts, 'weekday'>, zone: ZoneLabel): number {
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) - TIME_ZONES[zone].offsetHours * 3_600_000;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** "Senin, 21 Oktober 2019" */
+export function formatLongDate(instant: Date | number, zone: ZoneLabel, lang: Lang = 'id'): string {
+  const p = zonedParts(instant, zone);
+  return `${DAYS[lang][p.weekday]}, ${p.day} ${MONTHS[lang][p.month - 1]} ${p.year}`;
+}
+
+/** "21 Oktober 2019" */
+export function formatDate(instant: Date | number, zone: ZoneLabel, lang: Lang = 'id'): string {
+  const p = zonedParts(instant, zone);
+  return `${p.day} ${MONTHS[lang][p.month - 1]} ${p.year}`;
+}
+
+/** "Jumat (9/12/2016)": the form used in the body of news copy. */
+export function formatNewsDate(instant: Date | number, zone: ZoneLabel, lang: Lang = 'id'): string {
+  const p = zonedParts(instant, zone);
+  return `${DAYS[lang][p.weekday]} (${p.day}/${p.month}/${p.year})`;
+}
+
+/** "08.00 WIB" (Indonesian uses a dot between hours and minutes), "08:00 WIB" in English. */
+export function formatTime(instant: Date | number, zone: ZoneLabel, lang: Lang = 'id'): string {
+  const p = zonedParts(instant, zone);
+  return `${pad2(p.hour)}${lang === 'id' ? '.' : ':'}${pad2(p.minute)} ${zone}`;
+}
+
+/** "Senin, 21 Oktober 2019 pukul 10.00 WIB" */
+export function formatDateTime(instant: Date | number, zone: ZoneLabel, lang: Lang = 'id'): string {
+  return `${formatLongDate(instant, zone, lang)} ${lang === 'id' ? 'pukul' : 'at'} ${formatTime(instant, zone, lang)}`;
+}

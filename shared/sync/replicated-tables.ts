@@ -1,0 +1,97 @@
+/**
+ * Every table that syncs between machines, with the fields a change may carry. The core's
+ * mutation path, the migrations' guard test and (later) the sync server all read this one
+ * list, so a field that is not declared here can never be written or accepted from a peer.
+ *
+ * Rules for replicated tables (they keep out-of-order, field-level merging possible):
+ * - business columns are nullable in SQL and validated at the core boundary instead,
+ *   because a peer's update may arrive before the insert it follows;
+ * - no foreign keys between them, for the same reason;
+ * - schema changes are additive only: old clients keep syncing with new ones.
+ */
+export type FieldType = 'text' | 'integer' | 'real' | 'boolean' | 'json';
+
+export interface FieldSpec {
+  readonly type: FieldType;
+  /** For text and json: the longest value accepted, in characters. */
+  readonly max?: number;
+}
+
+export interface TableSpec {
+  readonly fields: Readonly<Record<string, FieldSpec>>;
+}
+
+const t = (max: number): FieldSpec => ({ type: 'text', max });
+
+export const REPLICATED_TABLES = {
+  office_profile: {
+    fields: {
+      institution: t(160),
+      unit: t(160),
+      institution_code: t(40),
+      unit_code: t(40),
+      city: t(80),
+      province: t(80),
+      time_zone: t(8),
+      address: t(300),
+      phone: t(40),
+      email: t(160),
+      website: t(200),
+      emblem_hash: t(64),
+      number_pattern: t(120),
+    },
+  },
+  opd: {
+    fields: {
+      name: t(200),
+      abbreviation: t(40),
+      phone: t(40),
+      email: t(160),
+      active: { type: 'boolean' },
+      sort_order: { type: 'integer' },
+    },
+  },
+} as const satisfies Record<string, TableSpec>;
+
+export type ReplicatedTable = keyof typeof REPLICATED_TABLES;
+
+/** Columns every replicated row carries besides its declared fields. */
+export const SYSTEM_FIELDS = {
+  created_at: t(30),
+  deleted_at: t(30),
+} as const satisfies Record<string, FieldSpec>;
+
+export type FieldValue = string | number | boolean | null | Record<string, unknown> | unknown[];
+
+export function isReplicatedTable(name: string): name is ReplicatedTable {
+  return Object.prototype.hasOwnProperty.call(REPLICATED_TABLES, name);
+}
+
+export function fieldSpec(table: ReplicatedTable, field: string): FieldSpec | undefined {
+  const fields = REPLICATED_TABLES[table].fields as Record<string, FieldSpec>;
+  if (Object.prototype.hasOwnProperty.call(fields, field)) return fields[field];
+  if (Object.prototype.hasOwnProperty.call(SYSTEM_FIELDS, field)) return (SYSTEM_FIELDS as Record<string, FieldSpec>)[field];
+  return undefined;
+}
+
+/** Checks one value against its declared field; returns a reason, or null when it fits. */
+export function checkFieldValue(spec: FieldSpec, value: unknown): string | null {
+  if (value === null) return null;
+  switch (spec.type) {
+    case 'text':
+      if (typeof value !== 'string') return 'expected text';
+      if (spec.max !== undefined && value.length > spec.max) return `longer than ${spec.max} characters`;
+      return null;
+    case 'integer':
+      return Number.isSafeInteger(value) ? null : 'expected an integer';
+    case 'real':
+      return typeof value === 'number' && Number.isFinite(value) ? null : 'expected a number';
+    case 'boolean':
+      return typeof value === 'boolean' ? null : 'expected true or false';
+    case 'json': {
+      if (typeof value !== 'object') return 'expected an object or array';
+      const size = JSON.stringify(value).length;
+      return spec.max !== undefined && size > spec.max ? `larger than ${spec.max} characters` : null;
+    }
+  }
+}
