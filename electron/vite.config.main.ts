@@ -1,0 +1,36 @@
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The Electron main process: electron/shell/main.ts → dist/electron/main.js (ESM, Node).
+ * The core and shared code are bundled in; Electron, native modules (better-sqlite3 must be
+ * loaded from node_modules, rebuilt for Electron's ABI) and electron-store (which imports
+ * electron itself) stay external and are shipped in node_modules by electron-builder.
+ */
+const EXTERNAL = ['electron', 'better-sqlite3', 'electron-store', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default defineConfig({
+  root,
+  publicDir: false,
+  logLevel: 'warn',
+  build: {
+    ssr: path.join(root, 'electron/shell/main.ts'),
+    outDir: path.join(root, 'dist/electron'),
+    emptyOutDir: true,
+    target: 'node22',
+    sourcemap: true,
+    minify: false,
+    rolldownOptions: {
+      external: (id) => EXTERNAL.includes(id) || EXTERNAL.some((e) => id.startsWith(`${e}/`)),
+      output: { format: 'es', entryFileNames: 'main.js' },
+    },
+  },
+  ssr: {
+    // Bundle everything else (zod, our own modules) so the packaged app needs fewer files.
+    noExternal: true,
+  },
+});
