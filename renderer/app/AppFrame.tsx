@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import type { OfficeProfile } from '../../shared/office/profile';
+import { AgendaPage } from '../features/agenda/AgendaPage';
+import { HomePage } from '../features/home/HomePage';
+import { MediaPage } from '../features/media/MediaPage';
+import { asZone } from '../features/office/office-form-values';
+import { PressRoomPage } from '../features/pressroom/PressRoomPage';
+import { ReleasesPage } from '../features/releases/ReleasesPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { StatusBar } from '../features/status/StatusBar';
+import { useSyncStatus } from '../features/status/sync-status-store';
+import { useT } from '../i18n/use-t';
+import { useNavigation } from './navigation-store';
+import { Sidebar } from './Sidebar';
+
+export function AppFrame({ profile }: { profile: OfficeProfile }) {
+  const { t } = useT();
+  const section = useNavigation((s) => s.section);
+  const loadSync = useSyncStatus((s) => s.load);
+  useEffect(() => {
+    void loadSync();
+  }, [loadSync]);
+
+  return (
+    <div className="frame">
+      <a href="#main" className="skip-link" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {t('app.skipToContent')}
+      </a>
+      <Sidebar officeName={profile.unit} />
+      <main id="main" className="frame__main" tabIndex={-1}>
+        {section === 'home' ? <HomePage profile={profile} /> : null}
+        {section === 'releases' ? <ReleasesPage /> : null}
+        {section === 'agenda' ? <AgendaPage /> : null}
+        {section === 'media' ? <MediaPage /> : null}
+        {section === 'pressroom' ? <PressRoomPage /> : null}
+        {section === 'settings' ? <SettingsPage /> : null}
+      </main>
+      <StatusBar zone={asZone(profile.timeZone)} />
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Section } from './navigation-store';
+
+// Simple line icons drawn inline: nothing is fetched, and they follow the text colour.
+const PATHS: Record<Section, string> = {
+  home: 'M3 10.5 12 3l9 7.5V21h-6v-6H9v6H3z',
+  releases: 'M5 3h10l4 4v14H5zM14 3v5h5M8 12h8M8 16h8M8 8h4',
+  agenda: 'M4 5h16v16H4zM4 10h16M8 3v4M16 3v4',
+  media: 'M3 6h18v12H3zM7 10h6M7 14h10M16 9h2',
+  pressroom: 'M4 20V9l8-5 8 5v11M9 20v-6h6v6M3 20h18',
+  settings: 'M12 8.5a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7zM12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9 7 7M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1',
+};
+
+export function SectionIcon({ section }: { section: Section }) {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      <path d={PATHS[section]} fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}

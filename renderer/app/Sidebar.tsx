@@ -1,0 +1,56 @@
+import { useRef, type KeyboardEvent } from 'react';
+import { useT } from '../i18n/use-t';
+import { SECTION_LABEL, SECTIONS, useNavigation, type Section } from './navigation-store';
+import { SectionIcon } from './SectionIcon';
+
+/** The main navigation. Tab reaches it; arrow keys, Home and End move between its items. */
+export function Sidebar({ officeName }: { officeName: string }) {
+  const { t } = useT();
+  const section = useNavigation((s) => s.section);
+  const go = useNavigation((s) => s.go);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
+    const buttons = Array.from(listRef.current?.querySelectorAll('button') ?? []);
+    const target =
+      event.key === 'ArrowDown' ? (index + 1) % buttons.length
+      : event.key === 'ArrowUp' ? (index - 1 + buttons.length) % buttons.length
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? buttons.length - 1
+      : -1;
+    if (target < 0) return;
+    event.preventDefault();
+    buttons[target]?.focus();
+  }
+
+  return (
+    <nav className="sidebar" aria-label={t('nav.label')}>
+      <div className="sidebar__brand">
+        <span className="sidebar__logo" aria-hidden="true">W</span>
+        <span>
+          <span className="sidebar__name">{t('app.name')}</span>
+          <span className="sidebar__tagline">{t('app.tagline')}</span>
+        </span>
+      </div>
+      <ul className="sidebar__list" ref={listRef}>
+        {SECTIONS.map((s: Section, index) => (
+          <li key={s}>
+            <button
+              type="button"
+              className="sidebar__item"
+              aria-current={section === s ? 'page' : undefined}
+              onClick={() => go(s)}
+              onKeyDown={(e) => onKeyDown(e, index)}
+            >
+              <SectionIcon section={s} />
+              <span>{t(SECTION_LABEL[s])}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p className="sidebar__office" title={officeName}>
+        {officeName}
+      </p>
+    </nav>
+  );
+}

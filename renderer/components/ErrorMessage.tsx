@@ -1,0 +1,29 @@
+import type { ErrorPayload } from '../../shared/contract/errors';
+import { errorMessages } from '../i18n/error-messages';
+import { useT } from '../i18n/use-t';
+
+interface ErrorMessageProps {
+  error: ErrorPayload;
+  /** Replaces the per-code headline when the context says more (e.g. "the profile was not saved"). */
+  headline?: string;
+}
+
+/**
+ * An error from the core in the user's language. The core's own message is Indonesian and
+ * often more specific ("lebih dari 2 MB"), so Indonesian readers also see it as the detail.
+ */
+export function ErrorMessage({ error, headline }: ErrorMessageProps) {
+  const { t, language } = useT();
+  const text = headline ?? errorMessages[language][error.code];
+  const showDetail = language === 'id' && error.message && error.message !== text;
+  return (
+    <div className="error-message" role="alert">
+      <p className="error-message__headline">{text}</p>
+      {showDetail ? (
+        <p className="error-message__detail">
+          {t('error.detail')} {error.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
