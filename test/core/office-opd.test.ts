@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readChangeLog } from '../../electron/core/data/change-log';
 import { openTestCore, SAMPLE_PROFILE, type CoreFixture } from '../support/core-fixture';
 import { fakeClock } from '../support/fake-clock';
 
@@ -17,9 +18,9 @@ describe('office profile', () => {
     const saved = await fx.core.invoke('office.save', { ...SAMPLE_PROFILE, city: 'Kota Baru', timeZone: 'WITA' });
     expect(saved).toMatchObject({ city: 'Kota Baru', timeZone: 'WITA', numberPattern: '{seq}/{unit}/{institution}/{month-roman}/{year}' });
     expect(events).toEqual([['office_profile'], ['office_profile']]);
-    const log = fx.core.context.db.prepare("SELECT tbl, fields FROM change_log WHERE tbl = 'office_profile'").all() as { fields: string }[];
+    const log = readChangeLog(fx.core.context.db).filter((c) => c.table === 'office_profile');
     expect(log).toHaveLength(2);
-    expect(JSON.parse(log[1]!.fields)).toMatchObject({ city: 'Kota Baru', time_zone: 'WITA' });
+    expect(log[1]?.fields).toMatchObject({ city: 'Kota Baru', time_zone: 'WITA' });
   });
 
   it('keeps the emblem by content hash and refuses a non-image named like one', async () => {

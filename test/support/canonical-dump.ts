@@ -1,3 +1,4 @@
+import { decodeClocks } from '../../electron/core/data/field-clocks';
 import type { Db } from '../../electron/core/db/open-database';
 import { REPLICATED_TABLES } from '../../shared/sync/replicated-tables';
 
@@ -10,8 +11,7 @@ export function canonicalDump(db: Db): Record<string, unknown[]> {
   for (const table of Object.keys(REPLICATED_TABLES)) {
     const rows = db.prepare(`SELECT * FROM ${table} ORDER BY id`).all() as Record<string, unknown>[];
     out[table] = rows.map((row) => {
-      const clocks = JSON.parse(String(row._hlc)) as Record<string, string>;
-      const sorted = Object.fromEntries(Object.entries(clocks).sort(([a], [b]) => a.localeCompare(b)));
+      const sorted = Object.fromEntries([...decodeClocks(String(row._hlc))].sort(([a], [b]) => a.localeCompare(b)));
       return { ...row, _hlc: sorted };
     });
   }

@@ -3,16 +3,24 @@ import { hlcMillis, type HlcClock } from '../../../shared/sync/hlc';
 import {
   checkFieldValue,
   fieldSpec,
+  type FieldSpec,
   isReplicatedTable,
   type FieldValue,
   type ReplicatedTable,
 } from '../../../shared/sync/replicated-tables';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open-database';
-import type { Change } from './change';
+import { CHANGES_PER_LOG_ENTRY, type Change, type LoggedChange } from './change';
+import { decodeClocks, encodeClocks } from './field-clocks';
 import { toSql } from './row-codec';
 
 type Statement = Database.Statement<unknown[], unknown>;
+
+interface InsertPlan {
+  stmt: Statement;
+  specs: (FieldSpec | undefined)[];
+  namesJson: string;
+}
 
 export interface MutatorOptions {
   db: Db;
@@ -35,7 +43,12 @@ export class Mutator {
   private readonly now: () => number;
   private readonly onCommit: (tables: Set<string>) => void;
   private readonly statements = new Map<string, Statement>();
+  private readonly insertPlans = new Map<string, InsertPlan>();
+  private lastIsoMs = -1;
+  private lastIso = '';
   private readonly touched = new Set<string>();
+  /** Changes of the running transaction, written to the log just before it commits. */
+  private readonly pending: { local: LoggedChange[]; remote: LoggedChange[] } = { local: [], remote: [] };
   private depth = 0;
   private readonly logInsert: Statement;
   private readonly saveClock: Statement;
@@ -47,7 +60,7 @@ export class Mutator {
     this.now = options.now;
     this.onCommit = options.onCommit;
     this.logInsert = this.db.prepare(
-      'INSERT OR IGNORE INTO change_log (change_id, hlc, tbl, row_id, fields, origin) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO change_log (origin, first_hlc, last_hlc, count, changes) VALUES (?, ?, ?, ?, ?)',
     );
     this.saveClock = this.db.prepare("INSERT OR REPLACE INTO local_meta (key, value) VALUES ('hlc_last', ?)");
   }
@@ -59,6 +72,8 @@ export class Mutator {
     try {
       const result = this.db.transaction(() => {
         const value = fn();
+        this.flushLog('local');
+        this.flushLog('remote');
         this.saveClock.run(this.clock.current());
         return value;
       })();
@@ -68,6 +83,8 @@ export class Mutator {
       return result;
     } catch (err) {
       this.touched.clear();
+      this.pending.local.length = 0;
+      this.pending.remote.length = 0;
       throw err;
     } finally {
       this.depth -= 1;
@@ -79,32 +96,55 @@ export class Mutator {
     const id = this.newId();
     this.transaction(() => {
       const hlc = this.clock.tick();
-      const fields: Record<string, FieldValue> = { ...values, created_at: new Date(this.now()).toISOString() };
+      const fields: Record<string, FieldValue> = { ...values, created_at: this.isoNow() };
       checkFields(table, fields);
-      this.appendLog({ changeId: this.newId(), hlc, table, rowId: id, fields }, 'local');
+      this.pending.local.push([hlc, table, id]);
       // Fast path: a fresh id cannot exist yet, so no read-and-compare is needed.
       const names = Object.keys(fields);
-      const clocks: Record<string, string> = {};
-      for (const n of names) clocks[n] = hlc;
-      const stmt = this.statement(`ins:${table}:${names.join(',')}`, () => {
-        const cols = ['id', ...names, 'updated_at', '_hlc'];
-        return `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
-      });
-      stmt.run(id, ...names.map((n) => toSql(fieldSpec(table, n), fields[n] as FieldValue)), isoOf(hlc), JSON.stringify(clocks));
+      const plan = this.insertPlan(table, names);
+      const args: unknown[] = [id];
+      for (let i = 0; i < names.length; i++) args.push(toSql(plan.specs[i], fields[names[i] as string] as FieldValue));
+      args.push(isoOf(hlc), `{"${hlc}":${plan.namesJson}}`);
+      plan.stmt.run(args);
       this.touched.add(table);
     });
     return id;
+  }
+
+  private insertPlan(table: ReplicatedTable, names: string[]): InsertPlan {
+    const key = `${table}:${names.join(',')}`;
+    let plan = this.insertPlans.get(key);
+    if (!plan) {
+      const cols = ['id', ...names, 'updated_at', '_hlc'];
+      plan = {
+        stmt: this.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`),
+        specs: names.map((n) => fieldSpec(table, n)),
+        namesJson: JSON.stringify(names),
+      };
+      this.insertPlans.set(key, plan);
+    }
+    return plan;
+  }
+
+  /** ISO time of the wall clock, formatted once per millisecond. */
+  private isoNow(): string {
+    const ms = this.now();
+    if (ms !== this.lastIsoMs) {
+      this.lastIsoMs = ms;
+      this.lastIso = new Date(ms).toISOString();
+    }
+    return this.lastIso;
   }
 
   /** Writes fields of a row, creating it when absent (used for singletons with a fixed id). */
   write(table: ReplicatedTable, id: string, values: Record<string, FieldValue>): void {
     this.transaction(() => {
       const fields = { ...values };
-      if (!this.exists(table, id)) fields.created_at = new Date(this.now()).toISOString();
+      if (!this.exists(table, id)) fields.created_at = this.isoNow();
       checkFields(table, fields);
-      const change: Change = { changeId: this.newId(), hlc: this.clock.tick(), table, rowId: id, fields };
-      this.appendLog(change, 'local');
+      const change: Change = { hlc: this.clock.tick(), table, rowId: id, fields };
       this.applyToRow(change);
+      this.pending.local.push([change.hlc, table, id]);
     });
   }
 
@@ -120,7 +160,7 @@ export class Mutator {
   remove(table: ReplicatedTable, id: string): void {
     this.transaction(() => {
       this.requireLive(table, id);
-      this.write(table, id, { deleted_at: new Date(this.now()).toISOString() });
+      this.write(table, id, { deleted_at: this.isoNow() });
     });
   }
 
@@ -144,31 +184,40 @@ export class Mutator {
         }
         checkFields(change.table, change.fields);
         this.clock.receive(change.hlc);
-        if (!this.appendLog(change, 'remote')) continue;
-        this.applyToRow(change);
+        // A change that wins no field (a duplicate, or older than what we hold) changes
+        // nothing and need not be logged: the changes that beat it are in the log already.
+        if (!this.applyToRow(change)) continue;
+        this.pending.remote.push([change.hlc, change.table, change.rowId]);
         applied += 1;
       }
     });
     return applied;
   }
 
-  private appendLog(change: Change, origin: 'local' | 'remote'): boolean {
-    const info = this.logInsert.run(change.changeId, change.hlc, change.table, change.rowId, JSON.stringify(change.fields), origin);
-    return info.changes > 0;
+  private flushLog(origin: 'local' | 'remote'): void {
+    const all = this.pending[origin];
+    for (let i = 0; i < all.length; i += CHANGES_PER_LOG_ENTRY) {
+      const chunk = all.slice(i, i + CHANGES_PER_LOG_ENTRY);
+      const first = chunk[0] as LoggedChange;
+      const last = chunk[chunk.length - 1] as LoggedChange;
+      this.logInsert.run(origin, first[0], last[0], chunk.length, JSON.stringify(chunk));
+    }
+    all.length = 0;
   }
 
-  private applyToRow(change: Change): void {
+  /** Writes the fields of `change` that are newer than what the row holds; false when none is. */
+  private applyToRow(change: Change): boolean {
     const { table, rowId, hlc } = change;
     const current = this.statement(`clk:${table}`, () => `SELECT _hlc, updated_at FROM ${table} WHERE id = ?`).get(rowId) as
       | { _hlc: string; updated_at: string | null }
       | undefined;
-    const clocks: Record<string, string> = current ? (JSON.parse(current._hlc) as Record<string, string>) : {};
+    const clocks = current ? decodeClocks(current._hlc) : new Map<string, string>();
     const winners = Object.keys(change.fields).filter((f) => {
-      const seen = clocks[f];
+      const seen = clocks.get(f);
       return seen === undefined || hlc > seen;
     });
-    if (winners.length === 0) return;
-    for (const f of winners) clocks[f] = hlc;
+    if (winners.length === 0) return false;
+    for (const f of winners) clocks.set(f, hlc);
     const values = winners.map((f) => toSql(fieldSpec(table, f), change.fields[f] as FieldValue));
     const iso = isoOf(hlc);
     if (!current) {
@@ -176,7 +225,7 @@ export class Mutator {
         const cols = ['id', ...winners, 'updated_at', '_hlc'];
         return `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
       });
-      stmt.run(rowId, ...values, iso, JSON.stringify(clocks));
+      stmt.run(rowId, ...values, iso, encodeClocks(clocks));
     } else {
       const stmt = this.statement(`upd:${table}:${winners.join(',')}`, () => {
         const sets = [...winners.map((f) => `${f} = ?`), 'updated_at = ?', '_hlc = ?'];
@@ -184,9 +233,10 @@ export class Mutator {
       });
       // updated_at is the wall time of the newest field clock: the same whatever the order.
       const updated = current.updated_at && current.updated_at > iso ? current.updated_at : iso;
-      stmt.run(...values, updated, JSON.stringify(clocks), rowId);
+      stmt.run(...values, updated, encodeClocks(clocks), rowId);
     }
     this.touched.add(table);
+    return true;
   }
 
   private exists(table: ReplicatedTable, id: string): boolean {
@@ -210,8 +260,12 @@ export class Mutator {
   }
 }
 
+let isoMemo = { ms: -1, iso: '' };
+/** The wall time of a stamp as ISO text; batches share a millisecond, so remember the last one. */
 function isoOf(hlc: string): string {
-  return new Date(hlcMillis(hlc)).toISOString();
+  const ms = hlcMillis(hlc);
+  if (ms !== isoMemo.ms) isoMemo = { ms, iso: new Date(ms).toISOString() };
+  return isoMemo.iso;
 }
 
 function notFound(table: string, id: string): WartaError {

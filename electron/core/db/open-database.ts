@@ -93,6 +93,8 @@ export function openDatabase(file: string): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // 32 MB of page cache: large imports and sync pulls stay in memory until commit.
+    db.pragma('cache_size = -32000');
     // Touch the schema so that a damaged file fails here, not at the first query.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     return db;

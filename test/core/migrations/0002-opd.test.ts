@@ -13,7 +13,7 @@ it('0002 adds the OPD table to a version-1 database and keeps its data', () => {
   const db = new Database(path.join(dir, 'x.sqlite'));
   migrate(db, MIGRATIONS, 1);
   db.prepare("INSERT INTO office_profile (id, institution, time_zone, _hlc) VALUES ('p', 'Pemkab Contoh', 'WITA', '{}')").run();
-  db.prepare("INSERT INTO change_log (change_id, hlc, tbl, row_id, fields, origin) VALUES ('c1', 'h', 'office_profile', 'p', '{}', 'local')").run();
+  db.prepare("INSERT INTO change_log (origin, first_hlc, last_hlc, count, changes) VALUES ('local', 'h', 'h', 1, '[]')").run();
 
   expect(migrate(db)).toBe(2);
   expect(db.prepare('SELECT institution, time_zone FROM office_profile').get()).toEqual({ institution: 'Pemkab Contoh', time_zone: 'WITA' });

@@ -1,16 +1,15 @@
+import { hlcMillis } from '../../../../shared/sync/hlc';
+import { countLocalChanges } from '../../data/change-log';
 import type { HandlerGroup } from '../../rpc/handler-types';
 
 export const syncHandlers: HandlerGroup<'sync.status'> = {
   // Sync itself is the sync issue's work; until it lands this reports plainly that it is not set up.
   'sync.status': (_input, ctx) => {
-    const row = ctx.db.prepare("SELECT count(*) AS n, max(hlc) AS last FROM change_log WHERE origin = 'local'").get() as {
-      n: number;
-      last: string | null;
-    };
+    const { count, lastHlc } = countLocalChanges(ctx.db);
     return {
       configured: false,
-      pendingChanges: row.n,
-      lastChangeAt: row.last ? new Date(Number(row.last.slice(0, 15))).toISOString() : null,
+      pendingChanges: count,
+      lastChangeAt: lastHlc ? new Date(hlcMillis(lastHlc)).toISOString() : null,
     };
   },
 };

@@ -1,0 +1,59 @@
+/**
+ * `npm run bench`: runs every suite in bench/suites and writes bench/results.json.
+ * Figures are medians or percentiles of repeated runs; ratios compare two things measured
+ * in the same run, because these machines are noisy. Exit code 1 when a figure misses its target.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { meetsTarget, type BenchResults, type BenchmarkFigure } from './results-format';
+import * as core from './suites/core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SUITES: Record<string, { run: typeof core.run }> = { core };
+
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const workRoot = path.join(here, 'workspace');
+fs.rmSync(workRoot, { recursive: true, force: true });
+fs.mkdirSync(workRoot, { recursive: true });
+
+const results: BenchResults = {
+  machine: {
+    platform: `${os.platform()} ${os.release()}`,
+    arch: os.arch(),
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  },
+  startedAt: new Date().toISOString(),
+  benchmarks: [],
+};
+
+for (const [name, suite] of Object.entries(SUITES)) {
+  if (only.length && !only.includes(name)) continue;
+  process.stdout.write(`suite ${name}\n`);
+  let n = 0;
+  const figures: BenchmarkFigure[] = await suite.run({
+    workDir: (label) => {
+      const dir = path.join(workRoot, `${name}-${label}-${n++}`);
+      fs.mkdirSync(dir, { recursive: true });
+      return dir;
+    },
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
+  results.benchmarks.push(...figures);
+}
+
+fs.writeFileSync(path.join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+fs.rmSync(workRoot, { recursive: true, force: true });
+
+let missed = 0;
+for (const f of results.benchmarks) {
+  const ok = meetsTarget(f);
+  if (!ok) missed += 1;
+  process.stdout.write(`${ok ? 'ok  ' : 'MISS'} ${f.id.padEnd(36)} ${String(f.value).padStart(10)} ${f.unit.padEnd(8)} target ${f.target}\n`);
+}
+process.stdout.write(`bench: ${results.benchmarks.length - missed} met, ${missed} missed; written to bench/results.json\n`);
+process.exitCode = missed ? 1 : 0;
