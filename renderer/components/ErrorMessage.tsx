@@ -6,16 +6,18 @@ interface ErrorMessageProps {
   error: ErrorPayload;
   /** Replaces the per-code headline when the context says more (e.g. "the profile was not saved"). */
   headline?: string;
+  /** False when the specifics are already shown elsewhere, e.g. next to each field. */
+  showCoreMessage?: boolean;
 }
 
 /**
  * An error from the core in the user's language. The core's own message is Indonesian and
  * often more specific ("lebih dari 2 MB"), so Indonesian readers also see it as the detail.
  */
-export function ErrorMessage({ error, headline }: ErrorMessageProps) {
+export function ErrorMessage({ error, headline, showCoreMessage = true }: ErrorMessageProps) {
   const { t, language } = useT();
   const text = headline ?? errorMessages[language][error.code];
-  const showDetail = language === 'id' && error.message && error.message !== text;
+  const showDetail = showCoreMessage && language === 'id' && error.message && error.message !== text;
   return (
     <div className="error-message" role="alert">
       <p className="error-message__headline">{text}</p>

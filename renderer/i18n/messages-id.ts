@@ -34,7 +34,7 @@ export const messagesId = {
   'status.today': 'Hari ini',
 
   'placeholder.notAvailable': 'Bagian ini belum tersedia di versi Warta ini.',
-  'placeholder.willHold': 'Nantinya di sini:',
+  'placeholder.willHold': 'Nantinya bagian ini memuat:',
   'releases.title': 'Rilis',
   'releases.summary':
     'Menulis, menyunting, menyetujui, memberi nomor, dan menyebarkan siaran pers, lengkap dengan foto, kutipan, narahubung, dan embargo.',

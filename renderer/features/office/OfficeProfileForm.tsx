@@ -61,7 +61,7 @@ export function OfficeProfileForm({ initial, submitLabel, onSaved }: OfficeProfi
 
       <fieldset>
         <legend>{t('office.section.place')}</legend>
-        <div className="grid grid--3">
+        <div className="grid grid--place">
           {text('city', 'office.city', { hint: 'office.city.hint', required: true })}
           {text('province', 'office.province', { required: true })}
           <SelectField<ZoneLabel>
@@ -77,7 +77,7 @@ export function OfficeProfileForm({ initial, submitLabel, onSaved }: OfficeProfi
       <fieldset>
         <legend>{t('office.section.contact')}</legend>
         {text('address', 'office.address', { multiline: true })}
-        <div className="grid grid--3">
+        <div className="grid grid--contact">
           {text('phone', 'office.phone', { type: 'tel' })}
           {text('email', 'office.email', { type: 'email' })}
           {text('website', 'office.website', { hint: 'office.website.hint', type: 'url' })}
@@ -110,7 +110,13 @@ export function OfficeProfileForm({ initial, submitLabel, onSaved }: OfficeProfi
             {t('office.saved')}
           </p>
         ) : null}
-        {form.error ? <ErrorMessage error={form.error} {...(form.issues.length > 0 ? { headline: t('office.checkFields') } : {})} /> : null}
+        {form.error ? (
+          form.issues.length > 0 ? (
+            <ErrorMessage error={form.error} headline={t('office.checkFields')} showCoreMessage={false} />
+          ) : (
+            <ErrorMessage error={form.error} />
+          )
+        ) : null}
       </div>
     </form>
   );

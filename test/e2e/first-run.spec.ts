@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { formatLongDate } from '../../shared/format/dates';
+import { AppFrame } from './pages/app-frame';
+import { FirstRunPage } from './pages/first-run-page';
+import { OfficeForm } from './pages/office-form';
+import { emblemPng } from './support/emblem';
+import { expect, test } from './support/fixtures';
+import { SURAKARTA } from './support/office-fixture-data';
+import { SCREENSHOT_DIR } from './support/paths';
+
+test('first run: the office profile is saved, survives a reload and shows in Settings', async ({ page, context, warta }) => {
+  const firstRun = new FirstRunPage(page);
+  await firstRun.open(warta.url);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+
+  await firstRun.form.fill(SURAKARTA);
+  await firstRun.form.uploadEmblem({ name: 'lambang.png', mimeType: 'image/png', buffer: await emblemPng(context) });
+  await expect(firstRun.form.emblemPreview).toBeVisible();
+  // The default pattern {seq}/{unit}/{institution}/{month-roman}/{year}, filled live from the codes.
+  await expect(firstRun.form.numberPreview).toHaveText(/^7\/HUMAS\/PEMKOT-SKA\/[IVX]+\/\d{4}$/);
+
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // No focus ring from the last filled field in the README picture.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'warta-profil-kantor.png'), fullPage: true });
+
+  await firstRun.saveButton.click();
+  const frame = new AppFrame(page);
+  await expect(frame.nav()).toBeVisible();
+  await expect(frame.navItem('Beranda')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('letterhead')).toContainText('PEMERINTAH KOTA SURAKARTA');
+  await expect(page.getByTestId('letterhead').getByRole('img', { name: 'Lambang daerah' })).toBeVisible();
+  await expect(frame.statusBar).toContainText('Sinkronisasi belum diatur');
+  await expect(frame.statusBar).toContainText('Daring');
+  // The office profile was the first local change, and nothing is synced yet.
+  await expect(page.getByTestId('status-sync')).toContainText(/\d+ perubahan lokal belum disinkronkan/);
+  await expect(page.getByTestId('status-date')).toContainText(formatLongDate(Date.now(), 'WIB'));
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'warta-beranda.png') });
+
+  await page.reload();
+  await expect(frame.nav()).toBeVisible();
+  await expect(firstRun.heading).toBeHidden();
+  await frame.open('Pengaturan');
+  const settingsForm = new OfficeForm(page);
+  await settingsForm.expectValues(SURAKARTA);
+  await expect(settingsForm.emblemPreview).toBeVisible();
+  await expect(page.getByTestId('app-info')).toContainText('0.1.0');
+  await expect(page.getByTestId('app-info')).toContainText(warta.dataDir);
+});
+
+test('placeholder sections say what they will hold and offer no actions', async ({ page, warta }) => {
+  const firstRun = new FirstRunPage(page);
+  await firstRun.open(warta.url);
+  await firstRun.complete(SURAKARTA);
+  const frame = new AppFrame(page);
+  for (const section of ['Rilis', 'Agenda', 'Media', 'Ruang Pers']) {
+    await frame.open(section);
+    const main = page.getByRole('main');
+    await expect(main).toContainText('Bagian ini belum tersedia di versi Warta ini.');
+    await expect(main.getByRole('button')).toHaveCount(0);
+  }
+});
+
+test('the sidebar works from the keyboard alone', async ({ page, warta }) => {
+  const firstRun = new FirstRunPage(page);
+  await firstRun.open(warta.url);
+  await firstRun.complete(SURAKARTA);
+  const frame = new AppFrame(page);
+  await frame.navItem('Beranda').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(frame.navItem('Rilis')).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(frame.navItem('Pengaturan')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Pengaturan' })).toBeFocused();
+});

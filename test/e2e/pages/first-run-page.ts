@@ -1,0 +1,27 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { OfficeData } from '../support/office-fixture-data';
+import { OfficeForm } from './office-form';
+
+export class FirstRunPage {
+  readonly form: OfficeForm;
+  readonly heading: Locator;
+  readonly saveButton: Locator;
+
+  constructor(readonly page: Page) {
+    this.form = new OfficeForm(page);
+    this.heading = page.getByRole('heading', { level: 1, name: 'Selamat datang di Warta' });
+    this.saveButton = page.getByRole('button', { name: 'Simpan dan mulai' });
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.heading).toBeVisible();
+  }
+
+  /** First run through the UI, ending when the app frame shows. */
+  async complete(data: OfficeData): Promise<void> {
+    await this.form.fill(data);
+    await this.saveButton.click();
+    await expect(this.page.getByRole('navigation', { name: 'Navigasi utama' })).toBeVisible();
+  }
+}
