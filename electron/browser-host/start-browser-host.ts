@@ -3,7 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCore, type Core, type CoreOptions } from '../core/create-core';
 import { createFileLogger } from '../core/log/logger';
-import { contentSecurityPolicy, staticHandler } from './static-files';
+import { securityHeaders } from '../../shared/security/csp';
+import { staticHandler } from './static-files';
 import { attachWsTransport, WS_PATH } from './ws-transport';
 
 export interface BrowserHostOptions extends Omit<CoreOptions, 'mode'> {
@@ -31,7 +32,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const core = createCore({ ...options, logger, mode: 'browser' });
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   let origin = '';
-  const server = http.createServer(staticHandler(options.rendererDir, () => contentSecurityPolicy(origin.replace(/^http/, 'ws'))));
+  // The page may open only this host's own WebSocket.
+  const server = http.createServer(staticHandler(options.rendererDir, () => securityHeaders({ connectSrc: [origin.replace(/^http/, 'ws')] })));
   const transport = attachWsTransport({ server, core, logger, token, allowedOrigins: () => [origin] });
   try {
     await new Promise<void>((resolve, reject) => {

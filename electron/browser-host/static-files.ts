@@ -14,27 +14,8 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/**
- * The same strict policy the Electron window uses: our own scripts only, no remote content.
- * `connect-src` allows only the WebSocket of this host. Images may be data: URLs (emblems).
- */
-export function contentSecurityPolicy(wsOrigin: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    `connect-src 'self' ${wsOrigin}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
-
 /** Serves the built renderer; unknown paths get index.html (the app routes itself). */
-export function staticHandler(root: string, csp: () => string): http.RequestListener {
+export function staticHandler(root: string, headers: () => Record<string, string>): http.RequestListener {
   const rootResolved = path.resolve(root);
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -52,13 +33,7 @@ export function staticHandler(root: string, csp: () => string): http.RequestList
       res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Tampilan Warta belum dibangun: jalankan "npm run build:renderer".');
       return;
     }
-    res.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': csp(),
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'cache-control': 'no-store',
-    });
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers() });
     if (req.method === 'HEAD') res.end();
     else fs.createReadStream(file).pipe(res);
   };

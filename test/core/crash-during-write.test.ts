@@ -10,8 +10,11 @@ afterEach(() => removeDir(dir));
 
 /** Runs the writer until it has acknowledged `target` saves, then kills it without warning. */
 function writeThenKill(dataDir: string, target: number): Promise<string[]> {
-  const tsx = path.join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
-  const child = spawn(tsx, [path.join(REPO_ROOT, 'test', 'support', 'crash-writer.ts'), dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // One process, so SIGKILL hits the writer itself (the tsx wrapper would leave its child running).
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'test', 'support', 'crash-writer.ts'), dataDir], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const acked: string[] = [];
   let buffer = '';
   let stderr = '';
@@ -29,6 +32,7 @@ function writeThenKill(dataDir: string, target: number): Promise<string[]> {
       if (acked.length >= target && !child.killed) child.kill('SIGKILL');
     });
     child.on('exit', (_code, signal) => {
+      expect(child.pid).toBeDefined();
       clearTimeout(timer);
       if (signal === 'SIGKILL') resolve(acked);
       else reject(new Error(`writer exited on its own: ${stderr}`));
