@@ -22,6 +22,8 @@ function pooledRandom(): RandomSource {
   };
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 export interface UuidV7Generator {
   (): string;
 }
@@ -51,9 +53,11 @@ export function createUuidV7(now: () => number = Date.now, random: RandomSource 
     bytes[6] = 0x70 | ((counter >> 8) & 0x0f);
     bytes[7] = counter & 0xff;
     bytes[8] = 0x80 | ((bytes[8] ?? 0) & 0x3f);
-    let hex = '';
-    for (const b of bytes) hex += b.toString(16).padStart(2, '0');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    const h = (i: number) => HEX[bytes[i] as number] as string;
+    return (
+      h(0) + h(1) + h(2) + h(3) + '-' + h(4) + h(5) + '-' + h(6) + h(7) + '-' + h(8) + h(9) + '-' +
+      h(10) + h(11) + h(12) + h(13) + h(14) + h(15)
+    );
   };
 }
 

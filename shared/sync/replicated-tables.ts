@@ -67,11 +67,16 @@ export function isReplicatedTable(name: string): name is ReplicatedTable {
   return Object.prototype.hasOwnProperty.call(REPLICATED_TABLES, name);
 }
 
+/** Field specs per table, system fields included, in maps (no prototype keys can match). */
+const SPECS = new Map<string, Map<string, FieldSpec>>(
+  Object.entries(REPLICATED_TABLES).map(([table, spec]) => [
+    table,
+    new Map<string, FieldSpec>([...Object.entries(SYSTEM_FIELDS), ...Object.entries(spec.fields as Record<string, FieldSpec>)]),
+  ]),
+);
+
 export function fieldSpec(table: ReplicatedTable, field: string): FieldSpec | undefined {
-  const fields = REPLICATED_TABLES[table].fields as Record<string, FieldSpec>;
-  if (Object.prototype.hasOwnProperty.call(fields, field)) return fields[field];
-  if (Object.prototype.hasOwnProperty.call(SYSTEM_FIELDS, field)) return (SYSTEM_FIELDS as Record<string, FieldSpec>)[field];
-  return undefined;
+  return SPECS.get(table)?.get(field);
 }
 
 /** Checks one value against its declared field; returns a reason, or null when it fits. */

@@ -96,15 +96,16 @@ export class Mutator {
     const id = this.newId();
     this.transaction(() => {
       const hlc = this.clock.tick();
-      const fields: Record<string, FieldValue> = { ...values, created_at: this.isoNow() };
-      checkFields(table, fields);
+      checkFields(table, values);
+      if ('created_at' in values) throw new WartaError('invalid_input', 'created_at is set by the mutation path', { table });
       this.pending.local.push([hlc, table, id]);
-      // Fast path: a fresh id cannot exist yet, so no read-and-compare is needed.
-      const names = Object.keys(fields);
+      // Fast path: a fresh id cannot exist yet, so no read-and-compare is needed. The values
+      // are bound straight from the caller's object (no copy: this loop runs per row of an import).
+      const names = Object.keys(values);
       const plan = this.insertPlan(table, names);
       const args: unknown[] = [id];
-      for (let i = 0; i < names.length; i++) args.push(toSql(plan.specs[i], fields[names[i] as string] as FieldValue));
-      args.push(isoOf(hlc), `{"${hlc}":${plan.namesJson}}`);
+      for (let i = 0; i < names.length; i++) args.push(toSql(plan.specs[i], values[names[i] as string] as FieldValue));
+      args.push(this.isoNow(), isoOf(hlc), `{"${hlc}":${plan.namesJson}}`);
       plan.stmt.run(args);
       this.touched.add(table);
     });
@@ -115,11 +116,11 @@ export class Mutator {
     const key = `${table}:${names.join(',')}`;
     let plan = this.insertPlans.get(key);
     if (!plan) {
-      const cols = ['id', ...names, 'updated_at', '_hlc'];
+      const cols = ['id', ...names, 'created_at', 'updated_at', '_hlc'];
       plan = {
         stmt: this.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`),
         specs: names.map((n) => fieldSpec(table, n)),
-        namesJson: JSON.stringify(names),
+        namesJson: JSON.stringify([...names, 'created_at']),
       };
       this.insertPlans.set(key, plan);
     }
@@ -273,10 +274,10 @@ function notFound(table: string, id: string): WartaError {
 }
 
 function checkFields(table: ReplicatedTable, fields: Record<string, FieldValue>): void {
-  for (const [name, value] of Object.entries(fields)) {
+  for (const name in fields) {
     const spec = fieldSpec(table, name);
     if (!spec) throw new WartaError('invalid_input', `Kolom tidak dikenal: ${table}.${name}`, { table, field: name });
-    const problem = checkFieldValue(spec, value);
+    const problem = checkFieldValue(spec, fields[name]);
     if (problem) throw new WartaError('invalid_input', `Nilai ${table}.${name} tidak sah: ${problem}`, { table, field: name });
   }
 }
