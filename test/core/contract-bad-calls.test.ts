@@ -39,6 +39,21 @@ describe('malformed calls are refused with a typed error and the core keeps serv
     expect(await fx.core.invoke('office.get')).toBeNull();
   });
 
+  it('gives each invalid field its path, a machine code and the limit', async () => {
+    const result = await fx.core.call('opd.save', { name: 'A'.repeat(300), email: 'bukan-email' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        details: {
+          issues: expect.arrayContaining([
+            expect.objectContaining({ path: 'name', code: 'too_big', maximum: 200 }),
+            expect.objectContaining({ path: 'email' }),
+          ]),
+        },
+      },
+    });
+  });
+
   it('logs refused calls', async () => {
     await fx.core.call('no.such', {});
     expect(fx.logger.lines.some((l) => l.event === 'call.unknown_method')).toBe(true);

@@ -44,11 +44,20 @@ export async function dispatch(
 }
 
 function invalidInput(error: z.ZodError): ErrorPayload {
-  const issues = error.issues.slice(0, 20).map((i) => ({
-    path: i.path.map(String).join('.'),
-    message: i.message,
-    ...('params' in i && i.params ? { params: i.params } : {}),
-  }));
+  // Each issue carries zod's code and limits, so the renderer can word it in the user's
+  // language; `message` is the core's Indonesian wording, the fallback.
+  const issues = error.issues.slice(0, 20).map((i) => {
+    const limits = i as { minimum?: unknown; maximum?: unknown; format?: unknown; params?: Record<string, unknown> };
+    return {
+      path: i.path.map(String).join('.'),
+      code: i.code,
+      message: i.message,
+      ...(typeof limits.minimum === 'number' || typeof limits.minimum === 'bigint' ? { minimum: Number(limits.minimum) } : {}),
+      ...(typeof limits.maximum === 'number' || typeof limits.maximum === 'bigint' ? { maximum: Number(limits.maximum) } : {}),
+      ...(typeof limits.format === 'string' ? { format: limits.format } : {}),
+      ...(limits.params ? { params: limits.params } : {}),
+    };
+  });
   const first = issues[0];
   const where = first?.path ? ` (${first.path})` : '';
   return {
