@@ -11,6 +11,7 @@ import { meetsTarget, type BenchResults, type BenchmarkFigure } from './results-
 import * as core from './suites/core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** One suite per area (bench/suites/<area>.ts); a feature adds its suite here. */
 const SUITES: Record<string, { run: typeof core.run }> = { core };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

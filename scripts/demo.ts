@@ -28,7 +28,8 @@ try {
     onProgress: (label, done, total) => process.stdout.write(`\r${label}: ${done}/${total}`),
   });
   core.close();
-  process.stdout.write(`\nRuang kerja demo dibuat di ${dataDir} (${counts.opd} OPD).\nBuka dengan: npm run start:browser -- --data-dir ${path.relative(process.cwd(), dataDir) || '.'}\n`);
+  const summary = Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ');
+  process.stdout.write(`\nRuang kerja demo dibuat di ${dataDir} (${summary}).\nBuka dengan: npm run start:browser -- --data-dir ${path.relative(process.cwd(), dataDir) || '.'}\n`);
 } catch (err) {
   process.stderr.write(`Data demo tidak dapat dibuat: ${err instanceof WartaError ? err.message : (err as Error).message}\n`);
   process.exit(1);

@@ -6,6 +6,7 @@ import type { AppInfo, MethodInput, MethodName, MethodResult } from '../../share
 import type { CallResult } from '../../shared/contract/result';
 import { createUuidV7 } from '../../shared/ids/uuidv7';
 import { HlcClock } from '../../shared/sync/hlc';
+import { LOCAL_ADMINISTRATOR } from './caller';
 import { Mutator } from './data/mutator';
 import { migrate, newerVersionError } from './db/migrate';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
@@ -49,6 +50,7 @@ export interface Core {
   close(): void;
 }
 
+/** One group per feature, from electron/core/features/<feature>/handlers.ts. */
 const handlers: Handlers = {
   ...appHandlers,
   ...officeHandlers,
@@ -94,6 +96,7 @@ export function createCore(options: CoreOptions): Core {
       blobs: createBlobStore(path.join(dataDir, 'attachments')),
       now,
       info: { version: pkg.version, schemaVersion: LATEST_SCHEMA_VERSION, mode: options.mode ?? 'test', deviceId, dataDir },
+      currentCaller: () => LOCAL_ADMINISTRATOR,
     };
   } catch (err) {
     db.close();

@@ -9,56 +9,25 @@
  * - no foreign keys between them, for the same reason;
  * - schema changes are additive only: old clients keep syncing with new ones.
  */
-export type FieldType = 'text' | 'integer' | 'real' | 'boolean' | 'json';
+import type { FieldSpec, TableSpec } from './field-spec';
+import { officeTables } from './tables/office';
 
-export interface FieldSpec {
-  readonly type: FieldType;
-  /** For text and json: the longest value accepted, in characters. */
-  readonly max?: number;
-}
+export type { FieldSpec, FieldType, TableSpec } from './field-spec';
 
-export interface TableSpec {
-  readonly fields: Readonly<Record<string, FieldSpec>>;
-}
-
-const t = (max: number): FieldSpec => ({ type: 'text', max });
-
+/**
+ * One file per feature under ./tables, merged here; a feature adds its file and one line.
+ * Field order within a table is append-only, like the schema itself.
+ */
 export const REPLICATED_TABLES = {
-  office_profile: {
-    fields: {
-      institution: t(160),
-      unit: t(160),
-      institution_code: t(40),
-      unit_code: t(40),
-      city: t(80),
-      province: t(80),
-      time_zone: t(8),
-      address: t(300),
-      phone: t(40),
-      email: t(160),
-      website: t(200),
-      emblem_hash: t(64),
-      number_pattern: t(120),
-    },
-  },
-  opd: {
-    fields: {
-      name: t(200),
-      abbreviation: t(40),
-      phone: t(40),
-      email: t(160),
-      active: { type: 'boolean' },
-      sort_order: { type: 'integer' },
-    },
-  },
+  ...officeTables,
 } as const satisfies Record<string, TableSpec>;
 
 export type ReplicatedTable = keyof typeof REPLICATED_TABLES;
 
 /** Columns every replicated row carries besides its declared fields. */
 export const SYSTEM_FIELDS = {
-  created_at: t(30),
-  deleted_at: t(30),
+  created_at: { type: 'text', max: 30 },
+  deleted_at: { type: 'text', max: 30 },
 } as const satisfies Record<string, FieldSpec>;
 
 export type FieldValue = string | number | boolean | null | Record<string, unknown> | unknown[];

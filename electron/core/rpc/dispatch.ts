@@ -24,7 +24,14 @@ export async function dispatch(
     return { ok: false, error: { code: 'unknown_method', message: `Perintah tidak dikenal: ${name}` } };
   }
   if (!ctx) return { ok: false, error: { code: 'closed', message: 'Warta sedang ditutup; ulangi sebentar lagi.' } };
-  const schema = methods[method].input as z.ZodType;
+  const spec = methods[method];
+  const caller = ctx.currentCaller();
+  // Permission before validation: a caller who may not use a method learns nothing about its input.
+  if (!caller.can(spec.permission)) {
+    logger.warn('call.forbidden', { method, user: caller.userId, roles: caller.roles });
+    return { ok: false, error: { code: 'forbidden', message: 'Anda tidak memiliki izin untuk tindakan ini.', details: { permission: spec.permission } } };
+  }
+  const schema = spec.input as z.ZodType;
   const parsed = schema.safeParse(input === undefined ? {} : input);
   if (!parsed.success) {
     const error = invalidInput(parsed.error);
@@ -33,7 +40,7 @@ export async function dispatch(
   }
   try {
     const handler = handlers[method] as Handler<MethodName>;
-    const value = await handler(parsed.data as never, ctx);
+    const value = await handler(parsed.data as never, ctx, caller);
     return { ok: true, value };
   } catch (err) {
     const error = toPayload(err);

@@ -1,4 +1,5 @@
 import type { AppInfo, MethodName, MethodParsedInput, MethodResult } from '../../../shared/contract/methods';
+import type { Caller } from '../caller';
 import type { Mutator } from '../data/mutator';
 import type { Db } from '../db/open-database';
 import type { CoreEvents } from '../events';
@@ -16,9 +17,16 @@ export interface CoreContext {
   blobs: BlobStore;
   now: () => number;
   info: AppInfo;
+  /** Who is signed in on this core now; the people issue replaces the local administrator. */
+  currentCaller: () => Caller;
 }
 
-export type Handler<M extends MethodName> = (input: MethodParsedInput<M>, ctx: CoreContext) => MethodResult<M> | Promise<MethodResult<M>>;
+/** The person calling: who they are and what they may do (see electron/core/caller.ts). */
+export type Handler<M extends MethodName> = (
+  input: MethodParsedInput<M>,
+  ctx: CoreContext,
+  caller: Caller,
+) => MethodResult<M> | Promise<MethodResult<M>>;
 
 export type Handlers = { [M in MethodName]: Handler<M> };
 export type HandlerGroup<K extends MethodName> = { [M in K]: Handler<M> };

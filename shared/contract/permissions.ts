@@ -1,0 +1,54 @@
+/**
+ * Who may do what. Every API method names one permission (shared/contract/methods/*), the
+ * core checks it for every call (electron/core/rpc/dispatch.ts), and the sync server will
+ * check the same table for pushed changes. Roles are sets of permissions: data, not code.
+ *
+ * `*.public` permissions are what journalists and guests get: published, non-embargoed
+ * releases and the public agenda only. Handlers serving both kinds of caller filter by
+ * `caller.can('releases.read')` and the like.
+ */
+export const PERMISSIONS = [
+  'app.use', // app info, machine preferences, own session: anyone who can open Warta
+  'office.read',
+  'office.manage',
+  'releases.read.public',
+  'releases.read',
+  'releases.write',
+  'releases.review',
+  'releases.publish',
+  'agenda.read.public',
+  'agenda.read',
+  'agenda.write',
+  'media.read',
+  'media.write',
+  'media.personal', // see and export journalists' personal data (UU 27/2022)
+  'distribution.send',
+  'people.manage',
+  'audit.read',
+  'pressroom.guestbook',
+  'sync.manage',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = ['administrator', 'editor', 'writer', 'protocol', 'media_cooperation', 'data_staff', 'journalist', 'guest'] as const;
+export type Role = (typeof ROLES)[number];
+
+const STAFF_READ: Permission[] = ['app.use', 'office.read', 'releases.read.public', 'releases.read', 'agenda.read.public', 'agenda.read', 'media.read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  administrator: PERMISSIONS,
+  editor: [...STAFF_READ, 'releases.write', 'releases.review', 'releases.publish', 'agenda.write', 'media.write', 'media.personal', 'distribution.send', 'audit.read'],
+  writer: [...STAFF_READ, 'releases.write', 'media.personal'],
+  protocol: [...STAFF_READ, 'agenda.write'],
+  media_cooperation: [...STAFF_READ, 'media.write', 'media.personal', 'distribution.send'],
+  data_staff: [...STAFF_READ],
+  journalist: ['app.use', 'office.read', 'releases.read.public', 'agenda.read.public', 'pressroom.guestbook'],
+  guest: ['app.use', 'office.read', 'releases.read.public', 'agenda.read.public', 'pressroom.guestbook'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const r of roles) for (const p of ROLE_PERMISSIONS[r] ?? []) out.add(p);
+  return out;
+}
