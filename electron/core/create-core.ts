@@ -6,6 +6,7 @@ import type { AppInfo, MethodInput, MethodName, MethodResult } from '../../share
 import type { CallResult } from '../../shared/contract/result';
 import { createUuidV7 } from '../../shared/ids/uuidv7';
 import { HlcClock } from '../../shared/sync/hlc';
+import { createAuditLog } from './audit/audit-log';
 import { LOCAL_ADMINISTRATOR } from './caller';
 import { Mutator } from './data/mutator';
 import { migrate, newerVersionError } from './db/migrate';
@@ -96,6 +97,7 @@ export function createCore(options: CoreOptions): Core {
       blobs: createBlobStore(path.join(dataDir, 'attachments')),
       now,
       info: { version: pkg.version, schemaVersion: LATEST_SCHEMA_VERSION, mode: options.mode ?? 'test', deviceId, dataDir },
+      audit: createAuditLog(db, now),
       currentCaller: () => LOCAL_ADMINISTRATOR,
     };
   } catch (err) {

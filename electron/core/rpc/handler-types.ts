@@ -1,4 +1,5 @@
 import type { AppInfo, MethodName, MethodParsedInput, MethodResult } from '../../../shared/contract/methods';
+import type { AuditLog } from '../audit/audit-log';
 import type { Caller } from '../caller';
 import type { Mutator } from '../data/mutator';
 import type { Db } from '../db/open-database';
@@ -17,6 +18,8 @@ export interface CoreContext {
   blobs: BlobStore;
   now: () => number;
   info: AppInfo;
+  /** Append-only, hash-chained record of sensitive acts (approvals, personal-data access …). */
+  audit: AuditLog;
   /** Who is signed in on this core now; the people issue replaces the local administrator. */
   currentCaller: () => Caller;
 }

@@ -15,7 +15,7 @@ it('0002 adds the OPD table to a version-1 database and keeps its data', () => {
   db.prepare("INSERT INTO office_profile (id, institution, time_zone, _hlc) VALUES ('p', 'Pemkab Contoh', 'WITA', '{}')").run();
   db.prepare("INSERT INTO change_log (origin, first_hlc, last_hlc, count, changes) VALUES ('local', 'h', 'h', 1, '[]')").run();
 
-  expect(migrate(db)).toBe(2);
+  expect(migrate(db, MIGRATIONS, 2)).toBe(2);
   expect(db.prepare('SELECT institution, time_zone FROM office_profile').get()).toEqual({ institution: 'Pemkab Contoh', time_zone: 'WITA' });
   expect(db.prepare('SELECT count(*) AS n FROM change_log').get()).toEqual({ n: 1 });
   db.prepare("INSERT INTO opd (id, name, _hlc) VALUES ('o', 'Dinas Kominfo', '{}')").run();
