@@ -11,6 +11,8 @@
  */
 import type { FieldSpec, TableSpec } from './field-spec';
 import { officeTables } from './tables/office';
+import { peopleTables } from './tables/people';
+import { agendaTables } from './tables/agenda';
 
 export type { FieldSpec, FieldType, TableSpec } from './field-spec';
 
@@ -20,6 +22,8 @@ export type { FieldSpec, FieldType, TableSpec } from './field-spec';
  */
 export const REPLICATED_TABLES = {
   ...officeTables,
+  ...peopleTables,
+  ...agendaTables,
 } as const satisfies Record<string, TableSpec>;
 
 export type ReplicatedTable = keyof typeof REPLICATED_TABLES;
