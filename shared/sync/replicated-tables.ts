@@ -11,6 +11,7 @@
  */
 import type { FieldSpec, TableSpec } from './field-spec';
 import { officeTables } from './tables/office';
+import { releasesTables } from './tables/releases';
 import { peopleTables } from './tables/people';
 import { agendaTables } from './tables/agenda';
 
@@ -22,6 +23,7 @@ export type { FieldSpec, FieldType, TableSpec } from './field-spec';
  */
 export const REPLICATED_TABLES = {
   ...officeTables,
+  ...releasesTables,
   ...peopleTables,
   ...agendaTables,
 } as const satisfies Record<string, TableSpec>;
