@@ -14,6 +14,7 @@ import { officeTables } from './tables/office';
 import { releasesTables } from './tables/releases';
 import { peopleTables } from './tables/people';
 import { agendaTables } from './tables/agenda';
+import { mediaTables } from './tables/media';
 
 export type { FieldSpec, FieldType, TableSpec } from './field-spec';
 
@@ -26,6 +27,7 @@ export const REPLICATED_TABLES = {
   ...releasesTables,
   ...peopleTables,
   ...agendaTables,
+  ...mediaTables,
 } as const satisfies Record<string, TableSpec>;
 
 export type ReplicatedTable = keyof typeof REPLICATED_TABLES;
