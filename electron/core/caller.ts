@@ -18,6 +18,15 @@ export function callerFor(userId: string | null, name: string, roles: readonly R
 }
 
 /**
+ * Nobody signed in on a machine that has accounts: enough to show the sign-in screen with
+ * the office's letterhead, nothing else.
+ */
+export const SIGNED_OUT: Caller = { userId: null, name: 'Belum masuk', roles: [], can: (p) => p === 'app.use' || p === 'office.read' };
+
+/** A press-room machine with no staff signed in: the journalists' kiosk. */
+export const PRESS_ROOM_KIOSK: Caller = callerFor(null, 'Ruang Pers', ['journalist']);
+
+/**
  * Until accounts exist on a workspace (the people issue), the person at the machine is its
  * administrator: a single-user laptop works as before, and every check still runs.
  */

@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'data_dir_unwritable',
   'clock_drift',
   'unauthorized',
+  'too_many_attempts',
   'closed',
   'internal',
 ] as const;

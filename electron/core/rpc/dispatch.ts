@@ -41,6 +41,8 @@ export async function dispatch(
   try {
     const handler = handlers[method] as Handler<MethodName>;
     const value = await handler(parsed.data as never, ctx, caller);
+    // A write is a person at work: the idle lock starts counting again.
+    if (spec.writes) ctx.session.touch();
     return { ok: true, value };
   } catch (err) {
     const error = toPayload(err);

@@ -1,6 +1,7 @@
 import type { AppInfo, MethodName, MethodParsedInput, MethodResult } from '../../../shared/contract/methods';
 import type { AuditLog } from '../audit/audit-log';
 import type { Caller } from '../caller';
+import type { SessionManager } from '../features/people/session';
 import type { Mutator } from '../data/mutator';
 import type { Db } from '../db/open-database';
 import type { CoreEvents } from '../events';
@@ -20,7 +21,9 @@ export interface CoreContext {
   info: AppInfo;
   /** Append-only, hash-chained record of sensitive acts (approvals, personal-data access …). */
   audit: AuditLog;
-  /** Who is signed in on this core now; the people issue replaces the local administrator. */
+  /** Who is at this machine: sign-in, idle lock, press-room kiosk. */
+  session: SessionManager;
+  /** The caller of the next call (the session's; tests may replace it). */
   currentCaller: () => Caller;
 }
 

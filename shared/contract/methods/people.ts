@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { AuditEntry } from '../../people/audit';
+import { accountInput, machineSettingsInput, password, setupAdministratorInput, type Account, type MachineSettings, type SessionInfo } from '../../people/account';
+import { guestbookSignInInput, type GuestbookEntry } from '../../people/guestbook';
+import { mutation, query } from '../define';
+import { empty, idInput } from './common';
+
+const signInInput = z.object({ login: z.string().trim().toLowerCase().min(1, { message: 'Wajib diisi' }).max(80), password: z.string().min(1, { message: 'Wajib diisi' }).max(200) }).strict();
+const resetPasswordInput = z.object({ id: z.string().uuid(), password }).strict();
+const changePasswordInput = z.object({ current: z.string().min(1).max(200), next: password }).strict();
+const auditListInput = z
+  .object({
+    action: z.string().max(60).optional(),
+    actor: z.string().max(120).optional(),
+    from: z.string().datetime().optional(),
+    to: z.string().datetime().optional(),
+    beforeSeq: z.number().int().positive().optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+const guestbookListInput = z.object({ from: z.string().datetime().optional(), limit: z.number().int().min(1).max(1000).default(200) }).strict();
+
+export const peopleMethods = {
+  'session.get': query<typeof empty, SessionInfo>('app.use', empty),
+  'session.signIn': mutation<typeof signInInput, SessionInfo>('app.use', signInInput),
+  'session.signOut': mutation<typeof empty, SessionInfo>('app.use', empty),
+  'session.lock': mutation<typeof empty, SessionInfo>('app.use', empty),
+  /** The window saw the person at work (keys, pointer): restarts the idle-lock timer. */
+  'session.activity': mutation<typeof empty, null>('app.use', empty),
+  'session.changePassword': mutation<typeof changePasswordInput, SessionInfo>('app.use', changePasswordInput),
+  /** Only while no account exists: first run creates the administrator and signs them in. */
+  'accounts.setupAdministrator': mutation<typeof setupAdministratorInput, SessionInfo>('app.use', setupAdministratorInput),
+
+  'accounts.list': query<typeof empty, Account[]>('people.manage', empty),
+  'accounts.save': mutation<typeof accountInput, Account>('people.manage', accountInput),
+  'accounts.resetPassword': mutation<typeof resetPasswordInput, Account>('people.manage', resetPasswordInput),
+
+  'machine.getSettings': query<typeof empty, MachineSettings>('app.use', empty),
+  'machine.setSettings': mutation<typeof machineSettingsInput, MachineSettings>('people.manage', machineSettingsInput),
+
+  'audit.list': query<typeof auditListInput, AuditEntry[]>('audit.read', auditListInput),
+  'audit.verify': query<typeof empty, { ok: true; count: number } | { ok: false; brokenAt: number; reason: string }>('audit.read', empty),
+  'audit.exportCsv': query<typeof auditListInput, { fileName: string; csv: string }>('audit.read', auditListInput),
+
+  'guestbook.signIn': mutation<typeof guestbookSignInInput, GuestbookEntry>('pressroom.guestbook', guestbookSignInInput),
+  'guestbook.signOut': mutation<typeof idInput, GuestbookEntry>('pressroom.guestbook', idInput),
+  'guestbook.list': query<typeof guestbookListInput, GuestbookEntry[]>('people.manage', guestbookListInput),
+};
