@@ -19,6 +19,7 @@ import { createBlobStore } from './features/attachments/blob-store';
 import { officeHandlers } from './features/office/handlers';
 import { opdHandlers } from './features/opd/handlers';
 import { prefsHandlers } from './features/prefs/handlers';
+import { releasesHandlers } from './features/releases/handlers';
 import { syncHandlers } from './features/sync/handlers';
 import { createFileLogger, type Logger } from './log/logger';
 import { createFilePrefs, type PrefsStore } from './prefs';
@@ -58,6 +59,7 @@ const handlers: Handlers = {
   ...opdHandlers,
   ...attachmentHandlers,
   ...prefsHandlers,
+  ...releasesHandlers,
   ...syncHandlers,
 };
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { appMethods } from './methods/app';
 import { officeMethods } from './methods/office';
+import { releasesMethods } from './methods/releases';
 
 export type { AppInfo, Language, MachinePrefs, SyncStatus } from './methods/app';
 export { EMBLEM_MAX_BYTES, IMAGE_MIME, type StoredAttachment } from './methods/office';
@@ -13,6 +14,7 @@ export { EMBLEM_MAX_BYTES, IMAGE_MIME, type StoredAttachment } from './methods/o
 export const methods = {
   ...appMethods,
   ...officeMethods,
+  ...releasesMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Methods = typeof methods;

@@ -40,7 +40,6 @@ export const releasesTables = {
       info_category: text(16),
       approved_at: text(30),
       approved_by: text(120),
-      approved_hlc: text(40),
       published_at: text(30),
       published_by: text(120),
     },

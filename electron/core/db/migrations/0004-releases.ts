@@ -46,7 +46,6 @@ export const m0004: Migration = {
         info_category TEXT,
         approved_at TEXT,
         approved_by TEXT,
-        approved_hlc TEXT,
         published_at TEXT,
         published_by TEXT,
         ${REPLICATED_SYSTEM_COLUMNS}

@@ -1,0 +1,151 @@
+/**
+ * The body of a release: Yjs updates stored one per row in the replicated, insert-only
+ * `release_body_updates`; merged with `Y.applyUpdate` (order-independent, idempotent), so
+ * edits made on two devices offline both survive a sync. The local-only `release_body_cache`
+ * holds the compacted state and what is derived from it; opening a release applies only the
+ * update rows that arrived after the cache was written (their local rowid is higher).
+ *
+ * The FTS index and the cache catch up from the change log (`catchUp`): whatever wrote the
+ * rows (our handlers, a peer's changes via `applyChanges`), the next read brings them up to date.
+ */
+import * as Y from 'yjs';
+import { getSchema } from '@tiptap/core';
+import { prosemirrorJSONToYDoc, yDocToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { WartaError } from '../../../../shared/contract/errors';
+import { BODY_FRAGMENT, releaseExtensions } from '../../../../shared/releases/editor-schema';
+import { bodyPlainText, type PmNode } from '../../../../shared/releases/body-text';
+import { countWords } from '../../../../shared/releases/model';
+import type { Db } from '../../db/open-database';
+
+let schemaMemo: ReturnType<typeof getSchema> | null = null;
+export function bodySchema() {
+  return (schemaMemo ??= getSchema(releaseExtensions()));
+}
+
+export interface BodyState {
+  state: Uint8Array;
+  updateCount: number;
+  docJson: PmNode;
+  text: string;
+  wordCount: number;
+}
+
+interface CacheRow {
+  state: Buffer;
+  merged_rowid: number;
+  update_count: number;
+  doc_json: string;
+  body_text: string;
+  word_count: number;
+}
+
+export function docToJson(doc: Y.Doc): PmNode {
+  return yDocToProsemirrorJSON(doc, BODY_FRAGMENT) as PmNode;
+}
+
+/** A Yjs update that creates a body from ProseMirror JSON (templates, imports, restores start here). */
+export function docFromJson(json: PmNode): Y.Doc {
+  const node = bodySchema().nodeFromJSON(json);
+  node.check();
+  return prosemirrorJSONToYDoc(bodySchema(), json, BODY_FRAGMENT);
+}
+
+/** Throws a typed error when `data` is not a Yjs update we can merge. */
+export function checkUpdate(data: Uint8Array): void {
+  try {
+    Y.decodeUpdate(data);
+    const probe = new Y.Doc();
+    Y.applyUpdate(probe, data);
+    probe.destroy();
+  } catch {
+    throw new WartaError('invalid_input', 'Perubahan isi rilis rusak dan tidak disimpan; isi yang tersimpan tetap utuh.');
+  }
+}
+
+/** Loads the body, merging update rows newer than the cache, and refreshes the cache when it moved. */
+export function loadBody(db: Db, releaseId: string): BodyState {
+  const cache = db.prepare('SELECT * FROM release_body_cache WHERE release_id = ?').get(releaseId) as CacheRow | undefined;
+  const fresh = db
+    .prepare('SELECT rowid, update_b64 FROM release_body_updates WHERE release_id = ? AND rowid > ? AND deleted_at IS NULL ORDER BY rowid')
+    .all(releaseId, cache?.merged_rowid ?? 0) as { rowid: number; update_b64: string | null }[];
+  if (cache && fresh.length === 0) {
+    return { state: cache.state, updateCount: cache.update_count, docJson: JSON.parse(cache.doc_json) as PmNode, text: cache.body_text, wordCount: cache.word_count };
+  }
+  const parts: Uint8Array[] = cache ? [cache.state] : [];
+  for (const r of fresh) if (r.update_b64) parts.push(Buffer.from(r.update_b64, 'base64'));
+  // mergeUpdates compacts thousands of rows in one pass, much faster than applying each.
+  const state = parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const compact = Y.encodeStateAsUpdate(doc);
+  const docJson = docToJson(doc);
+  doc.destroy();
+  const text = bodyPlainText(docJson);
+  const wordCount = countWords(text);
+  const updateCount = (cache?.update_count ?? 0) + fresh.length;
+  const mergedRowid = fresh.length ? (fresh[fresh.length - 1] as { rowid: number }).rowid : (cache?.merged_rowid ?? 0);
+  db.prepare(
+    `INSERT INTO release_body_cache (release_id, state, merged_rowid, update_count, doc_json, body_text, word_count)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (release_id) DO UPDATE SET state = excluded.state, merged_rowid = excluded.merged_rowid,
+       update_count = excluded.update_count, doc_json = excluded.doc_json, body_text = excluded.body_text, word_count = excluded.word_count`,
+  ).run(releaseId, Buffer.from(compact), mergedRowid, updateCount, JSON.stringify(docJson), text, wordCount);
+  return { state: compact, updateCount, docJson, text, wordCount };
+}
+
+interface IndexRow {
+  id: string;
+  title: string | null;
+  subtitle: string | null;
+  quotes: string | null;
+  tags: string | null;
+  deleted_at: string | null;
+}
+
+/** Rewrites the FTS row of one release from its fields and body. */
+export function reindex(db: Db, releaseId: string): void {
+  db.prepare('DELETE FROM release_fts WHERE release_id = ?').run(releaseId);
+  const r = db.prepare('SELECT id, title, subtitle, quotes, tags, deleted_at FROM releases WHERE id = ?').get(releaseId) as IndexRow | undefined;
+  if (!r || r.deleted_at) return;
+  const body = loadBody(db, releaseId);
+  const quotes = r.quotes ? (JSON.parse(r.quotes) as { text?: string; speaker?: string }[]).map((q) => `${q.text ?? ''} ${q.speaker ?? ''}`).join('\n') : '';
+  const tags = r.tags ? (JSON.parse(r.tags) as string[]).join(' ') : '';
+  db.prepare('INSERT INTO release_fts (release_id, title, subtitle, body, quotes, tags) VALUES (?, ?, ?, ?, ?, ?)').run(
+    releaseId,
+    r.title ?? '',
+    r.subtitle ?? '',
+    body.text,
+    quotes,
+    tags,
+  );
+}
+
+/**
+ * Brings the body cache and the FTS index up to the change log: releases whose row or body
+ * changed since the last catch-up are re-read. Cheap when nothing changed (one indexed max()).
+ */
+export function catchUp(db: Db): number {
+  const state = db.prepare("SELECT value FROM release_index_state WHERE key = 'log_seq'").get() as { value: number } | undefined;
+  const seen = state?.value ?? 0;
+  const head = (db.prepare('SELECT coalesce(max(seq), 0) AS s FROM change_log').get() as { s: number }).s;
+  if (head <= seen) return 0;
+  const ids = new Set<string>();
+  const updateIds: string[] = [];
+  const rows = db.prepare('SELECT changes FROM change_log WHERE seq > ? ORDER BY seq').all(seen) as { changes: string }[];
+  for (const row of rows) {
+    for (const [, table, rowId] of JSON.parse(row.changes) as [string, string, string][]) {
+      if (table === 'releases') ids.add(rowId);
+      else if (table === 'release_body_updates') updateIds.push(rowId);
+    }
+  }
+  const releaseOf = db.prepare('SELECT release_id FROM release_body_updates WHERE id = ?');
+  for (const u of updateIds) {
+    const r = releaseOf.get(u) as { release_id: string | null } | undefined;
+    if (r?.release_id) ids.add(r.release_id);
+  }
+  db.transaction(() => {
+    for (const id of ids) reindex(db, id);
+    db.prepare("INSERT INTO release_index_state (key, value) VALUES ('log_seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(head);
+  })();
+  return ids.size;
+}
