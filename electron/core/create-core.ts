@@ -13,6 +13,7 @@ import { migrate, newerVersionError } from './db/migrate';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { checkDatabaseFile, ensureWritableDir, openDatabase, readSchemaVersion, type Db } from './db/open-database';
 import { CoreEvents, type AnyListener } from './events';
+import { agendaHandlers } from './features/agenda/handlers';
 import { appHandlers } from './features/app/handlers';
 import { attachmentHandlers } from './features/attachments/handlers';
 import { createBlobStore } from './features/attachments/blob-store';
@@ -57,6 +58,7 @@ const handlers: Handlers = {
   ...appHandlers,
   ...officeHandlers,
   ...opdHandlers,
+  ...agendaHandlers,
   ...attachmentHandlers,
   ...prefsHandlers,
   ...releasesHandlers,

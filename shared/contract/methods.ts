@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
+import { agendaMethods } from './methods/agenda';
 import { appMethods } from './methods/app';
 import { officeMethods } from './methods/office';
 import { releasesMethods } from './methods/releases';
@@ -14,6 +15,7 @@ export { EMBLEM_MAX_BYTES, IMAGE_MIME, type StoredAttachment } from './methods/o
 export const methods = {
   ...appMethods,
   ...officeMethods,
+  ...agendaMethods,
   ...releasesMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 

@@ -1,0 +1,165 @@
+import { WartaError } from '../../../../shared/contract/errors';
+import { type AgendaEvent, type CalendarItem, type EventValues } from '../../../../shared/agenda/event';
+import { parseRule, RecurrenceError, seriesEnd } from '../../../../shared/agenda/recurrence';
+import { dateKey } from '../../../../shared/agenda/zones';
+import type { Conflict } from '../../../../shared/agenda/conflicts';
+import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
+import { itemsInWindow } from './calendar';
+import { checkCandidate } from './conflict-check';
+import { itemOf, readEvent, toFields, type EventRow } from './event-rows';
+import { holidaysBetween } from './holidays';
+import { officeZone, readAgendaSettings } from './settings';
+
+function checkRule(rrule: string | null): void {
+  if (!rrule) return;
+  try {
+    parseRule(rrule);
+  } catch (err) {
+    if (err instanceof RecurrenceError) throw new WartaError('invalid_input', err.message, { field: 'rrule' });
+    throw err;
+  }
+}
+
+function checkReferences(ctx: CoreContext, v: Omit<EventValues, 'id'>): void {
+  if (v.invitationFileHash && !ctx.blobs.has(v.invitationFileHash)) {
+    throw new WartaError('not_found', 'Berkas surat undangan belum tersimpan; unggah ulang berkasnya.', { field: 'invitationFileHash' });
+  }
+}
+
+export function conflictsFor(ctx: CoreContext, v: Omit<EventValues, 'id'>, self: { eventId?: string; seriesId?: string | null; originalStartMs?: number | null }): Conflict[] {
+  const rules = readAgendaSettings(ctx.db);
+  const item = itemOf({ ...v, id: self.eventId ?? '__candidate__', seriesId: null, originalStartMs: null, icsUid: null });
+  return checkCandidate(ctx.db, { item, rrule: v.rrule }, rules, self);
+}
+
+/** Writes a validated event (new or existing) with its series bound; returns its id. */
+export function writeEvent(ctx: CoreContext, v: Omit<EventValues, 'id'>, id: string | undefined, extra: Record<string, string | number | null> = {}): string {
+  checkRule(v.rrule);
+  const fields = { ...toFields(v), ...extra };
+  if (v.rrule) fields.series_end_ms = seriesEnd({ startMs: v.startMs, durationMs: v.endMs === null ? null : v.endMs - v.startMs, zone: v.zone, rrule: v.rrule });
+  else fields.series_end_ms = null;
+  if (id) {
+    ctx.mutator.update('agenda_events', id, fields);
+    return id;
+  }
+  return ctx.mutator.insert('agenda_events', fields);
+}
+
+function exceptionRow(ctx: CoreContext, seriesId: string, originalStartMs: number): EventRow | undefined {
+  return ctx.db
+    .prepare('SELECT * FROM agenda_events WHERE series_id = ? AND original_start_ms = ? AND rrule IS NULL AND deleted_at IS NULL')
+    .get(seriesId, originalStartMs) as EventRow | undefined;
+}
+
+/** Public callers (journalists, guests) see open events only, without internal notes or staff. */
+export function publicView(item: CalendarItem): CalendarItem | null {
+  if (!item.pressOpen) return null;
+  return { ...item, protocolNotes: '', notes: '', reporterId: null, photographerId: null, videographerId: null };
+}
+
+function withoutMeta(e: AgendaEvent): Omit<EventValues, 'id'> {
+  const { id: _id, seriesId: _s, originalStartMs: _o, icsUid: _u, createdAt: _c, updatedAt: _up, deletedAt: _d, ...rest } = e;
+  return rest;
+}
+
+type EventMethods =
+  | 'agenda.range'
+  | 'agenda.events.get'
+  | 'agenda.events.save'
+  | 'agenda.events.check'
+  | 'agenda.events.move'
+  | 'agenda.events.cancelOccurrence'
+  | 'agenda.events.delete'
+  | 'agenda.events.restore';
+
+export const eventHandlers: HandlerGroup<EventMethods> = {
+  'agenda.range': (input, ctx, caller) => {
+    const settings = readAgendaSettings(ctx.db);
+    const { items, truncatedSeries } = itemsInWindow(ctx.db, input.from, input.to, settings.openEndMinutes * 60_000);
+    const leaders = input.leaderIds && input.leaderIds.length > 0 ? new Set(input.leaderIds) : null;
+    const kinds = input.kinds && input.kinds.length > 0 ? new Set<string>(input.kinds) : null;
+    const staff = caller.can('agenda.read');
+    const out: CalendarItem[] = [];
+    for (const i of items) {
+      if (leaders && !i.leaderIds.some((l) => leaders.has(l))) continue;
+      if (kinds && !kinds.has(i.kind)) continue;
+      const shown = staff ? i : publicView(i);
+      if (shown) out.push(shown);
+    }
+    const zone = officeZone(ctx);
+    const holidays = holidaysBetween(ctx, dateKey(input.from, zone), dateKey(input.to - 1, zone));
+    return { items: out, holidays, truncatedSeries };
+  },
+  'agenda.events.get': (input, ctx) => readEvent(ctx, input.id),
+  'agenda.events.check': (input, ctx) => {
+    const { id, ...v } = input;
+    checkRule(v.rrule);
+    return conflictsFor(ctx, v, { eventId: id });
+  },
+  'agenda.events.save': (input, ctx) => {
+    const { id, ...v } = input;
+    checkReferences(ctx, v);
+    if (id) {
+      const existing = readEvent(ctx, id);
+      if (existing.deletedAt) throw new WartaError('not_found', 'Kegiatan ini sudah dihapus; pulihkan dulu sebelum mengubahnya.', { id });
+      if (existing.seriesId && v.rrule) throw new WartaError('invalid_input', 'Satu kejadian dari agenda berulang tidak dapat diberi pengulangan sendiri.', { field: 'rrule' });
+    }
+    const saved = ctx.mutator.transaction(() => writeEvent(ctx, v, id));
+    const event = readEvent(ctx, saved);
+    return { event, conflicts: conflictsFor(ctx, v, { eventId: saved, seriesId: event.seriesId, originalStartMs: event.originalStartMs }) };
+  },
+  'agenda.events.move': (input, ctx) => {
+    const target = readEvent(ctx, input.eventId);
+    if (target.deletedAt) throw new WartaError('not_found', 'Kegiatan ini sudah dihapus.', { id: input.eventId });
+    let id = target.id;
+    if (target.rrule && input.originalStartMs !== null) {
+      // Moving one occurrence: its exception row holds the new time; the series is untouched.
+      const ex = exceptionRow(ctx, target.id, input.originalStartMs);
+      const base = withoutMeta(target);
+      const v = { ...base, rrule: null, startMs: input.startMs, endMs: input.endMs };
+      id = ctx.mutator.transaction(() =>
+        ex ? writeEvent(ctx, v, ex.id) : writeEvent(ctx, v, undefined, { series_id: target.id, original_start_ms: input.originalStartMs }),
+      );
+    } else {
+      const v = { ...withoutMeta(target), startMs: input.startMs, endMs: input.endMs };
+      writeEvent(ctx, v, target.id);
+    }
+    const event = readEvent(ctx, id);
+    return { event, conflicts: conflictsFor(ctx, withoutMeta(event), { eventId: event.id, seriesId: event.seriesId, originalStartMs: event.originalStartMs }) };
+  },
+  'agenda.events.cancelOccurrence': (input, ctx) => {
+    const series = readEvent(ctx, input.seriesId);
+    if (!series.rrule) throw new WartaError('invalid_input', 'Kegiatan ini tidak berulang.', { id: input.seriesId });
+    const ex = exceptionRow(ctx, series.id, input.originalStartMs);
+    const id = ex
+      ? (ctx.mutator.update('agenda_events', ex.id, { status: 'cancelled' }), ex.id)
+      : writeEvent(ctx, { ...withoutMeta(series), rrule: null, status: 'cancelled', startMs: input.originalStartMs, endMs: series.endMs === null ? null : input.originalStartMs + (series.endMs - series.startMs) }, undefined, {
+          series_id: series.id,
+          original_start_ms: input.originalStartMs,
+        });
+    return readEvent(ctx, id);
+  },
+  'agenda.events.delete': (input, ctx) => {
+    const e = readEvent(ctx, input.id);
+    ctx.mutator.transaction(() => {
+      ctx.mutator.remove('agenda_events', e.id);
+      // A series takes its exceptions with it; restoring it brings them back.
+      if (e.rrule) {
+        const ex = ctx.db.prepare('SELECT id FROM agenda_events WHERE series_id = ? AND deleted_at IS NULL').all(e.id) as { id: string }[];
+        for (const x of ex) ctx.mutator.remove('agenda_events', x.id);
+      }
+    });
+    return readEvent(ctx, e.id);
+  },
+  'agenda.events.restore': (input, ctx) => {
+    const e = readEvent(ctx, input.id);
+    ctx.mutator.transaction(() => {
+      ctx.mutator.restore('agenda_events', e.id);
+      if (e.rrule && e.deletedAt) {
+        const ex = ctx.db.prepare('SELECT id FROM agenda_events WHERE series_id = ? AND deleted_at = ?').all(e.id, e.deletedAt) as { id: string }[];
+        for (const x of ex) ctx.mutator.restore('agenda_events', x.id);
+      }
+    });
+    return readEvent(ctx, e.id);
+  },
+};

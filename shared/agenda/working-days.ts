@@ -1,0 +1,41 @@
+/**
+ * Working days (hari kerja): Monday to Friday, minus national holidays and collective leave
+ * (cuti bersama) from the yearly table. Dates are "YYYY-MM-DD" calendar days; the caller picks
+ * the office's zone when turning an instant into a date.
+ */
+import { addDaysToKey } from './zones';
+
+export function weekdayOfKey(key: string): number {
+  const [y, m, d] = key.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+export function isWorkingDay(key: string, offDays: ReadonlySet<string>): boolean {
+  const wd = weekdayOfKey(key);
+  return wd !== 0 && wd !== 6 && !offDays.has(key);
+}
+
+/**
+ * The date `n` working days after `key` (a deadline of "5 hari kerja" from a letter received
+ * on `key`). n = 0 gives the first working day on or after `key`.
+ */
+export function addWorkingDays(key: string, n: number, offDays: ReadonlySet<string>): string {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a non-negative integer');
+  let day = key;
+  while (!isWorkingDay(day, offDays)) day = addDaysToKey(day, 1);
+  let left = n;
+  let guard = 0;
+  while (left > 0) {
+    day = addDaysToKey(day, 1);
+    if (isWorkingDay(day, offDays)) left -= 1;
+    if (++guard > 3660) throw new RangeError('no working days found within ten years');
+  }
+  return day;
+}
+
+/** Working days in [from, to] inclusive. */
+export function countWorkingDays(from: string, to: string, offDays: ReadonlySet<string>): number {
+  let n = 0;
+  for (let d = from; d <= to; d = addDaysToKey(d, 1)) if (isWorkingDay(d, offDays)) n += 1;
+  return n;
+}
