@@ -22,6 +22,7 @@ import { opdHandlers } from './features/opd/handlers';
 import { prefsHandlers } from './features/prefs/handlers';
 import { releasesHandlers } from './features/releases/handlers';
 import { syncHandlers } from './features/sync/handlers';
+import { mediaHandlers } from './features/media/handlers';
 import { createFileLogger, type Logger } from './log/logger';
 import { createFilePrefs, type PrefsStore } from './prefs';
 import { dispatch } from './rpc/dispatch';
@@ -63,6 +64,7 @@ const handlers: Handlers = {
   ...prefsHandlers,
   ...releasesHandlers,
   ...syncHandlers,
+  ...mediaHandlers,
 };
 
 /** Opens (or creates) the workspace in `dataDir`, migrates it, and serves the contract. */

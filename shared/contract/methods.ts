@@ -4,6 +4,7 @@ import { agendaMethods } from './methods/agenda';
 import { appMethods } from './methods/app';
 import { officeMethods } from './methods/office';
 import { releasesMethods } from './methods/releases';
+import { mediaMethods } from './methods/media';
 
 export type { AppInfo, Language, MachinePrefs, SyncStatus } from './methods/app';
 export { EMBLEM_MAX_BYTES, IMAGE_MIME, type StoredAttachment } from './methods/office';
@@ -17,6 +18,7 @@ export const methods = {
   ...officeMethods,
   ...agendaMethods,
   ...releasesMethods,
+  ...mediaMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Methods = typeof methods;

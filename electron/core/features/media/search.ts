@@ -1,0 +1,85 @@
+import type { SearchHit } from '../../../../shared/media/types';
+import { fold } from '../../../../shared/media/vocabulary';
+import type { Db } from '../../db/open-database';
+import type { HandlerGroup } from '../../rpc/handler-types';
+
+type Kind = 'outlet' | 'journalist';
+
+function trigrams(text: string): Set<string> {
+  const t = ` ${fold(text)} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= t.length; i++) out.add(t.slice(i, i + 3));
+  return out;
+}
+
+/**
+ * Outlets and people matching `query`: every word as a prefix (FTS5, so "suka pos" finds
+ * "Harian Sukamaju Pos"), then, when that finds few, names sharing enough trigrams with the
+ * query (the trigram index), which forgives a typo or two ("sukamju" finds "Sukamaju").
+ */
+export function search(db: Db, query: string, limit: number, kind?: Kind): { id: string; kind: Kind; name: string; fuzzy: boolean }[] {
+  const words = fold(query).split(' ').filter(Boolean).slice(0, 8);
+  if (words.length === 0) return [];
+  const kindSql = kind ? 'AND d.kind = ?' : '';
+  const kindArgs = kind ? [kind] : [];
+  const match = words.map((w) => `"${w}"*`).join(' ');
+  const prefix = db
+    .prepare(
+      `SELECT d.ref_id AS id, d.kind AS kind, f.name AS name FROM media_fts f JOIN media_search_doc d ON d.docid = f.rowid
+       WHERE media_fts MATCH ? ${kindSql} ORDER BY bm25(media_fts, 4.0, 1.0) LIMIT ?`,
+    )
+    .all(match, ...kindArgs, limit) as { id: string; kind: Kind; name: string }[];
+  const hits = prefix.map((h) => ({ ...h, fuzzy: false }));
+  const joined = words.join(' ');
+  if (hits.length >= Math.min(limit, 5) || joined.length < 4) return hits;
+
+  const grams = [...trigrams(joined)].filter((g) => g.trim().length === 3);
+  if (grams.length === 0) return hits;
+  const seen = new Set(hits.map((h) => h.id));
+  const candidates = db
+    .prepare(
+      `SELECT d.ref_id AS id, d.kind AS kind, t.name AS name FROM media_tri t JOIN media_search_doc d ON d.docid = t.rowid
+       WHERE media_tri MATCH ? ${kindSql} ORDER BY bm25(media_tri) LIMIT 60`,
+    )
+    .all(grams.map((g) => `"${g.replace(/"/g, '""')}"`).join(' OR '), ...kindArgs) as { id: string; kind: Kind; name: string }[];
+  const q = trigrams(joined);
+  const scored = candidates
+    .filter((c) => !seen.has(c.id))
+    .map((c) => {
+      // Compare with the best-matching stretch of the name: the query may be one word of it.
+      const words = fold(c.name).split(' ');
+      let best = 0;
+      for (let start = 0; start < words.length; start++) {
+        for (let end = start + 1; end <= words.length; end++) {
+          const g = trigrams(words.slice(start, end).join(' '));
+          let common = 0;
+          for (const x of q) if (g.has(x)) common += 1;
+          best = Math.max(best, (2 * common) / (q.size + g.size));
+        }
+      }
+      return { c, score: best };
+    })
+    .filter((s) => s.score >= 0.45)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit - hits.length);
+  return [...hits, ...scored.map((s) => ({ ...s.c, fuzzy: true }))];
+}
+
+export function searchIds(db: Db, query: string, kind: Kind, limit: number): string[] {
+  return search(db, query, limit, kind).map((h) => h.id);
+}
+
+export const searchHandlers: HandlerGroup<'media.search'> = {
+  'media.search': (input, ctx): SearchHit[] => {
+    const hits = search(ctx.db, input.query, input.limit);
+    const outlet = ctx.db.prepare('SELECT region FROM media_outlet WHERE id = ?');
+    const person = ctx.db.prepare('SELECT o.name AS outlet FROM media_journalist j LEFT JOIN media_outlet o ON o.id = j.outlet_id WHERE j.id = ?');
+    return hits.map((h) => ({
+      ...h,
+      detail:
+        h.kind === 'outlet'
+          ? ((outlet.get(h.id) as { region: string | null } | undefined)?.region ?? '')
+          : ((person.get(h.id) as { outlet: string | null } | undefined)?.outlet ?? ''),
+    }));
+  },
+};
