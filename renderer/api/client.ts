@@ -1,4 +1,5 @@
 import { BRIDGE_GLOBAL, type WartaBridge } from '../../shared/contract/bridge';
+import type { ErrorPayload } from '../../shared/contract/errors';
 import type { EventMap, EventName } from '../../shared/contract/events';
 import type { MethodInput, MethodName, MethodResult } from '../../shared/contract/methods';
 import type { CallResult } from '../../shared/contract/result';
@@ -38,16 +39,30 @@ export function startApiClient(): void {
   if (!bridge) bridge = resolveBridge();
 }
 
+const failureListeners = new Set<(method: MethodName, error: ErrorPayload) => void>();
+
+/**
+ * Hears every failed call, whichever feature made it: the session store reloads after
+ * `unauthorized` or `forbidden`, because the core may have locked the session meanwhile.
+ */
+export function onCallFailed(listener: (method: MethodName, error: ErrorPayload) => void): () => void {
+  failureListeners.add(listener);
+  return () => failureListeners.delete(listener);
+}
+
 /** Every call of the contract, typed by method name. Never throws: failures come back as `ok:false`. */
 export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<CallResult<MethodResult<M>>> {
   if (!bridge) {
     return { ok: false, error: { code: 'unauthorized', message: 'Warta dibuka tanpa token sesi.' } };
   }
+  let result: CallResult<MethodResult<M>>;
   try {
-    return (await bridge.invoke(method, input)) as CallResult<MethodResult<M>>;
+    result = (await bridge.invoke(method, input)) as CallResult<MethodResult<M>>;
   } catch (err) {
-    return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
+    result = { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
   }
+  if (!result.ok) for (const listener of failureListeners) listener(method, result.error);
+  return result;
 }
 
 /** Subscribe to one event the core pushes; returns the unsubscribe function. */

@@ -4,12 +4,12 @@ import { CenteredMessage } from '../components/CenteredMessage';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FirstRunScreen } from '../features/office/FirstRunScreen';
 import { useOfficeStore } from '../features/office/office-store';
+import { SessionGate } from '../features/people/SessionGate';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
-import { AppFrame } from './AppFrame';
 import { useLiveData } from './use-live-data';
 
-/** Decides what the window shows: a loading or failure message, first run, or the app frame. */
+/** Decides what the window shows: a loading or failure message, first run, or (through the session gate) the app. */
 export function App() {
   const { t, language } = useT();
   const connection = useConnection((s) => s.state);
@@ -52,5 +52,5 @@ export function App() {
       </CenteredMessage>
     );
   }
-  return profile ? <AppFrame profile={profile} /> : <FirstRunScreen />;
+  return profile ? <SessionGate profile={profile} /> : <FirstRunScreen />;
 }

@@ -4,6 +4,9 @@ import { AgendaPage } from '../features/agenda/AgendaPage';
 import { HomePage } from '../features/home/HomePage';
 import { MediaPage } from '../features/media/MediaPage';
 import { asZone } from '../features/office/office-form-values';
+import { sectionAllowed } from '../features/people/section-permissions';
+import { useSession } from '../features/people/session-store';
+import { useIdleLock } from '../features/people/use-idle-lock';
 import { PressRoomPage } from '../features/pressroom/PressRoomPage';
 import { ReleasesPage } from '../features/releases/ReleasesPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -15,7 +18,11 @@ import { Sidebar } from './Sidebar';
 
 export function AppFrame({ profile }: { profile: OfficeProfile }) {
   const { t } = useT();
-  const section = useNavigation((s) => s.section);
+  const chosen = useNavigation((s) => s.section);
+  const permissions = useSession((s) => s.info?.permissions);
+  // A section the person may not use (after a switch of user or a change of roles) falls back to Beranda.
+  const section = sectionAllowed(chosen, permissions) ? chosen : 'home';
+  useIdleLock();
   const loadSync = useSyncStatus((s) => s.load);
   useEffect(() => {
     void loadSync();

@@ -1,4 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { sectionAllowed } from '../features/people/section-permissions';
+import { useSession } from '../features/people/session-store';
+import { UserMenu } from '../features/people/UserMenu';
 import { useT } from '../i18n/use-t';
 import { SECTION_LABEL, SECTIONS, useNavigation, type Section } from './navigation-store';
 import { SectionIcon } from './SectionIcon';
@@ -8,6 +11,8 @@ export function Sidebar({ officeName }: { officeName: string }) {
   const { t } = useT();
   const section = useNavigation((s) => s.section);
   const go = useNavigation((s) => s.go);
+  const permissions = useSession((s) => s.info?.permissions);
+  const sections = SECTIONS.filter((s) => sectionAllowed(s, permissions));
   const listRef = useRef<HTMLUListElement>(null);
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>, index: number) {
@@ -33,7 +38,7 @@ export function Sidebar({ officeName }: { officeName: string }) {
         </span>
       </div>
       <ul className="sidebar__list" ref={listRef}>
-        {SECTIONS.map((s: Section, index) => (
+        {sections.map((s: Section, index) => (
           <li key={s}>
             <button
               type="button"
@@ -51,6 +56,7 @@ export function Sidebar({ officeName }: { officeName: string }) {
       <p className="sidebar__office" title={officeName}>
         {officeName}
       </p>
+      <UserMenu />
     </nav>
   );
 }

@@ -1,3 +1,6 @@
+import { peopleEn } from '../features/people/messages';
+import { pressroomEn } from '../features/pressroom/messages';
+import { releasesEn } from '../features/releases/messages';
 import type { MessageKey } from './messages-id';
 
 /** English, the second language. Typed against the Indonesian keys: none missing, none extra. */
@@ -33,12 +36,6 @@ export const messagesEn: Record<MessageKey, string> = {
 
   'placeholder.notAvailable': 'This section is not available in this version of Warta yet.',
   'placeholder.willHold': 'It will hold:',
-  'releases.title': 'Releases',
-  'releases.summary':
-    'Write, edit, approve, number and distribute press releases, with photos, quotes, contact persons and embargoes.',
-  'releases.item1': 'Workflow: draft, in review, approved, published',
-  'releases.item2': "Automatic numbering with the office's release number pattern",
-  'releases.item3': 'Export to PDF and DOCX on the letterhead, and WhatsApp-ready text',
   'agenda.title': 'Agenda',
   'agenda.summary': "The leaders' daily and weekly agenda prepared by protocol staff, with coverage assignments.",
   'agenda.item1': "Time, place, dress code, the leader's role and accompanying officials",
@@ -175,4 +172,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'about.schemaVersion': 'Database schema version',
 
   'error.detail': 'Details from Warta:',
+  ...peopleEn,
+  ...pressroomEn,
+  ...releasesEn,
 };

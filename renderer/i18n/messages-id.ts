@@ -3,6 +3,10 @@
  * every key here (and no other), or type-checking fails. `{name}` marks a value filled in
  * by `t(key, { name })`; braces with no value given (like `{seq}`) are printed as they are.
  */
+import { peopleId } from '../features/people/messages';
+import { pressroomId } from '../features/pressroom/messages';
+import { releasesId } from '../features/releases/messages';
+
 export const messagesId = {
   'app.name': 'Warta',
   'app.tagline': 'Ruang redaksi Humas',
@@ -35,12 +39,6 @@ export const messagesId = {
 
   'placeholder.notAvailable': 'Bagian ini belum tersedia di versi Warta ini.',
   'placeholder.willHold': 'Nantinya bagian ini memuat:',
-  'releases.title': 'Rilis',
-  'releases.summary':
-    'Menulis, menyunting, menyetujui, memberi nomor, dan menyebarkan siaran pers, lengkap dengan foto, kutipan, narahubung, dan embargo.',
-  'releases.item1': 'Alur naskah: draf, ditinjau, disetujui, terbit',
-  'releases.item2': 'Penomoran otomatis sesuai pola nomor rilis kantor',
-  'releases.item3': 'Ekspor ke PDF dan DOCX berkop surat, serta teks siap kirim WhatsApp',
   'agenda.title': 'Agenda',
   'agenda.summary': 'Agenda pimpinan harian dan mingguan yang disusun bagian protokol, beserta penugasan liputannya.',
   'agenda.item1': 'Waktu, tempat, pakaian, peran pimpinan, dan pendamping',
@@ -177,6 +175,9 @@ export const messagesId = {
   'about.schemaVersion': 'Versi skema basis data',
 
   'error.detail': 'Keterangan dari Warta:',
+  ...peopleId,
+  ...pressroomId,
+  ...releasesId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

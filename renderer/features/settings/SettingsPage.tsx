@@ -2,6 +2,10 @@ import type { MouseEvent } from 'react';
 import { PageHeading } from '../../components/PageHeading';
 import { useT } from '../../i18n/use-t';
 import { OfficeProfileForm } from '../office/OfficeProfileForm';
+import { AccountsSection } from '../people/AccountsSection';
+import { AuditSection } from '../people/AuditSection';
+import { GuestbookSection } from '../people/GuestbookSection';
+import { MachineSection } from '../people/MachineSection';
 import { useOfficeStore } from '../office/office-store';
 import { AppInfoSection } from './AppInfoSection';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -29,6 +33,10 @@ export function SettingsPage() {
       <div id="settings-opd">
         <OpdSection />
       </div>
+      <AccountsSection />
+      <MachineSection />
+      <AuditSection />
+      <GuestbookSection />
       <div id="settings-about">
         <AppInfoSection />
       </div>

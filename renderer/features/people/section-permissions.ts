@@ -1,0 +1,20 @@
+import type { Permission } from '../../../shared/contract/permissions';
+import type { Section } from '../../app/navigation-store';
+
+/**
+ * The permission a sidebar section needs to be shown. The core refuses the calls anyway; this
+ * only spares people the pages they cannot use. Ruang Pers (the staff side of the press room:
+ * kiosk mode, guest book) belongs to whoever manages people on this machine.
+ */
+export const SECTION_PERMISSION: Record<Section, Permission> = {
+  home: 'office.read',
+  releases: 'releases.read',
+  agenda: 'agenda.read',
+  media: 'media.read',
+  pressroom: 'people.manage',
+  settings: 'app.use',
+};
+
+export function sectionAllowed(section: Section, permissions: readonly Permission[] | undefined): boolean {
+  return permissions?.includes(SECTION_PERMISSION[section]) ?? false;
+}

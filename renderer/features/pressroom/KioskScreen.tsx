@@ -1,0 +1,46 @@
+import type { OfficeProfile } from '../../../shared/office/profile';
+import { useT } from '../../i18n/use-t';
+import { Letterhead } from '../home/Letterhead';
+import { asZone } from '../office/office-form-values';
+import { useSession } from '../people/session-store';
+import { LanguageSwitch } from '../settings/LanguageSwitch';
+import { GuestbookPanel } from './GuestbookPanel';
+import './pressroom.css';
+
+/**
+ * The press-room computer while no staff member is signed in: the journalists' screen. The
+ * core serves it as the journalist role (published, public things only); leaving it needs a
+ * staff sign-in, which "Masuk staf" opens.
+ */
+export function KioskScreen({ profile }: { profile: OfficeProfile }) {
+  const { t } = useT();
+  const idleMinutes = useSession((s) => s.info?.idleLockMinutes ?? 10);
+  const setStaffSignIn = useSession((s) => s.setStaffSignIn);
+  return (
+    <div className="kiosk">
+      <header className="kiosk__bar">
+        <div className="first-run__brand">
+          <span className="sidebar__logo" aria-hidden="true">W</span>
+          <span className="kiosk__bar-title">{t('kiosk.title')}</span>
+        </div>
+        <div className="kiosk__bar-actions">
+          <LanguageSwitch compact />
+          <button type="button" className="button button--kiosk-staff" onClick={() => setStaffSignIn(true)}>
+            {t('kiosk.staffSignIn')}
+          </button>
+        </div>
+      </header>
+      <main className="kiosk__main" aria-labelledby="kiosk-title">
+        <Letterhead profile={profile} />
+        <h1 id="kiosk-title" className="kiosk__title">
+          {t('kiosk.title')}
+        </h1>
+        <p className="kiosk__welcome">{t('kiosk.welcome')}</p>
+        <div className="kiosk__panels">
+          <GuestbookPanel zone={asZone(profile.timeZone)} unit={profile.unit} idleMinutes={idleMinutes} />
+        </div>
+        <p className="kiosk__footer">{t('kiosk.footer')}</p>
+      </main>
+    </div>
+  );
+}
