@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { holidayFileSchema } from '../../../shared/agenda/holidays';
+import { addWorkingDays, countWorkingDays, isWorkingDay } from '../../../shared/agenda/working-days';
+import h2026 from '../../../assets/holidays/2026.json' with { type: 'json' };
+import h2027 from '../../../assets/holidays/2027.json' with { type: 'json' };
+
+const off2026 = new Set(holidayFileSchema.parse(h2026).entries.map((e) => e.date));
+
+describe('working days', () => {
+  it('skips weekends and the holiday table', () => {
+    expect(isWorkingDay('2026-11-23', off2026)).toBe(true); // Monday
+    expect(isWorkingDay('2026-11-22', off2026)).toBe(false); // Sunday
+    expect(isWorkingDay('2026-08-17', off2026)).toBe(false); // Independence Day, a Monday
+    expect(isWorkingDay('2026-12-24', off2026)).toBe(false); // cuti bersama
+  });
+
+  it('adds working days across Idul Fitri and its collective leave', () => {
+    // Thursday 19 March 2026 is Nyepi; 20–24 March are Idul Fitri with cuti bersama.
+    expect(addWorkingDays('2026-03-17', 1, off2026)).toBe('2026-03-25');
+    expect(addWorkingDays('2026-03-17', 5, off2026)).toBe('2026-03-31');
+    expect(addWorkingDays('2026-03-21', 0, off2026)).toBe('2026-03-25');
+    expect(countWorkingDays('2026-03-16', '2026-03-27', off2026)).toBe(5);
+    expect(() => addWorkingDays('2026-03-17', -1, off2026)).toThrow(RangeError);
+  });
+
+  it('ships holiday tables that name their source and stay inside their year', () => {
+    for (const f of [h2026, h2027]) {
+      const parsed = holidayFileSchema.parse(f);
+      expect(parsed.source.length).toBeGreaterThan(20);
+      expect(new Set(parsed.entries.map((e) => e.date)).size).toBe(parsed.entries.length - parsed.entries.filter((e, i, a) => a.findIndex((x) => x.date === e.date) !== i).length);
+    }
+    expect(() => holidayFileSchema.parse({ ...h2026, entries: [{ date: '2025-12-31', name: 'x', kind: 'libur_nasional' }] })).toThrow(/luar tahun/);
+  });
+});
