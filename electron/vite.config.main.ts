@@ -11,7 +11,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * loaded from node_modules, rebuilt for Electron's ABI) and electron-store (which imports
  * electron itself) stay external and are shipped in node_modules by electron-builder.
  */
-const EXTERNAL = ['electron', 'better-sqlite3', 'electron-store', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const EXTERNAL = ['electron', 'better-sqlite3-multiple-ciphers', 'electron-store', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default defineConfig({
   root,

@@ -51,7 +51,7 @@ function findElectronBinary() {
  * exports (`node_register_module_v<ABI>`). Null when it cannot be told.
  */
 function betterSqliteAbi() {
-  const file = path.join(ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  const file = path.join(ROOT, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node');
   try {
     const match = /node_register_module_v(\d+)/.exec(fs.readFileSync(file).toString('latin1'));
     return match ? Number(match[1]) : null;
@@ -140,9 +140,9 @@ function startBrowserMode() {
   const sqliteAbi = betterSqliteAbi();
   if (sqliteAbi !== null && sqliteAbi !== nodeAbi) {
     say(
-      `better-sqlite3 sedang dibangun untuk Electron (ABI ${sqliteAbi}), bukan untuk Node ini (ABI ${nodeAbi}): jalankan \`npm rebuild better-sqlite3\` lalu \`npm run start:browser\` lagi.`,
+      `better-sqlite3 sedang dibangun untuk Electron (ABI ${sqliteAbi}), bukan untuk Node ini (ABI ${nodeAbi}): jalankan \`npm rebuild better-sqlite3-multiple-ciphers\` lalu \`npm run start:browser\` lagi.`,
     );
-    say(`(better-sqlite3 is built for Electron, not for this Node: run \`npm rebuild better-sqlite3\` first.)`);
+    say(`(better-sqlite3 is built for Electron, not for this Node: run \`npm rebuild better-sqlite3-multiple-ciphers\` first.)`);
     process.exit(1);
   }
   if (!ensureBuilt(RENDERER_OUTPUT, RENDERER_SOURCES, 'build:renderer')) {
@@ -163,10 +163,10 @@ function startElectron(binary) {
   const have = betterSqliteAbi();
   if (needed !== null && have !== null && needed !== have) {
     say(
-      `Electron ada, tetapi better-sqlite3 masih dibangun untuk Node (ABI ${have}), bukan untuk Electron (ABI ${needed}): jalankan \`npx electron-builder install-app-deps\` (perlu internet untuk header Electron) lalu \`npm start\` lagi, dan \`npm rebuild better-sqlite3\` untuk kembali ke Node sebelum menjalankan tes; untuk sekarang Warta dibuka dalam mode peramban.`,
+      `Electron ada, tetapi better-sqlite3 masih dibangun untuk Node (ABI ${have}), bukan untuk Electron (ABI ${needed}): jalankan \`npx electron-builder install-app-deps\` (perlu internet untuk header Electron) lalu \`npm start\` lagi, dan \`npm rebuild better-sqlite3-multiple-ciphers\` untuk kembali ke Node sebelum menjalankan tes; untuk sekarang Warta dibuka dalam mode peramban.`,
     );
     say(
-      `(Electron is installed but better-sqlite3 is built for Node: run \`npx electron-builder install-app-deps\`, then \`npm start\`; \`npm rebuild better-sqlite3\` switches back for the tests. Opening browser mode for now.)`,
+      `(Electron is installed but better-sqlite3 is built for Node: run \`npx electron-builder install-app-deps\`, then \`npm start\`; \`npm rebuild better-sqlite3-multiple-ciphers\` switches back for the tests. Opening browser mode for now.)`,
     );
     startBrowserMode();
     return;

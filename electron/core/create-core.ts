@@ -7,10 +7,11 @@ import type { CallResult } from '../../shared/contract/result';
 import { createUuidV7 } from '../../shared/ids/uuidv7';
 import { HlcClock } from '../../shared/sync/hlc';
 import { createAuditLog } from './audit/audit-log';
-import { LOCAL_ADMINISTRATOR } from './caller';
 import { Mutator } from './data/mutator';
 import { migrate, newerVersionError } from './db/migrate';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
+import type { DatabaseKey, KeyVault } from './db/encryption';
+import { keyForOpening, WorkspaceEncryption } from './db/workspace-encryption';
 import { checkDatabaseFile, ensureWritableDir, openDatabase, readSchemaVersion, type Db } from './db/open-database';
 import { CoreEvents, type AnyListener } from './events';
 import { agendaHandlers } from './features/agenda/handlers';
@@ -19,6 +20,16 @@ import { attachmentHandlers } from './features/attachments/handlers';
 import { createBlobStore } from './features/attachments/blob-store';
 import { officeHandlers } from './features/office/handlers';
 import { opdHandlers } from './features/opd/handlers';
+import { accountHandlers } from './features/people/account-handlers';
+import { createAccountsStore } from './features/people/accounts-store';
+import { auditHandlers } from './features/people/audit-handlers';
+import { encryptionHandlers } from './features/people/encryption-handlers';
+import { guestbookHandlers } from './features/people/guestbook-handlers';
+import { machineHandlers } from './features/people/machine-handlers';
+import { createMachineSettings } from './features/people/machine-settings';
+import { SessionManager } from './features/people/session';
+import { sessionHandlers } from './features/people/session-handlers';
+import { createSigninThrottle } from './features/people/signin-throttle';
 import { prefsHandlers } from './features/prefs/handlers';
 import { releasesHandlers } from './features/releases/handlers';
 import { syncHandlers } from './features/sync/handlers';
@@ -39,6 +50,10 @@ export interface CoreOptions {
   mode?: AppInfo['mode'];
   logger?: Logger;
   prefs?: PrefsStore;
+  /** The key of an encrypted workspace (desktop: from safeStorage; browser mode: the passphrase). */
+  databaseKey?: DatabaseKey | null;
+  /** Where a newly made key is kept when an administrator turns encryption on (desktop: safeStorage). */
+  keyVault?: KeyVault | null;
 }
 
 export interface Core {
@@ -60,6 +75,12 @@ const handlers: Handlers = {
   ...officeHandlers,
   ...opdHandlers,
   ...agendaHandlers,
+  ...sessionHandlers,
+  ...accountHandlers,
+  ...machineHandlers,
+  ...auditHandlers,
+  ...guestbookHandlers,
+  ...encryptionHandlers,
   ...attachmentHandlers,
   ...prefsHandlers,
   ...releasesHandlers,
@@ -73,12 +94,13 @@ export function createCore(options: CoreOptions): Core {
   ensureWritableDir(dataDir);
   const logger = options.logger ?? createFileLogger(dataDir);
   const file = path.join(dataDir, DATABASE_FILE);
-  checkDatabaseFile(file);
+  const key = keyForOpening(file, options.databaseKey ?? null);
+  checkDatabaseFile(file, key !== null);
   // Refuse a newer schema before opening read-write: WAL setup alone would write to the file.
-  const found = readSchemaVersion(file);
+  const found = readSchemaVersion(file, key);
   if (found !== null && found > LATEST_SCHEMA_VERSION) throw newerVersionError(found);
 
-  const db = openDatabase(file);
+  const db = openDatabase(file, key);
   let context: CoreContext;
   try {
     migrate(db);
@@ -87,6 +109,8 @@ export function createCore(options: CoreOptions): Core {
     const deviceId = localMeta(db, 'device_id', () => crypto.randomBytes(8).toString('hex'));
     const clock = new HlcClock({ node: deviceId, now, last: localMetaGet(db, 'hlc_last') });
     const events = new CoreEvents();
+    const audit = createAuditLog(db, now);
+    const session = new SessionManager(createAccountsStore(db), createMachineSettings(db), createSigninThrottle(db, now), audit, now);
     const mutator = new Mutator({
       db,
       clock,
@@ -103,9 +127,15 @@ export function createCore(options: CoreOptions): Core {
       blobs: createBlobStore(path.join(dataDir, 'attachments')),
       now,
       info: { version: pkg.version, schemaVersion: LATEST_SCHEMA_VERSION, mode: options.mode ?? 'test', deviceId, dataDir },
-      audit: createAuditLog(db, now),
-      currentCaller: () => LOCAL_ADMINISTRATOR,
+      audit,
+      session,
+      encryption: new WorkspaceEncryption(db, file, key, options.keyVault ?? null),
+      currentCaller: () => session.caller(),
     };
+    // Roles changed (here or from another machine): the session reads them again.
+    events.on('data.changed', (p) => {
+      if (p.tables.includes('staff_accounts')) session.invalidate();
+    });
   } catch (err) {
     db.close();
     throw err;

@@ -12,6 +12,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { connectCoreToIpc } from './ipc-bridge';
 import { machinePrefs, openMachineStore, type MachineStore } from './machine-store';
 import { createMainWindow } from './main-window';
+import { createKeyVault } from './key-vault';
 import { hardenAllWebContents, hardenSession } from './security';
 import { showStartupError } from './startup-error';
 
@@ -56,7 +57,8 @@ async function run(): Promise<void> {
   try {
     store = openMachineStore();
     const prefs = machinePrefs(store, (next) => installAppMenu(next.language, { window: currentWindow, dataDir }));
-    core = createCore({ dataDir, mode: 'electron', prefs });
+    const { vault, key } = createKeyVault(dataDir);
+    core = createCore({ dataDir, mode: 'electron', prefs, databaseKey: key, keyVault: vault });
   } catch (err) {
     showStartupError(err, dataDir);
     app.exit(1);

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'db_not_sqlite',
   'db_corrupt',
   'db_newer_version',
+  'db_key_required',
+  'db_key_invalid',
   'data_dir_unwritable',
   'clock_drift',
   'unauthorized',

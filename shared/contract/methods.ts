@@ -4,6 +4,7 @@ import { agendaMethods } from './methods/agenda';
 import { appMethods } from './methods/app';
 import { officeMethods } from './methods/office';
 import { releasesMethods } from './methods/releases';
+import { peopleMethods } from './methods/people';
 import { mediaMethods } from './methods/media';
 
 export type { AppInfo, Language, MachinePrefs, SyncStatus } from './methods/app';
@@ -18,6 +19,7 @@ export const methods = {
   ...officeMethods,
   ...agendaMethods,
   ...releasesMethods,
+  ...peopleMethods,
   ...mediaMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 

@@ -8,7 +8,7 @@ import {
   type FieldValue,
   type ReplicatedTable,
 } from '../../../shared/sync/replicated-tables';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/open-database';
 import { CHANGES_PER_LOG_ENTRY, type Change, type LoggedChange } from './change';
 import { decodeClocks, encodeClocks } from './field-clocks';

@@ -1,7 +1,10 @@
-import Database from 'better-sqlite3';
+// The SQLCipher-capable build of better-sqlite3 (same API): plain workspaces open as usual,
+// encrypted ones with their key.
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { WartaError } from '../../../shared/contract/errors';
+import { applyKey, type DatabaseKey } from './encryption';
 
 export type Db = Database.Database;
 
@@ -30,7 +33,7 @@ export function ensureWritableDir(dir: string): void {
  * Checks an existing file before SQLite touches it: SQLite would happily treat some garbage
  * as an empty database after we write to it, and we must never overwrite a user's file.
  */
-export function checkDatabaseFile(file: string): void {
+export function checkDatabaseFile(file: string, encrypted = false): void {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -43,6 +46,8 @@ export function checkDatabaseFile(file: string): void {
     if (size === 0) return; // an empty file is what SQLite itself leaves after a crash on create
     const header = Buffer.alloc(100);
     const read = fs.readSync(fd, header, 0, 100, 0);
+    // An encrypted workspace has no readable header: its key decides (wrong key: db_key_invalid).
+    if (encrypted && !header.subarray(0, 16).equals(SQLITE_MAGIC)) return;
     if (read < 16 || !header.subarray(0, 16).equals(SQLITE_MAGIC)) {
       throw new WartaError(
         'db_not_sqlite',
@@ -71,23 +76,25 @@ function truncated(file: string): WartaError {
 }
 
 /** Reads the schema version without writing anything (not even a WAL or journal mode switch). */
-export function readSchemaVersion(file: string): number | null {
+export function readSchemaVersion(file: string, key: DatabaseKey | null = null): number | null {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return null;
   let db: Db | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
+    if (key) applyKey(db, key);
     return db.pragma('user_version', { simple: true }) as number;
   } catch (err) {
-    throw asOpenError(err, file);
+    throw asOpenError(err, file, key);
   } finally {
     db?.close();
   }
 }
 
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, key: DatabaseKey | null = null): Db {
   let db: Db | undefined;
   try {
     db = new Database(file);
+    if (key) applyKey(db, key);
     db.pragma('journal_mode = WAL');
     // FULL: a save the user saw confirmed survives a power cut, not only an app crash.
     db.pragma('synchronous = FULL');
@@ -100,13 +107,20 @@ export function openDatabase(file: string): Db {
     return db;
   } catch (err) {
     db?.close();
-    throw asOpenError(err, file);
+    throw asOpenError(err, file, key);
   }
 }
 
-export function asOpenError(err: unknown, file: string): WartaError {
+export function asOpenError(err: unknown, file: string, key: DatabaseKey | null = null): WartaError {
   if (err instanceof WartaError) return err;
   const code = (err as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB' && key) {
+    return new WartaError(
+      'db_key_invalid',
+      key.kind === 'passphrase' ? 'Kata sandi basis data salah.' : 'Kunci enkripsi basis data tidak cocok dengan berkasnya.',
+      { file },
+    );
+  }
   if (code === 'SQLITE_NOTADB') {
     return new WartaError('db_not_sqlite', `Berkas ${path.basename(file)} bukan basis data Warta. Berkas itu dibiarkan apa adanya.`, { file });
   }

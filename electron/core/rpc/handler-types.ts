@@ -4,6 +4,7 @@ import type { Caller } from '../caller';
 import type { SessionManager } from '../features/people/session';
 import type { Mutator } from '../data/mutator';
 import type { Db } from '../db/open-database';
+import type { WorkspaceEncryption } from '../db/workspace-encryption';
 import type { CoreEvents } from '../events';
 import type { BlobStore } from '../features/attachments/blob-store';
 import type { Logger } from '../log/logger';
@@ -21,6 +22,8 @@ export interface CoreContext {
   info: AppInfo;
   /** Append-only, hash-chained record of sensitive acts (approvals, personal-data access …). */
   audit: AuditLog;
+  /** Encryption at rest of this workspace's database. */
+  encryption: WorkspaceEncryption;
   /** Who is at this machine: sign-in, idle lock, press-room kiosk. */
   session: SessionManager;
   /** The caller of the next call (the session's; tests may replace it). */

@@ -18,6 +18,19 @@ const auditListInput = z
     limit: z.number().int().min(1).max(500).default(100),
   })
   .strict();
+const setEncryptionInput = z
+  .object({
+    enabled: z.boolean(),
+    /** Browser mode: the passphrase to type at every start. The desktop app makes a key itself. */
+    passphrase: z.string().min(12, { message: 'Kata sandi basis data minimal 12 karakter' }).max(200).optional(),
+  })
+  .strict();
+export interface EncryptionState {
+  enabled: boolean;
+  kind: 'hex' | 'passphrase' | null;
+  /** True where a key vault (the desktop app's safeStorage) can keep a generated key. */
+  vault: boolean;
+}
 const guestbookListInput = z.object({ from: z.string().datetime().optional(), limit: z.number().int().min(1).max(1000).default(200) }).strict();
 
 export const peopleMethods = {
@@ -37,6 +50,9 @@ export const peopleMethods = {
 
   'machine.getSettings': query<typeof empty, MachineSettings>('app.use', empty),
   'machine.setSettings': mutation<typeof machineSettingsInput, MachineSettings>('people.manage', machineSettingsInput),
+
+  'workspace.getEncryption': query<typeof empty, EncryptionState>('people.manage', empty),
+  'workspace.setEncryption': mutation<typeof setEncryptionInput, EncryptionState>('people.manage', setEncryptionInput),
 
   'audit.list': query<typeof auditListInput, AuditEntry[]>('audit.read', auditListInput),
   'audit.verify': query<typeof empty, { ok: true; count: number } | { ok: false; brokenAt: number; reason: string }>('audit.read', empty),

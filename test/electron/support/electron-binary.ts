@@ -25,7 +25,7 @@ export function installedElectronBinary(root: string): string | null {
 
 /** Node ABI of the compiled better-sqlite3 addon, from its exported register symbol. */
 export function betterSqliteAbi(root: string): number | null {
-  const file = path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  const file = path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node');
   try {
     const match = /node_register_module_v(\d+)/.exec(fs.readFileSync(file).toString('latin1'));
     return match ? Number(match[1]) : null;

@@ -82,6 +82,12 @@ vi.mock('electron', () => {
     screen: { getPrimaryDisplay: () => display, getAllDisplays: () => [display] },
     session: { defaultSession: session },
     shell: { openExternal: noop },
+    // The OS keychain, reversibly "encrypted" for the test: the key vault's file round trip runs.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (text: string) => Buffer.from(`kc:${text}`),
+      decryptString: (data: Buffer) => data.toString().slice(3),
+    },
   };
 });
 
