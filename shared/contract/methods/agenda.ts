@@ -56,6 +56,16 @@ const settingsInput = z
     openEndMinutes: z.number().int().min(15, { message: 'Paling sedikit 15 menit' }).max(1440, { message: 'Paling lama 1440 menit' }),
   })
   .strict();
+/** Invitation letters: scans (PDF, PNG, JPEG) up to 10 MB. */
+export const INVITATION_MIME = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export const INVITATION_MAX_BYTES = 10 * 1024 * 1024;
+const putInvitationInput = z
+  .object({
+    mime: z.enum(INVITATION_MIME, { message: 'Surat undangan harus PDF, PNG atau JPEG' }),
+    base64: z.string().max(Math.ceil((INVITATION_MAX_BYTES * 4) / 3) + 4, { message: 'Berkas surat undangan lebih dari 10 MB' }),
+  })
+  .strict();
+const invitationGetInput = z.object({ eventId: uuid }).strict();
 const yearInput = z.object({ year: z.number().int().min(2000).max(2100) }).strict();
 
 export interface AgendaSettings {
@@ -129,6 +139,9 @@ export const agendaMethods = {
 
   'agenda.settings.get': query<typeof listInput, AgendaSettings>('agenda.read', listInput),
   'agenda.settings.save': mutation<typeof settingsInput, AgendaSettings>('agenda.write', settingsInput),
+
+  'agenda.invitation.put': mutation<typeof putInvitationInput, { hash: string; size: number }>('agenda.write', putInvitationInput),
+  'agenda.invitation.get': query<typeof invitationGetInput, GeneratedFile>('agenda.read', invitationGetInput),
 
   'agenda.daySheet': query<typeof daySheetInput, GeneratedFile | { text: string }>('agenda.read', daySheetInput),
   'agenda.ics.export': query<typeof icsExportInput, { fileName: string; text: string }>('agenda.read', icsExportInput),

@@ -84,8 +84,15 @@ describe('events', () => {
     expect(recurring.map((x) => x.otherStartMs)).toEqual([MON]);
     // Press room: two bookings overlap.
     await c.invoke('agenda.events.save', { kind: 'press_conference', title: 'Jumpa pers Dinkes', startMs: MON + 3 * H, endMs: MON + 4 * H, usesPressRoom: true, placeName: 'Ruang Pers' });
-    const pr = await c.invoke('agenda.events.save', { kind: 'press_conference', title: 'Jumpa pers Dishub', startMs: MON + 3.5 * H, endMs: MON + 4.5 * H, usesPressRoom: true, placeName: 'Ruang Pers' });
-    expect(pr.conflicts.map((x) => x.kind)).toEqual(['press_room']);
+    const pr = await c.call('agenda.events.save', { kind: 'press_conference', title: 'Jumpa pers Dishub', startMs: MON + 3.5 * H, endMs: MON + 4.5 * H, usesPressRoom: true, placeName: 'Ruang Pers' });
+    expect(pr).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('Ruang pers sudah dipesan untuk "Jumpa pers Dinkes"') } });
+    expect(fx.core.context.db.prepare("SELECT count(*) AS n FROM agenda_events WHERE title LIKE 'Jumpa pers%'").get()).toEqual({ n: 1 });
+    // Right after it, the room is free.
+    const next = await c.invoke('agenda.events.save', { kind: 'press_conference', title: 'Jumpa pers Dishub', startMs: MON + 4 * H, endMs: MON + 5 * H, usesPressRoom: true, placeName: 'Ruang Pers' });
+    expect(next.conflicts).toEqual([]);
+    // Dragging it back onto the first booking is refused too, and leaves it where it was.
+    expect(await c.call('agenda.events.move', { eventId: next.event.id, originalStartMs: null, startMs: MON + 3 * H, endMs: MON + 4 * H })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await c.invoke('agenda.events.get', { id: next.event.id })).startMs).toBe(MON + 4 * H);
     // Moving the occurrence away clears its conflict; the event itself is never its own conflict.
     const mv = await c.invoke('agenda.events.move', { eventId: series.id, originalStartMs: MON + 21 * D, startMs: MON + 22 * D, endMs: MON + 22 * D + H });
     expect(mv.conflicts).toEqual([]);
@@ -162,5 +169,17 @@ describe('holidays', () => {
     const range = await c.invoke('agenda.range', { from: Date.UTC(2026, 11, 1), to: Date.UTC(2026, 11, 31) });
     expect(range.holidays.map((h) => h.date)).toEqual(['2026-12-25']);
     expect(await c.call('agenda.holidays.save', { date: '27-11-2026', name: 'x', kind: 'libur_nasional' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
+
+describe('invitation letter', () => {
+  it('keeps a PDF scan with the event and refuses a file that is not what it claims', async () => {
+    const { c } = await setup();
+    const pdf = Buffer.from('%PDF-1.4\n% surat undangan\n').toString('base64');
+    const put = await c.invoke('agenda.invitation.put', { mime: 'application/pdf', base64: pdf });
+    const { event } = await c.invoke('agenda.events.save', { title: 'Undangan HUT', startMs: MON, invitationNumber: '005/123/Dinkes/2026', invitationDate: '2026-11-10', invitationFileHash: put.hash, invitationFileName: 'undangan.pdf', invitationFileMime: 'application/pdf' });
+    expect(await c.invoke('agenda.invitation.get', { eventId: event.id })).toEqual({ fileName: 'undangan.pdf', mime: 'application/pdf', base64: pdf });
+    expect(await c.call('agenda.invitation.put', { mime: 'application/pdf', base64: Buffer.from('<html>').toString('base64') })).toMatchObject({ ok: false, error: { code: 'unsupported_file' } });
+    expect(await c.call('agenda.events.save', { title: 'X', startMs: MON, invitationFileHash: 'a'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

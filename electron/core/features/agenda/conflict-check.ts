@@ -36,7 +36,7 @@ export interface Candidate {
  * Conflicts of an event about to be saved. `self` is the event's id (and for a moved
  * occurrence, the series it belongs to): its own rows and occurrences never conflict with it.
  */
-export function checkCandidate(db: Db, cand: Candidate, rules: ConflictRules, self: { eventId?: string; seriesId?: string | null; originalStartMs?: number | null }): Conflict[] {
+export function checkCandidate(db: Db, cand: Candidate, rules: ConflictRules, self: { eventId?: string | undefined; seriesId?: string | null; originalStartMs?: number | null }): Conflict[] {
   const duration = cand.item.endMs === null ? null : cand.item.endMs - cand.item.startMs;
   const occurrences = cand.rrule
     ? expandRule({ startMs: cand.item.startMs, durationMs: duration, zone: cand.item.zone, rrule: cand.rrule }, cand.item.startMs, cand.item.startMs + SERIES_CHECK_HORIZON_MS, rules.openEndMinutes * 60_000).occurrences.slice(0, SERIES_CHECK_MAX)

@@ -26,7 +26,16 @@ function checkReferences(ctx: CoreContext, v: Omit<EventValues, 'id'>): void {
   }
 }
 
-export function conflictsFor(ctx: CoreContext, v: Omit<EventValues, 'id'>, self: { eventId?: string; seriesId?: string | null; originalStartMs?: number | null }): Conflict[] {
+type ConflictSelf = { eventId?: string | undefined; seriesId?: string | null; originalStartMs?: number | null };
+
+/** The press room holds one booking at a time: that conflict refuses the save, the others warn. */
+function refusePressRoom(conflicts: Conflict[]): void {
+  const clash = conflicts.find((c) => c.kind === 'press_room');
+  if (!clash) return;
+  throw new WartaError('conflict', `Ruang pers sudah dipesan untuk "${clash.otherTitle}" pada waktu itu. Pilih waktu lain.`, { otherEventId: clash.otherEventId, otherStartMs: clash.otherStartMs });
+}
+
+export function conflictsFor(ctx: CoreContext, v: Omit<EventValues, 'id'>, self: ConflictSelf): Conflict[] {
   const rules = readAgendaSettings(ctx.db);
   const item = itemOf({ ...v, id: self.eventId ?? '__candidate__', seriesId: null, originalStartMs: null, icsUid: null });
   return checkCandidate(ctx.db, { item, rrule: v.rrule }, rules, self);
@@ -99,33 +108,36 @@ export const eventHandlers: HandlerGroup<EventMethods> = {
   'agenda.events.save': (input, ctx) => {
     const { id, ...v } = input;
     checkReferences(ctx, v);
+    checkRule(v.rrule);
+    let self: ConflictSelf = { eventId: id };
     if (id) {
       const existing = readEvent(ctx, id);
       if (existing.deletedAt) throw new WartaError('not_found', 'Kegiatan ini sudah dihapus; pulihkan dulu sebelum mengubahnya.', { id });
       if (existing.seriesId && v.rrule) throw new WartaError('invalid_input', 'Satu kejadian dari agenda berulang tidak dapat diberi pengulangan sendiri.', { field: 'rrule' });
+      self = { eventId: id, seriesId: existing.seriesId, originalStartMs: existing.originalStartMs };
     }
+    const conflicts = conflictsFor(ctx, v, self);
+    refusePressRoom(conflicts);
     const saved = ctx.mutator.transaction(() => writeEvent(ctx, v, id));
-    const event = readEvent(ctx, saved);
-    return { event, conflicts: conflictsFor(ctx, v, { eventId: saved, seriesId: event.seriesId, originalStartMs: event.originalStartMs }) };
+    return { event: readEvent(ctx, saved), conflicts };
   },
   'agenda.events.move': (input, ctx) => {
     const target = readEvent(ctx, input.eventId);
     if (target.deletedAt) throw new WartaError('not_found', 'Kegiatan ini sudah dihapus.', { id: input.eventId });
-    let id = target.id;
-    if (target.rrule && input.originalStartMs !== null) {
-      // Moving one occurrence: its exception row holds the new time; the series is untouched.
-      const ex = exceptionRow(ctx, target.id, input.originalStartMs);
-      const base = withoutMeta(target);
-      const v = { ...base, rrule: null, startMs: input.startMs, endMs: input.endMs };
-      id = ctx.mutator.transaction(() =>
-        ex ? writeEvent(ctx, v, ex.id) : writeEvent(ctx, v, undefined, { series_id: target.id, original_start_ms: input.originalStartMs }),
-      );
-    } else {
-      const v = { ...withoutMeta(target), startMs: input.startMs, endMs: input.endMs };
-      writeEvent(ctx, v, target.id);
-    }
-    const event = readEvent(ctx, id);
-    return { event, conflicts: conflictsFor(ctx, withoutMeta(event), { eventId: event.id, seriesId: event.seriesId, originalStartMs: event.originalStartMs }) };
+    const occurrence = target.rrule && input.originalStartMs !== null;
+    const v = { ...withoutMeta(target), startMs: input.startMs, endMs: input.endMs, ...(occurrence ? { rrule: null } : {}) };
+    const ex = occurrence ? exceptionRow(ctx, target.id, input.originalStartMs as number) : undefined;
+    const self: ConflictSelf = occurrence
+      ? { eventId: ex?.id, seriesId: target.id, originalStartMs: input.originalStartMs }
+      : { eventId: target.id, seriesId: target.seriesId, originalStartMs: target.originalStartMs };
+    const conflicts = conflictsFor(ctx, v, self);
+    refusePressRoom(conflicts);
+    // Moving one occurrence: its exception row holds the new time; the series is untouched.
+    const id = ctx.mutator.transaction(() => {
+      if (!occurrence) return writeEvent(ctx, v, target.id);
+      return ex ? writeEvent(ctx, v, ex.id) : writeEvent(ctx, v, undefined, { series_id: target.id, original_start_ms: input.originalStartMs });
+    });
+    return { event: readEvent(ctx, id), conflicts };
   },
   'agenda.events.cancelOccurrence': (input, ctx) => {
     const series = readEvent(ctx, input.seriesId);
