@@ -1,6 +1,8 @@
 import { peopleEn } from '../features/people/messages';
+import { encryptionEn } from '../features/settings/encryption-messages';
 import { pressroomEn } from '../features/pressroom/messages';
 import { releasesEn } from '../features/releases/messages';
+import { mediaEn } from '../features/media/messages';
 import type { MessageKey } from './messages-id';
 
 /** English, the second language. Typed against the Indonesian keys: none missing, none extra. */
@@ -173,6 +175,8 @@ export const messagesEn: Record<MessageKey, string> = {
 
   'error.detail': 'Details from Warta:',
   ...peopleEn,
+  ...encryptionEn,
   ...pressroomEn,
   ...releasesEn,
+  ...mediaEn,
 };

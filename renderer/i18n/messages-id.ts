@@ -4,8 +4,10 @@
  * by `t(key, { name })`; braces with no value given (like `{seq}`) are printed as they are.
  */
 import { peopleId } from '../features/people/messages';
+import { encryptionId } from '../features/settings/encryption-messages';
 import { pressroomId } from '../features/pressroom/messages';
 import { releasesId } from '../features/releases/messages';
+import { mediaId } from '../features/media/messages';
 
 export const messagesId = {
   'app.name': 'Warta',
@@ -176,8 +178,10 @@ export const messagesId = {
 
   'error.detail': 'Keterangan dari Warta:',
   ...peopleId,
+  ...encryptionId,
   ...pressroomId,
   ...releasesId,
+  ...mediaId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

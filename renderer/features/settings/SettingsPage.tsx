@@ -8,6 +8,7 @@ import { GuestbookSection } from '../people/GuestbookSection';
 import { MachineSection } from '../people/MachineSection';
 import { useOfficeStore } from '../office/office-store';
 import { AppInfoSection } from './AppInfoSection';
+import { EncryptionSection } from './EncryptionSection';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OpdSection } from './OpdSection';
 
@@ -35,6 +36,7 @@ export function SettingsPage() {
       </div>
       <AccountsSection />
       <MachineSection />
+      <EncryptionSection />
       <AuditSection />
       <GuestbookSection />
       <div id="settings-about">
