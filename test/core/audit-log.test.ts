@@ -31,3 +31,22 @@ describe('audit log', () => {
     expect(audit.verify()).toMatchObject({ ok: false, brokenAt: 2, reason: expect.stringMatching(/missing/) });
   });
 });
+
+describe('audit viewer', () => {
+  it('filters by action family, actor text (wildcards taken literally), and pages by sequence', async () => {
+    fx = openTestCore();
+    const audit = fx.core.context.audit;
+    audit.record(actor, { action: 'release.approve' });
+    audit.record(actor, { action: 'release.publish' });
+    audit.record({ userId: 'u-2', name: 'Budi_100%' }, { action: 'sign_in' });
+    audit.record({ userId: 'u-3', name: 'Budi X' }, { action: 'sign_in' });
+    expect((await fx.core.invoke('audit.list', { action: 'release' })).map((e) => e.action)).toEqual(['release.publish', 'release.approve']);
+    expect((await fx.core.invoke('audit.list', { actor: '_100%' })).map((e) => e.actorName)).toEqual(['Budi_100%']);
+    const page = await fx.core.invoke('audit.list', { limit: 2 });
+    expect(page.map((e) => e.seq)).toEqual([4, 3]);
+    expect((await fx.core.invoke('audit.list', { beforeSeq: 3, limit: 2 })).map((e) => e.seq)).toEqual([2, 1]);
+    const csv = await fx.core.invoke('audit.exportCsv', { limit: 100 });
+    expect(csv.csv.split('\r\n')[0]).toContain('"Pelaku"');
+    expect(csv.csv).toContain('"Budi_100%"');
+  });
+});

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Caller } from '../caller';
+import type { AuditEntry } from '../../../shared/people/audit';
 import type { Db } from '../db/open-database';
 
 /**
@@ -14,18 +15,7 @@ export interface AuditEntryInput {
   details?: Record<string, unknown>;
 }
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorName: string;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
+export type { AuditEntry };
 
 export interface AuditLog {
   /** Appends an entry in the caller's name; call inside the transaction of the act it records. */
@@ -36,7 +26,8 @@ export interface AuditLog {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-type Row = {
+/** An audit_log row as SQLite returns it. */
+export type AuditRow = {
   seq: number;
   at: string;
   actor_id: string | null;
@@ -50,7 +41,7 @@ type Row = {
 };
 
 /** The hashed text: every field in a fixed order, unambiguous (JSON array). */
-function entryHash(prevHash: string, r: Omit<Row, 'hash' | 'prev_hash'>): string {
+function entryHash(prevHash: string, r: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
   const text = JSON.stringify([r.seq, r.at, r.actor_id, r.actor_name, r.action, r.target_type, r.target_id, r.details, prevHash]);
   return crypto.createHash('sha256').update(text).digest('hex');
 }
@@ -76,25 +67,14 @@ export function createAuditLog(db: Db, now: () => number): AuditLog {
       const prevHash = prev?.hash ?? GENESIS_HASH;
       const hash = entryHash(prevHash, row);
       insert.run(row.seq, row.at, row.actor_id, row.actor_name, row.action, row.target_type, row.target_id, row.details, prevHash, hash);
-      return {
-        seq: row.seq,
-        at: row.at,
-        actorId: row.actor_id,
-        actorName: row.actor_name,
-        action: row.action,
-        targetType: row.target_type,
-        targetId: row.target_id,
-        details: entry.details ?? {},
-        prevHash,
-        hash,
-      };
+      return toAuditEntry({ ...row, prev_hash: prevHash, hash });
     },
     verify(onProgress) {
       const total = (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
       let prevHash = GENESIS_HASH;
       let expectedSeq = 1;
       let done = 0;
-      for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<Row>) {
+      for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
         if (r.seq !== expectedSeq) return { ok: false, brokenAt: expectedSeq, reason: `entry ${expectedSeq} is missing` };
         if (r.prev_hash !== prevHash) return { ok: false, brokenAt: r.seq, reason: `entry ${r.seq} does not link to the entry before it` };
         if (entryHash(prevHash, r) !== r.hash) return { ok: false, brokenAt: r.seq, reason: `entry ${r.seq} was changed` };
@@ -105,5 +85,20 @@ export function createAuditLog(db: Db, now: () => number): AuditLog {
       }
       return { ok: true, count: done };
     },
+  };
+}
+
+export function toAuditEntry(r: AuditRow): AuditEntry {
+  return {
+    seq: r.seq,
+    at: r.at,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    action: r.action,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    details: JSON.parse(r.details) as Record<string, unknown>,
+    prevHash: r.prev_hash,
+    hash: r.hash,
   };
 }

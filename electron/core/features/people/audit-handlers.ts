@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../../../shared/people/audit';
+import { toAuditEntry, type AuditRow } from '../../audit/audit-log';
 import type { Db } from '../../db/open-database';
 import type { HandlerGroup } from '../../rpc/handler-types';
 
@@ -11,29 +12,20 @@ interface Filters {
   limit: number;
 }
 
-type Row = {
-  seq: number;
-  at: string;
-  actor_id: string | null;
-  actor_name: string;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-};
+/** Text typed by a person, for a LIKE pattern with ESCAPE '\\': % and _ match themselves. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function listEntries(db: Db, f: Filters): AuditEntry[] {
   const where: string[] = [];
   const args: unknown[] = [];
   if (f.action) {
-    where.push('(action = ? OR action LIKE ?)');
-    args.push(f.action, `${f.action}.%`);
+    // "release" matches release.approve, release.publish …; "release.approve" only itself.
+    where.push("(action = ? OR action LIKE ? ESCAPE '\\')");
+    args.push(f.action, `${escapeLike(f.action)}.%`);
   }
   if (f.actor) {
-    where.push('actor_name LIKE ?');
-    args.push(`%${f.actor.replace(/[%_]/g, (c) => `\\${c}`)}%`);
+    where.push("actor_name LIKE ? ESCAPE '\\'");
+    args.push(`%${escapeLike(f.actor)}%`);
   }
   if (f.from) {
     where.push('at >= ?');
@@ -48,19 +40,7 @@ function listEntries(db: Db, f: Filters): AuditEntry[] {
     args.push(f.beforeSeq);
   }
   const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
-  const rows = db.prepare(sql.replace('LIKE ?)', "LIKE ? ESCAPE '\\')").replace('actor_name LIKE ?', "actor_name LIKE ? ESCAPE '\\'")).all(...args, f.limit) as Row[];
-  return rows.map((r) => ({
-    seq: r.seq,
-    at: r.at,
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    action: r.action,
-    targetType: r.target_type,
-    targetId: r.target_id,
-    details: JSON.parse(r.details) as Record<string, unknown>,
-    prevHash: r.prev_hash,
-    hash: r.hash,
-  }));
+  return (db.prepare(sql).all(...args, f.limit) as AuditRow[]).map(toAuditEntry);
 }
 
 /** CSV for a spreadsheet: quoted, and cells a spreadsheet would run as a formula are defused. */
