@@ -91,6 +91,17 @@ export interface GeneratedFile {
   base64: string;
 }
 
+/** A release written from an event, with its time-to-release clock. */
+export interface EventRelease {
+  id: string;
+  title: string;
+  status: string;
+  publishedAt: string | null;
+  /** Minutes from the event's end to publication (or to now while unpublished); null before the event ends. */
+  minutes: number | null;
+  targetMinutes: number;
+}
+
 export interface IcsPreviewRow {
   index: number;
   uid: string | null;
@@ -140,6 +151,7 @@ export const agendaMethods = {
   'agenda.settings.get': query<typeof listInput, AgendaSettings>('agenda.read', listInput),
   'agenda.settings.save': mutation<typeof settingsInput, AgendaSettings>('agenda.write', settingsInput),
 
+  'agenda.events.releases': query<typeof invitationGetInput, EventRelease[]>('agenda.read', invitationGetInput),
   'agenda.invitation.put': mutation<typeof putInvitationInput, { hash: string; size: number }>('agenda.write', putInvitationInput),
   'agenda.invitation.get': query<typeof invitationGetInput, GeneratedFile>('agenda.read', invitationGetInput),
 

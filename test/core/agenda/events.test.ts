@@ -183,3 +183,18 @@ describe('invitation letter', () => {
     expect(await c.call('agenda.events.save', { title: 'X', startMs: MON, invitationFileHash: 'a'.repeat(64) })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
+
+describe('event to release', () => {
+  it('lists the releases written from an event with the time-to-release clock', async () => {
+    const clock = fakeClock(Date.UTC(2026, 10, 23, 4, 0)); // 11.00 WIB
+    fx = openTestCore({ clock: clock.now });
+    const c = fx.core;
+    await c.invoke('office.save', SAMPLE_PROFILE);
+    const { event } = await c.invoke('agenda.events.save', { title: 'Peresmian Pasar', startMs: MON, endMs: MON + 2 * H }); // ends 10.00 WIB
+    expect(await c.invoke('agenda.events.releases', { eventId: event.id })).toEqual([]);
+    const rel = await c.invoke('releases.create', { title: 'Wali Kota Resmikan Pasar', eventId: event.id, eventEndAt: new Date(MON + 2 * H).toISOString() });
+    const list = await c.invoke('agenda.events.releases', { eventId: event.id });
+    expect(list).toMatchObject([{ id: rel.id, title: 'Wali Kota Resmikan Pasar', publishedAt: null, minutes: 60 }]);
+    expect(list[0]?.targetMinutes).toBeGreaterThan(0);
+  });
+});

@@ -24,7 +24,31 @@ const MAGIC: Record<string, (b: Buffer) => boolean> = {
   'image/jpeg': (b) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
 };
 
-const invitationHandlers: HandlerGroup<'agenda.invitation.put' | 'agenda.invitation.get'> = {
+const invitationHandlers: HandlerGroup<'agenda.invitation.put' | 'agenda.invitation.get' | 'agenda.events.releases'> = {
+  /**
+   * Releases link to their event (releases.event_id, written by the releases feature). Read here
+   * so the event shows its releases and the time-to-release clock against the office's target.
+   */
+  'agenda.events.releases': (input, ctx) => {
+    const e = readEvent(ctx, input.eventId);
+    const rows = ctx.db
+      .prepare('SELECT id, title, status, published_at, event_end_at FROM releases WHERE event_id = ? AND deleted_at IS NULL ORDER BY created_at')
+      .all(e.id) as { id: string; title: string | null; status: string | null; published_at: string | null; event_end_at: string | null }[];
+    const target = ctx.db.prepare('SELECT target_minutes FROM release_settings WHERE deleted_at IS NULL LIMIT 1').get() as { target_minutes: number | null } | undefined;
+    const eventEnd = e.endMs ?? e.startMs;
+    return rows.map((r) => {
+      const end = r.event_end_at ? Date.parse(r.event_end_at) : eventEnd;
+      const until = r.published_at ? Date.parse(r.published_at) : ctx.now();
+      return {
+        id: r.id,
+        title: r.title ?? '',
+        status: r.status ?? 'draft',
+        publishedAt: r.published_at,
+        minutes: until >= end ? Math.round((until - end) / 60_000) : null,
+        targetMinutes: target?.target_minutes ?? 60,
+      };
+    });
+  },
   'agenda.invitation.put': (input, ctx) => {
     const data = Buffer.from(input.base64, 'base64');
     if (data.length > INVITATION_MAX_BYTES) throw new WartaError('payload_too_large', 'Berkas surat undangan lebih dari 10 MB.');
