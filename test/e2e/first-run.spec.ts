@@ -4,9 +4,11 @@ import { formatLongDate } from '../../shared/format/dates';
 import { AppFrame } from './pages/app-frame';
 import { FirstRunPage } from './pages/first-run-page';
 import { OfficeForm } from './pages/office-form';
+import { AdminSetupPage } from './pages/people';
 import { emblemPng } from './support/emblem';
 import { expect, test } from './support/fixtures';
 import { SURAKARTA } from './support/office-fixture-data';
+import { ADMIN } from './support/people-fixture-data';
 import { SCREENSHOT_DIR } from './support/paths';
 
 test('first run: the office profile is saved, survives a reload and shows in Settings', async ({ page, context, warta }) => {
@@ -26,6 +28,8 @@ test('first run: the office profile is saved, survives a reload and shows in Set
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'warta-profil-kantor.png'), fullPage: true });
 
   await firstRun.saveButton.click();
+  // Step 2 of first run: the administrator account, signed in at once.
+  await new AdminSetupPage(page).create(ADMIN);
   const frame = new AppFrame(page);
   await expect(frame.nav()).toBeVisible();
   await expect(frame.navItem('Beranda')).toHaveAttribute('aria-current', 'page');

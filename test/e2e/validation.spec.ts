@@ -1,6 +1,7 @@
 import { AppFrame } from './pages/app-frame';
 import { FirstRunPage } from './pages/first-run-page';
 import { OfficeForm } from './pages/office-form';
+import { AdminSetupPage } from './pages/people';
 import { expect, test } from './support/fixtures';
 import { SURAKARTA } from './support/office-fixture-data';
 
@@ -38,7 +39,8 @@ test('fixing the errors clears them and the save goes through', async ({ page, w
   await form.email.fill(SURAKARTA.email);
   await expect(form.email).not.toHaveAttribute('aria-invalid', 'true');
   await firstRun.saveButton.click();
-  await expect(new AppFrame(page).nav()).toBeVisible();
+  // Saved: first run moves on to its second step, the administrator account.
+  await expect(new AdminSetupPage(page).heading).toBeVisible();
 });
 
 test('Settings keeps the saved pattern when a new one is refused', async ({ page, warta }) => {

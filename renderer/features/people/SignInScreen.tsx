@@ -77,71 +77,73 @@ export function SignInScreen({ profile }: { profile: OfficeProfile }) {
 
   return (
     <AuthLayout titleId="sign-in-title">
-      <Letterhead profile={profile} />
-      <div className="auth-card">
-        <h1 id="sign-in-title">{t('people.signIn.title')}</h1>
-        {showLocked ? (
-          <div className="auth-locked" role="status" data-testid="locked-notice">
-            <p className="auth-locked__who">{t('people.signIn.locked', { name: lockedUser.name })}</p>
-            <p>{t('people.signIn.lockedHint')}</p>
-          </div>
-        ) : (
-          <p className="auth-card__intro">{info?.pressRoom ? t('people.signIn.pressRoomNote') : t('people.signIn.intro')}</p>
-        )}
-        <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="sign-in-title">
-          <TextField
-            label={t('people.field.login')}
-            value={login}
-            onChange={(v) => {
-              setLogin(v);
-              if (problem?.kind !== 'wait') setProblem(null);
-            }}
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-          />
-          <TextField
-            label={t('people.field.password')}
-            type="password"
-            value={password}
-            onChange={(v) => setPassword(v)}
-            autoComplete="current-password"
-          />
-          {problem?.kind === 'wrong' ? (
-            <p className="error-message" role="alert">
-              {t('people.signIn.wrong')}
-            </p>
-          ) : null}
-          {problem?.kind === 'inactive' ? (
-            <p className="error-message" role="alert">
-              {t('people.signIn.inactive')}
-            </p>
-          ) : null}
-          {problem?.kind === 'wait' ? (
-            <div className="error-message" role="alert" data-testid="sign-in-wait">
-              <p>
-                {t('people.signIn.tooMany')}{' '}
-                <span aria-live="off">{secondsLeft > 0 ? t('people.signIn.wait', { seconds: secondsLeft }) : t('people.signIn.waitOver')}</span>
-              </p>
+      <div className="auth-sheet">
+        <Letterhead profile={profile} />
+        <div className="auth-sheet__form">
+          <h1 id="sign-in-title">{t('people.signIn.title')}</h1>
+          {showLocked ? (
+            <div className="auth-locked" role="status" data-testid="locked-notice">
+              <p className="auth-locked__who">{t('people.signIn.locked', { name: lockedUser.name })}</p>
+              <p>{t('people.signIn.lockedHint')}</p>
             </div>
-          ) : null}
-          {problem?.kind === 'other' ? <ErrorMessage error={problem.error} /> : null}
-          <div className="form-actions">
-            <button type="submit" className="button button--primary button--large" disabled={busy || waiting} aria-disabled={busy || waiting}>
-              {busy ? t('people.signIn.busy') : t('people.signIn.submit')}
-            </button>
-            {showLocked ? (
-              <button type="button" className="button button--quiet" onClick={signInAsOther}>
-                {t('people.signIn.otherUser')}
-              </button>
+          ) : (
+            <p className="auth-card__intro">{info?.pressRoom ? t('people.signIn.pressRoomNote') : t('people.signIn.intro')}</p>
+          )}
+          <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby="sign-in-title">
+            <TextField
+              label={t('people.field.login')}
+              value={login}
+              onChange={(v) => {
+                setLogin(v);
+                if (problem?.kind !== 'wait') setProblem(null);
+              }}
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+            />
+            <TextField
+              label={t('people.field.password')}
+              type="password"
+              value={password}
+              onChange={(v) => setPassword(v)}
+              autoComplete="current-password"
+            />
+            {problem?.kind === 'wrong' ? (
+              <p className="error-message" role="alert">
+                {t('people.signIn.wrong')}
+              </p>
             ) : null}
-            {info?.pressRoom ? (
-              <button type="button" className="button button--quiet" onClick={() => setStaffSignIn(false)}>
-                {t('people.signIn.backToKiosk')}
-              </button>
+            {problem?.kind === 'inactive' ? (
+              <p className="error-message" role="alert">
+                {t('people.signIn.inactive')}
+              </p>
             ) : null}
-          </div>
-        </form>
+            {problem?.kind === 'wait' ? (
+              <div className="error-message" role="alert" data-testid="sign-in-wait">
+                <p>
+                  {t('people.signIn.tooMany')}{' '}
+                  <span aria-live="off">{secondsLeft > 0 ? t('people.signIn.wait', { seconds: secondsLeft }) : t('people.signIn.waitOver')}</span>
+                </p>
+              </div>
+            ) : null}
+            {problem?.kind === 'other' ? <ErrorMessage error={problem.error} /> : null}
+            <div className="form-actions">
+              <button type="submit" className="button button--primary button--large" disabled={busy || waiting} aria-disabled={busy || waiting}>
+                {busy ? t('people.signIn.busy') : t('people.signIn.submit')}
+              </button>
+              {showLocked ? (
+                <button type="button" className="button button--quiet" onClick={signInAsOther}>
+                  {t('people.signIn.otherUser')}
+                </button>
+              ) : null}
+              {info?.pressRoom ? (
+                <button type="button" className="button button--quiet" onClick={() => setStaffSignIn(false)}>
+                  {t('people.signIn.backToKiosk')}
+                </button>
+              ) : null}
+            </div>
+          </form>
+        </div>
       </div>
     </AuthLayout>
   );

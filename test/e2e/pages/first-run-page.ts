@@ -1,6 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { OfficeData } from '../support/office-fixture-data';
+import { ADMIN, type StaffCredentials } from '../support/people-fixture-data';
 import { OfficeForm } from './office-form';
+import { AdminSetupPage } from './people';
 
 export class FirstRunPage {
   readonly form: OfficeForm;
@@ -18,10 +20,10 @@ export class FirstRunPage {
     await expect(this.heading).toBeVisible();
   }
 
-  /** First run through the UI, ending when the app frame shows. */
-  async complete(data: OfficeData): Promise<void> {
+  /** First run through the UI (office profile, then the administrator account), ending when the app frame shows. */
+  async complete(data: OfficeData, admin: StaffCredentials = ADMIN): Promise<void> {
     await this.form.fill(data);
     await this.saveButton.click();
-    await expect(this.page.getByRole('navigation', { name: 'Navigasi utama' })).toBeVisible();
+    await new AdminSetupPage(this.page).create(admin);
   }
 }
