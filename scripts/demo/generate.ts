@@ -1,5 +1,6 @@
 import type { Core } from '../../electron/core/create-core';
 import { officeSection } from './office';
+import { mediaSection } from './media';
 import type { DemoSection } from './section';
 
 export { DEMO_PROFILE } from './office';
@@ -9,7 +10,7 @@ export { DEMO_PROFILE } from './office';
  * `size` scales every collection for benchmark workspaces. Each feature adds its section
  * (scripts/demo/<feature>.ts) to this list, after the sections it builds on.
  */
-const SECTIONS: DemoSection[] = [officeSection];
+const SECTIONS: DemoSection[] = [officeSection, mediaSection];
 
 export interface GenerateOptions {
   size?: number;

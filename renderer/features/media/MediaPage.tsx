@@ -1,6 +1,240 @@
-import { PlaceholderPage } from '../../components/PlaceholderPage';
+import { useEffect, useState } from 'react';
+import type { ErrorPayload } from '../../../shared/contract/errors';
+import type { Journalist, OutletRow } from '../../../shared/media/types';
+import { OUTLET_KINDS, PRESS_COUNCIL_STATUSES } from '../../../shared/media/vocabulary';
+import { call, onEvent } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageHeading } from '../../components/PageHeading';
+import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
+import { useT } from '../../i18n/use-t';
+import { ContractForm, ContractPanel, ContractsView } from './ContractsView';
+import { saveFile } from './download';
+import { ImportWizard } from './ImportWizard';
+import { JournalistForm, JournalistPanel } from './JournalistPanel';
+import { CONSENT_KEY, KIND_KEY, PRESS_KEY, UKW_KEY, shortDate } from './labels';
+import { ImportHistory, ListsView } from './ListsView';
+import { EMPTY_FILTER, useMediaStore, type MediaTab } from './media-store';
+import { OutletForm } from './OutletForm';
+import { OutletPanel } from './OutletPanel';
+import { VirtualTable, type Column } from './VirtualTable';
+import './media.css';
 
-/** Built by the media issue; until then the page says what it will hold. */
+const TABS: { id: MediaTab; key: 'media.tab.outlets' | 'media.tab.journalists' | 'media.tab.contracts' | 'media.tab.lists' | 'media.tab.imports' }[] = [
+  { id: 'outlets', key: 'media.tab.outlets' },
+  { id: 'journalists', key: 'media.tab.journalists' },
+  { id: 'contracts', key: 'media.tab.contracts' },
+  { id: 'lists', key: 'media.tab.lists' },
+  { id: 'imports', key: 'media.tab.imports' },
+];
+
+/** Kerja Sama Media: the partner directory, contracts and proof of publication, lists, imports. */
 export function MediaPage() {
-  return <PlaceholderPage titleKey="media.title" summaryKey="media.summary" itemKeys={['media.item1', 'media.item2', 'media.item3']} />;
+  const { t } = useT();
+  const s = useMediaStore();
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [notice, setNotice] = useState('');
+
+  useEffect(() => {
+    void useMediaStore.getState().load();
+    return onEvent('data.changed', ({ tables }) => {
+      if (tables.some((x) => x.startsWith('media_'))) useMediaStore.getState().changed();
+    });
+  }, []);
+
+  useEffect(() => {
+    const timer = setTimeout(() => void useMediaStore.getState().search(), 200);
+    return () => clearTimeout(timer);
+  }, [s.query]);
+
+  async function exportAs(format: 'csv' | 'xlsx') {
+    const kind = s.tab === 'journalists' ? 'journalists' : 'outlets';
+    const r = await call('media.export', { kind, format, ...(kind === 'outlets' ? { filter: s.filter } : {}) });
+    if (!r.ok) return setError(r.error);
+    saveFile(r.value);
+    setNotice(t('media.export.done', { rows: r.value.rows, file: r.value.fileName }));
+  }
+
+  async function saveFilterAsList() {
+    const name = window.prompt(t('media.lists.name'));
+    if (!name?.trim()) return;
+    const r = await call('media.lists.save', { name: name.trim(), kind: 'filter', filter: s.filter });
+    if (r.ok) setNotice(t('media.lists.saved', { name: r.value.name }));
+    else setError(r.error);
+  }
+
+  const sel = s.selection;
+  const panel =
+    sel?.kind === 'outlet' ? <OutletPanel id={sel.id} />
+    : sel?.kind === 'journalist' ? <JournalistPanel id={sel.id} />
+    : sel?.kind === 'contract' ? <ContractPanel id={sel.id} />
+    : sel?.kind === 'newOutlet' ? <OutletForm outlet={null} onDone={(o) => s.select(o ? { kind: 'outlet', id: o.id } : null)} />
+    : sel?.kind === 'newJournalist' ? <JournalistForm person={null} personal={null} onDone={() => undefined} />
+    : sel?.kind === 'newContract' ? <ContractForm contract={null} onDone={() => undefined} />
+    : null;
+  const importing = sel?.kind === 'import';
+  const filtered = JSON.stringify(s.filter) !== JSON.stringify(EMPTY_FILTER);
+
+  return (
+    <section className="page media-page" aria-labelledby="page-title">
+      <PageHeading>{t('media.title')}</PageHeading>
+      <p className="media-page__intro">{t('media.intro')}</p>
+      <div className="media-tabs" role="tablist" aria-label={t('media.tabs.label')}>
+        {TABS.map((tab) => (
+          <button key={tab.id} type="button" role="tab" id={`media-tab-${tab.id}`} aria-selected={s.tab === tab.id} aria-controls="media-tabpanel" onClick={() => s.setTab(tab.id)}>
+            {t(tab.key)}
+          </button>
+        ))}
+      </div>
+
+      <div id="media-tabpanel" role="tabpanel" aria-labelledby={`media-tab-${s.tab}`}>
+        {s.tab === 'outlets' || s.tab === 'journalists' ? (
+          <>
+            <div className="media-toolbar">
+              <TextField label={t('media.search')} hint={t('media.search.hint')} type="search" value={s.query} onChange={s.setQuery} />
+              <div className="media-toolbar__actions">
+                <button type="button" className="button button--primary" onClick={() => s.select({ kind: s.tab === 'journalists' ? 'newJournalist' : 'newOutlet' })}>
+                  {s.tab === 'journalists' ? t('media.addJournalist') : t('media.add')}
+                </button>
+                <button type="button" className="button button--secondary" onClick={() => s.select({ kind: 'import' })}>{t('media.import')}</button>
+                <button type="button" className="button button--secondary" onClick={() => void exportAs('xlsx')}>{t('media.export.xlsx')}</button>
+                <button type="button" className="button button--secondary" onClick={() => void exportAs('csv')}>{t('media.export.csv')}</button>
+              </div>
+            </div>
+            {s.hits.length > 0 ? (
+              <ul className="search-hits" aria-label={t('media.search.results')}>
+                {s.hits.map((h) => (
+                  <li key={h.id}>
+                    <button type="button" onClick={() => s.select({ kind: h.kind, id: h.id })}>
+                      {h.name}
+                      <small>{h.detail}{h.fuzzy ? ` · ${t('media.search.fuzzy')}` : ''}</small>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : s.query.trim() ? <p className="media-count">{t('media.search.none', { query: s.query })}</p> : null}
+          </>
+        ) : null}
+
+        {notice ? (
+          <div className="notice" role="status">
+            <span>{notice}</span>
+            <button type="button" className="notice__close" aria-label={t('media.close')} onClick={() => setNotice('')}>×</button>
+          </div>
+        ) : null}
+        {error ? <ErrorMessage error={error} /> : null}
+        {importing ? <ImportWizard /> : null}
+
+        {!importing ? (
+          <div className={`media-layout${panel ? ' media-layout--with-panel' : ''}`}>
+            <div>
+              {s.tab === 'outlets' ? <OutletsTab filtered={filtered} onSaveList={() => void saveFilterAsList()} /> : null}
+              {s.tab === 'journalists' ? <JournalistsTab /> : null}
+              {s.tab === 'contracts' ? <ContractsView /> : null}
+              {s.tab === 'lists' ? <ListsView /> : null}
+              {s.tab === 'imports' ? <ImportHistory /> : null}
+            </div>
+            {panel ? (
+              <aside className="media-panel" aria-labelledby="media-panel-title" onKeyDown={(e) => e.key === 'Escape' && s.select(null)}>
+                {panel}
+              </aside>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function OutletsTab({ filtered, onSaveList }: { filtered: boolean; onSaveList: () => void }) {
+  const { t } = useT();
+  const s = useMediaStore();
+  const columns: Column<OutletRow>[] = [
+    { key: 'name', label: t('media.col.name'), sortKey: 'name', width: 'minmax(12rem, 2.2fr)', render: (o) => o.name },
+    { key: 'kind', label: t('media.col.kind'), sortKey: 'kind', width: '7rem', render: (o) => (o.kind ? t(KIND_KEY[o.kind]) : '—') },
+    { key: 'region', label: t('media.col.region'), sortKey: 'region', width: 'minmax(8rem, 1.2fr)', render: (o) => o.region },
+    { key: 'press', label: t('media.col.press'), sortKey: 'pressCouncilStatus', width: '13rem', render: (o) => <span className={`badge badge--${o.pressCouncilStatus}`}>{t(PRESS_KEY[o.pressCouncilStatus])}</span> },
+    { key: 'chief', label: t('media.col.chief'), width: 'minmax(8rem, 1.2fr)', render: (o) => o.editorInChief },
+    { key: 'journalists', label: t('media.col.journalists'), sortKey: 'journalistCount', width: '6.5rem', render: (o) => o.journalistCount },
+    { key: 'contract', label: t('media.col.contract'), width: '7rem', render: (o) => (o.contract === 'running' ? <span className="badge badge--running">{t('media.contract.running')}</span> : '—') },
+  ];
+  return (
+    <>
+      <div className="media-filters" aria-label={t('media.filters')} role="group">
+        <SelectField label={t('media.filter.kind')} value={s.filter.kinds.join(',')} onChange={(v) => s.setFilter({ kinds: v ? (v.split(',') as typeof s.filter.kinds) : [] })}
+          options={[{ value: '', label: t('media.filter.all') }, ...OUTLET_KINDS.map((k) => ({ value: k, label: t(KIND_KEY[k]) })), { value: 'tv,radio', label: `${t('media.kind.tv')} + ${t('media.kind.radio')}` }]} />
+        <SelectField label={t('media.filter.press')} value={s.filter.pressCouncil.join(',')} onChange={(v) => s.setFilter({ pressCouncil: v ? (v.split(',') as typeof s.filter.pressCouncil) : [] })}
+          options={[{ value: '', label: t('media.filter.all') }, { value: 'administrative,factual', label: `${t('media.press.administrative')} / ${t('media.press.factual')}` }, ...PRESS_COUNCIL_STATUSES.map((p) => ({ value: p, label: t(PRESS_KEY[p]) }))]} />
+        <SelectField label={t('media.filter.region')} value={s.filter.region} onChange={(v) => s.setFilter({ region: v })} options={[{ value: '', label: t('media.filter.all') }, ...s.regions.map((r) => ({ value: r, label: r }))]} />
+        <SelectField label={t('media.filter.contract')} value={s.filter.contract} onChange={(v) => s.setFilter({ contract: v })}
+          options={[{ value: 'any', label: t('media.filter.all') }, { value: 'running', label: t('media.filter.contractRunning') }, { value: 'none', label: t('media.filter.contractNone') }]} />
+        {filtered ? (
+          <>
+            <button type="button" className="button button--quiet button--small" onClick={() => s.setFilter(EMPTY_FILTER)}>{t('media.filter.reset')}</button>
+            <button type="button" className="button button--secondary button--small" onClick={onSaveList}>{t('media.filter.saveAsList')}</button>
+          </>
+        ) : null}
+      </div>
+      {s.status === 'loading' || s.status === 'idle' ? <p>{t('media.loading')}</p> : null}
+      {s.status === 'failed' && s.error ? <ErrorMessage error={s.error} /> : null}
+      {s.status === 'ready' && s.total === 0 ? <p className="empty">{t('media.empty')}</p> : null}
+      {s.status === 'ready' && s.total > 0 ? (
+        <>
+          <p className="media-count" role="status">{t('media.count', { shown: s.outlets.length, total: s.total })}</p>
+          {s.outlets.length === 0 ? <p className="empty">{t('media.emptyFiltered')}</p> : (
+            <VirtualTable
+              label={t('media.tab.outlets')}
+              testId="outlet-table"
+              rows={s.outlets}
+              columns={columns}
+              rowKey={(o) => o.id}
+              rowLabel={(o) => o.name}
+              onOpen={(o) => s.select({ kind: 'outlet', id: o.id })}
+              sort={s.sort}
+              dir={s.dir}
+              onSort={(k) => s.setSort(k as typeof s.sort)}
+            />
+          )}
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function JournalistsTab() {
+  const { t } = useT();
+  const s = useMediaStore();
+  const today = new Date().toISOString().slice(0, 10);
+  const soon = new Date(Date.now() + 60 * 86400000).toISOString().slice(0, 10);
+  const columns: Column<Journalist>[] = [
+    { key: 'name', label: t('media.col.person'), sortKey: 'name', width: 'minmax(11rem, 1.6fr)', render: (j) => j.name },
+    { key: 'outlet', label: t('media.col.outlet'), sortKey: 'outletName', width: 'minmax(10rem, 1.5fr)', render: (j) => j.outletName },
+    { key: 'beat', label: t('media.col.beat'), sortKey: 'beat', width: 'minmax(7rem, 1fr)', render: (j) => j.beat },
+    { key: 'ukw', label: t('media.col.ukw'), sortKey: 'ukwLevel', width: '7rem', render: (j) => (j.ukwLevel ? t(UKW_KEY[j.ukwLevel]) : '—') },
+    {
+      key: 'until', label: t('media.col.ukwUntil'), sortKey: 'ukwValidUntil', width: '10rem',
+      render: (j) => (j.ukwValidUntil ? <>{shortDate(j.ukwValidUntil)} {j.ukwValidUntil <= soon ? <span className={`badge ${j.ukwValidUntil < today ? 'badge--danger' : 'badge--warn'}`}>{t('media.ukw.expiring')}</span> : null}</> : '—'),
+    },
+    { key: 'consent', label: t('media.col.consent'), width: '9rem', render: (j) => t(CONSENT_KEY[j.consent]) },
+  ];
+  return (
+    <>
+      <div className="media-filters" role="group" aria-label={t('media.filters')}>
+        <TextField label={t('media.filter.ukw')} type="number" min={0} value={s.ukwDays === null ? '' : String(s.ukwDays)} onChange={(v) => s.setUkwDays(v === '' ? null : Math.max(0, Math.min(3650, Number(v) || 0)))} />
+      </div>
+      <p className="media-count" role="status">{t('media.countJournalists', { shown: s.journalists.length })}</p>
+      <VirtualTable
+        label={t('media.tab.journalists')}
+        testId="journalist-table"
+        rows={s.journalists}
+        columns={columns}
+        rowKey={(j) => j.id}
+        rowLabel={(j) => j.name}
+        onOpen={(j) => s.select({ kind: 'journalist', id: j.id })}
+        sort={s.jSort}
+        dir={s.jDir}
+        onSort={(k) => s.setJSort(k as typeof s.jSort)}
+      />
+    </>
+  );
 }

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { AppFrame } from './pages/app-frame';
+import { FirstRunPage } from './pages/first-run-page';
+import { MediaDirectory } from './pages/media-page';
+import { expect, test } from './support/fixtures';
+import { SURAKARTA } from './support/office-fixture-data';
+import { REPO_ROOT, SCREENSHOT_DIR } from './support/paths';
+
+const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'media');
+const shots = path.join(REPO_ROOT, '.tmp', 'e2e', 'screenshots');
+
+test('Media: import a list with duplicates, resolve them, filter, and follow a contract to its progress', async ({ page, warta }) => {
+  const firstRun = new FirstRunPage(page);
+  await firstRun.open(warta.url);
+  await firstRun.complete(SURAKARTA);
+  await new AppFrame(page).open('Media');
+  const media = new MediaDirectory(page);
+  await expect(page.getByText('Belum ada media mitra.')).toBeVisible();
+
+  // A messy sheet: title rows, semicolons, BOM, mixed phones, a duplicate, a row without a name.
+  await media.importFile(path.join(FIXTURES, 'media-mitra-bom-titik-koma.csv'), 'Daftar media (satu baris per media)');
+  await expect(media.importRegion).toContainText('judul kolom di baris 4');
+  await expect(media.importRegion).toContainText('1 kolom tidak dikenal dan diabaikan: No.');
+  await expect(media.count('Baris data')).toHaveText('7');
+  await expect(media.count('Ditolak (galat)')).toHaveText('1');
+  await expect(media.count('Ganda dalam berkas')).toHaveText('1');
+  await expect(media.importRow(12)).toContainText('Nama media: wajib diisi');
+  await expect(media.importRow(11)).toContainText('nomor HP tidak dikenali');
+  await expect(media.importRow(10)).toContainText('sama dengan baris 5');
+  await expect(media.importRow(5)).toContainText('+6281200001001');
+  await media.importRegion.getByTestId('import-rows').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'media-import-preview.png') });
+
+  // Keep the "PT." spelling as its own outlet after all, then import.
+  await media.importRow(10).getByRole('combobox').selectOption({ label: 'Buat baru' });
+  await expect(media.importRegion).toContainText('Akan dibuat 6, digabung 0, dilewati 1.');
+  await media.importRegion.getByRole('button', { name: 'Impor 6 baris' }).click();
+  await expect(media.importRegion.getByRole('status')).toContainText('Impor selesai: 6 dibuat, 0 digabung, 1 dilewati.');
+  // Undo is offered: take it, and the directory is empty again; then import again for real.
+  await media.importRegion.getByRole('button', { name: 'Urungkan seluruh impor ini' }).click();
+  await expect(media.importRegion).toContainText('sudah diurungkan');
+  await media.importRegion.getByRole('button', { name: 'Pilih berkas lain' }).click();
+  await media.importRegion.getByLabel('Berkas CSV atau XLSX').setInputFiles(path.join(FIXTURES, 'media-mitra-bom-titik-koma.csv'));
+  await media.importRegion.getByRole('button', { name: 'Lewati' }).click();
+  await media.importRegion.getByRole('button', { name: 'Impor 5 baris' }).click();
+  await expect(media.importRegion.getByRole('status')).toContainText('5 dibuat');
+  await media.importRegion.getByRole('button', { name: 'Tutup impor' }).click();
+
+  await expect(page.getByText('5 dari 5 media')).toBeVisible();
+  await expect(media.outletRow('Harian Sukamaju Pos')).toBeVisible();
+  // Filter: TV and radio.
+  await page.getByLabel('Jenis', { exact: true }).selectOption({ label: 'Televisi + Radio' });
+  await expect(page.getByText('2 dari 5 media')).toBeVisible();
+  await expect(media.outletRow('Sukamaju TV')).toBeVisible();
+  await expect(media.outletRow('Harian Sukamaju Pos')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Hapus saringan' }).click();
+  // Search forgives a typo.
+  await page.getByLabel('Cari media atau wartawan').fill('lembha hijau');
+  await expect(page.getByRole('list', { name: 'Hasil pencarian' })).toContainText('Lembah Hijau Online');
+  await page.getByLabel('Cari media atau wartawan').fill('');
+  await expect(page.getByText('5 dari 5 media')).toBeVisible();
+  // The table is keyboard-operable: Enter opens the detail.
+  await media.outletRow('Radio Suara Sukamaju FM').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary')).toContainText('PT Radio Suara Sukamaju');
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'warta-media.png') });
+
+  // A contract with quotas, a publication recorded by pasting its link, and the progress.
+  await media.tab('Kontrak & Bukti Tayang').click();
+  await page.getByRole('button', { name: 'Kontrak baru' }).click();
+  const form = page.getByRole('form', { name: 'Kontrak baru' });
+  await form.getByLabel('Media').selectOption({ label: 'Harian Sukamaju Pos' });
+  await form.getByLabel('No. kontrak').fill('027/KS-MEDIA/Humas/2026');
+  await form.getByLabel('Nilai (Rp)').fill('36000000');
+  await form.getByLabel('Mulai').fill('2026-01-01');
+  await form.getByLabel('Berakhir').fill('2026-12-31');
+  await form.getByLabel('Berita').fill('12');
+  await form.getByLabel('Advertorial').fill('2');
+  await form.getByRole('button', { name: 'Simpan' }).click();
+  const panel = page.getByRole('complementary');
+  await expect(panel.getByRole('heading', { name: '027/KS-MEDIA/Humas/2026' })).toBeVisible();
+  await expect(panel.getByTestId('contract-progress')).toContainText('0 dari 12 tayang');
+  const pub = panel.getByRole('form', { name: 'Catat bukti tayang' });
+  await pub.getByLabel('Tempel tautan berita').fill('https://sukamajupos.example/2026/03/10/walikota-resmikan-pasar');
+  await expect(pub.getByLabel('Tanggal tayang')).toHaveValue('2026-03-10');
+  await pub.getByLabel('Judul').fill('Wali Kota resmikan pasar rakyat');
+  await pub.getByRole('button', { name: 'Simpan' }).click();
+  await expect(pub.getByRole('status')).toContainText('Bukti tayang tersimpan.');
+  await expect(panel.getByTestId('contract-progress')).toContainText('1 dari 12 tayang');
+  await expect(panel.getByTestId('contract-progress')).toContainText('kurang 11');
+  await expect(panel).toContainText('Wali Kota resmikan pasar rakyat');
+  await expect(page.getByTestId('contracts-table')).toContainText('1 dari 14 tayang');
+  await panel.evaluate((el) => (el.scrollTop = 0));
+  await page.screenshot({ path: path.join(shots, 'media-contract-progress.png') });
+});
+
+test('Media: bad files get a clear message and leave nothing behind', async ({ page, warta }) => {
+  const firstRun = new FirstRunPage(page);
+  await firstRun.open(warta.url);
+  await firstRun.complete(SURAKARTA);
+  await new AppFrame(page).open('Media');
+  const media = new MediaDirectory(page);
+  await page.getByRole('button', { name: 'Impor Excel/CSV' }).click();
+  await media.importRegion.getByLabel('Berkas CSV atau XLSX').setInputFiles({ name: 'media.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3]) });
+  await expect(media.importRegion.getByRole('alert')).toContainText('bukan teks CSV');
+  await media.importRegion.getByLabel('Berkas CSV atau XLSX').setInputFiles({ name: 'kosong.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+  await expect(media.importRegion.getByRole('alert')).toContainText('Berkas kosong');
+  await media.importRegion.getByRole('button', { name: 'Tutup impor' }).click();
+  await expect(page.getByText('Belum ada media mitra.')).toBeVisible();
+});
