@@ -234,3 +234,30 @@ function normalize(doc: PmNode): PmNode {
   for (const n of fixed.content) if (n.content?.length === 0 && n.type === 'paragraph') delete n.content;
   return fixed;
 }
+
+/**
+ * First pass over HTML pasted into the editor, before ProseMirror parses it with the schema:
+ * drops script-like elements with their content, comments, and every attribute that is not
+ * harmless structure (href, colspan/rowspan, our own data-* of photos). Event handlers and
+ * style bombs therefore never reach a DOM parser, not even an inert one.
+ */
+export function cleanPastedHtml(html: string): string {
+  let src = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<!\[[\s\S]*?\]>/g, '');
+  for (const tag of DROP_WITH_CONTENT) {
+    src = src.replace(new RegExp(`<${tag}\\b[\\s\\S]*?(</${tag}\\s*>|$)`, 'gi'), '');
+  }
+  return src.replace(/<([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g, (_m, tag: string, attrs: string) => {
+    const kept: string[] = [];
+    const re = /([a-zA-Z_:][a-zA-Z0-9_:.-]*)\s*(?:=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g;
+    let a: RegExpExecArray | null;
+    while ((a = re.exec(attrs))) {
+      const name = (a[1] as string).toLowerCase();
+      const raw = a[2] ?? '""';
+      const value = decodeEntities(raw.replace(/^["']|["']$/g, ''));
+      if (name === 'href' && /^(https?:\/\/|mailto:)/i.test(value.trim())) kept.push(`href="${value.trim().replace(/"/g, '&quot;')}"`);
+      else if ((name === 'colspan' || name === 'rowspan') && /^\d{1,2}$/.test(value)) kept.push(`${name}="${value}"`);
+      else if (/^data-(hash|thumb)$/.test(name) && /^[0-9a-f]{64}$/.test(value)) kept.push(`${name}="${value}"`);
+    }
+    return `<${tag}${kept.length ? ' ' + kept.join(' ') : ''}>`;
+  });
+}

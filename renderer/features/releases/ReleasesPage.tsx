@@ -1,6 +1,10 @@
-import { PlaceholderPage } from '../../components/PlaceholderPage';
+import { ReleaseEditor } from './ReleaseEditor';
+import { ReleaseList } from './ReleaseList';
+import { useReleasesStore } from './releases-store';
+import './releases.css';
 
-/** Built by the releases issue; until then the page says what it will hold. */
+/** Rilis: the list (search, filters) or one release in the editor. */
 export function ReleasesPage() {
-  return <PlaceholderPage titleKey="releases.title" summaryKey="releases.summary" itemKeys={['releases.item1', 'releases.item2', 'releases.item3']} />;
+  const openId = useReleasesStore((s) => s.openId);
+  return openId ? <ReleaseEditor key={openId} id={openId} /> : <ReleaseList />;
 }

@@ -150,7 +150,7 @@ it('plain text, WhatsApp text and HTML carry the embargo line and the closing bl
   expectInOrder(text, ['PEMERINTAH KOTA SUKAMAJU', `Nomor: ${NUMBER}`, EMBARGO, 'WALI KOTA RESMIKAN', 'Sukamaju, Sabtu, 5 Desember 2026', 'Desa | Penerima manfaat', '[Foto] Wali Kota menggunting', 'Penulis: Rina Wulandari']);
   const wa = (await exported('whatsapp')).data.toString('utf8');
   expect(wa).not.toMatch(/<[a-z/]/i);
-  expectInOrder(wa, ['*SIARAN PERS*', `Nomor: ${NUMBER}`, `_${EMBARGO}_`, '*Wali Kota Resmikan Jembatan Gantung Kalisari*', '_Akses dua desa', '*SUKAMAJU –*', '*Warga menyambut gembira.*', '_[Foto] Wali Kota menggunting pita peresmian (Foto: Humas Pemkot Sukamaju)_', 'Editor: Dewi Anggraini']);
+  expectInOrder(wa, ['*SIARAN PERS*', `Nomor: ${NUMBER}`, `_${EMBARGO}_`, '*Wali Kota Resmikan Jembatan Gantung Kalisari*', '_Akses dua desa', '*SUKAMAJU* – Wali Kota', '*Warga menyambut gembira.*', '_[Foto] Wali Kota menggunting pita peresmian (Foto: Humas Pemkot Sukamaju)_', 'Editor: Dewi Anggraini']);
   const html = (await exported('html')).data.toString('utf8');
   expectInOrder(html, ['PEMERINTAH KOTA SUKAMAJU', EMBARGO, '<h1>Wali Kota Resmikan', '<table>', '<img src="data:image/jpeg;base64,', 'Editor: Dewi Anggraini']);
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { bodyPlainText, type PmNode } from '../../../shared/releases/body-text';
 import { readChangeLog } from '../../../electron/core/data/change-log';
 import { actAs, appendParagraphs, approvedRelease, releaseCore, writeBody } from './helpers';
 
@@ -22,7 +23,7 @@ describe('releases workflow', () => {
     expect(r.writer).toBe('Pengguna lokal');
     expect(r.source).toBe('Bagian Humas dan Protokol Setda');
     expect(r.contacts[0]?.phone).toBe('(0271) 555-0101');
-    expect(JSON.stringify(r.bodyJson)).toContain('SUKAMAJU –');
+    expect(bodyPlainText(r.bodyJson as PmNode)).toBe('SUKAMAJU – ');
     expect(r.transitions.map((t) => t.to)).toEqual(['draft']);
   });
 

@@ -162,11 +162,12 @@ function todayIso(ctx: CoreContext, zone: ZoneLabel): string {
   return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
-/** A new release's body: the dateline opening ("SUKAMAJU – ") and an empty paragraph. */
+/** A new release's body: the dateline opening ("SUKAMAJU – "), the city in bold; typing continues in plain text. */
 function templateBody(city: string): PmNode {
+  if (!city) return { type: 'doc', content: [{ type: 'paragraph' }] };
   return {
     type: 'doc',
-    content: [{ type: 'paragraph', content: [{ type: 'text', text: `${city.toUpperCase()} – `, marks: [{ type: 'bold' }] }] }],
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: city.toUpperCase(), marks: [{ type: 'bold' }] }, { type: 'text', text: ' – ' }] }],
   };
 }
 

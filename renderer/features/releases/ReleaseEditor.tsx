@@ -1,0 +1,348 @@
+import type { Editor } from '@tiptap/react';
+import { useCallback, useEffect, useState } from 'react';
+import type { ErrorPayload } from '../../../shared/contract/errors';
+import { formatDateTime, formatTime, instantFromZoned, zonedParts } from '../../../shared/format/dates';
+import { ZONE_LABELS, type ZoneLabel } from '../../../shared/office/time-zones';
+import { INFO_CATEGORIES, TITLE_MAX, readingMinutes, type Contact, type Quote, type ReleaseDetail, type ReleaseStatus } from '../../../shared/releases/model';
+import { isEditable } from '../../../shared/releases/workflow';
+import { call } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageHeading } from '../../components/PageHeading';
+import { useT } from '../../i18n/use-t';
+import { useOfficeStore } from '../office/office-store';
+import { useOpdStore } from '../settings/opd-store';
+import { BodyEditor } from './BodyEditor';
+import { StatusBadge } from './ReleaseList';
+import { SidePanel } from './SidePanel';
+import { useReleasesStore } from './releases-store';
+import { useRelease } from './use-release';
+
+type Step = { to: ReleaseStatus; key: 'releases.flow.in_review' | 'releases.flow.approved' | 'releases.flow.published' | 'releases.flow.draft' | 'releases.flow.reopen' | 'releases.flow.withdrawn'; primary?: boolean };
+
+function stepsFor(status: ReleaseStatus): Step[] {
+  switch (status) {
+    case 'draft':
+      return [{ to: 'in_review', key: 'releases.flow.in_review', primary: true }, { to: 'withdrawn', key: 'releases.flow.withdrawn' }];
+    case 'in_review':
+      return [{ to: 'approved', key: 'releases.flow.approved', primary: true }, { to: 'draft', key: 'releases.flow.draft' }, { to: 'withdrawn', key: 'releases.flow.withdrawn' }];
+    case 'approved':
+      return [{ to: 'published', key: 'releases.flow.published', primary: true }, { to: 'in_review', key: 'releases.flow.reopen' }, { to: 'withdrawn', key: 'releases.flow.withdrawn' }];
+    case 'published':
+      return [{ to: 'withdrawn', key: 'releases.flow.withdrawn' }];
+    case 'withdrawn':
+      return [{ to: 'draft', key: 'releases.flow.draft', primary: true }];
+  }
+}
+
+export function ReleaseEditor({ id }: { id: string }) {
+  const { t, language } = useT();
+  const open = useReleasesStore((s) => s.open);
+  const profile = useOfficeStore((s) => s.profile);
+  const opds = useOpdStore((s) => s.items);
+  const { detail, loadError, save, words, doc, setFields, flushNow, reload, setDetail } = useRelease(id);
+  const [stepError, setStepError] = useState<ErrorPayload | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [, setEditor] = useState<Editor | null>(null);
+  const onEditor = useCallback((e: Editor | null) => setEditor(e), []);
+
+  if (loadError) return <ErrorMessage error={loadError} />;
+  if (!detail || !doc) return <p className="rel-note">{t('releases.loading')}</p>;
+  const zone = (profile?.timeZone as ZoneLabel | undefined) ?? 'WIB';
+  const editable = isEditable(detail.status);
+
+  const step = async (to: ReleaseStatus) => {
+    if (to === 'withdrawn' && !window.confirm(t('releases.flow.withdrawConfirm'))) return;
+    setBusy(true);
+    setStepError(null);
+    await flushNow();
+    const r = await call('releases.transition', { id, to, note: '' });
+    setBusy(false);
+    if (r.ok) setDetail(r.value);
+    else setStepError(r.error);
+  };
+  const renumber = async () => {
+    const r = await call('releases.renumber', { id });
+    if (r.ok) setDetail(r.value);
+    else setStepError(r.error);
+  };
+
+  const savedText =
+    save.kind === 'saved'
+      ? t('releases.saved', { time: formatTime(save.at, zone, language).replace(` ${zone}`, '') })
+      : save.kind === 'saving'
+        ? t('releases.saving')
+        : save.kind === 'pending'
+          ? t('releases.unsaved')
+          : t('releases.saveFailed');
+  const conflict = detail.numberConflict;
+  return (
+    <section className="page rel-edit" aria-labelledby="page-title">
+      <div className="rel-edit__bar">
+        <button type="button" className="button button--quiet button--small" onClick={() => open(null)} aria-label={t('releases.back')} title={t('releases.back')}>
+          ← {t('releases.title')}
+        </button>
+        <StatusBadge status={detail.status} />
+        <span className="rel-edit__number">{detail.number ?? t('releases.noNumber')}</span>
+        <span className={`rel-save rel-save--${save.kind}`} role="status" aria-live="polite">
+          {savedText}
+        </span>
+        <span className="rel-edit__words">{t('releases.words', { words: words.toLocaleString('id-ID'), minutes: readingMinutes(words) })}</span>
+        <span className="rel-edit__spacer" />
+        {stepsFor(detail.status).map((s) => (
+          <button key={s.to + s.key} type="button" disabled={busy} className={`button button--small ${s.primary ? 'button--primary' : s.to === 'withdrawn' ? 'button--quiet' : 'button--secondary'}`} onClick={() => void step(s.to)}>
+            {t(s.key)}
+          </button>
+        ))}
+      </div>
+      {save.kind === 'failed' ? <ErrorMessage error={save.error} headline={t('releases.saveFailed')} /> : null}
+      {stepError ? <ErrorMessage error={stepError} /> : null}
+      {detail.embargoed && detail.embargoAt ? (
+        <p className="rel-banner rel-banner--embargo">{t('releases.embargo.banner', { when: formatDateTime(Date.parse(detail.embargoAt), detail.embargoZone ?? zone, language) })}</p>
+      ) : null}
+      {conflict ? (
+        <div className="rel-banner rel-banner--conflict" role="alert">
+          {t(conflict.mustRenumber ? 'releases.conflict.must' : 'releases.conflict.keeps', { number: detail.number ?? '', other: conflict.others[0]?.title ?? '' })}
+          {conflict.mustRenumber ? (
+            <button type="button" className="button button--small button--primary" onClick={() => void renumber()}>
+              {t('releases.conflict.renumber')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {detail.timeToRelease ? (
+        <p className={`rel-banner ${detail.timeToRelease.met === false ? 'rel-banner--conflict' : 'rel-banner--info'}`}>
+          {t(detail.timeToRelease.published ? (detail.timeToRelease.met ? 'releases.ttr.met' : 'releases.ttr.missed') : 'releases.ttr.running', {
+            minutes: detail.timeToRelease.minutes,
+            target: detail.timeToRelease.targetMinutes,
+          })}
+        </p>
+      ) : null}
+      {!editable ? <p className="rel-note">{t('releases.readOnly', { status: t(`releases.status.${detail.status}`).toLowerCase() })}</p> : null}
+      <div className="rel-edit__grid">
+        <div className="rel-edit__main">
+          <PageHeading focusOnMount={false}>{detail.title || t('releases.new')}</PageHeading>
+          <Fields part="top" detail={detail} editable={editable} zone={zone} opds={[]} setFields={setFields} onEmbargo={setDetail} />
+          <h2 className="rel-section">{t('releases.section.body')}</h2>
+          <BodyEditor doc={doc} editable={editable} defaultCredit={profile ? `Foto: ${profile.unit}` : ''} onEditor={onEditor} />
+          <Quotes quotes={detail.quotes} editable={editable} onChange={(quotes) => setFields({ quotes })} />
+          <Closing detail={detail} editable={editable} setFields={setFields} />
+          <h2 className="rel-section">{t('releases.section.details')}</h2>
+          <Fields part="meta" detail={detail} editable={editable} zone={zone} opds={opds.map((o) => ({ id: o.id, name: o.abbreviation || o.name }))} setFields={setFields} onEmbargo={setDetail} />
+        </div>
+        <SidePanel detail={detail} zone={zone} onChanged={(d) => (d ? setDetail(d) : void reload())} />
+      </div>
+    </section>
+  );
+}
+
+interface FieldsProps {
+  detail: ReleaseDetail;
+  editable: boolean;
+  zone: ZoneLabel;
+  opds: { id: string; name: string }[];
+  setFields: ReturnType<typeof useRelease>['setFields'];
+  onEmbargo: (d: ReleaseDetail) => void;
+}
+
+function Input({ label, value, onChange, disabled, type = 'text', hint, error, wide }: { label: string; value: string; onChange: (v: string) => void; disabled?: boolean; type?: string; hint?: string; error?: string | null; wide?: boolean }) {
+  return (
+    <label className={`rel-field${wide ? ' rel-field--wide' : ''}${error ? ' field--error' : ''}`}>
+      <span className="field__label">{label}</span>
+      <input type={type} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} />
+      {error ? (
+        <span className="field__error" role="alert">
+          {error}
+        </span>
+      ) : hint ? (
+        <span className="field__hint">{hint}</span>
+      ) : null}
+    </label>
+  );
+}
+
+function Fields({ detail, editable, zone, opds, setFields, onEmbargo, part }: FieldsProps & { part: 'top' | 'meta' }) {
+  const { t, language } = useT();
+  const [title, setTitle] = useState(detail.title);
+  const [tags, setTags] = useState(detail.tags.join(', '));
+  const initial = detail.embargoAt ? zonedParts(Date.parse(detail.embargoAt), detail.embargoZone ?? zone) : null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const [embDate, setEmbDate] = useState(initial ? `${initial.year}-${pad(initial.month)}-${pad(initial.day)}` : '');
+  const [embTime, setEmbTime] = useState(initial ? `${pad(initial.hour)}:${pad(initial.minute)}` : '10:00');
+  const [embZone, setEmbZone] = useState<ZoneLabel>(detail.embargoZone ?? zone);
+  const [embError, setEmbError] = useState<ErrorPayload | null>(null);
+  useEffect(() => setTitle(detail.title), [detail.id]);
+  const titleError = title.length > TITLE_MAX ? `${t('releases.field.title')}: maks. ${TITLE_MAX} (${title.length.toLocaleString('id-ID')})` : null;
+
+  const setEmbargo = async () => {
+    setEmbError(null);
+    const [y, m, d] = embDate.split('-').map(Number) as [number, number, number];
+    const [hh, mm] = embTime.split(':').map(Number) as [number, number];
+    if (!y || hh === undefined) return;
+    const at = new Date(instantFromZoned({ year: y, month: m, day: d, hour: hh, minute: mm ?? 0 }, embZone)).toISOString();
+    const r = await call('releases.update', { id: detail.id, fields: { urgency: 'embargo', embargoAt: at, embargoZone: embZone } });
+    if (!r.ok) setEmbError(r.error);
+    else onEmbargo({ ...detail, ...r.value, embargoed: Date.parse(at) > Date.now() });
+  };
+  const eventEnd = detail.eventEndAt ? zonedParts(Date.parse(detail.eventEndAt), zone) : null;
+  return (
+    <div className="rel-fields">
+      {part === 'top' ? (
+        <>
+      <label className={`rel-field rel-field--wide${titleError ? ' field--error' : ''}`}>
+        <span className="field__label">{t('releases.field.title')}</span>
+        <input
+          className="rel-title-input"
+          type="text"
+          value={title}
+          disabled={!editable}
+          aria-invalid={titleError ? true : undefined}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            if (e.target.value.length <= TITLE_MAX) setFields({ title: e.target.value });
+          }}
+        />
+        {titleError ? (
+          <span className="field__error" role="alert">
+            {titleError}
+          </span>
+        ) : null}
+      </label>
+      <Input wide label={t('releases.field.subtitle')} value={detail.subtitle} disabled={!editable} onChange={(v) => setFields({ subtitle: v })} />
+      <Input label={t('releases.field.label')} value={detail.label} disabled={!editable} onChange={(v) => setFields({ label: v })} />
+      <Input label={t('releases.field.datelineCity')} value={detail.datelineCity} disabled={!editable} onChange={(v) => setFields({ datelineCity: v })} />
+      <Input label={t('releases.field.releaseDate')} type="date" value={detail.releaseDate} disabled={!editable} onChange={(v) => v && setFields({ releaseDate: v })} />
+      <fieldset className="rel-field rel-field--wide rel-urgency" disabled={!editable}>
+        <legend className="field__label">{t('releases.field.urgency')}</legend>
+        <label>
+          <input type="radio" name={`urgency-${detail.id}`} checked={detail.urgency === 'immediate'} onChange={() => setFields({ urgency: 'immediate', embargoAt: null })} /> {t('releases.field.urgency.immediate')}
+        </label>
+        <label>
+          <input type="radio" name={`urgency-${detail.id}`} checked={detail.urgency === 'embargo'} onChange={() => onEmbargo({ ...detail, urgency: 'embargo' })} /> {t('releases.field.urgency.embargo')}
+        </label>
+        {detail.urgency === 'embargo' ? (
+          <div className="rel-embargo">
+            <Input label={t('releases.field.embargoDate')} type="date" value={embDate} onChange={setEmbDate} />
+            <Input label={t('releases.field.embargoTime')} type="time" value={embTime} onChange={setEmbTime} />
+            <label className="rel-field">
+              <span className="field__label">{t('releases.field.embargoZone')}</span>
+              <select value={embZone} onChange={(e) => setEmbZone(e.target.value as ZoneLabel)}>
+                {ZONE_LABELS.map((z) => (
+                  <option key={z}>{z}</option>
+                ))}
+              </select>
+            </label>
+            <button type="button" className="button button--secondary button--small" onClick={() => void setEmbargo()} disabled={!embDate}>
+              {t('releases.field.embargoSet')}
+            </button>
+            {detail.embargoAt ? <p className="rel-note">{formatDateTime(Date.parse(detail.embargoAt), detail.embargoZone ?? zone, language)}</p> : null}
+            {embError ? <ErrorMessage error={embError} /> : null}
+          </div>
+        ) : null}
+      </fieldset>
+        </>
+      ) : null}
+      {part === 'meta' ? (
+        <>
+      <label className="rel-field">
+        <span className="field__label">{t('releases.field.opd')}</span>
+        <select value={detail.opdId ?? ''} disabled={!editable} onChange={(e) => setFields({ opdId: e.target.value || null })}>
+          <option value="">{t('releases.field.noOpd')}</option>
+          {opds.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="rel-field">
+        <span className="field__label">{t('releases.field.infoCategory')}</span>
+        <select value={detail.infoCategory} disabled={!editable} onChange={(e) => setFields({ infoCategory: e.target.value as ReleaseDetail['infoCategory'] })}>
+          {INFO_CATEGORIES.map((c) => (
+            <option key={c} value={c}>
+              {t(`releases.info.${c}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Input
+        wide
+        label={t('releases.field.tags')}
+        hint={t('releases.field.tags.hint')}
+        value={tags}
+        disabled={!editable}
+        onChange={(v) => {
+          setTags(v);
+          setFields({ tags: [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))].slice(0, 20) });
+        }}
+      />
+      <Input label={t('releases.field.eventId')} value={detail.eventId ?? ''} disabled={!editable} onChange={(v) => setFields({ eventId: v || null })} />
+      <Input
+        label={t('releases.field.eventEnd')}
+        hint={t('releases.field.eventEnd.hint')}
+        type="datetime-local"
+        disabled={!editable}
+        value={eventEnd ? `${eventEnd.year}-${pad(eventEnd.month)}-${pad(eventEnd.day)}T${pad(eventEnd.hour)}:${pad(eventEnd.minute)}` : ''}
+        onChange={(v) => {
+          const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(v);
+          setFields({ eventEndAt: m ? new Date(instantFromZoned({ year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]! }, zone)).toISOString() : null });
+        }}
+      />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function Quotes({ quotes, editable, onChange }: { quotes: Quote[]; editable: boolean; onChange: (q: Quote[]) => void }) {
+  const { t } = useT();
+  const set = (i: number, patch: Partial<Quote>) => onChange(quotes.map((q, j) => (j === i ? { ...q, ...patch } : q)));
+  return (
+    <section className="rel-quotes">
+      <h2 className="rel-section">{t('releases.section.quotes')}</h2>
+      {quotes.map((q, i) => (
+        <div className="rel-quote" key={i}>
+          <label className="rel-field rel-field--wide">
+            <span className="field__label">{t('releases.quote.text', { n: i + 1 })}</span>
+            <textarea rows={2} value={q.text} disabled={!editable} onChange={(e) => set(i, { text: e.target.value })} />
+          </label>
+          <Input label={t('releases.quote.speaker')} value={q.speaker} disabled={!editable} onChange={(v) => set(i, { speaker: v })} />
+          <Input label={t('releases.quote.role')} value={q.role} disabled={!editable} onChange={(v) => set(i, { role: v })} />
+          <button type="button" className="button button--quiet button--small" disabled={!editable} onClick={() => onChange(quotes.filter((_, j) => j !== i))}>
+            {t('releases.quote.remove', { n: i + 1 })}
+          </button>
+        </div>
+      ))}
+      <button type="button" className="button button--secondary button--small" disabled={!editable || quotes.length >= 20} onClick={() => onChange([...quotes, { text: '', speaker: '', role: '' }])}>
+        {t('releases.quote.add')}
+      </button>
+    </section>
+  );
+}
+
+function Closing({ detail, editable, setFields }: { detail: ReleaseDetail; editable: boolean; setFields: FieldsProps['setFields'] }) {
+  const { t } = useT();
+  const contact: Contact = detail.contacts[0] ?? { name: '', position: '', phone: '', email: '' };
+  const setContact = (patch: Partial<Contact>) => setFields({ contacts: [{ ...contact, ...patch }, ...detail.contacts.slice(1)] });
+  return (
+    <>
+      <h2 className="rel-section">{t('releases.section.closing')}</h2>
+      <div className="rel-fields">
+        <Input label={t('releases.field.source')} value={detail.source} disabled={!editable} onChange={(v) => setFields({ source: v })} />
+        <Input label={t('releases.field.writer')} value={detail.writer} disabled={!editable} onChange={(v) => setFields({ writer: v })} />
+        <Input label={t('releases.field.photographer')} value={detail.photographer} disabled={!editable} onChange={(v) => setFields({ photographer: v })} />
+        <Input label={t('releases.field.editor')} value={detail.editor} disabled={!editable} onChange={(v) => setFields({ editor: v })} />
+      </div>
+      <h2 className="rel-section">{t('releases.section.contact')}</h2>
+      <div className="rel-fields">
+        <Input label={t('releases.contact.name')} value={contact.name} disabled={!editable} onChange={(v) => setContact({ name: v })} />
+        <Input label={t('releases.contact.position')} value={contact.position} disabled={!editable} onChange={(v) => setContact({ position: v })} />
+        <Input label={t('releases.contact.phone')} value={contact.phone} disabled={!editable} onChange={(v) => setContact({ phone: v })} />
+        <Input label={t('releases.contact.email')} type="email" value={contact.email} disabled={!editable} onChange={(v) => setContact({ email: v })} />
+      </div>
+      <label className="rel-field rel-field--wide">
+        <span className="field__label">{t('releases.field.boilerplate')}</span>
+        <textarea rows={3} value={detail.boilerplate} disabled={!editable} onChange={(e) => setFields({ boilerplate: e.target.value })} />
+      </label>
+    </>
+  );
+}

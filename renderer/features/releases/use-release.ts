@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import * as Y from 'yjs';
+import type { ErrorPayload } from '../../../shared/contract/errors';
+import type { ReleaseDetail, ReleaseFields } from '../../../shared/releases/model';
+import { call, onEvent } from '../../api/client';
+
+/**
+ * Autosave. Body: every Yjs update of the editor is queued and sent within a second
+ * (300 ms after the last keystroke, at most 800 ms after the first unsent one), merged into
+ * one update. The core only appends updates, so an empty or broken document can never
+ * replace a stored one; a failed send keeps the queue and retries. Fields: the same timing,
+ * sending only the fields that changed.
+ */
+const QUIET_MS = 300;
+const MAX_WAIT_MS = 800;
+
+export type SaveState = { kind: 'saved'; at: number } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'failed'; error: ErrorPayload };
+
+const b64 = (u: Uint8Array) => {
+  let s = '';
+  for (let i = 0; i < u.length; i += 0x8000) s += String.fromCharCode(...u.subarray(i, i + 0x8000));
+  return btoa(s);
+};
+export const fromB64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+
+class Debouncer {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private first = 0;
+  constructor(private readonly run: () => void) {}
+  poke() {
+    const now = Date.now();
+    if (!this.timer) this.first = now;
+    if (this.timer) clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(QUIET_MS, this.first + MAX_WAIT_MS - now));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.run();
+    }, wait);
+  }
+  cancel() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}
+
+export function useRelease(id: string) {
+  const [detail, setDetail] = useState<ReleaseDetail | null>(null);
+  const [loadError, setLoadError] = useState<ErrorPayload | null>(null);
+  const [save, setSave] = useState<SaveState>({ kind: 'saved', at: Date.now() });
+  const [words, setWords] = useState(0);
+  const docRef = useRef<Y.Doc | null>(null);
+  const [doc, setDoc] = useState<Y.Doc | null>(null);
+  const queue = useRef<Uint8Array[]>([]);
+  const pendingFields = useRef<Partial<ReleaseFields>>({});
+  const inFlight = useRef(false);
+  const flushRef = useRef<() => Promise<void>>(async () => {});
+  const debouncer = useRef(new Debouncer(() => void flushRef.current()));
+
+  const flush = useCallback(async () => {
+    if (inFlight.current) {
+      debouncer.current.poke();
+      return;
+    }
+    const updates = queue.current.splice(0);
+    const fields = pendingFields.current;
+    pendingFields.current = {};
+    if (!updates.length && !Object.keys(fields).length) return;
+    inFlight.current = true;
+    setSave({ kind: 'saving' });
+    let error: ErrorPayload | null = null;
+    if (updates.length) {
+      const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+      const r = await call('releases.appendBody', { id, update: b64(merged) });
+      if (r.ok) setWords(r.value.wordCount);
+      else if (r.error.code === 'payload_too_large' || r.error.code === 'invalid_input' || r.error.code === 'conflict') error = r.error; // will not succeed on retry
+      else {
+        queue.current.unshift(merged);
+        error = r.error;
+      }
+    }
+    if (Object.keys(fields).length) {
+      const r = await call('releases.update', { id, fields });
+      if (r.ok) setDetail((d) => (d ? { ...d, ...r.value } : d));
+      else {
+        error = r.error;
+        // Keep what the user typed for a retry unless the core refused the value itself.
+        if (r.error.code !== 'invalid_input' && r.error.code !== 'conflict') pendingFields.current = { ...fields, ...pendingFields.current };
+      }
+    }
+    inFlight.current = false;
+    if (error) {
+      setSave({ kind: 'failed', error });
+      if (queue.current.length || Object.keys(pendingFields.current).length) setTimeout(() => void flushRef.current(), 2000);
+    } else setSave({ kind: 'saved', at: Date.now() });
+  }, [id]);
+  flushRef.current = flush;
+
+  const load = useCallback(async () => {
+    const r = await call('releases.get', { id });
+    if (!r.ok) {
+      setLoadError(r.error);
+      return;
+    }
+    setLoadError(null);
+    setWords(r.value.wordCount);
+    if (!docRef.current) {
+      const d = new Y.Doc();
+      Y.applyUpdate(d, fromB64(r.value.bodyState), 'remote');
+      d.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin === 'remote') return;
+        queue.current.push(update);
+        setSave({ kind: 'pending' });
+        debouncer.current.poke();
+      });
+      docRef.current = d;
+      setDoc(d);
+    } else {
+      // Merging is idempotent: what we already have changes nothing, a peer's edit or a restore comes in.
+      Y.applyUpdate(docRef.current, fromB64(r.value.bodyState), 'remote');
+    }
+    setDetail(r.value);
+  }, [id]);
+
+  useEffect(() => {
+    void load();
+    const off = onEvent('data.changed', ({ tables }) => {
+      if (tables.some((t) => t === 'release_comments' || t === 'release_transitions' || t === 'release_versions' || t === 'releases')) {
+        if (!inFlight.current && !queue.current.length && !Object.keys(pendingFields.current).length) void load();
+      }
+    });
+    const beforeUnload = () => void flushRef.current();
+    window.addEventListener('beforeunload', beforeUnload);
+    const deb = debouncer.current;
+    return () => {
+      off();
+      window.removeEventListener('beforeunload', beforeUnload);
+      deb.cancel();
+      void flushRef.current();
+      docRef.current?.destroy();
+      docRef.current = null;
+    };
+  }, [load]);
+
+  const setFields = useCallback((patch: Partial<ReleaseFields>) => {
+    setDetail((d) => (d ? { ...d, ...patch } : d));
+    pendingFields.current = { ...pendingFields.current, ...patch };
+    setSave({ kind: 'pending' });
+    debouncer.current.poke();
+  }, []);
+
+  /** Sends everything now (before a workflow step, so the reviewer sees the last word). */
+  const flushNow = useCallback(async () => {
+    debouncer.current.cancel();
+    await flushRef.current();
+  }, []);
+
+  return { detail, setDetail, loadError, save, words, doc, setFields, flushNow, reload: load };
+}

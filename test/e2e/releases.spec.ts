@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { expect, type Page } from '@playwright/test';
+import { AppFrame } from './pages/app-frame';
+import { FirstRunPage } from './pages/first-run-page';
+import { test } from './support/fixtures';
+import { SURAKARTA } from './support/office-fixture-data';
+import { SCREENSHOT_DIR, TMP_ROOT } from './support/paths';
+
+const SHOTS = path.join(TMP_ROOT, 'screens');
+
+async function shot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, name), fullPage: false });
+}
+
+async function newRelease(page: Page, title: string) {
+  await page.getByRole('button', { name: 'Rilis baru' }).click();
+  const titleInput = page.getByRole('textbox', { name: 'Judul', exact: true });
+  await expect(titleInput).toBeVisible();
+  await titleInput.fill(title);
+  return titleInput;
+}
+
+test('release: write with a table and a photo, submit, approve, export, reload, find it by a word of its body', async ({ page, warta }) => {
+  const firstRun = new FirstRunPage(page);
+  await firstRun.open(warta.url);
+  await firstRun.complete(SURAKARTA);
+  const frame = new AppFrame(page);
+  await frame.open('Rilis');
+  await expect(page.getByText('Belum ada rilis.')).toBeVisible();
+
+  await newRelease(page, 'Wali Kota Resmikan Jembatan Gantung Kalisari');
+  await page.getByRole('textbox', { name: 'Subjudul' }).fill('Akses dua desa kini terbuka sepanjang tahun');
+  const body = page.getByRole('textbox', { name: 'Isi rilis' });
+  await expect(body).toContainText('SURAKARTA –');
+  await body.click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('Wali Kota Surakarta meresmikan jembatan gantung sepanjang 80 meter di Kelurahan Kalisari pada Senin (7/12/2026). ');
+  await page.keyboard.type('Warga menyebut jembatan itu sebagai jembatan harapan. Kata kuncinya: ');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('gotongroyong');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.press('Enter');
+
+  // A table from the toolbar, filled by keyboard.
+  await page.getByRole('button', { name: 'Sisipkan tabel' }).click();
+  await page.keyboard.type('Desa');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Penerima manfaat');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Kalisari');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1.200 jiwa');
+  await expect(body.locator('table')).toContainText('1.200 jiwa');
+
+  // Out of the table to the paragraph after it.
+  await page.keyboard.press('Control+End');
+  // A photo: stored by the core, shown as a thumbnail, caption and credit typed in place.
+  const jpeg = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#2a6f97' } }).jpeg().toBuffer();
+  await page.getByTestId('photo-input').setInputFiles({ name: 'peresmian.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  const photo = body.locator('.rel-photo');
+  await expect(photo.locator('img')).toBeVisible();
+  await photo.getByRole('textbox', { name: 'Keterangan foto' }).fill('Wali Kota menggunting pita peresmian jembatan');
+  await expect(photo.getByRole('textbox', { name: 'Kredit foto' })).toHaveValue('Foto: Bagian Humas dan Protokol Setda');
+
+  await page.getByRole('textbox', { name: 'Penulis' }).last().fill('Rina Wulandari');
+  await expect(page.getByRole('status').filter({ hasText: /^Tersimpan/ })).toBeVisible();
+  await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.querySelector('main')?.scrollTo(0, 0));
+  await shot(page, 'rilis-editor-top.png');
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'warta-rilis.png') });
+  await photo.scrollIntoViewIfNeeded();
+  await shot(page, 'rilis-editor.png');
+
+  // Workflow.
+  await page.getByRole('button', { name: 'Kirim ke editor' }).click();
+  await expect(page.locator('.rel-edit__bar .rel-badge')).toHaveText('Ditinjau');
+  await page.getByRole('button', { name: 'Setujui dan beri nomor' }).click();
+  await expect(page.locator('.rel-edit__number')).toHaveText(/^1\/HUMAS\/PEMKOT-SKA\/[IVX]+\/20\d\d$/);
+  await expect(body).toHaveAttribute('contenteditable', 'false');
+
+  // Export: WhatsApp preview, then a PDF download.
+  await page.getByRole('tab', { name: 'Ekspor' }).click();
+  await page.getByRole('radio', { name: 'Teks WhatsApp' }).check();
+  const preview = page.getByLabel('Pratinjau teks');
+  await expect(preview).toContainText('*Wali Kota Resmikan Jembatan Gantung Kalisari*');
+  await expect(preview).toContainText('_[Foto] Wali Kota menggunting pita peresmian jembatan (Foto: Bagian Humas dan Protokol Setda)_');
+  await expect(preview).toContainText('*gotongroyong*');
+  await shot(page, 'rilis-ekspor.png');
+  await page.getByRole('radio', { name: 'PDF berkop' }).check();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Unduh' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  const file = await download.path();
+  expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+
+  // Reload, find it by a word of its body.
+  await page.reload();
+  await frame.open('Rilis');
+  await page.getByRole('searchbox', { name: 'Cari rilis' }).fill('gotong');
+  const row = page.getByRole('listitem').filter({ hasText: 'Wali Kota Resmikan Jembatan Gantung Kalisari' });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('Disetujui');
+  await expect(row).toContainText('«gotongroyong»');
+  await shot(page, 'rilis-daftar.png');
+  await row.click();
+  await expect(page.getByRole('textbox', { name: 'Isi rilis' }).locator('table')).toContainText('Penerima manfaat');
+  await expect(page.getByRole('textbox', { name: 'Isi rilis' }).locator('.rel-photo img')).toBeVisible();
+});
+
+test('release: bad input is refused with a message and nothing is lost', async ({ page, warta }) => {
+  const firstRun = new FirstRunPage(page);
+  await firstRun.open(warta.url);
+  await firstRun.complete(SURAKARTA);
+  await new AppFrame(page).open('Rilis');
+  const title = await newRelease(page, 'Judul yang benar');
+  await expect(page.getByRole('status').filter({ hasText: /^Tersimpan/ })).toBeVisible();
+  await title.fill('A'.repeat(10_000));
+  await expect(page.getByRole('alert').filter({ hasText: 'maks. 300' })).toBeVisible();
+
+  // A non-image named .jpg.
+  await page.getByTestId('photo-input').setInputFiles({ name: 'foto.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('%PDF-1.4 bukan gambar') });
+  await expect(page.getByRole('alert').filter({ hasText: 'foto.jpg' })).toBeVisible();
+
+  // An embargo in the past.
+  await page.getByRole('radio', { name: 'Embargo sampai waktu tertentu' }).check();
+  await page.getByLabel('Tanggal embargo').fill('2020-01-06');
+  await page.getByRole('button', { name: 'Pasang embargo' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'sudah lewat' })).toBeVisible();
+
+  // Pasted HTML with a script is cleaned; a paste over 5 MB is refused.
+  const body = page.getByRole('textbox', { name: 'Isi rilis' });
+  await body.click();
+  await page.evaluate(() => {
+    const el = document.querySelector('.rel-body') as HTMLElement;
+    const paste = (html: string) => {
+      const data = new DataTransfer();
+      data.setData('text/html', html);
+      data.setData('text/plain', html.replace(/<[^>]+>/g, ''));
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    };
+    paste('<p style="font-size:900px" onclick="alert(1)">Teks dari Word <b>tebal</b><script>window.__pwned = 1</script><iframe src="https://evil.example"></iframe></p>');
+    paste(`<p>${'x'.repeat(5 * 1024 * 1024 + 10)}</p>`);
+  });
+  await expect(body).toContainText('Teks dari Word tebal');
+  await expect(body.locator('strong', { hasText: 'tebal' })).toHaveCount(1);
+  await expect(body.locator('iframe, script, [onclick], [style*="900"]')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.getByRole('alert').filter({ hasText: 'lebih dari 5 MB' })).toBeVisible();
+
+  // Nothing lost: after a reload the stored title is the last valid one.
+  await expect(page.getByRole('status').filter({ hasText: /^Tersimpan/ })).toBeVisible();
+  await page.reload();
+  await new AppFrame(page).open('Rilis');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Judul yang benar' })).toBeVisible();
+});
