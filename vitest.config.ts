@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/core/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/core/**/*.test.ts', 'test/sync/**/*.test.ts'],
     environment: 'node',
     // Real SQLite files and child processes: keep the two cores of CI busy, not oversubscribed.
     pool: 'forks',

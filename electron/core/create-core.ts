@@ -34,6 +34,9 @@ import { prefsHandlers } from './features/prefs/handlers';
 import { releasesHandlers } from './features/releases/handlers';
 import { syncHandlers } from './features/sync/handlers';
 import { mediaHandlers } from './features/media/handlers';
+import { attachSyncEngine, type SyncEngineOptions } from './sync/engine';
+import { resumeHosting, stopHosting } from './sync/host';
+import { insecureFileTokenVault, type TokenVault } from './sync/token-vault';
 import { createFileLogger, type Logger } from './log/logger';
 import { createFilePrefs, type PrefsStore } from './prefs';
 import { dispatch } from './rpc/dispatch';
@@ -54,6 +57,10 @@ export interface CoreOptions {
   databaseKey?: DatabaseKey | null;
   /** Where a newly made key is kept when an administrator turns encryption on (desktop: safeStorage). */
   keyVault?: KeyVault | null;
+  /** Where the sync token is kept (desktop: safeStorage); browser mode and tests: a marked file. */
+  tokenVault?: TokenVault | null;
+  /** Sync engine options; `auto` (background sync) is on except in tests. */
+  sync?: Partial<Omit<SyncEngineOptions, 'tokenVault'>>;
 }
 
 export interface Core {
@@ -140,6 +147,12 @@ export function createCore(options: CoreOptions): Core {
     db.close();
     throw err;
   }
+  const sync = attachSyncEngine(context, {
+    auto: (options.mode ?? 'test') !== 'test',
+    ...options.sync,
+    tokenVault: options.tokenVault ?? insecureFileTokenVault(dataDir),
+  });
+  if (options.sync?.auto ?? (options.mode ?? 'test') !== 'test') resumeHosting(context, sync);
   logger.info('core.open', { dataDir, schema: LATEST_SCHEMA_VERSION });
   let open: CoreContext | null = context;
 
@@ -156,6 +169,8 @@ export function createCore(options: CoreOptions): Core {
     context,
     close() {
       if (!open) return;
+      sync.stop();
+      void stopHosting(context, sync, false);
       open = null;
       db.close();
       logger.info('core.close', {});

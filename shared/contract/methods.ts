@@ -6,8 +6,10 @@ import { officeMethods } from './methods/office';
 import { releasesMethods } from './methods/releases';
 import { peopleMethods } from './methods/people';
 import { mediaMethods } from './methods/media';
+import { syncMethods } from './methods/sync';
 
 export type { AppInfo, Language, MachinePrefs, SyncStatus } from './methods/app';
+export type { SyncConflict, SyncReview } from './methods/sync';
 export { EMBLEM_MAX_BYTES, IMAGE_MIME, type StoredAttachment } from './methods/office';
 
 /**
@@ -21,6 +23,7 @@ export const methods = {
   ...releasesMethods,
   ...peopleMethods,
   ...mediaMethods,
+  ...syncMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Methods = typeof methods;

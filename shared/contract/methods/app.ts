@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from '../define';
 import { empty } from './common';
+import type { SyncStatus } from './sync';
 
 export interface AppInfo {
   version: string;
@@ -11,12 +12,7 @@ export interface AppInfo {
   dataDir: string;
 }
 
-export interface SyncStatus {
-  /** Sync is built by the sync issue; until then the status says so honestly. */
-  configured: boolean;
-  pendingChanges: number;
-  lastChangeAt: string | null;
-}
+export type { SyncStatus } from './sync';
 
 export type Language = 'id' | 'en';
 export interface MachinePrefs {

@@ -1,15 +1,55 @@
-import { hlcMillis } from '../../../../shared/sync/hlc';
-import { countLocalChanges } from '../../data/change-log';
+import { WartaError } from '../../../../shared/contract/errors';
 import type { HandlerGroup } from '../../rpc/handler-types';
+import { syncEngineOf } from '../../sync/engine';
+import { issueHostCode, startHosting, stopHosting } from '../../sync/host';
 
-export const syncHandlers: HandlerGroup<'sync.status'> = {
-  // Sync itself is the sync issue's work; until it lands this reports plainly that it is not set up.
-  'sync.status': (_input, ctx) => {
-    const { count, lastHlc } = countLocalChanges(ctx.db);
-    return {
-      configured: false,
-      pendingChanges: count,
-      lastChangeAt: lastHlc ? new Date(hlcMillis(lastHlc)).toISOString() : null,
-    };
+type SyncMethod =
+  | 'sync.status'
+  | 'sync.configure'
+  | 'sync.disconnect'
+  | 'sync.now'
+  | 'sync.confirmDeletes'
+  | 'sync.conflicts'
+  | 'sync.resolveConflict'
+  | 'sync.reviews'
+  | 'sync.closeReview'
+  | 'sync.host.start'
+  | 'sync.host.stop'
+  | 'sync.host.issueCode';
+
+export const syncHandlers: HandlerGroup<SyncMethod> = {
+  'sync.status': (_input, ctx) => syncEngineOf(ctx).status(),
+  'sync.configure': async (input, ctx, caller) => {
+    const status = await syncEngineOf(ctx).configure(input);
+    ctx.audit.record(caller, { action: 'sync.configure', details: { serverUrl: input.serverUrl, workspace: input.workspace } });
+    return status;
   },
+  'sync.disconnect': (_input, ctx) => syncEngineOf(ctx).disconnect(),
+  'sync.now': async (_input, ctx) => {
+    const engine = syncEngineOf(ctx);
+    if (!engine.configured) throw new WartaError('conflict', 'Sinkronisasi belum diatur: isi alamat server dan kode pendaftaran di Pengaturan.');
+    return engine.syncNow();
+  },
+  'sync.confirmDeletes': (input, ctx) => syncEngineOf(ctx).confirmDeletes(input.allow),
+  'sync.conflicts': (_input, ctx) => syncEngineOf(ctx).conflicts(),
+  'sync.resolveConflict': (input, ctx, caller) => {
+    syncEngineOf(ctx).resolveConflict(input.id, input.keep, caller);
+    return { ok: true };
+  },
+  'sync.reviews': (_input, ctx) => syncEngineOf(ctx).reviews(),
+  'sync.closeReview': (input, ctx) => {
+    syncEngineOf(ctx).closeReview(input.id);
+    return { ok: true };
+  },
+  'sync.host.start': async (input, ctx) => {
+    const engine = syncEngineOf(ctx);
+    await startHosting(ctx, engine, input);
+    return engine.status();
+  },
+  'sync.host.stop': async (_input, ctx) => {
+    const engine = syncEngineOf(ctx);
+    await stopHosting(ctx, engine);
+    return engine.status();
+  },
+  'sync.host.issueCode': (input, ctx) => issueHostCode(ctx, syncEngineOf(ctx), input.role),
 };

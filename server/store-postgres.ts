@@ -1,0 +1,259 @@
+/**
+ * PostgreSQL storage for the sync server: several server processes may serve one database.
+ *
+ * Ordering: an append locks its workspace row (`SELECT … FOR UPDATE`) before it reads the head
+ * and assigns sequences, and holds the lock until it commits. So sequences become visible in
+ * order: a reader that sees seq N has also seen every seq below N, and never skips a change
+ * because another transaction committed late. Notices travel between processes with
+ * LISTEN/NOTIFY on one channel.
+ */
+import pg from 'pg';
+import type { Role } from '../shared/contract/permissions';
+import type { BlobStatus } from '../shared/sync/protocol';
+import type { DeviceRecord, PullRows, SyncStore } from './store';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS workspaces (id TEXT PRIMARY KEY, name TEXT NOT NULL, head BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS enrolment_codes (workspace_id TEXT NOT NULL, code_hash TEXT NOT NULL, role TEXT NOT NULL, expires_at BIGINT NOT NULL, used_at BIGINT, PRIMARY KEY (workspace_id, code_hash));
+CREATE TABLE IF NOT EXISTS devices (workspace_id TEXT NOT NULL, device_id TEXT NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, revoked_at BIGINT, enrolled_at BIGINT NOT NULL, PRIMARY KEY (workspace_id, device_id));
+CREATE TABLE IF NOT EXISTS changes (workspace_id TEXT NOT NULL, seq BIGINT NOT NULL, hlc TEXT NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (workspace_id, seq), UNIQUE (workspace_id, hlc));
+CREATE TABLE IF NOT EXISTS blobs (workspace_id TEXT NOT NULL, hash TEXT NOT NULL, size BIGINT NOT NULL, received BIGINT NOT NULL DEFAULT 0, complete BOOLEAN NOT NULL DEFAULT FALSE, PRIMARY KEY (workspace_id, hash));
+CREATE TABLE IF NOT EXISTS blob_chunks (workspace_id TEXT NOT NULL, hash TEXT NOT NULL, "offset" BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (workspace_id, hash, "offset"));
+`;
+const CHANNEL = 'warta_sync_append';
+
+interface DeviceRow {
+  device_id: string;
+  workspace_id: string;
+  wname: string;
+  name: string;
+  role: string;
+  revoked_at: string | null;
+}
+const toDevice = (r: DeviceRow): DeviceRecord => ({
+  deviceId: r.device_id,
+  workspaceId: r.workspace_id,
+  workspaceName: r.wname,
+  name: r.name,
+  role: r.role as Role,
+  revoked: r.revoked_at !== null,
+});
+const DEVICE_SELECT = 'SELECT d.device_id, d.workspace_id, w.name AS wname, d.name, d.role, d.revoked_at FROM devices d JOIN workspaces w ON w.id = d.workspace_id';
+
+export async function openPostgresStore(url: string, options: { maxConnections?: number } = {}): Promise<SyncStore> {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  pool.on('error', () => undefined);
+  const boot = await pool.connect();
+  try {
+    // Two processes starting at once must not race on CREATE TABLE IF NOT EXISTS.
+    await boot.query('SELECT pg_advisory_lock(727274)');
+    await boot.query(SCHEMA);
+    await boot.query('SELECT pg_advisory_unlock(727274)');
+  } finally {
+    boot.release();
+  }
+  const listeners = new Set<(ws: string, head: number) => void>();
+  const listenClient = new pg.Client({ connectionString: url });
+  listenClient.on('error', () => undefined);
+  await listenClient.connect();
+  listenClient.on('notification', (msg) => {
+    if (msg.channel !== CHANNEL || !msg.payload) return;
+    const sep = msg.payload.lastIndexOf(':');
+    const ws = msg.payload.slice(0, sep);
+    const head = Number(msg.payload.slice(sep + 1));
+    for (const l of listeners) l(ws, head);
+  });
+  await listenClient.query(`LISTEN ${CHANNEL}`);
+
+  async function tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN');
+      const value = await fn(c);
+      await c.query('COMMIT');
+      return value;
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
+  const blobStatus = async (c: pg.Pool | pg.PoolClient, workspaceId: string, hash: string): Promise<BlobStatus> => {
+    const r = await c.query<{ size: string; received: string; complete: boolean }>('SELECT size, received, complete FROM blobs WHERE workspace_id = $1 AND hash = $2', [
+      workspaceId,
+      hash,
+    ]);
+    const row = r.rows[0];
+    return row ? { size: Number(row.size), received: Number(row.received), complete: row.complete } : { size: null, received: 0, complete: false };
+  };
+
+  return {
+    kind: 'postgres',
+    async createWorkspace(id, name) {
+      await pool.query('INSERT INTO workspaces (id, name, created_at) VALUES ($1, $2, $3)', [id, name, Date.now()]);
+      return { id, name };
+    },
+    async workspace(id) {
+      const r = await pool.query<{ id: string; name: string }>('SELECT id, name FROM workspaces WHERE id = $1', [id]);
+      return r.rows[0] ?? null;
+    },
+    async addEnrolmentCode(workspaceId, codeHash, role, expiresAt) {
+      await pool.query('INSERT INTO enrolment_codes (workspace_id, code_hash, role, expires_at) VALUES ($1, $2, $3, $4)', [workspaceId, codeHash, role, expiresAt]);
+    },
+    async redeemEnrolmentCode(workspaceId, codeHash, device, now) {
+      return tx(async (c) => {
+        const code = await c.query<{ role: string }>(
+          'UPDATE enrolment_codes SET used_at = $3 WHERE workspace_id = $1 AND code_hash = $2 AND used_at IS NULL AND expires_at > $3 RETURNING role',
+          [workspaceId, codeHash, now],
+        );
+        const role = code.rows[0]?.role;
+        if (!role) return null;
+        await c.query(
+          `INSERT INTO devices (workspace_id, device_id, name, role, token_hash, enrolled_at) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (workspace_id, device_id) DO UPDATE SET name = excluded.name, role = excluded.role, token_hash = excluded.token_hash, revoked_at = NULL, enrolled_at = excluded.enrolled_at`,
+          [workspaceId, device.deviceId, device.name, role, device.tokenHash, now],
+        );
+        const r = await c.query<DeviceRow>(`${DEVICE_SELECT} WHERE d.token_hash = $1`, [device.tokenHash]);
+        return toDevice(r.rows[0] as DeviceRow);
+      });
+    },
+    async deviceByToken(tokenHash) {
+      const r = await pool.query<DeviceRow>(`${DEVICE_SELECT} WHERE d.token_hash = $1`, [tokenHash]);
+      return r.rows[0] ? toDevice(r.rows[0]) : null;
+    },
+    async devices(workspaceId) {
+      const r = await pool.query<DeviceRow>(`${DEVICE_SELECT} WHERE d.workspace_id = $1 ORDER BY d.enrolled_at`, [workspaceId]);
+      return r.rows.map(toDevice);
+    },
+    async revokeDevice(workspaceId, deviceId) {
+      const r = await pool.query('UPDATE devices SET revoked_at = $3 WHERE workspace_id = $1 AND device_id = $2', [workspaceId, deviceId, Date.now()]);
+      return (r.rowCount ?? 0) > 0;
+    },
+    async append(workspaceId, changes) {
+      const result = await tx(async (c) => {
+        const locked = await c.query<{ head: string }>('SELECT head FROM workspaces WHERE id = $1 FOR UPDATE', [workspaceId]);
+        if (!locked.rows[0]) throw new Error(`unknown workspace ${workspaceId}`);
+        let head = Number(locked.rows[0].head);
+        const hlcs = changes.map((ch) => ch.hlc);
+        const existing = await c.query<{ hlc: string }>('SELECT hlc FROM changes WHERE workspace_id = $1 AND hlc = ANY($2::text[])', [workspaceId, hlcs]);
+        const seen = new Set(existing.rows.map((r) => r.hlc));
+        const fresh = changes.filter((ch) => {
+          if (seen.has(ch.hlc)) return false;
+          seen.add(ch.hlc);
+          return true;
+        });
+        if (fresh.length > 0) {
+          const seqs = fresh.map((_, i) => head + 1 + i);
+          await c.query(
+            'INSERT INTO changes (workspace_id, seq, hlc, tbl, row_id, body) SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])',
+            [workspaceId, seqs, fresh.map((f) => f.hlc), fresh.map((f) => f.table), fresh.map((f) => f.rowId), fresh.map((f) => f.body)],
+          );
+          head += fresh.length;
+          await c.query('UPDATE workspaces SET head = $2 WHERE id = $1', [workspaceId, head]);
+          await c.query('SELECT pg_notify($1, $2)', [CHANNEL, `${workspaceId}:${head}`]);
+        }
+        return { accepted: fresh.length, duplicates: changes.length - fresh.length, head };
+      });
+      return result;
+    },
+    async pull(workspaceId, after, maxBytes, maxCount) {
+      return tx(async (c) => {
+        await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const h = await c.query<{ head: string }>('SELECT head FROM workspaces WHERE id = $1', [workspaceId]);
+        const head = Number(h.rows[0]?.head ?? 0);
+        const r = await c.query<{ seq: string; body: string; bytes: number }>(
+          'SELECT seq, body, octet_length(body) AS bytes FROM changes WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+          [workspaceId, after, maxCount + 1],
+        );
+        const rows: { seq: number; body: string }[] = [];
+        let bytes = 0;
+        let more = false;
+        for (const row of r.rows) {
+          if (rows.length >= maxCount || (rows.length > 0 && bytes + row.bytes > maxBytes)) {
+            more = true;
+            break;
+          }
+          rows.push({ seq: Number(row.seq), body: row.body });
+          bytes += row.bytes;
+        }
+        return { rows, head, more } satisfies PullRows;
+      });
+    },
+    async head(workspaceId) {
+      const r = await pool.query<{ head: string }>('SELECT head FROM workspaces WHERE id = $1', [workspaceId]);
+      return Number(r.rows[0]?.head ?? 0);
+    },
+    async hasChanges(workspaceId, hlcs) {
+      const r = await pool.query<{ hlc: string }>('SELECT hlc FROM changes WHERE workspace_id = $1 AND hlc = ANY($2::text[])', [workspaceId, [...hlcs]]);
+      return new Set(r.rows.map((x) => x.hlc));
+    },
+    async blobStatus(workspaceId, hash) {
+      return blobStatus(pool, workspaceId, hash);
+    },
+    async putBlobChunk(workspaceId, hash, size, offset, data) {
+      return tx(async (c) => {
+        await c.query('INSERT INTO blobs (workspace_id, hash, size) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [workspaceId, hash, size]);
+        await c.query('SELECT 1 FROM blobs WHERE workspace_id = $1 AND hash = $2 FOR UPDATE', [workspaceId, hash]);
+        const st = await blobStatus(c, workspaceId, hash);
+        if (st.complete || st.size !== size || offset !== st.received || offset + data.length > size) return st;
+        await c.query('INSERT INTO blob_chunks (workspace_id, hash, "offset", data) VALUES ($1, $2, $3, $4)', [workspaceId, hash, offset, data]);
+        await c.query('UPDATE blobs SET received = $3 WHERE workspace_id = $1 AND hash = $2', [workspaceId, hash, offset + data.length]);
+        return blobStatus(c, workspaceId, hash);
+      });
+    },
+    async completeBlob(workspaceId, hash, verify) {
+      const st = await blobStatus(pool, workspaceId, hash);
+      if (st.complete || st.size === null || st.received !== st.size) return st;
+      async function* all() {
+        let offset = -1;
+        for (;;) {
+          const r = await pool.query<{ offset: string; data: Buffer }>(
+            'SELECT "offset", data FROM blob_chunks WHERE workspace_id = $1 AND hash = $2 AND "offset" > $3 ORDER BY "offset" LIMIT 8',
+            [workspaceId, hash, offset],
+          );
+          if (r.rows.length === 0) return;
+          for (const row of r.rows) {
+            offset = Number(row.offset);
+            yield row.data;
+          }
+        }
+      }
+      if (!(await verify(all()))) {
+        await tx(async (c) => {
+          await c.query('DELETE FROM blob_chunks WHERE workspace_id = $1 AND hash = $2', [workspaceId, hash]);
+          await c.query('DELETE FROM blobs WHERE workspace_id = $1 AND hash = $2', [workspaceId, hash]);
+        });
+        return 'mismatch';
+      }
+      await pool.query('UPDATE blobs SET complete = TRUE WHERE workspace_id = $1 AND hash = $2', [workspaceId, hash]);
+      return blobStatus(pool, workspaceId, hash);
+    },
+    async readBlob(workspaceId, hash, offset, length) {
+      const st = await blobStatus(pool, workspaceId, hash);
+      if (!st.complete || st.size === null) return null;
+      const end = Math.min(st.size, offset + length);
+      const r = await pool.query<{ offset: string; data: Buffer }>(
+        'SELECT "offset", data FROM blob_chunks WHERE workspace_id = $1 AND hash = $2 AND "offset" < $3 AND "offset" + octet_length(data) > $4 ORDER BY "offset"',
+        [workspaceId, hash, end, offset],
+      );
+      const parts: Buffer[] = [];
+      for (const row of r.rows) {
+        const o = Number(row.offset);
+        const from = Math.max(offset, o) - o;
+        const to = Math.min(end, o + row.data.length) - o;
+        if (to > from) parts.push(row.data.subarray(from, to));
+      }
+      return Buffer.concat(parts);
+    },
+    onAppend(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      listeners.clear();
+      await listenClient.end().catch(() => undefined);
+      await pool.end();
+    },
+  };
+}

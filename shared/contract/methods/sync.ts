@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { ROLES } from '../permissions';
+import { mutation, query } from '../define';
+import { empty } from './common';
+
+/** What the settings screen and the status bar show about sync. */
+export interface SyncStatus {
+  /** True once this device is enrolled with a sync server. */
+  configured: boolean;
+  /**
+   * not_configured · offline (server unreachable; retrying) · syncing · up_to_date ·
+   * error (the server refused; `message` says why) · needs_confirmation (a mass delete waits for a person)
+   */
+  state: 'not_configured' | 'offline' | 'syncing' | 'up_to_date' | 'error' | 'needs_confirmation';
+  /** Plain words for error / needs_confirmation / offline (Indonesian, from the core or server). */
+  message: string | null;
+  progress: { done: number; total: number | null } | null;
+  /** Local changes not yet acknowledged by the server (all local changes when not configured). */
+  pendingChanges: number;
+  lastChangeAt: string | null;
+  lastSyncAt: string | null;
+  nextRetryAt: string | null;
+  serverUrl: string | null;
+  workspaceName: string | null;
+  role: string | null;
+  openConflicts: number;
+  openReviews: number;
+  /** Set when a pull or push stopped because it would delete a large share of the data. */
+  pendingDeletes: { direction: 'pull' | 'push'; count: number; total: number } | null;
+  /** The office sync server hosted by this computer, when it runs. */
+  hosting: { url: string; host: string; port: number; workspace: string; insecure: boolean } | null;
+}
+
+export interface SyncConflict {
+  id: number;
+  table: string;
+  rowId: string;
+  field: string;
+  /** The value the row holds now (the winner by clock). */
+  currentValue: unknown;
+  /** The value that lost, kept so a person can choose it. */
+  otherValue: unknown;
+  otherFrom: string;
+  detectedAt: string;
+}
+
+export interface SyncReview {
+  id: number;
+  table: string;
+  rowId: string;
+  kind: 'restored_after_delete' | 'restored_elsewhere';
+  detectedAt: string;
+}
+
+const url = z
+  .string()
+  .trim()
+  .min(1)
+  .max(300)
+  .refine((s) => /^https?:\/\/[^\s/]+(\/.*)?$/i.test(s), { message: 'Alamat server harus diawali http:// atau https://' });
+
+const configureInput = z
+  .object({
+    serverUrl: url,
+    workspace: z.string().trim().min(1).max(64),
+    code: z.string().trim().min(6).max(64),
+    deviceName: z.string().trim().min(1).max(120),
+  })
+  .strict();
+const resolveInput = z.object({ id: z.number().int().positive(), keep: z.enum(['current', 'other']) }).strict();
+const reviewInput = z.object({ id: z.number().int().positive() }).strict();
+const confirmInput = z.object({ allow: z.boolean() }).strict();
+const hostInput = z
+  .object({
+    host: z.string().trim().min(1).max(64).default('127.0.0.1'),
+    port: z.number().int().min(0).max(65535).default(8787),
+    allowInsecureHttp: z.boolean().default(false),
+  })
+  .strict();
+const codeInput = z.object({ role: z.enum(ROLES) }).strict();
+
+export const syncMethods = {
+  'sync.configure': mutation<typeof configureInput, SyncStatus>('sync.manage', configureInput),
+  'sync.disconnect': mutation<typeof empty, SyncStatus>('sync.manage', empty),
+  'sync.now': mutation<typeof empty, SyncStatus>('app.use', empty),
+  'sync.confirmDeletes': mutation<typeof confirmInput, SyncStatus>('sync.manage', confirmInput),
+  'sync.conflicts': query<typeof empty, SyncConflict[]>('app.use', empty),
+  'sync.resolveConflict': mutation<typeof resolveInput, { ok: true }>('app.use', resolveInput),
+  'sync.reviews': query<typeof empty, SyncReview[]>('app.use', empty),
+  'sync.closeReview': mutation<typeof reviewInput, { ok: true }>('app.use', reviewInput),
+  'sync.host.start': mutation<typeof hostInput, SyncStatus>('sync.manage', hostInput),
+  'sync.host.stop': mutation<typeof empty, SyncStatus>('sync.manage', empty),
+  'sync.host.issueCode': mutation<typeof codeInput, { code: string; workspace: string; url: string }>('sync.manage', codeInput),
+};

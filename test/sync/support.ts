@@ -1,0 +1,91 @@
+/** Helpers of the sync tests: a real server on 127.0.0.1, cores on real SQLite files, enrolment. */
+import fc from 'fast-check';
+import { startSyncServer, type SyncServer } from '../../server/app';
+import { openSqliteStore } from '../../server/store-sqlite';
+import type { SyncStore } from '../../server/store';
+import { createCore, type Core, type CoreOptions } from '../../electron/core/create-core';
+import { createMemoryLogger } from '../../electron/core/log/logger';
+import { syncEngineOf, type SyncEngine } from '../../electron/core/sync/engine';
+import type { Role } from '../../shared/contract/permissions';
+import { REPLICATED_TABLES, type FieldSpec, type FieldValue, type ReplicatedTable } from '../../shared/sync/replicated-tables';
+import { removeDir, tempDir } from '../support/temp-dir';
+
+export interface TestServer {
+  server: SyncServer;
+  store: SyncStore;
+  dir: string;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(options: { dir?: string; port?: number; now?: () => number } = {}): Promise<TestServer> {
+  const dir = options.dir ?? tempDir('sync-server');
+  const store = openSqliteStore(dir);
+  const server = await startSyncServer({ store, port: options.port ?? 0, now: options.now });
+  return {
+    server,
+    store,
+    dir,
+    async close() {
+      await server.close();
+      await store.close();
+    },
+  };
+}
+
+export interface TestDevice {
+  core: Core;
+  dir: string;
+  engine: SyncEngine;
+  close(): void;
+  cleanup(): void;
+}
+
+export function openDevice(dir: string = tempDir('sync-dev'), options: Partial<CoreOptions> = {}): TestDevice {
+  const core = createCore({ dataDir: dir, logger: createMemoryLogger(), ...options, sync: { auto: false, deleteGuard: { share: 1, minimum: Infinity }, ...options.sync } });
+  return {
+    core,
+    dir,
+    engine: syncEngineOf(core.context),
+    close: () => core.close(),
+    cleanup() {
+      core.close();
+      removeDir(dir);
+    },
+  };
+}
+
+export async function enrol(device: TestDevice, server: SyncServer, workspace: string, role: Role = 'administrator'): Promise<void> {
+  const code = await server.admin.issueCode(workspace, role);
+  await device.core.invoke('sync.configure', { serverUrl: server.url, workspace, code, deviceName: `uji ${device.core.info.deviceId}` });
+}
+
+/** A value that fits a field spec, drawn by fast-check: new tables are covered by construction. */
+export function valueFor(spec: FieldSpec): fc.Arbitrary<FieldValue> {
+  const max = Math.min(spec.max ?? 40, 40);
+  switch (spec.type) {
+    case 'text':
+      return fc.oneof(fc.constant(null), fc.string({ maxLength: max }), fc.constantFrom('Dinas Kominfo', 'Bupati', 'Rapat koordinasi'));
+    case 'integer':
+      return fc.oneof(fc.constant(null), fc.integer({ min: -1000, max: 100000 }));
+    case 'real':
+      return fc.oneof(fc.constant(null), fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }));
+    case 'boolean':
+      return fc.oneof(fc.constant(null), fc.boolean());
+    case 'json':
+      return fc.oneof(fc.constant(null), fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }), fc.dictionary(fc.constantFrom('a', 'b'), fc.integer({ min: 0, max: 9 })));
+  }
+}
+
+export const TABLES = Object.keys(REPLICATED_TABLES) as ReplicatedTable[];
+
+export function fieldsOf(table: ReplicatedTable): [string, FieldSpec][] {
+  return Object.entries(REPLICATED_TABLES[table].fields as Record<string, FieldSpec>);
+}
+
+/** Up to three random fields of a table with values. */
+export function fieldValues(table: ReplicatedTable): fc.Arbitrary<Record<string, FieldValue>> {
+  const fields = fieldsOf(table);
+  return fc
+    .uniqueArray(fc.integer({ min: 0, max: fields.length - 1 }), { minLength: 1, maxLength: Math.min(3, fields.length) })
+    .chain((idx) => fc.tuple(...idx.map((i) => valueFor((fields[i] as [string, FieldSpec])[1]))).map((vals) => Object.fromEntries(idx.map((i, k) => [(fields[i] as [string, FieldSpec])[0], vals[k] as FieldValue]))));
+}
