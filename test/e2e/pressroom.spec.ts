@@ -4,6 +4,7 @@ import { AppFrame } from './pages/app-frame';
 import { FirstRunPage } from './pages/first-run-page';
 import { KioskPage } from './pages/kiosk-page';
 import { SignInPage, UserMenu } from './pages/people';
+import { callCore } from './support/core-calls';
 import { emblemPng } from './support/emblem';
 import { expect, test } from './support/fixtures';
 import { SURAKARTA } from './support/office-fixture-data';
@@ -53,10 +54,6 @@ test('press-room mode: the kiosk, the guest book with consent, and leaving only 
   await expect(kiosk.consent).not.toBeChecked();
   const leave = kiosk.guestbook.getByRole('button', { name: `Keluar ruang pers / selesai: ${VISITOR.name}` });
   await expect(leave).toBeVisible();
-
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'warta-ruang-pers.png'), fullPage: true });
 
   await leave.click();
   await expect(page.getByTestId('kiosk-message')).toContainText(/Sampai jumpa, Dewi Lestari\. Waktu keluar tercatat pukul \d{2}\.\d{2} WIB\./);
@@ -129,4 +126,80 @@ test('the kiosk cannot reach staff data: the core refuses it as the journalist r
     return out;
   });
   expect(socketResults).toEqual({ accounts: 'forbidden', audit: 'forbidden', guestbook: 'forbidden' });
+});
+
+test('the kiosk shows published releases (search, read, press kit) and the public agenda, nothing internal', async ({ page, warta }) => {
+  const firstRun = new FirstRunPage(page);
+  await firstRun.open(warta.url);
+  await firstRun.complete(SURAKARTA);
+
+  // Set up as the administrator: one published release, one draft, one open and one closed event today.
+  const published = await callCore<{ id: string }>(page, 'releases.create', { title: 'Wali Kota Resmikan Revitalisasi Pasar Gede' });
+  await callCore(page, 'releases.update', { id: published.id, fields: { subtitle: 'Pedagang kembali berjualan mulai Senin', datelineCity: 'Surakarta' } });
+  await callCore(page, 'releases.importHtml', { id: published.id, html: '<p>Wali Kota Surakarta meresmikan revitalisasi Pasar Gede pada Jumat pagi.</p><p>Sebanyak 600 pedagang kembali menempati kios.</p>' });
+  for (const to of ['in_review', 'approved', 'published']) await callCore(page, 'releases.transition', { id: published.id, to, note: '' });
+  await callCore(page, 'releases.create', { title: 'Draf rencana anggaran belum final' });
+  const now = Date.now();
+  await callCore(page, 'agenda.events.save', {
+    kind: 'press_conference',
+    title: 'Jumpa Pers Dinas Kesehatan: Imunisasi Anak',
+    startMs: now - 60_000,
+    endMs: now + 3_600_000,
+    placeName: 'Ruang Pers Balai Kota',
+    usesPressRoom: true,
+    pressOpen: true,
+  });
+  await callCore(page, 'agenda.events.save', { kind: 'internal_meeting', title: 'Rapat internal evaluasi Humas', startMs: now - 60_000, endMs: now + 1_800_000, pressOpen: false });
+  await callCore(page, 'machine.setSettings', { pressRoom: true, idleLockMinutes: 10 });
+  await new UserMenu(page).choose('Keluar');
+
+  const kiosk = new KioskPage(page);
+  await expect(kiosk.heading).toBeVisible();
+  const releases = page.getByRole('region', { name: 'Siaran Pers Terbaru' });
+  const list = releases.getByTestId('kiosk-releases');
+  await expect(list).toContainText('Wali Kota Resmikan Revitalisasi Pasar Gede');
+  await expect(releases).not.toContainText('Draf rencana anggaran');
+
+  const agenda = page.getByRole('region', { name: 'Agenda Hari Ini' });
+  await expect(agenda.getByTestId('kiosk-agenda-today')).toContainText('Jumpa Pers Dinas Kesehatan: Imunisasi Anak');
+  await expect(agenda.getByTestId('kiosk-agenda-today')).toContainText('Di ruang pers');
+  await expect(agenda.getByTestId('kiosk-agenda-press')).toContainText('Jumpa Pers Dinas Kesehatan');
+  await expect(agenda).not.toContainText('Rapat internal');
+
+  // The README picture: a journalist has just signed the guest book.
+  await kiosk.fill(VISITOR);
+  await kiosk.consent.check();
+  await kiosk.submit.click();
+  await expect(page.getByTestId('kiosk-message')).toContainText('Terima kasih, Dewi Lestari.');
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'warta-ruang-pers.png'), fullPage: true });
+
+  // Search: a word of the body finds it; a word of the draft finds nothing.
+  const search = releases.getByRole('searchbox', { name: 'Cari siaran pers' });
+  await search.fill('anggaran');
+  await search.press('Enter');
+  await expect(releases).toContainText('Tidak ada siaran pers yang cocok dengan “anggaran”.');
+  await search.fill('pedagang');
+  await releases.getByRole('button', { name: 'Cari', exact: true }).click();
+  await expect(list).toContainText('Wali Kota Resmikan Revitalisasi Pasar Gede');
+
+  await releases.getByRole('button', { name: 'Baca siaran pers: Wali Kota Resmikan Revitalisasi Pasar Gede' }).click();
+  await expect(releases.getByRole('heading', { level: 3, name: 'Wali Kota Resmikan Revitalisasi Pasar Gede' })).toBeFocused();
+  await expect(releases.getByTestId('kiosk-release-body')).toContainText('Sebanyak 600 pedagang kembali menempati kios.');
+  await expect(releases).toContainText('Pedagang kembali berjualan mulai Senin');
+
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.screenshot({ path: test.info().outputPath('ruang-pers-baca-rilis.png'), fullPage: true });
+
+  const download = page.waitForEvent('download');
+  await releases.getByRole('button', { name: 'Unduh kit pers (ZIP)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.zip$/);
+  const zip = fs.readFileSync(await file.path());
+  expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
+  await expect(releases.getByRole('status')).toContainText(`Berkas ${file.suggestedFilename()} sudah diunduh.`);
+
+  await releases.getByRole('button', { name: /Kembali ke daftar siaran pers/ }).click();
+  await expect(list).toBeVisible();
 });

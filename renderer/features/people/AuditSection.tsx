@@ -218,7 +218,9 @@ export function AuditSection() {
             <tbody>
               {entries.map((e) => {
                 const at = Date.parse(e.at);
-                const details = Object.keys(e.details).length > 0 ? JSON.stringify(e.details) : '';
+                const details = Object.entries(e.details)
+                  .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+                  .join(' · ');
                 return (
                   <tr key={e.seq}>
                     <td>{e.seq}</td>

@@ -4,7 +4,9 @@ import { Letterhead } from '../home/Letterhead';
 import { asZone } from '../office/office-form-values';
 import { useSession } from '../people/session-store';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
+import { AgendaPanel } from './AgendaPanel';
 import { GuestbookPanel } from './GuestbookPanel';
+import { ReleasesPanel } from './ReleasesPanel';
 import './pressroom.css';
 
 /**
@@ -16,6 +18,7 @@ export function KioskScreen({ profile }: { profile: OfficeProfile }) {
   const { t } = useT();
   const idleMinutes = useSession((s) => s.info?.idleLockMinutes ?? 10);
   const setStaffSignIn = useSession((s) => s.setStaffSignIn);
+  const zone = asZone(profile.timeZone);
   return (
     <div className="kiosk">
       <header className="kiosk__bar">
@@ -37,7 +40,13 @@ export function KioskScreen({ profile }: { profile: OfficeProfile }) {
         </h1>
         <p className="kiosk__welcome">{t('kiosk.welcome')}</p>
         <div className="kiosk__panels">
-          <GuestbookPanel zone={asZone(profile.timeZone)} unit={profile.unit} idleMinutes={idleMinutes} />
+          <div className="kiosk__column">
+            <GuestbookPanel zone={zone} unit={profile.unit} idleMinutes={idleMinutes} />
+          </div>
+          <div className="kiosk__column">
+            <AgendaPanel zone={zone} />
+            <ReleasesPanel zone={zone} />
+          </div>
         </div>
         <p className="kiosk__footer">{t('kiosk.footer')}</p>
       </main>
