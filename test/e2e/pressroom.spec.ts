@@ -128,9 +128,10 @@ test('the kiosk cannot reach staff data: the core refuses it as the journalist r
   expect(socketResults).toEqual({ accounts: 'forbidden', audit: 'forbidden', guestbook: 'forbidden' });
 });
 
-test('the kiosk shows published releases (search, read, press kit) and the public agenda, nothing internal', async ({ page, warta }) => {
+test('the kiosk shows published releases (search, read, press kit) and the public agenda, nothing internal', async ({ page, context, warta }) => {
   const firstRun = new FirstRunPage(page);
   await firstRun.open(warta.url);
+  await firstRun.form.uploadEmblem({ name: 'lambang.png', mimeType: 'image/png', buffer: await emblemPng(context) });
   await firstRun.complete(SURAKARTA);
 
   // Set up as the administrator: one published release, one draft, one open and one closed event today.
