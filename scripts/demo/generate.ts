@@ -1,6 +1,7 @@
 import type { Core } from '../../electron/core/create-core';
 import { officeSection } from './office';
 import { mediaSection } from './media';
+import { releasesSection } from './releases';
 import type { DemoSection } from './section';
 
 export { DEMO_PROFILE } from './office';
@@ -10,7 +11,7 @@ export { DEMO_PROFILE } from './office';
  * `size` scales every collection for benchmark workspaces. Each feature adds its section
  * (scripts/demo/<feature>.ts) to this list, after the sections it builds on.
  */
-const SECTIONS: DemoSection[] = [officeSection, mediaSection];
+const SECTIONS: DemoSection[] = [officeSection, mediaSection, releasesSection];
 
 export interface GenerateOptions {
   size?: number;

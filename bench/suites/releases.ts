@@ -1,0 +1,242 @@
+/**
+ * Press releases: search on a 20,000-release workspace, opening a release with 5,000 stored
+ * Yjs updates, typing in a 10,000-word release in Chromium, PDF and DOCX export.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { chromium } from 'playwright-core';
+import sharp from 'sharp';
+import * as Y from 'yjs';
+import { createCore, type Core } from '../../electron/core/create-core';
+import { createMemoryLogger } from '../../electron/core/log/logger';
+import { officeSection } from '../../scripts/demo/office';
+import { releasesSection } from '../../scripts/demo/releases';
+import { BODY_FRAGMENT } from '../../shared/releases/editor-schema';
+import buildRenderer from '../../test/e2e/support/global-setup';
+import { CHROMIUM_ARGS, chromiumPath } from '../../test/e2e/support/chromium';
+import { median, percentile, round, type BenchmarkFigure } from '../results-format';
+import type { SuiteContext } from './core';
+
+const SIZE = 500; // 40 releases per unit: 20,000 releases
+const ADMIN = { name: 'Admin Bench', login: 'bench', password: 'kopi-tubruk-pagi-2026' };
+const BIG_TITLE = 'Rilis Uji Sepuluh Ribu Kata';
+
+const WORDS = 'pemerintah kota sukamaju menggelar kegiatan bersama warga kelurahan untuk meningkatkan pelayanan publik pendidikan kesehatan dan infrastruktur jalan jembatan pasar rakyat'.split(' ');
+
+function queries(): { query: string; statuses?: ('published' | 'draft')[]; from?: string; to?: string }[] {
+  const words = ['jemb', 'jembatan', 'posyandu', 'banjir', 'umkm', 'beasiswa', 'kalisari', 'sumberejo', 'gerai', 'pelayanan', 'simulasi evakuasi', 'bazar usaha', 'pranata humas', 'bantaran sungai', 'teguh', 'prioritas', 'kel', 'su', 'lansia kesehatan', 'mojosongo'];
+  const out: ReturnType<typeof queries> = [];
+  for (let i = 0; i < 500; i++) {
+    const query = words[i % words.length] as string;
+    if (i % 4 === 1) out.push({ query, statuses: ['published'] });
+    else if (i % 4 === 2) out.push({ query, from: '2025-06-01', to: '2025-12-31' });
+    else if (i % 4 === 3) out.push({ query: '', statuses: ['draft'] }); // filter only, no text
+    else out.push({ query });
+  }
+  return out;
+}
+
+/** 5,000 updates as typing makes them: one character per Yjs transaction. */
+function typingUpdates(stateB64: string, n: number): string[] {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Buffer.from(stateB64, 'base64'));
+  const out: string[] = [];
+  doc.on('update', (u: Uint8Array) => out.push(Buffer.from(u).toString('base64')));
+  const frag = doc.getXmlFragment(BODY_FRAGMENT);
+  let text: Y.XmlText | null = null;
+  const sentence = 'Warga menyambut baik pembukaan jembatan baru ini. ';
+  for (let i = 0; i < n; i++) {
+    if (i % 400 === 0) {
+      const p = new Y.XmlElement('paragraph');
+      text = new Y.XmlText();
+      p.insert(0, [text]);
+      frag.insert(frag.length, [p]);
+      continue;
+    }
+    text!.insert(text!.length, sentence[i % sentence.length] as string);
+  }
+  return out;
+}
+
+function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(path.join('node_modules', '.bin', 'tsx'), ['electron/browser-host/main.ts', '--data-dir', dataDir, '--port', '0'], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'test' },
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 60_000);
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /^WARTA_URL=(\S+)$/m.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve({ url: m[1], child });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
+  });
+}
+
+async function stopHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  process.kill(-child.pid, 'SIGTERM');
+  const t = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 5000);
+  await exited;
+  clearTimeout(t);
+}
+
+/**
+ * Keystroke to paint in Chromium: for each key, from the keydown event's timestamp to the
+ * first task after the next animation frame (the frame that shows the character), measured
+ * in the page while Playwright types into the 10,000-word release.
+ */
+async function typing(dataDir: string, log: (l: string) => void): Promise<number[]> {
+  buildRenderer();
+  const host = await startHost(dataDir);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
+    await page.goto(host.url);
+    const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+    const signIn = page.getByRole('form', { name: 'Masuk ke Warta' });
+    await nav.or(signIn).first().waitFor({ timeout: 60_000 });
+    if (await signIn.isVisible()) {
+      await signIn.getByLabel('Nama pengguna').fill(ADMIN.login);
+      await signIn.getByLabel('Kata sandi').fill(ADMIN.password);
+      await signIn.getByRole('button', { name: 'Masuk', exact: true }).click();
+      await nav.waitFor();
+    }
+    await nav.getByRole('button', { name: 'Rilis', exact: true }).click();
+    await page.getByRole('searchbox', { name: 'Cari rilis' }).fill('sepuluh ribu');
+    await page.getByRole('listitem').filter({ hasText: BIG_TITLE }).click({ timeout: 60_000 });
+    const body = page.getByRole('textbox', { name: 'Isi rilis' });
+    await body.waitFor({ timeout: 60_000 });
+    await body.locator('p').nth(50).click();
+    await page.keyboard.press('End');
+    await page.evaluate(() => {
+      const w = window as unknown as { __keys: number[] };
+      w.__keys = [];
+      document.addEventListener(
+        'keydown',
+        (e) => {
+          const t0 = e.timeStamp;
+          requestAnimationFrame(() => setTimeout(() => w.__keys.push(performance.now() - t0), 0));
+        },
+        true,
+      );
+    });
+    const text = 'Warga Kalisari menyambut gembira jembatan baru yang memperpendek jarak ke sekolah dan pasar. ';
+    await page.keyboard.type(text + text, { delay: 40 });
+    await page.waitForTimeout(500);
+    const samples = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
+    log(`  typing: ${samples.length} keys, p50 ${median(samples).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms`);
+    return samples;
+  } finally {
+    await browser.close();
+    await stopHost(host.child);
+  }
+}
+
+async function timeIt(n: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+async function check<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
+  const dir = ctx.workDir('workspace');
+  const core: Core = createCore({ dataDir: dir, logger: createMemoryLogger() });
+  const t0 = performance.now();
+  const dctx = { core, size: SIZE, seed: 2026, progress: () => {} };
+  await officeSection.run(dctx);
+  const counts = await releasesSection.run(dctx);
+  ctx.log(`  workspace: ${JSON.stringify(counts)} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  // Search through the contract (validation, FTS5, filters, count, snippet).
+  const qs = queries();
+  for (const q of qs.slice(0, 40)) await core.call('releases.list', q);
+  const searchMs: number[] = [];
+  for (const q of qs) {
+    const s = performance.now();
+    await check(core.call('releases.list', q) as never);
+    searchMs.push(performance.now() - s);
+  }
+  ctx.log(`  search: p50 ${median(searchMs).toFixed(2)} ms, p95 ${percentile(searchMs, 95).toFixed(2)} ms over ${searchMs.length} queries`);
+
+  // A release with 5,000 stored updates.
+  const r = await core.invoke('releases.create', { title: 'Rilis dengan 5.000 perubahan' });
+  const updates = typingUpdates(r.bodyState, 5000);
+  const m = core.context.mutator;
+  m.transaction(() => {
+    for (const u of updates) m.insert('release_body_updates', { release_id: r.id, update_b64: u });
+  });
+  const clearCache = core.context.db.prepare('DELETE FROM release_body_cache WHERE release_id = ?');
+  await core.invoke('releases.get', { id: r.id }); // catch-up of the index happens once here
+  const cold = await timeIt(10, async () => {
+    clearCache.run(r.id);
+    await check(core.call('releases.get', { id: r.id }) as never);
+  });
+  const warm = await timeIt(20, () => check(core.call('releases.get', { id: r.id }) as never));
+  const opened = await core.invoke('releases.get', { id: r.id });
+  if (opened.bodyUpdateCount !== 5001) throw new Error(`expected 5001 updates, got ${opened.bodyUpdateCount}`);
+  ctx.log(`  open with 5,000 updates: compaction ${median(cold).toFixed(1)} ms, cached ${median(warm).toFixed(1)} ms`);
+
+  // Exports of a typical release with a full-size photo and a table.
+  const ex = await core.invoke('releases.create', { title: 'Jembatan Gantung Kalisari Resmi Dibuka' });
+  const jpeg = await sharp({ create: { width: 4000, height: 2667, channels: 3, background: '#777', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 90 }).toBuffer();
+  const photo = await core.invoke('releases.putPhoto', { fileName: 'peresmian.jpg', base64: jpeg.toString('base64') });
+  const paragraphs = Array.from({ length: 8 }, (_, i) => `<p>${Array.from({ length: 60 }, (_, j) => WORDS[(i * 7 + j) % WORDS.length]).join(' ')}.</p>`).join('');
+  await core.invoke('releases.importHtml', { id: ex.id, html: `${paragraphs}<table><tr><th>Desa</th><th>Jumlah</th></tr><tr><td>Kalisari</td><td>1.200</td></tr></table>` });
+  const withPhoto = await core.invoke('releases.get', { id: ex.id });
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Buffer.from(withPhoto.bodyState, 'base64'));
+  const sv = Y.encodeStateVector(doc);
+  const el = new Y.XmlElement('photo');
+  el.setAttribute('hash', photo.hash);
+  el.setAttribute('thumb', photo.thumb);
+  el.setAttribute('caption', 'Wali Kota menggunting pita peresmian');
+  el.setAttribute('credit', 'Foto: Humas Pemkot Sukamaju');
+  doc.getXmlFragment(BODY_FRAGMENT).insert(2, [el]);
+  await core.invoke('releases.appendBody', { id: ex.id, update: Buffer.from(Y.encodeStateAsUpdate(doc, sv)).toString('base64') });
+  await core.invoke('releases.export', { id: ex.id, format: 'pdf' });
+  await core.invoke('releases.export', { id: ex.id, format: 'docx' });
+  const pdf = await timeIt(8, () => check(core.call('releases.export', { id: ex.id, format: 'pdf', paper: 'A4' }) as never));
+  const docx = await timeIt(8, () => check(core.call('releases.export', { id: ex.id, format: 'docx', paper: 'A4' }) as never));
+  ctx.log(`  export with a 4000×2667 photo: PDF ${median(pdf).toFixed(0)} ms, DOCX ${median(docx).toFixed(0)} ms`);
+
+  // The 10,000-word release for the typing test.
+  const big = await core.invoke('releases.create', { title: BIG_TITLE });
+  const bigHtml = Array.from({ length: 200 }, (_, i) => `<p>${Array.from({ length: 50 }, (_, j) => WORDS[(i * 13 + j) % WORDS.length]).join(' ')}.</p>`).join('');
+  await core.invoke('releases.importHtml', { id: big.id, html: bigHtml });
+  const bigWords = (await core.invoke('releases.get', { id: big.id })).wordCount;
+  const bigPdf = await timeIt(3, () => check(core.call('releases.export', { id: big.id, format: 'pdf', paper: 'A4' }) as never));
+  ctx.log(`  10,000-word release: ${bigWords} words, PDF ${median(bigPdf).toFixed(0)} ms`);
+  const setup = await core.call('accounts.setupAdministrator', ADMIN);
+  if (!setup.ok && setup.error.code !== 'unknown_method') ctx.log(`  administrator setup: ${setup.error.message}`);
+  core.close();
+
+  const keys = await typing(dir, ctx.log);
+
+  return [
+    { id: 'releases.search.p95_ms', value: round(percentile(searchMs, 95)), unit: 'ms', target: '<= 20', note: `p95 of ${searchMs.length} releases.list calls through the contract on 20,000 releases: FTS5 prefix queries with and without status/date filters, count and snippet; median ${round(median(searchMs))} ms` },
+    { id: 'releases.open.5000_updates_ms', value: round(median(cold)), unit: 'ms', target: '<= 100', note: 'releases.get of a release whose 5,000 stored Yjs updates (one per typed character) are not yet compacted: merge, ProseMirror JSON, text, cache write; median of 10' },
+    { id: 'releases.open.cached_ms', value: round(median(warm)), unit: 'ms', target: '<= 100', note: 'the same release opened again from the compacted cache; median of 20' },
+    { id: 'releases.typing.p95_ms', value: round(percentile(keys, 95)), unit: 'ms', target: '<= 16', note: `Chromium, browser mode: keydown to the first task after the next frame, ${keys.length} keys typed into a ${bigWords}-word release with autosave running; median ${round(median(keys))} ms` },
+    { id: 'releases.export.pdf_ms', value: Math.round(median(pdf)), unit: 'ms', target: '<= 1000', note: `releases.export PDF (A4, letterhead) of a 500-word release with a table and a 4000×2667 JPEG photo; median of 8; a ${bigWords}-word release took ${Math.round(median(bigPdf))} ms` },
+    { id: 'releases.export.docx_ms', value: Math.round(median(docx)), unit: 'ms', target: '<= 500', note: 'releases.export DOCX (A4, letterhead) of the same release; median of 8' },
+  ];
+}
