@@ -64,7 +64,7 @@ export function valueFor(spec: FieldSpec): fc.Arbitrary<FieldValue> {
   const max = Math.min(spec.max ?? 40, 40);
   switch (spec.type) {
     case 'text':
-      return fc.oneof(fc.constant(null), fc.string({ maxLength: max }), fc.constantFrom('Dinas Kominfo', 'Bupati', 'Rapat koordinasi'));
+      return fc.oneof(fc.constant(null), fc.string({ maxLength: max }), fc.constantFrom(...['Dinas Kominfo', 'Bupati', 'Rapat', 'x'].filter((w) => w.length <= max)));
     case 'integer':
       return fc.oneof(fc.constant(null), fc.integer({ min: -1000, max: 100000 }));
     case 'real':

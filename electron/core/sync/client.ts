@@ -45,8 +45,14 @@ export function createSyncClient(baseUrl: string, token: () => string | null, fe
     let res: Response;
     try {
       res = await fetchImpl(`${base}${path}`, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
-    } catch (err) {
-      throw new SyncRequestError('offline', `Server sinkronisasi tidak dapat dihubungi (${(err as Error).message}). Akan dicoba lagi.`, null);
+    } catch {
+      // Once more at once: a kept-alive connection the server closed (restart) fails the first try.
+      // Every call is safe to repeat (push is idempotent by HLC, chunk uploads check their offset).
+      try {
+        res = await fetchImpl(`${base}${path}`, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+      } catch (err) {
+        throw new SyncRequestError('offline', `Server sinkronisasi tidak dapat dihubungi (${(err as Error).message}). Akan dicoba lagi.`, null);
+      }
     }
     if (!res.ok) {
       let payload: unknown = null;
