@@ -1,0 +1,130 @@
+/**
+ * The one test suite both storage adapters pass (SQLite and PostgreSQL).
+ */
+import crypto from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { StoredChange, SyncStore } from '../../server/store';
+
+const hlc = (ms: number, c: number, node = 'aaaaaaaaaaaaaaaa') => `${String(ms).padStart(15, '0')}-${String(c).padStart(6, '0')}-${node}`;
+const change = (ms: number, c: number, body = 'x'): StoredChange => ({
+  hlc: hlc(ms, c),
+  table: 'opd',
+  rowId: `row-${ms}-${c}`,
+  body: JSON.stringify({ hlc: hlc(ms, c), table: 'opd', rowId: `row-${ms}-${c}`, fields: { name: body } }),
+});
+
+export function storeContract(name: string, open: () => Promise<SyncStore>): void {
+  describe(`sync store contract: ${name}`, () => {
+    const ws = () => crypto.randomBytes(6).toString('hex');
+
+    it('appends with consecutive sequences per workspace and dedupes by HLC', async () => {
+      const store = await open();
+      try {
+        const a = ws();
+        const b = ws();
+        await store.createWorkspace(a, 'A');
+        await store.createWorkspace(b, 'B');
+        expect(await store.append(a, [change(1, 0), change(1, 1)])).toEqual({ accepted: 2, duplicates: 0, head: 2 });
+        expect(await store.append(a, [change(1, 1), change(2, 0), change(2, 0)])).toEqual({ accepted: 1, duplicates: 2, head: 3 });
+        expect(await store.append(b, [change(1, 0)])).toEqual({ accepted: 1, duplicates: 0, head: 1 });
+        const page = await store.pull(a, 0, 1 << 20, 100);
+        expect(page.rows.map((r) => r.seq)).toEqual([1, 2, 3]);
+        expect(page.head).toBe(3);
+        expect(page.more).toBe(false);
+        expect(JSON.parse((page.rows[2] as { body: string }).body).hlc).toBe(hlc(2, 0));
+        expect(await store.head(b)).toBe(1);
+        expect([...(await store.hasChanges(a, [hlc(1, 0), hlc(9, 9)]))]).toEqual([hlc(1, 0)]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('pages by bytes (at least one change per page) and by count', async () => {
+      const store = await open();
+      try {
+        const a = ws();
+        await store.createWorkspace(a, 'A');
+        await store.append(a, Array.from({ length: 10 }, (_, i) => change(10, i, 'y'.repeat(1000))));
+        const p1 = await store.pull(a, 0, 2500, 100);
+        expect(p1.rows.length).toBe(2);
+        expect(p1.more).toBe(true);
+        const p2 = await store.pull(a, 0, 10, 100);
+        expect(p2.rows.length).toBe(1);
+        const p3 = await store.pull(a, 8, 1 << 20, 100);
+        expect(p3.rows.map((r) => r.seq)).toEqual([9, 10]);
+        const p4 = await store.pull(a, 0, 1 << 20, 3);
+        expect(p4.rows.length).toBe(3);
+        expect(p4.more).toBe(true);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('enrolment codes are single-use and expire; tokens find devices; revoke marks them', async () => {
+      const store = await open();
+      try {
+        const a = ws();
+        await store.createWorkspace(a, 'Humas');
+        await store.addEnrolmentCode(a, 'code1', 'writer', Date.now() + 60_000);
+        await store.addEnrolmentCode(a, 'old', 'writer', Date.now() - 1);
+        const d = await store.redeemEnrolmentCode(a, 'code1', { deviceId: '0123456789abcdef', name: 'Laptop', tokenHash: `t-${a}` }, Date.now());
+        expect(d).toMatchObject({ deviceId: '0123456789abcdef', role: 'writer', workspaceName: 'Humas', revoked: false });
+        expect(await store.redeemEnrolmentCode(a, 'code1', { deviceId: '1123456789abcdef', name: 'X', tokenHash: `u-${a}` }, Date.now())).toBeNull();
+        expect(await store.redeemEnrolmentCode(a, 'old', { deviceId: '1123456789abcdef', name: 'X', tokenHash: `v-${a}` }, Date.now())).toBeNull();
+        expect((await store.deviceByToken(`t-${a}`))?.deviceId).toBe('0123456789abcdef');
+        expect(await store.revokeDevice(a, '0123456789abcdef')).toBe(true);
+        expect((await store.deviceByToken(`t-${a}`))?.revoked).toBe(true);
+        expect((await store.devices(a)).length).toBe(1);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('stores blobs by chunks, resumes at the received offset, verifies the hash, reads ranges', async () => {
+      const store = await open();
+      try {
+        const a = ws();
+        await store.createWorkspace(a, 'A');
+        const data = crypto.randomBytes(3000);
+        const hash = crypto.createHash('sha256').update(data).digest('hex');
+        const verify = async (chunks: AsyncIterable<Buffer>) => {
+          const h = crypto.createHash('sha256');
+          for await (const c of chunks) h.update(c);
+          return h.digest('hex') === hash;
+        };
+        expect(await store.blobStatus(a, hash)).toEqual({ size: null, received: 0, complete: false });
+        expect((await store.putBlobChunk(a, hash, 3000, 0, data.subarray(0, 1000))).received).toBe(1000);
+        // A chunk at the wrong offset changes nothing (the client resumes from `received`).
+        expect((await store.putBlobChunk(a, hash, 3000, 2000, data.subarray(2000))).received).toBe(1000);
+        expect((await store.putBlobChunk(a, hash, 3000, 1000, data.subarray(1000))).received).toBe(3000);
+        expect(await store.completeBlob(a, hash, verify)).toEqual({ size: 3000, received: 3000, complete: true });
+        expect(Buffer.compare((await store.readBlob(a, hash, 500, 1000)) as Buffer, data.subarray(500, 1500))).toBe(0);
+        // Wrong content under a hash is dropped.
+        const bad = crypto.createHash('sha256').update('other').digest('hex');
+        await store.putBlobChunk(a, bad, 5, 0, Buffer.from('hello'));
+        expect(await store.completeBlob(a, bad, async (chunks) => {
+          const h = crypto.createHash('sha256');
+          for await (const c of chunks) h.update(c);
+          return h.digest('hex') === bad;
+        })).toBe('mismatch');
+        expect((await store.blobStatus(a, bad)).size).toBeNull();
+        expect(await store.readBlob(a, bad, 0, 5)).toBeNull();
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('concurrent appends get distinct, gap-free sequences', async () => {
+      const store = await open();
+      try {
+        const a = ws();
+        await store.createWorkspace(a, 'A');
+        await Promise.all(Array.from({ length: 8 }, (_, k) => store.append(a, Array.from({ length: 25 }, (_, i) => change(100 + k, i)))));
+        const page = await store.pull(a, 0, 1 << 22, 1000);
+        expect(page.rows.map((r) => r.seq)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
