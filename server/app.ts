@@ -187,10 +187,15 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     }
     const parts: Buffer[] = [];
     let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > limit) throw new SyncHttpError(413, 'payload_too_large', `Kiriman terlalu besar (batas ${limit} bita).`);
-      parts.push(chunk);
+    try {
+      for await (const chunk of req as AsyncIterable<Buffer>) {
+        size += chunk.length;
+        if (size > limit) throw new SyncHttpError(413, 'payload_too_large', `Kiriman terlalu besar (batas ${limit} bita).`);
+        parts.push(chunk);
+      }
+    } catch (err) {
+      if (err instanceof SyncHttpError) throw err;
+      throw new SyncHttpError(400, 'bad_request', 'Kiriman terpotong: sambungan putus sebelum seluruh isi diterima. (Truncated body.)');
     }
     if (Number.isFinite(declared) && size !== declared) throw new SyncHttpError(400, 'bad_request', 'Kiriman terpotong. (Truncated body.)');
     return Buffer.concat(parts);
