@@ -5,6 +5,7 @@ import { formatDateTime, formatTime, instantFromZoned, zonedParts } from '../../
 import { ZONE_LABELS, type ZoneLabel } from '../../../shared/office/time-zones';
 import { INFO_CATEGORIES, TITLE_MAX, readingMinutes, type Contact, type Quote, type ReleaseDetail, type ReleaseStatus } from '../../../shared/releases/model';
 import { isEditable } from '../../../shared/releases/workflow';
+import { datelineOf } from '../../../shared/releases/compose';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
@@ -210,7 +211,14 @@ function Fields({ detail, editable, zone, opds, setFields, onEmbargo, part }: Fi
       <Input wide label={t('releases.field.subtitle')} value={detail.subtitle} disabled={!editable} onChange={(v) => setFields({ subtitle: v })} />
       <Input label={t('releases.field.label')} value={detail.label} disabled={!editable} onChange={(v) => setFields({ label: v })} />
       <Input label={t('releases.field.datelineCity')} value={detail.datelineCity} disabled={!editable} onChange={(v) => setFields({ datelineCity: v })} />
-      <Input label={t('releases.field.releaseDate')} type="date" value={detail.releaseDate} disabled={!editable} onChange={(v) => v && setFields({ releaseDate: v })} />
+      <Input
+        label={t('releases.field.releaseDate')}
+        type="date"
+        value={detail.releaseDate}
+        disabled={!editable}
+        hint={datelineOf({ fields: detail, zone })}
+        onChange={(v) => v && setFields({ releaseDate: v })}
+      />
       <fieldset className="rel-field rel-field--wide rel-urgency" disabled={!editable}>
         <legend className="field__label">{t('releases.field.urgency')}</legend>
         <label>
