@@ -108,3 +108,46 @@ test('Media: bad files get a clear message and leave nothing behind', async ({ p
   await media.importRegion.getByRole('button', { name: 'Tutup impor' }).click();
   await expect(page.getByText('Belum ada media mitra.')).toBeVisible();
 });
+
+test('Media: journalists from a Windows-1252 sheet; personal data shown on request, exported, and erased', async ({ page, warta }) => {
+  const firstRun = new FirstRunPage(page);
+  await firstRun.open(warta.url);
+  await firstRun.complete(SURAKARTA);
+  await new AppFrame(page).open('Media');
+  const media = new MediaDirectory(page);
+  await media.importFile(path.join(FIXTURES, 'wartawan-windows-1252.csv'), 'Daftar wartawan (satu baris per orang)');
+  await expect(media.importRegion).toContainText('Windows-1252');
+  await expect(media.importRow(2)).toContainText('André Wiratama');
+  await expect(media.importRow(3)).toContainText('Rina ‘Ina’ Wulandari');
+  await expect(media.importRow(5)).toContainText('sama dengan baris 2');
+  await media.importRegion.getByRole('button', { name: 'Impor 4 baris' }).click();
+  await expect(media.importRegion.getByRole('status')).toContainText('4 dibuat');
+  await media.importRegion.getByRole('button', { name: 'Tutup impor' }).click();
+
+  await media.tab('Wartawan').click();
+  const table = page.getByTestId('journalist-table');
+  await expect(table.getByRole('row')).toHaveCount(5);
+  // UKW expiring: the list narrows as the window shrinks (André's ends 31/12/2026).
+  await page.getByLabel('UKW habis dalam (hari)').fill('60');
+  await expect(table.getByRole('row', { name: 'André Wiratama' })).toBeVisible();
+  await expect(table.getByRole('row', { name: 'Siti Nurhaliza, S.Sos' })).toHaveCount(0);
+  await page.getByLabel('UKW habis dalam (hari)').fill('');
+
+  await table.getByRole('row', { name: 'Rina ‘Ina’ Wulandari' }).click();
+  const panel = page.getByRole('complementary');
+  await expect(panel).not.toContainText('0812-0000-2002');
+  await panel.getByRole('button', { name: 'Tampilkan data pribadi' }).click();
+  await expect(panel.getByTestId('personal-data')).toContainText('0812-0000-2002');
+  await expect(panel.getByTestId('personal-data')).toContainText('rina@lembahhijau.example');
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Ekspor semua data orang ini (JSON)' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^data-pribadi-rina.*\.json$/);
+
+  await panel.getByRole('button', { name: 'Hapus data orang ini' }).click();
+  await panel.getByLabel('Dasar permintaan penghapusan').fill('Surat permintaan tanggal 20 November 2026');
+  await panel.getByRole('button', { name: 'Hapus permanen' }).click();
+  await expect(panel).toContainText('telah dihapus atas permintaan');
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Dihapus atas permintaan');
+  await expect(table.getByRole('row', { name: 'Rina ‘Ina’ Wulandari' })).toHaveCount(0);
+  await page.screenshot({ path: path.join(shots, 'media-erased.png') });
+});

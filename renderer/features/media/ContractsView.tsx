@@ -9,7 +9,7 @@ import { TextField } from '../../components/TextField';
 import { fieldErrorsOf, issuesOf, type InputIssue } from '../../i18n/issue-messages';
 import { useT } from '../../i18n/use-t';
 import { saveFile } from './download';
-import { PRODUCT_KEY, STATE_KEY, rupiah, shortDate } from './labels';
+import { PRODUCT_KEY, STATE_KEY, rupiah, shortDate, todayLocal } from './labels';
 import { useMediaStore } from './media-store';
 
 /** Contracts with their progress; a contract opens in the side panel. */
@@ -218,7 +218,7 @@ export function ContractForm({ contract, onDone }: { contract: ContractDetail | 
 /** Record a publication by pasting its link (outlet and date recognised) or by page and scan. */
 function PublicationForm({ outletId }: { outletId: string }) {
   const { t } = useT();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayLocal();
   const [v, setV] = useState({ url: '', page: '', title: '', publishedOn: today, product: 'news' as Product, releaseId: '' });
   const [scan, setScan] = useState<string | null>(null);
   const [issues, setIssues] = useState<InputIssue[]>([]);

@@ -16,7 +16,7 @@ import { useMediaStore } from './media-store';
 const ENCODING_LABEL: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 + BOM', 'windows-1252': 'Windows-1252', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' };
 
 type View = 'all' | 'errors' | 'warnings' | 'duplicates';
-type Step = { name: 'choose' } | { name: 'uploading'; done: number; total: number } | { name: 'preview' } | { name: 'running'; done: number; total: number } | { name: 'done'; batch: ImportBatch } | { name: 'undone'; batch: ImportBatch } | { name: 'cancelled' };
+type Step = { name: 'choose' } | { name: 'uploading'; done: number; total: number; preparing?: boolean; uploadId?: string } | { name: 'preview' } | { name: 'running'; done: number; total: number } | { name: 'done'; batch: ImportBatch } | { name: 'undone'; batch: ImportBatch } | { name: 'cancelled' };
 
 /** Import: choose a file → check the mapping and each row → decide on duplicates → import with progress → undo. */
 export function ImportWizard() {
@@ -62,7 +62,18 @@ export function ImportWizard() {
       uploadId = r.value.uploadId;
       setStep({ name: 'uploading', done: piece.done, total: file.size });
     }
-    const opened = await call('media.import.open', { uploadId: uploadId as string, fileName: file.name, kind, ...(presetId ? { presetId } : {}) });
+    // Reading and checking a big file takes a while: show the core's progress, and allow cancel.
+    const id = uploadId as string;
+    setStep({ name: 'uploading', done: 0, total: 0, preparing: true, uploadId: id });
+    const off = onEvent('progress', (e) => {
+      if (e.jobId === id && !e.finished) setStep({ name: 'uploading', done: e.done, total: e.total ?? 0, preparing: true, uploadId: id });
+    });
+    const opened = await call('media.import.open', { uploadId: id, fileName: file.name, kind, ...(presetId ? { presetId } : {}) });
+    off();
+    if (!opened.ok && opened.error.details?.reason === 'cancelled') {
+      setStep({ name: 'cancelled' });
+      return;
+    }
     if (!opened.ok) {
       setStep({ name: 'choose' });
       return setError(opened.error);
@@ -165,9 +176,14 @@ export function ImportWizard() {
       ) : null}
 
       {step.name === 'uploading' ? (
-        <div role="status">
-          <p>{t('media.import.uploading')}</p>
-          <progress className="progress" max={step.total || 1} value={step.done} aria-label={t('media.import.uploading')} />
+        <div role="status" aria-live="polite">
+          <p>{step.preparing ? t('media.import.preparing') : t('media.import.uploading')}{step.preparing && step.total ? ` ${t('media.import.progress', { done: step.done, total: step.total })}` : ''}</p>
+          <progress className="progress" max={step.total || 1} value={step.total ? step.done : undefined} aria-label={step.preparing ? t('media.import.preparing') : t('media.import.uploading')} />
+          {step.preparing && step.uploadId ? (
+            <div className="form-actions">
+              <button type="button" className="button button--danger" onClick={() => void call('media.import.cancel', { sessionId: step.uploadId as string })}>{t('media.import.cancelRun')}</button>
+            </div>
+          ) : null}
         </div>
       ) : null}
 

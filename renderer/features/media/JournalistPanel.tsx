@@ -9,6 +9,7 @@ import { TextField } from '../../components/TextField';
 import { fieldErrorsOf, issuesOf, type InputIssue } from '../../i18n/issue-messages';
 import { useT } from '../../i18n/use-t';
 import { saveFile } from './download';
+import { formatPhoneLocal } from '../../../shared/media/phone';
 import { CONSENT_KEY, UKW_KEY, shortDate } from './labels';
 import { useMediaStore } from './media-store';
 
@@ -76,8 +77,8 @@ export function JournalistPanel({ id }: { id: string }) {
             <p>{t('media.person.personal.hint')}</p>
             {personal ? (
               <dl className="info-list" data-testid="personal-data">
-                <dt>{t('media.person.phone')}</dt><dd>{personal.phone || '—'}</dd>
-                <dt>{t('media.person.whatsapp')}</dt><dd>{personal.whatsapp || '—'}</dd>
+                <dt>{t('media.person.phone')}</dt><dd>{personal.phone ? formatPhoneLocal(personal.phone) : '—'}</dd>
+                <dt>{t('media.person.whatsapp')}</dt><dd>{personal.whatsapp ? formatPhoneLocal(personal.whatsapp) : '—'}</dd>
                 <dt>{t('media.person.email')}</dt><dd>{personal.email || '—'}</dd>
                 <dt>{t('media.person.ukwNumber')}</dt><dd>{personal.ukwNumber || '—'}</dd>
                 <dt>{t('media.person.card')}</dt><dd>{personal.pressCardNo || '—'}</dd>

@@ -12,7 +12,7 @@ import { ContractForm, ContractPanel, ContractsView } from './ContractsView';
 import { saveFile } from './download';
 import { ImportWizard } from './ImportWizard';
 import { JournalistForm, JournalistPanel } from './JournalistPanel';
-import { CONSENT_KEY, KIND_KEY, PRESS_KEY, UKW_KEY, shortDate } from './labels';
+import { CONSENT_KEY, KIND_KEY, PRESS_KEY, UKW_KEY, shortDate, todayLocal } from './labels';
 import { ImportHistory, ListsView } from './ListsView';
 import { EMPTY_FILTER, useMediaStore, type MediaTab } from './media-store';
 import { OutletForm } from './OutletForm';
@@ -204,8 +204,8 @@ function OutletsTab({ filtered, onSaveList }: { filtered: boolean; onSaveList: (
 function JournalistsTab() {
   const { t } = useT();
   const s = useMediaStore();
-  const today = new Date().toISOString().slice(0, 10);
-  const soon = new Date(Date.now() + 60 * 86400000).toISOString().slice(0, 10);
+  const today = todayLocal();
+  const soon = todayLocal(60);
   const columns: Column<Journalist>[] = [
     { key: 'name', label: t('media.col.person'), sortKey: 'name', width: 'minmax(11rem, 1.6fr)', render: (j) => j.name },
     { key: 'outlet', label: t('media.col.outlet'), sortKey: 'outletName', width: 'minmax(10rem, 1.5fr)', render: (j) => j.outletName },

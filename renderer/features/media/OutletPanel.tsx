@@ -4,6 +4,7 @@ import type { OutletDetail } from '../../../shared/media/types';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/use-t';
+import { formatPhoneLocal } from '../../../shared/media/phone';
 import { KIND_KEY, PRESS_KEY, STATE_KEY, shortDate } from './labels';
 import { useMediaStore } from './media-store';
 import { OutletForm } from './OutletForm';
@@ -49,7 +50,7 @@ export function OutletPanel({ id }: { id: string }) {
           ['media.outlet.chief', o.editorInChief],
           ['media.outlet.region', o.region],
           ['media.outlet.address', o.address],
-          ['media.outlet.phone', o.phone],
+          ['media.outlet.phone', formatPhoneLocal(o.phone)],
           ['media.outlet.email', o.email],
           ['media.outlet.website', o.website],
           ['media.outlet.circulation', o.circulation === null ? '' : o.circulation.toLocaleString('id-ID')],

@@ -40,3 +40,9 @@ export function shortDate(iso: string | null): string {
 }
 
 export const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
+
+/** Today on this machine's calendar (not UTC's), as YYYY-MM-DD for date inputs. */
+export function todayLocal(offsetDays = 0): string {
+  const d = new Date(Date.now() + offsetDays * 86400000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
