@@ -2,6 +2,7 @@ import { peopleEn } from '../features/people/messages';
 import { encryptionEn } from '../features/settings/encryption-messages';
 import { pressroomEn } from '../features/pressroom/messages';
 import { releasesEn } from '../features/releases/messages';
+import { agendaEn } from '../features/agenda/messages';
 import { mediaEn } from '../features/media/messages';
 import type { MessageKey } from './messages-id';
 
@@ -38,11 +39,6 @@ export const messagesEn: Record<MessageKey, string> = {
 
   'placeholder.notAvailable': 'This section is not available in this version of Warta yet.',
   'placeholder.willHold': 'It will hold:',
-  'agenda.title': 'Agenda',
-  'agenda.summary': "The leaders' daily and weekly agenda prepared by protocol staff, with coverage assignments.",
-  'agenda.item1': "Time, place, dress code, the leader's role and accompanying officials",
-  'agenda.item2': 'Warnings for double bookings and national holidays',
-  'agenda.item3': 'Printable agenda sheets and WhatsApp text',
   'media.title': 'Media',
   'media.summary': 'The directory of media partners and their journalists, media partnership contracts, and proof of publication.',
   'media.item1': 'Press companies, Press Council status and journalist contacts',
@@ -178,5 +174,6 @@ export const messagesEn: Record<MessageKey, string> = {
   ...encryptionEn,
   ...pressroomEn,
   ...releasesEn,
+  ...agendaEn,
   ...mediaEn,
 };

@@ -7,6 +7,7 @@ import { peopleId } from '../features/people/messages';
 import { encryptionId } from '../features/settings/encryption-messages';
 import { pressroomId } from '../features/pressroom/messages';
 import { releasesId } from '../features/releases/messages';
+import { agendaId } from '../features/agenda/messages';
 import { mediaId } from '../features/media/messages';
 
 export const messagesId = {
@@ -41,11 +42,6 @@ export const messagesId = {
 
   'placeholder.notAvailable': 'Bagian ini belum tersedia di versi Warta ini.',
   'placeholder.willHold': 'Nantinya bagian ini memuat:',
-  'agenda.title': 'Agenda',
-  'agenda.summary': 'Agenda pimpinan harian dan mingguan yang disusun bagian protokol, beserta penugasan liputannya.',
-  'agenda.item1': 'Waktu, tempat, pakaian, peran pimpinan, dan pendamping',
-  'agenda.item2': 'Peringatan jadwal bentrok dan hari libur nasional',
-  'agenda.item3': 'Lembar agenda siap cetak dan teks untuk WhatsApp',
   'media.title': 'Media',
   'media.summary': 'Direktori media mitra dan wartawannya, kontrak kerja sama media, dan bukti tayang.',
   'media.item1': 'Data perusahaan pers, status Dewan Pers, dan kontak wartawan',
@@ -181,6 +177,7 @@ export const messagesId = {
   ...encryptionId,
   ...pressroomId,
   ...releasesId,
+  ...agendaId,
   ...mediaId,
 } as const;
 

@@ -11,6 +11,7 @@ import { AppInfoSection } from './AppInfoSection';
 import { EncryptionSection } from './EncryptionSection';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OpdSection } from './OpdSection';
+import { AgendaSettingsSection } from '../agenda/AgendaSettingsSection';
 
 export function SettingsPage() {
   const { t } = useT();
@@ -34,6 +35,7 @@ export function SettingsPage() {
       <div id="settings-opd">
         <OpdSection />
       </div>
+      <AgendaSettingsSection />
       <AccountsSection />
       <MachineSection />
       <EncryptionSection />

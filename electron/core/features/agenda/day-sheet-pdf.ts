@@ -36,7 +36,7 @@ export function renderDaySheetPdf(sheet: DaySheet, head: Letterhead, paper: 'A4'
     y = doc.y;
   }
   if (head.contact) doc.font('Helvetica').fontSize(8.5).text(head.contact, margin + 64, y + 2, { width: width - 2 * margin - 128, align: 'center' });
-  y = Math.max(doc.y, top + 58) + 6;
+  y = Math.max(doc.y, head.emblem ? top + 58 : 0) + 6;
   doc.moveTo(margin, y).lineTo(width - margin, y).lineWidth(2).stroke();
   doc.moveTo(margin, y + 3).lineTo(width - margin, y + 3).lineWidth(0.5).stroke();
   y += 14;

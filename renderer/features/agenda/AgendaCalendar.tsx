@@ -1,0 +1,115 @@
+import FullCalendar, { type CalendarRef, type DatesSetInfo, type EventDropInfo, type EventResizeDoneInfo } from '@fullcalendar/react';
+import dayGridPlugin from '@fullcalendar/react/daygrid';
+import interactionPlugin from '@fullcalendar/react/interaction';
+import listPlugin from '@fullcalendar/react/list';
+import idLocale from '@fullcalendar/react/locales/id';
+import classicTheme from '@fullcalendar/react/themes/classic';
+import timeGridPlugin from '@fullcalendar/react/timegrid';
+import '@fullcalendar/react/skeleton.css';
+import '@fullcalendar/react/themes/classic/theme.css';
+import '@fullcalendar/react/themes/classic/palette.css';
+import { useMemo, type Ref } from 'react';
+import type { CalendarItem } from '../../../shared/agenda/event';
+import type { Holiday } from '../../../shared/agenda/holidays';
+
+/** One colour per kind (the same as the filter swatches in agenda.css). */
+const KIND_COLOR: Record<CalendarItem['kind'], string> = {
+  leader_agenda: '#1f5f8b',
+  press_conference: '#a3501b',
+  media_gathering: '#6b3fa0',
+  internal_meeting: '#3d7a45',
+  campaign_day: '#8a6d1f',
+};
+
+export type AgendaView = 'dayGridMonth' | 'timeGridWeek' | 'timeGridDay' | 'listWeek';
+
+interface Props {
+  calendarRef: Ref<CalendarRef>;
+  view: AgendaView;
+  timeZone: string;
+  language: 'id' | 'en';
+  items: CalendarItem[];
+  holidays: Holiday[];
+  editable: boolean;
+  onRange(from: number, to: number, view: string, title: string, currentStart: number): void;
+  onOpen(item: CalendarItem): void;
+  onMove(item: CalendarItem, startMs: number, endMs: number | null, revert: () => void): void;
+  onDate(dateKey: string): void;
+}
+
+/** FullCalendar in the office's zone; the core's items in, drags and clicks out. */
+export function AgendaCalendar({ calendarRef, view, timeZone, language, items, holidays, editable, onRange, onOpen, onMove, onDate }: Props) {
+  const byKey = useMemo(() => new Map(items.map((i) => [i.key, i])), [items]);
+  const events = useMemo(
+    () => [
+      ...items.map((i) => ({
+        id: i.key,
+        title: i.title,
+        start: new Date(i.startMs),
+        end: i.endMs === null ? undefined : new Date(i.endMs),
+        allDay: i.allDay,
+        color: KIND_COLOR[i.kind],
+        classNames: [`agenda-ev`, `agenda-ev--${i.kind}`, `agenda-ev--${i.status}`, i.recurring ? 'agenda-ev--recurring' : ''].filter(Boolean),
+        editable: editable && i.status !== 'cancelled',
+      })),
+      ...holidays.map((h) => ({ id: `holiday-${h.id}`, title: h.name, start: h.date, allDay: true, display: 'background', color: h.kind === 'cuti_bersama' ? '#f6c879' : '#f08a80', classNames: ['agenda-holiday', `agenda-holiday--${h.kind}`] })),
+    ],
+    [items, holidays, editable],
+  );
+
+  const handleChange = (info: EventDropInfo | EventResizeDoneInfo) => {
+    const item = byKey.get(info.event.id);
+    const start = info.event.start;
+    if (!item || !start) return info.revert();
+    const end = info.event.end;
+    // An open end stays open when only dragged; a resize gives it an end.
+    const keepOpen = item.endMs === null && !('endDelta' in info);
+    onMove(item, start.getTime(), keepOpen ? null : end ? end.getTime() : item.endMs === null ? null : start.getTime() + (item.endMs - item.startMs), info.revert);
+  };
+
+  return (
+    <FullCalendar
+      ref={calendarRef}
+      plugins={[classicTheme, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
+      initialView={view}
+      headerToolbar={false}
+      timeZone={timeZone}
+      locale={language === 'id' ? idLocale : 'en'}
+      firstDay={1}
+      height="auto"
+      events={events}
+      editable={editable}
+      eventDurationEditable={editable}
+      snapDuration="00:15"
+      slotMinTime="06:00"
+      slotMaxTime="23:00"
+      nowIndicator
+      dayMaxEvents={4}
+      eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+      slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
+      datesSet={(info: DatesSetInfo) => onRange(info.view.activeStart.getTime(), info.view.activeEnd.getTime(), info.view.type, info.view.title, info.view.currentStart.getTime())}
+      eventClick={(info) => {
+        info.jsEvent.preventDefault();
+        const item = byKey.get(info.event.id);
+        if (item) onOpen(item);
+      }}
+      dateClick={(info) => onDate(info.dateStr.slice(0, 10))}
+      eventDrop={handleChange}
+      eventResize={handleChange}
+      eventDidMount={(info) => {
+        // Events are reachable by keyboard: Tab to one, Enter opens it.
+        const item = byKey.get(info.event.id);
+        if (!item) return;
+        info.el.setAttribute('tabindex', '0');
+        info.el.setAttribute('role', 'button');
+        info.el.setAttribute('data-testid', 'agenda-event');
+        info.el.addEventListener('keydown', (e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            onOpen(item);
+          }
+        });
+      }}
+    />
+  );
+}

@@ -1,0 +1,111 @@
+import { useEffect, useId, useState } from 'react';
+import type { ErrorPayload } from '../../../shared/contract/errors';
+import type { IcsReport } from '../../../shared/contract/methods/agenda';
+import { formatDateTime } from '../../../shared/format/dates';
+import type { ZoneLabel } from '../../../shared/office/time-zones';
+import { call, onEvent } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useT } from '../../i18n/use-t';
+
+/** ICS import: choose, preview every row (and why some are skipped), then import with progress. */
+export function IcsImportDialog({ zone, onClose }: { zone: ZoneLabel; onClose(): void }) {
+  const { t, language } = useT();
+  const headingId = useId();
+  const [text, setText] = useState<string | null>(null);
+  const [preview, setPreview] = useState<IcsReport | null>(null);
+  const [done, setDone] = useState<IcsReport | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const jobId = `ics-${headingId}`;
+
+  useEffect(
+    () =>
+      onEvent('progress', (p) => {
+        if (p.jobId === jobId) setProgress({ done: p.done, total: p.total ?? 0 });
+      }),
+    [jobId],
+  );
+
+  async function choose(file: File | undefined) {
+    if (!file) return;
+    setError(null);
+    setDone(null);
+    const content = await file.text();
+    const r = await call('agenda.ics.preview', { text: content, jobId });
+    if (!r.ok) return setError(r.error);
+    setText(content);
+    setPreview(r.value);
+  }
+
+  async function run() {
+    if (text === null) return;
+    const r = await call('agenda.ics.import', { text, jobId });
+    if (!r.ok) return setError(r.error);
+    setDone(r.value);
+    setPreview(r.value);
+  }
+
+  const count = (a: string) => preview?.rows.filter((r) => r.action === a).length ?? 0;
+  return (
+    <div className="agenda-dialog" role="dialog" aria-modal="true" aria-labelledby={headingId} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <div className="agenda-dialog__body">
+        <h2 id={headingId}>{t('agenda.ics.title')}</h2>
+        <div className="field">
+          <label className="field__label" htmlFor={`${headingId}-file`}>
+            {t('agenda.ics.choose')}
+          </label>
+          <input id={`${headingId}-file`} type="file" accept=".ics,text/calendar" onChange={(e) => void choose(e.target.files?.[0])} />
+        </div>
+        {error ? <ErrorMessage error={error} /> : null}
+        {preview ? (
+          <>
+            <p role="status">
+              {done
+                ? t('agenda.ics.done', { created: done.created, exceptions: done.exceptions, skipped: done.skipped })
+                : t('agenda.ics.preview', { new: count('new'), exceptions: count('exception'), skipped: count('skip') })}
+            </p>
+            {progress && !done ? (
+              <p>
+                <progress max={progress.total || 1} value={progress.done} aria-label={t('agenda.ics.progress', progress)} /> {t('agenda.ics.progress', progress)}
+              </p>
+            ) : null}
+            <div className="agenda-ics-rows">
+              <table className="table" data-testid="ics-preview">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('agenda.ics.row')}</th>
+                    <th scope="col">{t('agenda.form.title')}</th>
+                    <th scope="col">{t('agenda.form.date')}</th>
+                    <th scope="col">{t('agenda.ics.action')}</th>
+                    <th scope="col">{t('agenda.ics.reason')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.rows.slice(0, 500).map((r) => (
+                    <tr key={r.index} className={r.action === 'skip' ? 'agenda-ics-skip' : undefined}>
+                      <td>{r.index + 1}</td>
+                      <td>{r.title}</td>
+                      <td>{r.startMs === null ? '' : formatDateTime(r.startMs, zone, language)}</td>
+                      <td>{t(`agenda.ics.action.${r.action}`)}</td>
+                      <td>{r.reason ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ) : null}
+        <div className="agenda-dialog__actions">
+          {preview && !done ? (
+            <button type="button" className="button button--primary" disabled={count('new') + count('exception') === 0} onClick={() => void run()}>
+              {t('agenda.ics.run', { count: count('new') + count('exception') })}
+            </button>
+          ) : null}
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            {t('agenda.ics.close')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { addDaysToKey, dateKey } from '../../shared/agenda/zones';
+import { AgendaPage } from './pages/agenda-page';
+import { AppFrame } from './pages/app-frame';
+import { FirstRunPage } from './pages/first-run-page';
+import { expect, test } from './support/fixtures';
+import { SURAKARTA } from './support/office-fixture-data';
+import { REPO_ROOT, SCREENSHOT_DIR } from './support/paths';
+
+const shots = path.join(REPO_ROOT, '.tmp', 'e2e', 'screenshots');
+
+test('Agenda: recurring event, move one occurrence with undo, conflict warning, day sheet PDF', async ({ page, warta }) => {
+  fs.mkdirSync(shots, { recursive: true });
+  const firstRun = new FirstRunPage(page);
+  await firstRun.open(warta.url);
+  await firstRun.complete(SURAKARTA);
+  const frame = new AppFrame(page);
+
+  // Settings › Agenda: a leader and a reporter.
+  await frame.open('Pengaturan');
+  const officials = page.getByTestId('officials-table');
+  await officials.getByLabel('Urutan').fill('10');
+  await officials.getByLabel('Jabatan').fill('Wali Kota');
+  await officials.getByLabel('Nama').fill('Ir. Bagas Wicaksono');
+  await officials.getByRole('button', { name: 'Tambah' }).click();
+  await expect(officials.getByRole('row', { name: /Ir\. Bagas Wicaksono/ })).toBeVisible();
+  const staff = page.getByTestId('staff-table');
+  await staff.getByLabel('Nama').fill('Rina Lestari');
+  await staff.getByRole('button', { name: 'Tambah' }).click();
+  await expect(staff.getByRole('row', { name: /Rina Lestari/ })).toBeVisible();
+  await expect(page.getByTestId('holidays-table')).toContainText('Hari Raya Natal');
+
+  await frame.open('Agenda');
+  const agenda = new AgendaPage(page);
+  const today = dateKey(Date.now(), 'WIB');
+  const nextWeek = addDaysToKey(today, 7);
+
+  // A weekly series from today.
+  await agenda.newEvent({ title: 'Rapat Koordinasi Mingguan', date: today, start: '09:00', end: '10:00', leader: 'Wali Kota – Ir. Bagas Wicaksono', repeat: 'Setiap minggu pada hari yang sama', place: 'Ruang Rapat Wali Kota', dress: 'PDH' });
+  await page.screenshot({ path: path.join(shots, 'agenda-form.png') });
+  await agenda.save();
+  await expect(agenda.event('Rapat Koordinasi Mingguan').first()).toBeVisible();
+  expect(await agenda.event('Rapat Koordinasi Mingguan').count()).toBeGreaterThanOrEqual(2);
+  await page.screenshot({ path: path.join(shots, 'agenda-month.png') });
+
+  // Next week's occurrence moves one day later, by keyboard; undo puts it back, then move again.
+  await agenda.view('Minggu');
+  await page.getByRole('button', { name: 'Berikutnya' }).click();
+  const occurrence = agenda.event('Rapat Koordinasi Mingguan');
+  await expect(occurrence).toHaveCount(1);
+  await occurrence.focus();
+  await page.keyboard.press('Enter');
+  await expect(agenda.detail).toContainText('Setiap minggu');
+  await agenda.detail.getByRole('button', { name: 'Ke hari berikutnya' }).click();
+  const undo = page.getByTestId('agenda-undo');
+  await expect(undo).toContainText('dipindahkan');
+  await undo.getByRole('button', { name: 'Urungkan' }).click();
+  await expect(undo).toHaveCount(0);
+  await occurrence.click();
+  await agenda.detail.getByRole('button', { name: 'Ke hari berikutnya' }).click();
+  await expect(undo).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'agenda-week.png') });
+
+  // A second event for the same leader at the moved occurrence's time: the conflict shows while typing.
+  await agenda.newEvent({ title: 'Peresmian Pasar Gede', date: addDaysToKey(nextWeek, 1), start: '09:30', end: '11:00', leader: 'Wali Kota – Ir. Bagas Wicaksono', place: 'Pasar Gede' });
+  const warning = agenda.dialog.getByTestId('agenda-conflicts');
+  await expect(warning).toContainText('Wali Kota Ir. Bagas Wicaksono sudah dijadwalkan di "Rapat Koordinasi Mingguan"');
+  await page.screenshot({ path: path.join(shots, 'agenda-conflict.png') });
+  // On the original day (now free) there is no conflict.
+  await agenda.field('Tanggal').fill(nextWeek);
+  await expect(warning).toHaveCount(0);
+  await agenda.field('Tanggal').fill(addDaysToKey(nextWeek, 1));
+  await expect(warning).toBeVisible();
+  await agenda.save();
+  await expect(page.getByTestId('agenda-conflicts')).toContainText('Tersimpan, tetapi ada jadwal bentrok');
+
+  // Day view of today, one click to the PDF day sheet.
+  await page.getByRole('button', { name: 'Hari ini' }).click();
+  await agenda.view('Hari');
+  await expect(page.getByRole('heading', { name: new RegExp(`Lembar agenda · ${today}`) })).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'agenda-day.png') });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Cetak PDF' }).click()]);
+  const pdf = path.join(warta.dataDir, download.suggestedFilename());
+  await download.saveAs(pdf);
+  expect(download.suggestedFilename()).toBe(`agenda-harian-${today}.pdf`);
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('PEMERINTAH KOTA SURAKARTA');
+  expect(text).toMatch(/1\s+09\.00 – 10\.00 WIB\s+Rapat Koordinasi Mingguan\s+Ruang Rapat Wali Kota\s+PDH/);
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-singlefile', pdf, path.join(shots, 'agenda-day-sheet')]);
+  await page.getByRole('button', { name: 'Teks WhatsApp' }).click();
+  await expect(page.getByTestId('agenda-whatsapp')).toHaveValue(/\*AGENDA HARIAN PIMPINAN\*[\s\S]*Acara: Rapat Koordinasi Mingguan/);
+
+  // The week with the double booking, one item open, for the README picture.
+  await page.getByTestId('agenda-undo').getByRole('button', { name: 'Tutup pemberitahuan' }).click();
+  await page.getByRole('button', { name: 'Tutup pemberitahuan' }).click();
+  await agenda.view('Minggu');
+  // The booking is 8 days from today: one or two weeks ahead, depending on today's weekday.
+  for (let i = 0; i < 2 && (await agenda.event('Peresmian Pasar Gede').count()) === 0; i++) {
+    await page.getByRole('button', { name: 'Berikutnya' }).click();
+    await page.waitForTimeout(300);
+  }
+  await agenda.event('Peresmian Pasar Gede').click();
+  await expect(agenda.detail).toContainText('Pasar Gede');
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'warta-agenda.png') });
+  await agenda.view('Bulan');
+  await page.screenshot({ path: path.join(shots, 'agenda-month.png') });
+});
