@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { AppFrame } from './pages/app-frame';
 import { FirstRunPage } from './pages/first-run-page';
@@ -53,6 +54,12 @@ test('Media: import a list with duplicates, resolve them, filter, and follow a c
   await expect(page.getByText('2 dari 5 media')).toBeVisible();
   await expect(media.outletRow('Sukamaju TV')).toBeVisible();
   await expect(media.outletRow('Harian Sukamaju Pos')).toHaveCount(0);
+  // The filter becomes a distribution list that follows the directory.
+  await page.getByRole('button', { name: 'Simpan sebagai daftar distribusi' }).click();
+  const listForm = page.getByRole('form', { name: 'Simpan sebagai daftar distribusi' });
+  await listForm.getByLabel('Nama daftar').fill('TV dan radio');
+  await listForm.getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Daftar “TV dan radio” disimpan.' })).toBeVisible();
   await page.getByRole('button', { name: 'Hapus saringan' }).click();
   // Search forgives a typo.
   await page.getByLabel('Cari media atau wartawan').fill('lembha hijau');
@@ -64,6 +71,14 @@ test('Media: import a list with duplicates, resolve them, filter, and follow a c
   await page.keyboard.press('Enter');
   await expect(page.getByRole('complementary')).toContainText('PT Radio Suara Sukamaju');
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'warta-media.png') });
+
+  // Delete with undo.
+  await page.getByRole('complementary').getByRole('button', { name: 'Hapus' }).click();
+  await expect(media.outletRow('Radio Suara Sukamaju FM')).toHaveCount(0);
+  await page.getByRole('status').filter({ hasText: '“Radio Suara Sukamaju FM” dihapus.' }).getByRole('button', { name: 'Urungkan' }).click();
+  await expect(media.outletRow('Radio Suara Sukamaju FM')).toBeVisible();
+  await media.tab('Daftar Distribusi').click();
+  await expect(page.getByTestId('lists-table').getByRole('row', { name: /TV dan radio/ })).toContainText('2 penerima');
 
   // A contract with quotas, a publication recorded by pasting its link, and the progress.
   await media.tab('Kontrak & Bukti Tayang').click();
@@ -105,7 +120,26 @@ test('Media: bad files get a clear message and leave nothing behind', async ({ p
   await expect(media.importRegion.getByRole('alert')).toContainText('bukan teks CSV');
   await media.importRegion.getByLabel('Berkas CSV atau XLSX').setInputFiles({ name: 'kosong.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
   await expect(media.importRegion.getByRole('alert')).toContainText('Berkas kosong');
+
+  // 100,000 rows: progress while the core reads them and while it imports; cancel takes everything back.
+  const big = path.join(REPO_ROOT, '.tmp', 'e2e', 'media-100000.csv');
+  const lines = ['Nama Media;Jenis;No HP;Wilayah'];
+  for (let i = 0; i < 100_000; i++) lines.push(`Media Uji ${i};${i % 2 ? 'Online' : 'Cetak'};0812${String(i).padStart(8, '0')};Wilayah ${i % 40}`);
+  fs.mkdirSync(path.dirname(big), { recursive: true });
+  fs.writeFileSync(big, lines.join('\r\n'));
+  await media.importRegion.getByLabel('Berkas CSV atau XLSX').setInputFiles(big);
+  await expect(media.importRegion.getByRole('status')).toContainText(/Membaca dan memeriksa berkas|Mengunggah berkas/);
+  await expect(media.count('Baris data')).toHaveText('100000', { timeout: 60_000 });
+  await media.importRegion.getByRole('button', { name: 'Impor 100000 baris' }).click();
+  const running = media.importRegion.getByRole('status');
+  await expect(running).toContainText(/Mengimpor… [1-9]\d* dari 100000 baris/, { timeout: 30_000 });
+  // The app answers meanwhile: another section opens and comes back.
+  await page.getByLabel('Cari media atau wartawan').fill('uji');
+  await media.importRegion.getByRole('button', { name: 'Batalkan impor' }).click();
+  await expect(media.importRegion).toContainText('Impor dibatalkan; tidak ada data yang ditambahkan atau diubah.', { timeout: 30_000 });
+  fs.rmSync(big, { force: true });
   await media.importRegion.getByRole('button', { name: 'Tutup impor' }).click();
+  await page.getByLabel('Cari media atau wartawan').fill('');
   await expect(page.getByText('Belum ada media mitra.')).toBeVisible();
 });
 

@@ -34,6 +34,7 @@ export function MediaPage() {
   const s = useMediaStore();
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [notice, setNotice] = useState('');
+  const [withPersonal, setWithPersonal] = useState(false);
 
   useEffect(() => {
     void useMediaStore.getState().load();
@@ -49,18 +50,17 @@ export function MediaPage() {
 
   async function exportAs(format: 'csv' | 'xlsx') {
     const kind = s.tab === 'journalists' ? 'journalists' : 'outlets';
-    const r = await call('media.export', { kind, format, ...(kind === 'outlets' ? { filter: s.filter } : {}) });
+    const r = await call('media.export', { kind, format, ...(kind === 'outlets' ? { filter: s.filter } : { includePersonal: withPersonal }) });
     if (!r.ok) return setError(r.error);
     saveFile(r.value);
     setNotice(t('media.export.done', { rows: r.value.rows, file: r.value.fileName }));
   }
 
-  async function saveFilterAsList() {
-    const name = window.prompt(t('media.lists.name'));
-    if (!name?.trim()) return;
+  async function saveFilterAsList(name: string): Promise<boolean> {
     const r = await call('media.lists.save', { name: name.trim(), kind: 'filter', filter: s.filter });
     if (r.ok) setNotice(t('media.lists.saved', { name: r.value.name }));
     else setError(r.error);
+    return r.ok;
   }
 
   const sel = s.selection;
@@ -99,6 +99,11 @@ export function MediaPage() {
                 <button type="button" className="button button--secondary" onClick={() => s.select({ kind: 'import' })}>{t('media.import')}</button>
                 <button type="button" className="button button--secondary" onClick={() => void exportAs('xlsx')}>{t('media.export.xlsx')}</button>
                 <button type="button" className="button button--secondary" onClick={() => void exportAs('csv')}>{t('media.export.csv')}</button>
+                {s.tab === 'journalists' ? (
+                  <label className="checkbox">
+                    <input type="checkbox" checked={withPersonal} onChange={(e) => setWithPersonal(e.target.checked)} /> {t('media.export.personal')}
+                  </label>
+                ) : null}
               </div>
             </div>
             {s.hits.length > 0 ? (
@@ -122,13 +127,20 @@ export function MediaPage() {
             <button type="button" className="notice__close" aria-label={t('media.close')} onClick={() => setNotice('')}>×</button>
           </div>
         ) : null}
+        {s.lastDeleted ? (
+          <div className="notice" role="status">
+            <span>{t('media.deleted', { name: s.lastDeleted.name })}</span>
+            <button type="button" className="button button--small" onClick={() => void s.restore()}>{t('media.undo')}</button>
+            <button type="button" className="notice__close" aria-label={t('media.close')} onClick={() => s.deleted(null)}>×</button>
+          </div>
+        ) : null}
         {error ? <ErrorMessage error={error} /> : null}
         {importing ? <ImportWizard /> : null}
 
         {!importing ? (
           <div className={`media-layout${panel ? ' media-layout--with-panel' : ''}`}>
             <div>
-              {s.tab === 'outlets' ? <OutletsTab filtered={filtered} onSaveList={() => void saveFilterAsList()} /> : null}
+              {s.tab === 'outlets' ? <OutletsTab filtered={filtered} onSaveList={saveFilterAsList} /> : null}
               {s.tab === 'journalists' ? <JournalistsTab /> : null}
               {s.tab === 'contracts' ? <ContractsView /> : null}
               {s.tab === 'lists' ? <ListsView /> : null}
@@ -146,9 +158,10 @@ export function MediaPage() {
   );
 }
 
-function OutletsTab({ filtered, onSaveList }: { filtered: boolean; onSaveList: () => void }) {
+function OutletsTab({ filtered, onSaveList }: { filtered: boolean; onSaveList: (name: string) => Promise<boolean> }) {
   const { t } = useT();
   const s = useMediaStore();
+  const [listName, setListName] = useState<string | null>(null);
   const columns: Column<OutletRow>[] = [
     { key: 'name', label: t('media.col.name'), sortKey: 'name', width: 'minmax(12rem, 2.2fr)', render: (o) => o.name },
     { key: 'kind', label: t('media.col.kind'), sortKey: 'kind', width: '7rem', render: (o) => (o.kind ? t(KIND_KEY[o.kind]) : '—') },
@@ -171,7 +184,15 @@ function OutletsTab({ filtered, onSaveList }: { filtered: boolean; onSaveList: (
         {filtered ? (
           <>
             <button type="button" className="button button--quiet button--small" onClick={() => s.setFilter(EMPTY_FILTER)}>{t('media.filter.reset')}</button>
-            <button type="button" className="button button--secondary button--small" onClick={onSaveList}>{t('media.filter.saveAsList')}</button>
+            {listName === null ? (
+              <button type="button" className="button button--secondary button--small" onClick={() => setListName('')}>{t('media.filter.saveAsList')}</button>
+            ) : (
+              <form className="media-filters" aria-label={t('media.filter.saveAsList')} onSubmit={(e) => { e.preventDefault(); if (listName.trim()) void onSaveList(listName).then((ok) => ok && setListName(null)); }}>
+                <TextField label={t('media.lists.name')} value={listName} onChange={setListName} autoFocus />
+                <button type="submit" className="button button--primary button--small">{t('media.save')}</button>
+                <button type="button" className="button button--quiet button--small" onClick={() => setListName(null)}>{t('media.cancel')}</button>
+              </form>
+            )}
           </>
         ) : null}
       </div>

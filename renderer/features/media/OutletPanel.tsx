@@ -29,6 +29,13 @@ export function OutletPanel({ id }: { id: string }) {
     };
   }, [id, version]);
 
+  async function remove() {
+    const r = await call('media.outlets.delete', { id });
+    if (!r.ok) return setError(r.error);
+    useMediaStore.getState().deleted({ id, name: r.value.name });
+    select(null);
+  }
+
   if (error) return <ErrorMessage error={error} />;
   if (!detail) return <p>{t('media.loading')}</p>;
   const o = detail.outlet;
@@ -66,6 +73,7 @@ export function OutletPanel({ id }: { id: string }) {
       <div className="form-actions">
         <button type="button" className="button button--secondary button--small" onClick={() => setEditing(true)}>{t('media.edit')}</button>
         <button type="button" className="button button--secondary button--small" onClick={() => select({ kind: 'newJournalist' })}>{t('media.addJournalist')}</button>
+        <button type="button" className="button button--danger button--small" onClick={() => void remove()}>{t('media.delete')}</button>
       </div>
       <h3>{t('media.outlet.journalists')}</h3>
       {detail.journalists.length === 0 ? <p className="empty">{t('media.outlet.noJournalists')}</p> : (

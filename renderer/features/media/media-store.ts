@@ -30,6 +30,10 @@ interface MediaStore {
   selection: Selection;
   /** Bumped when media data changed, so open panels reload what they show. */
   version: number;
+  /** The last deleted outlet, with undo offered. */
+  lastDeleted: { id: string; name: string } | null;
+  deleted(outlet: { id: string; name: string } | null): void;
+  restore(): Promise<void>;
   setTab(tab: MediaTab): void;
   setFilter(patch: Partial<OutletFilter>): void;
   setQuery(query: string): void;
@@ -61,6 +65,14 @@ export const useMediaStore = create<MediaStore>()((set, get) => ({
   hits: [],
   selection: null,
   version: 0,
+  lastDeleted: null,
+  deleted: (lastDeleted) => set({ lastDeleted }),
+  async restore() {
+    const last = get().lastDeleted;
+    if (!last) return;
+    const r = await call('media.outlets.restore', { id: last.id });
+    if (r.ok) set({ lastDeleted: null, selection: { kind: 'outlet', id: last.id } });
+  },
   setTab: (tab) => {
     set({ tab });
     if (tab === 'journalists') void get().loadJournalists();
