@@ -55,6 +55,17 @@ test('first run creates the administrator (rules shown), who signs out and back 
 
   await signIn.signIn(ADMIN);
   await expect(page.getByTestId('user-name')).toHaveText(ADMIN.name);
+
+  // The user menu from the keyboard: Enter opens it, Escape closes it and focus returns.
+  await menu.button.focus();
+  await page.keyboard.press('Enter');
+  const items = page.getByRole('list', { name: 'Menu pengguna' });
+  await expect(items.getByRole('button')).toHaveText(['Ganti kata sandi', 'Kunci layar', 'Ganti pengguna', 'Keluar']);
+  await expect(menu.button).toHaveAttribute('aria-expanded', 'true');
+  await page.screenshot({ path: test.info().outputPath('menu-pengguna.png') });
+  await page.keyboard.press('Escape');
+  await expect(items).toHaveCount(0);
+  await expect(menu.button).toBeFocused();
 });
 
 test('three wrong passwords: the next try must wait, with a countdown', async ({ page, warta }) => {

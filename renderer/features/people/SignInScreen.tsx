@@ -76,7 +76,7 @@ export function SignInScreen({ profile }: { profile: OfficeProfile }) {
   }
 
   return (
-    <AuthLayout titleId="sign-in-title">
+    <AuthLayout titleId="sign-in-title" languageSwitch={!info?.pressRoom}>
       <div className="auth-sheet">
         <Letterhead profile={profile} />
         <div className="auth-sheet__form">

@@ -3,7 +3,6 @@ import { useT } from '../../i18n/use-t';
 import { Letterhead } from '../home/Letterhead';
 import { asZone } from '../office/office-form-values';
 import { useSession } from '../people/session-store';
-import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { AgendaPanel } from './AgendaPanel';
 import { GuestbookPanel } from './GuestbookPanel';
 import { ReleasesPanel } from './ReleasesPanel';
@@ -26,8 +25,8 @@ export function KioskScreen({ profile }: { profile: OfficeProfile }) {
           <span className="sidebar__logo" aria-hidden="true">W</span>
           <span className="kiosk__bar-title">{t('kiosk.title')}</span>
         </div>
+        {/* No language switch here: it would change the machine's stored preference for everyone. */}
         <div className="kiosk__bar-actions">
-          <LanguageSwitch compact />
           <button type="button" className="button button--kiosk-staff" onClick={() => setStaffSignIn(true)}>
             {t('kiosk.staffSignIn')}
           </button>
