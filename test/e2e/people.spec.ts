@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppFrame } from './pages/app-frame';
 import { FirstRunPage } from './pages/first-run-page';
 import { AdminSetupPage, SignInPage, UserMenu } from './pages/people';
+import { callCore } from './support/core-calls';
 import { emblemPng } from './support/emblem';
 import { expect, test } from './support/fixtures';
 import { SURAKARTA } from './support/office-fixture-data';
@@ -234,7 +235,7 @@ test('idle lock: after the set minutes without activity the sign-in screen names
   await expect(frame.nav()).toBeVisible();
 });
 
-test('the audit log lists the sign-ins, filters, checks its integrity and exports CSV', async ({ page, warta }) => {
+test('the audit log lists the sign-ins, filters, checks its integrity, exports CSV and pages back', async ({ page, warta }) => {
   const firstRun = new FirstRunPage(page);
   await firstRun.open(warta.url);
   await firstRun.complete(SURAKARTA);
@@ -284,4 +285,16 @@ test('the audit log lists the sign-ins, filters, checks its integrity and export
 
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await audit.screenshot({ path: path.join(SCREENSHOT_DIR, 'warta-log-audit.png') });
+
+  // Paging: 50 entries a page, older ones on request (beforeSeq), until the first entry.
+  for (let i = 0; i < 50; i++) await callCore(page, 'audit.verify', {});
+  await audit.getByRole('button', { name: 'Terapkan saringan' }).click();
+  await expect(rows).toHaveCount(50);
+  await expect(audit).not.toContainText('Tidak ada catatan lebih lama.');
+  const newest = Number(await rows.first().locator('td').first().textContent());
+  expect(newest).toBeGreaterThan(55);
+  await audit.getByRole('button', { name: 'Muat catatan lebih lama' }).click();
+  await expect(rows).toHaveCount(newest);
+  await expect(rows.last()).toContainText('Akun dibuat');
+  await expect(audit).toContainText('Tidak ada catatan lebih lama.');
 });
