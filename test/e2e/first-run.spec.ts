@@ -58,7 +58,7 @@ test('placeholder sections say what they will hold and offer no actions', async 
   await firstRun.open(warta.url);
   await firstRun.complete(SURAKARTA);
   const frame = new AppFrame(page);
-  for (const section of ['Rilis', 'Agenda', 'Media', 'Ruang Pers']) {
+  for (const section of ['Rilis', 'Agenda', 'Media']) {
     await frame.open(section);
     const main = page.getByRole('main');
     await expect(main).toContainText('Bagian ini belum tersedia di versi Warta ini.');

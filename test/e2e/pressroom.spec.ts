@@ -19,7 +19,8 @@ test('press-room mode: the kiosk, the guest book with consent, and leaving only 
   await firstRun.form.uploadEmblem({ name: 'lambang.png', mimeType: 'image/png', buffer: await emblemPng(context) });
   await firstRun.complete(SURAKARTA);
   const frame = new AppFrame(page);
-  await frame.open('Pengaturan');
+  // The staff page of the press room holds the switch (as does Pengaturan).
+  await frame.open('Ruang Pers');
   const machine = page.getByRole('region', { name: 'Komputer ini' });
   const pressRoom = machine.getByRole('checkbox', { name: 'Nyalakan mode ruang pers di komputer ini' });
   await expect(pressRoom).toHaveAccessibleDescription(/layar wartawan/);

@@ -1,6 +1,20 @@
-import { PlaceholderPage } from '../../components/PlaceholderPage';
+import { PageHeading } from '../../components/PageHeading';
+import { useT } from '../../i18n/use-t';
+import { GuestbookSection } from '../people/GuestbookSection';
+import { MachineSection } from '../people/MachineSection';
 
-/** Built by the press-room issue; until then the page says what it will hold. */
+/**
+ * The staff side of the press room (people.manage, like the sidebar item): press-room mode of
+ * this computer and the guest book, the same sections as in Pengaturan.
+ */
 export function PressRoomPage() {
-  return <PlaceholderPage titleKey="pressroom.title" summaryKey="pressroom.summary" itemKeys={['pressroom.item1', 'pressroom.item2', 'pressroom.item3']} />;
+  const { t } = useT();
+  return (
+    <section className="page" aria-labelledby="page-title">
+      <PageHeading>{t('kiosk.title')}</PageHeading>
+      <p className="placeholder__summary">{t('kiosk.staffPage.intro')}</p>
+      <MachineSection />
+      <GuestbookSection />
+    </section>
+  );
 }

@@ -3,6 +3,8 @@
  * member is signed in. Spread into renderer/i18n/messages-id.ts and messages-en.ts.
  */
 export const pressroomId = {
+  'kiosk.staffPage.intro':
+    'Komputer bersama di ruang pers (media center) menjadi layar wartawan bila mode ruang pers dinyalakan: buku tamu, siaran pers yang sudah terbit, dan agenda publik. Di sini Anda mengatur mode itu untuk komputer ini dan melihat buku tamunya.',
   'kiosk.title': 'Ruang Pers',
   'kiosk.welcome': 'Selamat datang di ruang pers. Silakan isi buku tamu.',
   'kiosk.staffSignIn': 'Masuk staf',
@@ -67,6 +69,8 @@ export const pressroomId = {
 } as const;
 
 export const pressroomEn: Record<keyof typeof pressroomId, string> = {
+  'kiosk.staffPage.intro':
+    'With press-room mode on, the shared press-room computer (media centre) becomes the journalists\u2019 screen: the guest book, published press releases and the public agenda. Here you set that mode for this computer and see its guest book.',
   'kiosk.title': 'Press Room',
   'kiosk.welcome': 'Welcome to the press room. Please sign the guest book.',
   'kiosk.staffSignIn': 'Staff sign-in',
