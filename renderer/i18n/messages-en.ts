@@ -1,4 +1,5 @@
 import { peopleEn } from '../features/people/messages';
+import { syncEn } from '../features/sync/messages';
 import { encryptionEn } from '../features/settings/encryption-messages';
 import { pressroomEn } from '../features/pressroom/messages';
 import { releasesEn } from '../features/releases/messages';
@@ -176,4 +177,5 @@ export const messagesEn: Record<MessageKey, string> = {
   ...releasesEn,
   ...agendaEn,
   ...mediaEn,
+  ...syncEn,
 };

@@ -4,6 +4,7 @@
  * by `t(key, { name })`; braces with no value given (like `{seq}`) are printed as they are.
  */
 import { peopleId } from '../features/people/messages';
+import { syncId } from '../features/sync/messages';
 import { encryptionId } from '../features/settings/encryption-messages';
 import { pressroomId } from '../features/pressroom/messages';
 import { releasesId } from '../features/releases/messages';
@@ -179,6 +180,7 @@ export const messagesId = {
   ...releasesId,
   ...agendaId,
   ...mediaId,
+  ...syncId,
 } as const;
 
 export type MessageKey = keyof typeof messagesId;

@@ -180,7 +180,7 @@ describe('the sync server refuses bad input without a partial write', () => {
     const data = crypto.randomBytes(200_000);
     const hash = crypto.createHash('sha256').update(data).digest('hex');
     const put = (offset: number, part: Buffer, h = hash) =>
-      fetch(`${t.server.url}/v1/blobs/${h}?size=${data.length}&offset=${offset}`, { method: 'PUT', headers: { authorization: `Bearer ${admin.token}` }, body: part });
+      fetch(`${t.server.url}/v1/blobs/${h}?size=${data.length}&offset=${offset}`, { method: 'PUT', headers: { authorization: `Bearer ${admin.token}` }, body: new Uint8Array(part) });
     expect(((await (await put(0, data.subarray(0, 100_000))).json()) as { received: number }).received).toBe(100_000);
     const st = (await (await fetch(`${t.server.url}/v1/blobs/${hash}`, { headers: { authorization: `Bearer ${admin.token}` } })).json()) as { received: number };
     expect(st.received).toBe(100_000);

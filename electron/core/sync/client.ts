@@ -9,7 +9,7 @@ import {
   type WireChange,
 } from '../../../shared/sync/protocol';
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string | Uint8Array; signal?: AbortSignal }) => Promise<Response>;
+export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string | Uint8Array<ArrayBuffer>; signal?: AbortSignal }) => Promise<Response>;
 
 export class SyncRequestError extends Error {
   constructor(
@@ -31,13 +31,13 @@ export interface SyncClient {
   push(changes: WireChange[]): Promise<PushResult>;
   pull(after: number, maxBytes: number): Promise<PullResult>;
   blobStatus(hash: string): Promise<BlobStatus>;
-  putBlobChunk(hash: string, size: number, offset: number, data: Uint8Array): Promise<BlobStatus>;
+  putBlobChunk(hash: string, size: number, offset: number, data: Uint8Array<ArrayBuffer>): Promise<BlobStatus>;
   getBlobChunk(hash: string, offset: number, length: number): Promise<Buffer>;
 }
 
 export function createSyncClient(baseUrl: string, token: () => string | null, fetchImpl: FetchLike = fetch as FetchLike, timeoutMs = 60_000): SyncClient {
   const base = baseUrl.replace(/\/+$/, '');
-  async function call(method: string, path: string, body?: string | Uint8Array, contentType = 'application/json'): Promise<Response> {
+  async function call(method: string, path: string, body?: string | Uint8Array<ArrayBuffer>, contentType = 'application/json'): Promise<Response> {
     const headers: Record<string, string> = {};
     const t = token();
     if (t) headers.authorization = `Bearer ${t}`;

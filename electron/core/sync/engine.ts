@@ -607,7 +607,7 @@ export class SyncEngine {
       const data = this.ctx.blobs.get(hash);
       let offset = st.size === data.length ? st.received : 0;
       while (offset < data.length) {
-        st = await client.putBlobChunk(hash, data.length, offset, data.subarray(offset, offset + BLOB_CHUNK));
+        st = await client.putBlobChunk(hash, data.length, offset, new Uint8Array(data.subarray(offset, offset + BLOB_CHUNK)));
         if (st.received <= offset && !st.complete) throw new SyncRequestError('internal', 'Unggahan lampiran tidak maju; akan dicoba lagi.', null);
         offset = st.received;
       }

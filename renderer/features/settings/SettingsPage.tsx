@@ -12,6 +12,7 @@ import { EncryptionSection } from './EncryptionSection';
 import { LanguageSwitch } from './LanguageSwitch';
 import { OpdSection } from './OpdSection';
 import { AgendaSettingsSection } from '../agenda/AgendaSettingsSection';
+import { SyncSection } from '../sync/SyncSection';
 
 export function SettingsPage() {
   const { t } = useT();
@@ -38,6 +39,7 @@ export function SettingsPage() {
       <AgendaSettingsSection />
       <AccountsSection />
       <MachineSection />
+      <SyncSection />
       <EncryptionSection />
       <AuditSection />
       <GuestbookSection />

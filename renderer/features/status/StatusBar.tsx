@@ -5,6 +5,7 @@ import { useT } from '../../i18n/use-t';
 import { useNow } from './use-now';
 import { useOnline } from './use-online';
 import { useSyncStatus } from './sync-status-store';
+import { syncStateText } from '../sync/SyncStateLabel';
 
 /**
  * Says plainly what is true: whether there is a network, whether this window still reaches
@@ -29,8 +30,8 @@ export function StatusBar({ zone }: { zone: ZoneLabel }) {
         {link ? <span className="status-bar__link"> · {link}</span> : null}
       </span>
       {sync ? (
-        <span className="status-bar__item" data-testid="status-sync">
-          {sync.configured ? t('status.syncConfigured') : t('status.syncNotConfigured')}
+        <span className="status-bar__item" data-testid="status-sync" data-state={sync.state}>
+          {sync.configured ? syncStateText(sync, t) : t('status.syncNotConfigured')}
           {' · '}
           {sync.pendingChanges > 0 ? t('status.localChanges', { count: sync.pendingChanges }) : t('status.noLocalChanges')}
         </span>

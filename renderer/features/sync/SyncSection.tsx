@@ -1,0 +1,223 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { ErrorPayload } from '../../../shared/contract/errors';
+import type { SyncConflict, SyncReview } from '../../../shared/contract/methods';
+import { ROLES, type Role } from '../../../shared/contract/permissions';
+import { call } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { TextField } from '../../components/TextField';
+import { useT } from '../../i18n/use-t';
+import { useCan } from '../people/session-store';
+import { useSyncStatus } from '../status/sync-status-store';
+import { syncStateText } from './SyncStateLabel';
+
+const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+
+/** Settings › Sinkronisasi: enrolment, status, conflicts and reviews, hosting the office server. */
+export function SyncSection() {
+  const { t, language } = useT();
+  const canManage = useCan('sync.manage');
+  const status = useSyncStatus((s) => s.status);
+  const setStatus = useSyncStatus((s) => s.set);
+  const [form, setForm] = useState({ serverUrl: '', workspace: '', code: '', deviceName: '' });
+  const [host, setHost] = useState({ host: '127.0.0.1', port: '8787', allowInsecureHttp: false });
+  const [role, setRole] = useState<Role>('writer');
+  const [issued, setIssued] = useState<{ code: string; workspace: string; url: string } | null>(null);
+  const [conflicts, setConflicts] = useState<SyncConflict[]>([]);
+  const [reviews, setReviews] = useState<SyncReview[]>([]);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const loadLists = useCallback(async () => {
+    const [c, r] = await Promise.all([call('sync.conflicts', {}), call('sync.reviews', {})]);
+    if (c.ok) setConflicts(c.value);
+    if (r.ok) setReviews(r.value);
+  }, []);
+  useEffect(() => {
+    void useSyncStatus.getState().load();
+  }, []);
+  useEffect(() => {
+    void loadLists();
+  }, [loadLists, status?.openConflicts, status?.openReviews]);
+
+  async function run<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: ErrorPayload }>, after?: (v: T) => void) {
+    setBusy(true);
+    setError(null);
+    const r = await p;
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    after?.(r.value);
+  }
+  const asStatus = (v: unknown) => {
+    if (v && typeof v === 'object' && 'state' in v) setStatus(v as never);
+  };
+
+  function connect(e: FormEvent) {
+    e.preventDefault();
+    void run(call('sync.configure', form), (v) => {
+      asStatus(v);
+      setForm((f) => ({ ...f, code: '' }));
+    });
+  }
+  function startHost(e: FormEvent) {
+    e.preventDefault();
+    void run(call('sync.host.start', { host: host.host, port: Number(host.port) || 0, allowInsecureHttp: host.allowInsecureHttp }), asStatus);
+  }
+
+  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(language === 'id' ? 'id-ID' : 'en-GB') : t('sync.never'));
+  const insecure = host.host !== '127.0.0.1' && host.host !== 'localhost';
+
+  return (
+    <section className="settings-section" aria-labelledby="sync-title" id="settings-sync" data-testid="sync-section">
+      <h2 id="sync-title">{t('sync.title')}</h2>
+      <p>{t('sync.intro')}</p>
+      {status ? (
+        <dl className="sync-status" data-testid="sync-state">
+          <dt>{t('sync.title')}</dt>
+          <dd data-state={status.state}>{syncStateText(status, t)}</dd>
+          {status.message ? (
+            <>
+              <dt className="visually-hidden">!</dt>
+              <dd role="alert" data-testid="sync-message">
+                {status.message}
+              </dd>
+            </>
+          ) : null}
+          {status.configured ? (
+            <>
+              <dt>{t('sync.workspaceName')}</dt>
+              <dd>
+                {status.workspaceName} · {status.serverUrl}
+              </dd>
+              <dt>{t('sync.role')}</dt>
+              <dd>{status.role}</dd>
+              <dt>{t('sync.lastSync')}</dt>
+              <dd data-testid="sync-last">{when(status.lastSyncAt)}</dd>
+            </>
+          ) : null}
+          <dt>{t('sync.pending')}</dt>
+          <dd data-testid="sync-pending">{status.pendingChanges}</dd>
+        </dl>
+      ) : null}
+      {error ? <ErrorMessage error={error} /> : null}
+
+      {status?.pendingDeletes && canManage ? (
+        <div className="sync-actions">
+          <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.confirmDeletes', { allow: true }), asStatus)}>
+            {t('sync.deletes.allow')}
+          </button>
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void run(call('sync.confirmDeletes', { allow: false }), asStatus)}>
+            {t('sync.deletes.restore')}
+          </button>
+        </div>
+      ) : null}
+
+      {status?.configured ? (
+        <div className="sync-actions">
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void run(call('sync.now', {}), asStatus)} data-testid="sync-now">
+            {t('sync.now')}
+          </button>
+          {canManage ? (
+            <button type="button" className="button" disabled={busy} onClick={() => window.confirm(t('sync.confirmDisconnect')) && void run(call('sync.disconnect', {}), asStatus)}>
+              {t('sync.disconnect')}
+            </button>
+          ) : null}
+        </div>
+      ) : canManage ? (
+        <form onSubmit={connect} className="sync-form" data-testid="sync-form">
+          <TextField label={t('sync.server')} hint={t('sync.serverHint')} value={form.serverUrl} onChange={(v) => setForm({ ...form, serverUrl: v })} required />
+          <TextField label={t('sync.workspace')} value={form.workspace} onChange={(v) => setForm({ ...form, workspace: v })} required />
+          <TextField label={t('sync.code')} hint={t('sync.codeHint')} value={form.code} onChange={(v) => setForm({ ...form, code: v })} required />
+          <TextField label={t('sync.deviceName')} value={form.deviceName} onChange={(v) => setForm({ ...form, deviceName: v })} required />
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('sync.connect')}
+          </button>
+        </form>
+      ) : null}
+
+      {conflicts.length > 0 ? (
+        <div data-testid="sync-conflicts">
+          <h3>{t('sync.conflicts')}</h3>
+          <p>{t('sync.conflictsIntro')}</p>
+          <ul className="sync-list">
+            {conflicts.map((c) => (
+              <li key={c.id}>
+                <strong>
+                  {c.table}.{c.field}
+                </strong>{' '}
+                — {t('sync.conflict.current')}: <q>{show(c.currentValue)}</q> · {t('sync.conflict.other')}: <q>{show(c.otherValue)}</q>
+                <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.resolveConflict', { id: c.id, keep: 'current' }), () => void loadLists())}>
+                  {t('sync.conflict.keepCurrent')}
+                </button>
+                <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.resolveConflict', { id: c.id, keep: 'other' }), () => void loadLists())}>
+                  {t('sync.conflict.keepOther')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {reviews.length > 0 ? (
+        <div data-testid="sync-reviews">
+          <h3>{t('sync.reviews')}</h3>
+          <ul className="sync-list">
+            {reviews.map((r) => (
+              <li key={r.id}>
+                {t(`sync.reviews.${r.kind}`)} — {r.table} {r.rowId.slice(0, 8)}
+                <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.closeReview', { id: r.id }), () => void loadLists())}>
+                  {t('sync.reviews.close')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {canManage ? (
+        <div className="sync-host">
+          <h3>{t('sync.host.title')}</h3>
+          <p>{t('sync.host.intro')}</p>
+          {status?.hosting ? (
+            <>
+              <p data-testid="sync-hosting">{t('sync.host.running', { url: status.hosting.url, workspace: status.hosting.workspace })}</p>
+              {status.hosting.insecure ? <p role="note">{t('sync.host.caveat')}</p> : null}
+              <label>
+                {t('sync.host.role')}{' '}
+                <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
+              </label>{' '}
+              <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.host.issueCode', { role }), setIssued)}>
+                {t('sync.host.issue')}
+              </button>
+              {issued ? <p data-testid="sync-issued">{t('sync.host.code', issued)}</p> : null}
+              <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.host.stop', {}), asStatus)}>
+                {t('sync.host.stop')}
+              </button>
+            </>
+          ) : (
+            <form onSubmit={startHost} className="sync-form">
+              <TextField label={t('sync.host.address')} hint={t('sync.host.addressHint')} value={host.host} onChange={(v) => setHost({ ...host, host: v })} />
+              <TextField label={t('sync.host.port')} value={host.port} onChange={(v) => setHost({ ...host, port: v })} inputMode="numeric" />
+              {insecure ? (
+                <>
+                  <p role="note">{t('sync.host.caveat')}</p>
+                  <label>
+                    <input type="checkbox" checked={host.allowInsecureHttp} onChange={(e) => setHost({ ...host, allowInsecureHttp: e.target.checked })} /> {t('sync.host.insecure')}
+                  </label>
+                </>
+              ) : null}
+              <button type="submit" className="button" disabled={busy}>
+                {t('sync.host.start')}
+              </button>
+            </form>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
