@@ -8,6 +8,7 @@ import { SURAKARTA } from './support/office-fixture-data';
 import { REPO_ROOT, SCREENSHOT_DIR } from './support/paths';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'media');
+const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const shots = path.join(REPO_ROOT, '.tmp', 'e2e', 'screenshots');
 
 test('Media: import a list with duplicates, resolve them, filter, and follow a contract to its progress', async ({ page, warta }) => {
@@ -105,6 +106,15 @@ test('Media: import a list with duplicates, resolve them, filter, and follow a c
   await expect(panel.getByTestId('contract-progress')).toContainText('kurang 11');
   await expect(panel).toContainText('Wali Kota resmikan pasar rakyat');
   await expect(page.getByTestId('contracts-table')).toContainText('1 dari 14 tayang');
+  // A print clipping: page number and a scan instead of a link.
+  await pub.getByLabel('Halaman (media cetak)').fill('Hal. 5');
+  await pub.getByLabel('Produk').selectOption({ label: 'Advertorial' });
+  await pub.getByLabel('Tanggal tayang').fill('2026-04-02');
+  await pub.getByLabel('Tangkapan layar / pindaian').setInputFiles({ name: 'kliping.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1X1, 'base64') });
+  await pub.getByRole('button', { name: 'Simpan' }).click();
+  await expect(panel.getByTestId('contract-progress')).toContainText('1 dari 2 tayang');
+  await panel.getByRole('button', { name: 'lihat pindaian' }).click();
+  await expect(panel.getByRole('img', { name: 'Tangkapan layar / pindaian' })).toBeVisible();
   await panel.evaluate((el) => (el.scrollTop = 0));
   await page.screenshot({ path: path.join(shots, 'media-contract-progress.png') });
 });

@@ -100,9 +100,17 @@ export function ContractPanel({ id }: { id: string }) {
   const [c, setC] = useState<ContractDetail | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [editing, setEditing] = useState(false);
+  const [scan, setScan] = useState<string | null>(null);
   useEffect(() => {
     void call('media.contracts.get', { id }).then((r) => (r.ok ? setC(r.value) : setError(r.error)));
   }, [id, version]);
+  async function showScan(hash: string) {
+    const r = await call('media.publications.scan', { hash });
+    if (!r.ok) return setError(r.error);
+    if (r.value.mime.startsWith('image/')) setScan(r.value.dataUrl);
+    else saveFile({ fileName: `pindaian-${hash.slice(0, 8)}.pdf`, mime: r.value.mime, base64: r.value.dataUrl.slice(r.value.dataUrl.indexOf(',') + 1), rows: 1 });
+  }
+
   if (!c) return error ? <ErrorMessage error={error} /> : <p>{t('media.loading')}</p>;
   if (editing) return <ContractForm contract={c} onDone={() => setEditing(false)} />;
   return (
@@ -133,11 +141,23 @@ export function ContractPanel({ id }: { id: string }) {
       </div>
       <PublicationForm outletId={c.outletId} />
       <h3>{t('media.contract.publications')}</h3>
+      {scan ? (
+        <figure>
+          <img src={scan} alt={t('media.pub.scan')} style={{ maxWidth: '100%' }} />
+          <button type="button" className="button button--small button--quiet" onClick={() => setScan(null)}>{t('media.close')}</button>
+        </figure>
+      ) : null}
       {c.publications.length === 0 ? <p className="empty">{t('media.contract.noPublications')}</p> : (
         <ul className="plain">
           {c.publications.map((p) => (
             <li key={p.id}>
               {shortDate(p.publishedOn)} · {t(PRODUCT_KEY[p.product])} · {p.url ? <a href={p.url} target="_blank" rel="noreferrer noopener">{p.title || p.url}</a> : `${p.title} ${p.page}`}
+              {p.attachmentHash ? (
+                <>
+                  {' · '}
+                  <button type="button" className="link-button" onClick={() => void showScan(p.attachmentHash as string)}>{t('media.pub.viewScan')}</button>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -17,18 +17,27 @@ function trigrams(text: string): Set<string> {
  * "Harian Sukamaju Pos"), then, when that finds few, names sharing enough trigrams with the
  * query (the trigram index), which forgives a typo or two ("sukamju" finds "Sukamaju").
  */
+type Stmt = { all(...params: unknown[]): unknown[] };
+const statements = new WeakMap<Db, Map<string, Stmt>>();
+function prepared(db: Db, sql: string): Stmt {
+  let map = statements.get(db);
+  if (!map) statements.set(db, (map = new Map()));
+  let stmt = map.get(sql);
+  if (!stmt) map.set(sql, (stmt = db.prepare(sql) as unknown as Stmt));
+  return stmt;
+}
+
 export function search(db: Db, query: string, limit: number, kind?: Kind): { id: string; kind: Kind; name: string; fuzzy: boolean }[] {
   const words = fold(query).split(' ').filter(Boolean).slice(0, 8);
   if (words.length === 0) return [];
   const kindSql = kind ? 'AND d.kind = ?' : '';
   const kindArgs = kind ? [kind] : [];
   const match = words.map((w) => `"${w}"*`).join(' ');
-  const prefix = db
-    .prepare(
-      `SELECT d.ref_id AS id, d.kind AS kind, f.name AS name FROM media_fts f JOIN media_search_doc d ON d.docid = f.rowid
+  const prefix = prepared(
+    db,
+    `SELECT d.ref_id AS id, d.kind AS kind, f.name AS name FROM media_fts f JOIN media_search_doc d ON d.docid = f.rowid
        WHERE media_fts MATCH ? ${kindSql} ORDER BY bm25(media_fts, 4.0, 1.0) LIMIT ?`,
-    )
-    .all(match, ...kindArgs, limit) as { id: string; kind: Kind; name: string }[];
+  ).all(match, ...kindArgs, limit) as { id: string; kind: Kind; name: string }[];
   const hits = prefix.map((h) => ({ ...h, fuzzy: false }));
   const joined = words.join(' ');
   if (hits.length >= Math.min(limit, 5) || joined.length < 4) return hits;
@@ -36,12 +45,11 @@ export function search(db: Db, query: string, limit: number, kind?: Kind): { id:
   const grams = [...trigrams(joined)].filter((g) => g.trim().length === 3);
   if (grams.length === 0) return hits;
   const seen = new Set(hits.map((h) => h.id));
-  const candidates = db
-    .prepare(
-      `SELECT d.ref_id AS id, d.kind AS kind, t.name AS name FROM media_tri t JOIN media_search_doc d ON d.docid = t.rowid
-       WHERE media_tri MATCH ? ${kindSql} ORDER BY bm25(media_tri) LIMIT 60`,
-    )
-    .all(grams.map((g) => `"${g.replace(/"/g, '""')}"`).join(' OR '), ...kindArgs) as { id: string; kind: Kind; name: string }[];
+  const candidates = prepared(
+    db,
+    `SELECT d.ref_id AS id, d.kind AS kind, t.name AS name FROM media_tri t JOIN media_search_doc d ON d.docid = t.rowid
+       WHERE media_tri MATCH ? ${kindSql} ORDER BY bm25(media_tri) LIMIT 40`,
+  ).all(grams.map((g) => `"${g.replace(/"/g, '""')}"`).join(' OR '), ...kindArgs) as { id: string; kind: Kind; name: string }[];
   const q = trigrams(joined);
   const scored = candidates
     .filter((c) => !seen.has(c.id))
