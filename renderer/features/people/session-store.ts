@@ -34,6 +34,9 @@ export const useSession = create<SessionStore>()((set, get) => {
     const after = info.user?.id ?? null;
     // Another person (or nobody) at the machine: start them at Beranda, not in the last one's page.
     if (before !== after) useNavigation.getState().go('home');
+    // The same answer again (a reload after a refused call) changes nothing on screen.
+    const same = get().status === 'ready' && get().error === null && JSON.stringify(get().info) === JSON.stringify(info);
+    if (same) return;
     set({ status: 'ready', info, error: null, staffSignIn: after ? false : get().staffSignIn });
   }
 

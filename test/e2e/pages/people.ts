@@ -56,7 +56,7 @@ export class UserMenu {
   readonly button: Locator;
 
   constructor(readonly page: Page) {
-    this.button = page.getByRole('button', { name: /^Menu pengguna: / });
+    this.button = page.getByRole('button', { name: /^(Menu pengguna|User menu): / });
   }
 
   async choose(item: 'Kunci layar' | 'Ganti pengguna' | 'Keluar' | 'Ganti kata sandi'): Promise<void> {
