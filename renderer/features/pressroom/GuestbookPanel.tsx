@@ -9,6 +9,7 @@ import { TextField } from '../../components/TextField';
 import { formatTime } from '../../../shared/format/dates';
 import { fieldErrorsOf, issuesOf } from '../../i18n/issue-messages';
 import { useT } from '../../i18n/use-t';
+import { useIdleReset } from './use-idle-reset';
 
 /**
  * Visitors who signed the guest book on this screen since it was opened, so each can record
@@ -179,29 +180,4 @@ export function GuestbookPanel({ zone, unit, idleMinutes }: { zone: ZoneLabel; u
       ) : null}
     </section>
   );
-}
-
-/** Calls `reset` after `minutes` without keys or pointer in the window. */
-function useIdleReset(minutes: number, reset: () => void): void {
-  const resetRef = useRef(reset);
-  resetRef.current = reset;
-  useEffect(() => {
-    let last = Date.now();
-    const onActivity = () => {
-      last = Date.now();
-    };
-    const timer = setInterval(() => {
-      if (Date.now() - last >= minutes * 60_000) {
-        last = Date.now();
-        resetRef.current();
-      }
-    }, 5_000);
-    const options = { passive: true, capture: true } as const;
-    const events = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
-    for (const name of events) window.addEventListener(name, onActivity, options);
-    return () => {
-      clearInterval(timer);
-      for (const name of events) window.removeEventListener(name, onActivity, options);
-    };
-  }, [minutes]);
 }

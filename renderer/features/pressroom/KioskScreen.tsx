@@ -44,7 +44,7 @@ export function KioskScreen({ profile }: { profile: OfficeProfile }) {
           </div>
           <div className="kiosk__column">
             <AgendaPanel zone={zone} />
-            <ReleasesPanel zone={zone} />
+            <ReleasesPanel zone={zone} idleMinutes={idleMinutes} />
           </div>
         </div>
         <p className="kiosk__footer">{t('kiosk.footer')}</p>

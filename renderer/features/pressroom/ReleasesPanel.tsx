@@ -7,6 +7,7 @@ import type { ReleaseDetail, ReleaseSummary } from '../../../shared/releases/mod
 import { call, onEvent } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/use-t';
+import { useIdleReset } from './use-idle-reset';
 
 const LATEST = 10;
 
@@ -42,7 +43,7 @@ function saveFile(file: { fileName: string; mime: string; base64: string }): voi
  * Published releases for journalists (releases.read.public: the core returns only published,
  * embargo-passed ones to this caller): search, read, download the press kit or the PDF.
  */
-export function ReleasesPanel({ zone }: { zone: ZoneLabel }) {
+export function ReleasesPanel({ zone, idleMinutes }: { zone: ZoneLabel; idleMinutes: number }) {
   const { t, language } = useT();
   const [query, setQuery] = useState('');
   const [asked, setAsked] = useState('');
@@ -53,6 +54,14 @@ export function ReleasesPanel({ zone }: { zone: ZoneLabel }) {
   const [downloaded, setDownloaded] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
+
+  // The next visitor starts at the list, not in what the last one searched or read.
+  useIdleReset(idleMinutes, () => {
+    setOpen(null);
+    setQuery('');
+    setAsked('');
+    setDownloaded(null);
+  });
 
   const load = useCallback(async (q: string) => {
     const result = await call('releases.list', { query: q, limit: LATEST });

@@ -6,6 +6,7 @@ import { AccountsSection } from '../people/AccountsSection';
 import { AuditSection } from '../people/AuditSection';
 import { GuestbookSection } from '../people/GuestbookSection';
 import { MachineSection } from '../people/MachineSection';
+import { PeopleSettingsLinks } from '../people/PeopleSettingsLinks';
 import { useOfficeStore } from '../office/office-store';
 import { AppInfoSection } from './AppInfoSection';
 import { EncryptionSection } from './EncryptionSection';
@@ -24,6 +25,7 @@ export function SettingsPage() {
         <a href="#settings-office" onClick={jumpTo('settings-office')}>{t('office.title')}</a>
         <a href="#settings-language" onClick={jumpTo('settings-language')}>{t('settings.language')}</a>
         <a href="#settings-opd" onClick={jumpTo('settings-opd')}>{t('opd.title')}</a>
+        <PeopleSettingsLinks />
         <a href="#settings-about" onClick={jumpTo('settings-about')}>{t('about.title')}</a>
       </nav>
       <section id="settings-office" className="settings-section" aria-labelledby="office-title">
