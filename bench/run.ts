@@ -12,10 +12,11 @@ import * as core from './suites/core';
 import * as people from './suites/people';
 import * as media from './suites/media';
 import * as releases from './suites/releases';
+import * as sync from './suites/sync';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** One suite per area (bench/suites/<area>.ts); a feature adds its suite here. */
-const SUITES: Record<string, { run: typeof core.run }> = { core, people, media, releases };
+const SUITES: Record<string, { run: typeof core.run }> = { core, people, media, releases, sync };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const workRoot = path.join(here, 'workspace');

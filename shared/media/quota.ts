@@ -73,9 +73,10 @@ export function contractFor<T extends { id: string; outletId: string; periodStar
   return best;
 }
 
-/** A contract's state on `today`: before, during or after its period (cancelled stays cancelled). */
+/** A contract's state on `today`: before, during or after its period (cancelled and terminated contracts stay so). */
 export function contractState(c: { periodStart: string; periodEnd: string; status: string }, today: string): 'upcoming' | 'running' | 'ended' | 'cancelled' {
   if (c.status === 'cancelled') return 'cancelled';
+  if (c.status === 'ended') return 'ended'; // terminated early
   if (today < c.periodStart) return 'upcoming';
   if (today > c.periodEnd) return 'ended';
   return 'running';

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import type { ContractDetail, ContractSummary, OutletRow } from '../../../shared/media/types';
-import { PRODUCTS, type Product } from '../../../shared/media/vocabulary';
+import { CONTRACT_STATUSES, PRODUCTS, type ContractStatus, type Product } from '../../../shared/media/vocabulary';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/SelectField';
@@ -180,6 +180,7 @@ export function ContractForm({ contract, onDone }: { contract: ContractDetail | 
     periodStart: contract?.periodStart ?? `${year}-01-01`,
     periodEnd: contract?.periodEnd ?? `${year}-12-31`,
     value: String(contract?.value ?? ''),
+    status: (contract?.status ?? 'active') as ContractStatus,
   });
   const [quotas, setQuotas] = useState<Record<Product, string>>(() => Object.fromEntries(PRODUCTS.map((p) => [p, String(contract?.quotas.find((q) => q.product === p)?.quota ?? '')])) as Record<Product, string>);
   const [issues, setIssues] = useState<InputIssue[]>([]);
@@ -189,7 +190,8 @@ export function ContractForm({ contract, onDone }: { contract: ContractDetail | 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const r = await call('media.contracts.save', {
-      ...(contract ? { id: contract.id, status: contract.status, notes: contract.notes } : {}),
+      ...(contract ? { id: contract.id, notes: contract.notes } : {}),
+      status: v.status,
       outletId: v.outletId,
       number: v.number,
       title: v.title,
@@ -218,6 +220,7 @@ export function ContractForm({ contract, onDone }: { contract: ContractDetail | 
         <TextField label={t('media.contract.end')} type="date" value={v.periodEnd} onChange={set('periodEnd')} error={errors.periodEnd} />
       </div>
       <TextField label={t('media.contract.title')} value={v.title} onChange={set('title')} />
+      <SelectField label={t('media.contract.status')} value={v.status} onChange={set('status')} options={CONTRACT_STATUSES.map((x) => ({ value: x, label: t(`media.contract.status.${x}`) }))} />
       <fieldset>
         <legend>{t('media.contract.quota')}</legend>
         <div className="quota-grid">

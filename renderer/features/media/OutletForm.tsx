@@ -26,7 +26,15 @@ export function OutletForm({ outlet, onDone }: { outlet: Outlet | null; onDone: 
     phone: outlet?.phone ?? '',
     email: outlet?.email ?? '',
     website: outlet?.website ?? '',
+    personInCharge: outlet?.personInCharge ?? '',
+    pressCouncilCertDate: outlet?.pressCouncilCertDate ?? '',
+    circulation: outlet?.circulation === null || outlet?.circulation === undefined ? '' : String(outlet.circulation),
+    monthlyTraffic: outlet?.monthlyTraffic === null || outlet?.monthlyTraffic === undefined ? '' : String(outlet.monthlyTraffic),
+    broadcastLicence: outlet?.broadcastLicence ?? '',
+    latitude: outlet?.latitude === null || outlet?.latitude === undefined ? '' : String(outlet.latitude),
+    longitude: outlet?.longitude === null || outlet?.longitude === undefined ? '' : String(outlet.longitude),
   });
+  const [more, setMore] = useState(outlet !== null);
   const [issues, setIssues] = useState<InputIssue[]>([]);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const errors = fieldErrorsOf(issues, t);
@@ -34,7 +42,18 @@ export function OutletForm({ outlet, onDone }: { outlet: Outlet | null; onDone: 
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const input: OutletInput = { ...(outlet ? { ...stripOutlet(outlet) } : {}), ...v, kind: v.kind || null, ...(outlet ? { id: outlet.id } : {}) };
+    const num = (x: string) => (x.trim() === '' ? null : Number(x.replace(/\./g, '').replace(',', '.')));
+    const input: OutletInput = {
+      ...(outlet ? { ...stripOutlet(outlet) } : {}),
+      ...v,
+      kind: v.kind || null,
+      pressCouncilCertDate: v.pressCouncilCertDate || null,
+      circulation: num(v.circulation),
+      monthlyTraffic: num(v.monthlyTraffic),
+      latitude: v.latitude.trim() === '' ? null : Number(v.latitude.replace(',', '.')),
+      longitude: v.longitude.trim() === '' ? null : Number(v.longitude.replace(',', '.')),
+      ...(outlet ? { id: outlet.id } : {}),
+    };
     const r = await call('media.outlets.save', input);
     if (r.ok) return onDone(r.value);
     setIssues(r.error.code === 'invalid_input' ? issuesOf(r.error.details) : []);
@@ -58,6 +77,20 @@ export function OutletForm({ outlet, onDone }: { outlet: Outlet | null; onDone: 
       </div>
       <TextField label={t('media.outlet.website')} value={v.website} onChange={set('website')} error={errors.website} />
       <TextField label={t('media.outlet.address')} value={v.address} onChange={set('address')} error={errors.address} />
+      {more ? (
+        <div className="grid grid--2">
+          <TextField label={t('media.outlet.pic')} value={v.personInCharge} onChange={set('personInCharge')} error={errors.personInCharge} />
+          <TextField label={t('media.outlet.certDate')} type="date" value={v.pressCouncilCertDate} onChange={set('pressCouncilCertDate')} error={errors.pressCouncilCertDate} />
+          <TextField label={t('media.outlet.circulation')} inputMode="numeric" value={v.circulation} onChange={set('circulation')} error={errors.circulation} />
+          <TextField label={t('media.outlet.traffic')} inputMode="numeric" value={v.monthlyTraffic} onChange={set('monthlyTraffic')} error={errors.monthlyTraffic} />
+          <TextField label={t('media.outlet.licence')} value={v.broadcastLicence} onChange={set('broadcastLicence')} error={errors.broadcastLicence} />
+          <span />
+          <TextField label={t('media.outlet.latitude')} inputMode="decimal" value={v.latitude} onChange={set('latitude')} error={errors.latitude} />
+          <TextField label={t('media.outlet.longitude')} inputMode="decimal" value={v.longitude} onChange={set('longitude')} error={errors.longitude} />
+        </div>
+      ) : (
+        <button type="button" className="button button--quiet button--small" onClick={() => setMore(true)}>{t('media.outlet.more')}</button>
+      )}
       <div className="form-actions">
         <button type="submit" className="button button--primary">{t('media.save')}</button>
         <button type="button" className="button button--quiet" onClick={() => onDone(null)}>{t('media.cancel')}</button>
@@ -70,14 +103,7 @@ export function OutletForm({ outlet, onDone }: { outlet: Outlet | null; onDone: 
 /** The stored fields the form does not show, sent back unchanged. */
 function stripOutlet(o: Outlet): Partial<OutletInput> {
   return {
-    latitude: o.latitude,
-    longitude: o.longitude,
     social: o.social,
-    personInCharge: o.personInCharge,
-    pressCouncilCertDate: o.pressCouncilCertDate,
-    circulation: o.circulation,
-    monthlyTraffic: o.monthlyTraffic,
-    broadcastLicence: o.broadcastLicence,
     notes: o.notes,
   };
 }

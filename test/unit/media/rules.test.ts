@@ -154,6 +154,7 @@ describe('quota counting', () => {
     expect(contractState(c2026, '2026-11-22')).toBe('running');
     expect(contractState(c2026, '2027-01-01')).toBe('ended');
     expect(contractState(c2026, '2025-06-01')).toBe('upcoming');
+    expect(contractState({ ...c2026, status: 'ended' }, '2026-11-22')).toBe('ended');
   });
 });
 

@@ -37,7 +37,7 @@ export function outletWhere(filter: OutletFilter, today: string): { sql: string;
     params.push(filter.region);
   }
   const running = `EXISTS (SELECT 1 FROM media_contract c WHERE c.outlet_id = o.id AND c.deleted_at IS NULL
-      AND coalesce(c.status, 'active') NOT IN ('cancelled', 'draft') AND ? BETWEEN c.period_start AND c.period_end)`;
+      AND coalesce(c.status, 'active') NOT IN ('cancelled', 'draft', 'ended') AND ? BETWEEN c.period_start AND c.period_end)`;
   if (filter.contract === 'running') {
     parts.push(running);
     params.push(today);
@@ -73,7 +73,7 @@ export function listOutlets(ctx: CoreContext, input: { filter: OutletFilter; que
       `SELECT o.id, o.name, o.kind, o.region, o.press_council_status, o.editor_in_chief, o.updated_at,
         (SELECT count(*) FROM media_journalist j WHERE j.outlet_id = o.id AND j.deleted_at IS NULL) AS journalist_count,
         EXISTS (SELECT 1 FROM media_contract c WHERE c.outlet_id = o.id AND c.deleted_at IS NULL
-          AND coalesce(c.status, 'active') NOT IN ('cancelled', 'draft') AND ? BETWEEN c.period_start AND c.period_end) AS running
+          AND coalesce(c.status, 'active') NOT IN ('cancelled', 'draft', 'ended') AND ? BETWEEN c.period_start AND c.period_end) AS running
        FROM media_outlet o WHERE ${where.sql}${idFilter}
        ORDER BY ${SORT_SQL[input.sort] ?? SORT_SQL.name} ${dir}, o.name COLLATE NOCASE, o.id`,
     )
