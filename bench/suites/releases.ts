@@ -3,6 +3,7 @@
  * Yjs updates, typing in a 10,000-word release in Chromium, PDF and DOCX export.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
@@ -15,6 +16,7 @@ import { releasesSection } from '../../scripts/demo/releases';
 import { BODY_FRAGMENT } from '../../shared/releases/editor-schema';
 import buildRenderer from '../../test/e2e/support/global-setup';
 import { CHROMIUM_ARGS, chromiumPath } from '../../test/e2e/support/chromium';
+import { REPO_ROOT } from '../../test/e2e/support/paths';
 import { median, percentile, round, type BenchmarkFigure } from '../results-format';
 import type { SuiteContext } from './core';
 
@@ -158,7 +160,17 @@ async function check<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: 
 }
 
 export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
-  const dir = ctx.workDir('workspace');
+  // Our own folder: another suite's run empties bench/workspace when it starts, and the typing
+  // test reopens this workspace in a browser-mode host minutes later.
+  const dir = fs.mkdtempSync(path.join(REPO_ROOT, '.tmp', 'bench-releases-'));
+  try {
+    return await runIn(dir, ctx);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runIn(dir: string, ctx: SuiteContext): Promise<BenchmarkFigure[]> {
   const core: Core = createCore({ dataDir: dir, logger: createMemoryLogger() });
   const t0 = performance.now();
   const dctx = { core, size: SIZE, seed: 2026, progress: () => {} };

@@ -11,7 +11,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/use-t';
 
 /** Photo in the editor: the thumbnail from the core, caption and credit edited in place. */
-function PhotoView({ node, updateAttributes, selected }: NodeViewProps) {
+function PhotoView({ node, updateAttributes, selected, editor }: NodeViewProps) {
   const { t } = useT();
   const [src, setSrc] = useState<string | null>(null);
   const { thumb, hash, caption, credit } = node.attrs as { thumb: string | null; hash: string; caption: string; credit: string };
@@ -27,11 +27,11 @@ function PhotoView({ node, updateAttributes, selected }: NodeViewProps) {
       {src ? <img src={src} alt={caption} /> : <div className="rel-photo__placeholder" />}
       <label className="rel-photo__field">
         <span>{t('releases.photo.caption')}</span>
-        <input type="text" value={caption} onChange={(e) => updateAttributes({ caption: e.target.value })} />
+        <input type="text" value={caption} disabled={!editor.isEditable} onChange={(e) => updateAttributes({ caption: e.target.value })} />
       </label>
       <label className="rel-photo__field">
         <span>{t('releases.photo.credit')}</span>
-        <input type="text" value={credit} onChange={(e) => updateAttributes({ credit: e.target.value })} />
+        <input type="text" value={credit} disabled={!editor.isEditable} onChange={(e) => updateAttributes({ credit: e.target.value })} />
       </label>
     </NodeViewWrapper>
   );

@@ -74,7 +74,7 @@ export function ReleaseEditor({ id }: { id: string }) {
         ? t('releases.saving')
         : save.kind === 'pending'
           ? t('releases.unsaved')
-          : t('releases.saveFailed');
+          : t(save.retrying ? 'releases.saveFailed' : 'releases.notSaved');
   const conflict = detail.numberConflict;
   return (
     <section className="page rel-edit" aria-labelledby="page-title">
@@ -95,7 +95,7 @@ export function ReleaseEditor({ id }: { id: string }) {
           </button>
         ))}
       </div>
-      {save.kind === 'failed' ? <ErrorMessage error={save.error} headline={t('releases.saveFailed')} /> : null}
+      {save.kind === 'failed' ? <ErrorMessage error={save.error} headline={t(save.retrying ? 'releases.saveFailed' : 'releases.notSaved')} /> : null}
       {stepError ? <ErrorMessage error={stepError} /> : null}
       {detail.embargoed && detail.embargoAt ? (
         <p className="rel-banner rel-banner--embargo">{t('releases.embargo.banner', { when: formatDateTime(Date.parse(detail.embargoAt), detail.embargoZone ?? zone, language) })}</p>

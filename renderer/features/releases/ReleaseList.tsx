@@ -24,7 +24,8 @@ export function shortDate(iso: string, language: 'id' | 'en'): string {
 
 export function ReleaseList() {
   const { t, language } = useT();
-  const { filters, items, total, status, error, setFilters, load, loadMore, open, create } = useReleasesStore();
+  const { filters, items, total, capped, status, error, setFilters, load, loadMore, open, create } = useReleasesStore();
+  const count = capped ? Math.max(total, items.length) + 1 : total;
   const opds = useOpdStore((s) => s.items);
   const [query, setQuery] = useState(filters.query);
   const [createError, setCreateError] = useState<Awaited<ReturnType<typeof create>>>(null);
@@ -43,13 +44,13 @@ export function ReleaseList() {
   }, [query, filters.query, setFilters]);
 
   const rowHeight = filters.query.trim() ? ROW_HEIGHT_SNIPPET : ROW_HEIGHT;
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 8 });
+  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 8 });
   useEffect(() => virtualizer.measure(), [rowHeight, virtualizer]);
   const virtualRows = virtualizer.getVirtualItems();
   const lastIndex = virtualRows[virtualRows.length - 1]?.index ?? 0;
   useEffect(() => {
-    if (lastIndex >= items.length - 20 && items.length < total) void loadMore();
-  }, [lastIndex, items.length, total, loadMore]);
+    if (lastIndex >= items.length - 20 && (items.length < total || capped)) void loadMore();
+  }, [lastIndex, items.length, total, capped, loadMore]);
 
   const onRowKey = (event: KeyboardEvent<HTMLDivElement>, index: number, item: ReleaseSummary | undefined) => {
     if ((event.key === 'Enter' || event.key === ' ') && item) {
@@ -57,7 +58,7 @@ export function ReleaseList() {
       open(item.id);
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      const next = Math.max(0, Math.min(total - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
+      const next = Math.max(0, Math.min(count - 1, index + (event.key === 'ArrowDown' ? 1 : -1)));
       virtualizer.scrollToIndex(next);
       requestAnimationFrame(() => (scrollRef.current?.querySelector(`[data-index="${next}"]`) as HTMLElement | null)?.focus());
     }
@@ -140,7 +141,7 @@ export function ReleaseList() {
       </div>
       {error ? <ErrorMessage error={error} /> : null}
       <p className="rel-count" aria-live="polite">
-        {status === 'loading' ? t('releases.loading') : t('releases.count', { count: total.toLocaleString(language === 'id' ? 'id-ID' : 'en-GB') })}
+        {status === 'loading' ? t('releases.loading') : t(capped ? 'releases.countMore' : 'releases.count', { count: total.toLocaleString(language === 'id' ? 'id-ID' : 'en-GB') })}
       </p>
       {status === 'ready' && total === 0 ? <p className="rel-empty">{filtered ? t('releases.noMatch') : t('releases.empty')}</p> : null}
       <div className="rel-list" ref={scrollRef} role="list" aria-label={t('releases.title')}>

@@ -17,6 +17,7 @@ export const releasesId = {
   'releases.filter.writer': 'Penulis',
   'releases.filter.clear': 'Hapus saringan',
   'releases.count': '{count} rilis',
+  'releases.countMore': 'Lebih dari {count} rilis; yang terbaru di atas',
   'releases.empty': 'Belum ada rilis. Tekan "Rilis baru" untuk menulis yang pertama.',
   'releases.noMatch': 'Tidak ada rilis yang cocok dengan pencarian dan saringan ini.',
   'releases.loading': 'Memuat…',
@@ -41,6 +42,7 @@ export const releasesId = {
   'releases.saving': 'Menyimpan…',
   'releases.unsaved': 'Belum tersimpan',
   'releases.saveFailed': 'Gagal menyimpan; Warta mencoba lagi. Jangan tutup aplikasi.',
+  'releases.notSaved': 'Perubahan terakhir ditolak dan tidak disimpan; isi yang tersimpan tetap utuh.',
   'releases.words': '{words} kata · ± {minutes} menit baca',
   'releases.readOnly': 'Rilis ini sudah {status}; isinya tidak bisa diubah. Buka untuk koreksi bila perlu.',
 
@@ -181,6 +183,7 @@ export const releasesEn: Record<keyof typeof releasesId, string> = {
   'releases.filter.writer': 'Writer',
   'releases.filter.clear': 'Clear filters',
   'releases.count': '{count} releases',
+  'releases.countMore': 'More than {count} releases; newest first',
   'releases.empty': 'No releases yet. Press "New release" to write the first one.',
   'releases.noMatch': 'No release matches this search and these filters.',
   'releases.loading': 'Loading…',
@@ -205,6 +208,7 @@ export const releasesEn: Record<keyof typeof releasesId, string> = {
   'releases.saving': 'Saving…',
   'releases.unsaved': 'Not saved yet',
   'releases.saveFailed': 'Saving failed; Warta keeps trying. Do not close the app.',
+  'releases.notSaved': 'The last change was refused and not saved; the stored text is intact.',
   'releases.words': '{words} words · about {minutes} min read',
   'releases.readOnly': 'This release is {status}; its text cannot change. Open it for a correction if needed.',
 

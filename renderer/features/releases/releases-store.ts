@@ -14,13 +14,15 @@ export interface ReleaseFilters {
 }
 
 export const EMPTY_FILTERS: ReleaseFilters = { query: '', status: '', from: '', to: '', opdId: '', tag: '', writer: '' };
-const PAGE = 200;
+const PAGE = 100;
 
 interface ReleasesStore {
   filters: ReleaseFilters;
   /** Loaded rows, in order; the list virtualizes `total` rows and asks for pages as they come into view. */
   items: ReleaseSummary[];
   total: number;
+  /** The search matched more than the core counts; pages keep coming while they are full. */
+  capped: boolean;
   status: 'loading' | 'ready' | 'failed';
   error: ErrorPayload | null;
   /** The release open in the editor, or null for the list. */
@@ -53,6 +55,7 @@ export const useReleasesStore = create<ReleasesStore>()((set, get) => ({
   filters: EMPTY_FILTERS,
   items: [],
   total: 0,
+  capped: false,
   status: 'loading',
   error: null,
   openId: null,
@@ -64,18 +67,21 @@ export const useReleasesStore = create<ReleasesStore>()((set, get) => ({
     const mine = ++generation;
     const result = await call('releases.list', listInput(get().filters, 0));
     if (mine !== generation) return; // a newer search already answered
-    if (result.ok) set({ items: result.value.items, total: result.value.total, status: 'ready', error: null });
+    if (result.ok) set({ items: result.value.items, total: result.value.total, capped: result.value.capped, status: 'ready', error: null });
     else set({ status: 'failed', error: result.error });
   },
   async loadMore() {
-    const { items, total } = get();
-    if (loadingMore || items.length >= total) return;
+    const { items, total, capped } = get();
+    if (loadingMore || (items.length >= total && !capped)) return;
     loadingMore = true;
     const mine = generation;
     const result = await call('releases.list', listInput(get().filters, items.length));
     loadingMore = false;
     if (mine !== generation || !result.ok) return;
-    set({ items: [...get().items, ...result.value.items], total: result.value.total });
+    const all = [...get().items, ...result.value.items];
+    // Past the counted matches: grow the list while pages come back full.
+    const more = result.value.items.length === PAGE;
+    set({ items: all, total: Math.max(result.value.total, all.length), capped: result.value.capped && more });
   },
   open(id) {
     set({ openId: id });

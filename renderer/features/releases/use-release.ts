@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import type { ReleaseDetail, ReleaseFields } from '../../../shared/releases/model';
+import { isEditable } from '../../../shared/releases/workflow';
 import { call, onEvent } from '../../api/client';
 
 /**
@@ -14,7 +15,7 @@ import { call, onEvent } from '../../api/client';
 const QUIET_MS = 300;
 const MAX_WAIT_MS = 800;
 
-export type SaveState = { kind: 'saved'; at: number } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'failed'; error: ErrorPayload };
+export type SaveState = { kind: 'saved'; at: number } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'failed'; error: ErrorPayload; retrying: boolean };
 
 const b64 = (u: Uint8Array) => {
   let s = '';
@@ -49,6 +50,8 @@ export function useRelease(id: string) {
   const [save, setSave] = useState<SaveState>({ kind: 'saved', at: Date.now() });
   const [words, setWords] = useState(0);
   const docRef = useRef<Y.Doc | null>(null);
+  /** Approved and published text is closed: local normalisations of the editor are not sent. */
+  const editableRef = useRef(true);
   const [doc, setDoc] = useState<Y.Doc | null>(null);
   const queue = useRef<Uint8Array[]>([]);
   const pendingFields = useRef<Partial<ReleaseFields>>({});
@@ -89,8 +92,9 @@ export function useRelease(id: string) {
     }
     inFlight.current = false;
     if (error) {
-      setSave({ kind: 'failed', error });
-      if (queue.current.length || Object.keys(pendingFields.current).length) setTimeout(() => void flushRef.current(), 2000);
+      const retrying = queue.current.length > 0 || Object.keys(pendingFields.current).length > 0;
+      setSave({ kind: 'failed', error, retrying });
+      if (retrying) setTimeout(() => void flushRef.current(), 2000);
     } else setSave({ kind: 'saved', at: Date.now() });
   }, [id]);
   flushRef.current = flush;
@@ -107,7 +111,7 @@ export function useRelease(id: string) {
       const d = new Y.Doc();
       Y.applyUpdate(d, fromB64(r.value.bodyState), 'remote');
       d.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin === 'remote') return;
+        if (origin === 'remote' || !editableRef.current) return;
         queue.current.push(update);
         setSave({ kind: 'pending' });
         debouncer.current.poke();
@@ -118,8 +122,13 @@ export function useRelease(id: string) {
       // Merging is idempotent: what we already have changes nothing, a peer's edit or a restore comes in.
       Y.applyUpdate(docRef.current, fromB64(r.value.bodyState), 'remote');
     }
+    editableRef.current = isEditable(r.value.status);
     setDetail(r.value);
   }, [id]);
+
+  useEffect(() => {
+    if (detail) editableRef.current = isEditable(detail.status);
+  }, [detail]);
 
   useEffect(() => {
     void load();

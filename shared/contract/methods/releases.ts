@@ -27,7 +27,7 @@ const listInput = z
     tag: z.string().max(60).nullable().default(null),
     writer: z.string().max(120).nullable().default(null),
     offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(1000).default(200),
+    limit: z.number().int().min(1).max(1000).default(100),
   })
   .strict();
 
@@ -88,7 +88,8 @@ export interface ReleaseSettings {
 }
 
 export const releasesMethods = {
-  'releases.list': query<typeof listInput, { items: ReleaseSummary[]; total: number }>('releases.read.public', listInput),
+  /** `total` is exact, or COUNT_CAP with `capped` when a search matches more. */
+  'releases.list': query<typeof listInput, { items: ReleaseSummary[]; total: number; capped: boolean }>('releases.read.public', listInput),
   'releases.get': query<typeof releaseId, ReleaseDetail>('releases.read.public', releaseId),
   'releases.create': mutation<typeof createInput, ReleaseDetail>('releases.write', createInput),
   'releases.update': mutation<typeof updateInput, ReleaseFields & { updatedAt: string }>('releases.write', updateInput),

@@ -71,12 +71,13 @@ export function loadBody(db: Db, releaseId: string): BodyState {
   if (cache && fresh.length === 0) {
     return { state: cache.state, updateCount: cache.update_count, docJson: JSON.parse(cache.doc_json) as PmNode, text: cache.body_text, wordCount: cache.word_count };
   }
-  const parts: Uint8Array[] = cache ? [cache.state] : [];
-  for (const r of fresh) if (r.update_b64) parts.push(Buffer.from(r.update_b64, 'base64'));
-  // mergeUpdates compacts thousands of rows in one pass, much faster than applying each.
-  const state = parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts);
+  // Applying each row inside one transaction is fast (5,000 typing updates in ~15 ms);
+  // Y.mergeUpdates on the same rows takes hundreds of milliseconds.
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
+  doc.transact(() => {
+    if (cache) Y.applyUpdate(doc, cache.state);
+    for (const r of fresh) if (r.update_b64) Y.applyUpdate(doc, Buffer.from(r.update_b64, 'base64'));
+  });
   const compact = Y.encodeStateAsUpdate(doc);
   const docJson = docToJson(doc);
   doc.destroy();
@@ -99,18 +100,38 @@ interface IndexRow {
   subtitle: string | null;
   quotes: string | null;
   tags: string | null;
+  release_date: string | null;
   deleted_at: string | null;
+}
+
+/**
+ * The FTS rowid of a release: its date in days times 10^7 plus its local rowid, so that the
+ * index walks releases newest first and a search with LIMIT stops early instead of sorting
+ * every match. The rowid in use is kept in `release_index_state` (key `fts:<id>`), so a
+ * re-index deletes by rowid rather than scanning the index for the release id.
+ */
+function ftsRowid(db: Db, releaseId: string, releaseDate: string | null): number {
+  const local = db.prepare('SELECT rowid FROM releases WHERE id = ?').get(releaseId) as { rowid: number };
+  const days = releaseDate && /^\d{4}-\d{2}-\d{2}$/.test(releaseDate) ? Math.floor(Date.parse(`${releaseDate}T00:00:00Z`) / 86_400_000) : 0;
+  return Math.max(0, days) * 10_000_000 + (local.rowid % 10_000_000);
 }
 
 /** Rewrites the FTS row of one release from its fields and body. */
 export function reindex(db: Db, releaseId: string): void {
-  db.prepare('DELETE FROM release_fts WHERE release_id = ?').run(releaseId);
-  const r = db.prepare('SELECT id, title, subtitle, quotes, tags, deleted_at FROM releases WHERE id = ?').get(releaseId) as IndexRow | undefined;
+  const key = `fts:${releaseId}`;
+  const old = db.prepare('SELECT value FROM release_index_state WHERE key = ?').get(key) as { value: number } | undefined;
+  if (old) {
+    db.prepare('DELETE FROM release_fts WHERE rowid = ?').run(old.value);
+    db.prepare('DELETE FROM release_index_state WHERE key = ?').run(key);
+  }
+  const r = db.prepare('SELECT id, title, subtitle, quotes, tags, release_date, deleted_at FROM releases WHERE id = ?').get(releaseId) as IndexRow | undefined;
   if (!r || r.deleted_at) return;
   const body = loadBody(db, releaseId);
   const quotes = r.quotes ? (JSON.parse(r.quotes) as { text?: string; speaker?: string }[]).map((q) => `${q.text ?? ''} ${q.speaker ?? ''}`).join('\n') : '';
   const tags = r.tags ? (JSON.parse(r.tags) as string[]).join(' ') : '';
-  db.prepare('INSERT INTO release_fts (release_id, title, subtitle, body, quotes, tags) VALUES (?, ?, ?, ?, ?, ?)').run(
+  const rowid = ftsRowid(db, releaseId, r.release_date);
+  db.prepare('INSERT INTO release_fts (rowid, release_id, title, subtitle, body, quotes, tags) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    rowid,
     releaseId,
     r.title ?? '',
     r.subtitle ?? '',
@@ -118,6 +139,7 @@ export function reindex(db: Db, releaseId: string): void {
     quotes,
     tags,
   );
+  db.prepare('INSERT INTO release_index_state (key, value) VALUES (?, ?)').run(key, rowid);
 }
 
 /**

@@ -38,6 +38,8 @@ import { COLUMN_OF, fieldsOf, statusOf, type ReleaseRow } from './rows';
 /** The release settings row has a fixed id, like the office profile: devices merge into one. */
 export const RELEASE_SETTINGS_ID = '00000000-0000-7000-8000-000000000004';
 export const DEFAULT_TARGET_MINUTES = 60;
+/** A search counts its matches up to here; more is shown as "more than 1,000". */
+export const COUNT_CAP = 1000;
 
 const STATUS_WORD: Record<ReleaseStatus, string> = {
   draft: 'draf',
@@ -272,7 +274,7 @@ export const releasesHandlers: HandlerGroup<
     const where: string[] = ['r.deleted_at IS NULL'];
     const args: unknown[] = [];
     const fts = escapeFts(input.query);
-    if (input.query.trim() && !fts) return { items: [], total: 0 };
+    if (input.query.trim() && !fts) return { items: [], total: 0, capped: false };
     if (!caller.can('releases.read')) {
       where.push("r.status = 'published' AND (r.urgency IS NOT 'embargo' OR r.embargo_at IS NULL OR r.embargo_at <= ?)");
       args.push(isoNow(ctx));
@@ -305,11 +307,16 @@ export const releasesHandlers: HandlerGroup<
     const cols = `r.*, o.name AS opd_name, ${conflict} AS conflict`;
     let rows: ListRow[];
     let total: number;
+    let capped = false;
     if (fts) {
+      // Newest first, walking the index in rowid order (date-keyed, see body-store.ts) so LIMIT
+      // stops early; the count stops at COUNT_CAP (the list then says "more than …").
       const from = `FROM release_fts f JOIN releases r ON r.id = f.release_id LEFT JOIN opd o ON o.id = r.opd_id WHERE release_fts MATCH ? AND ${where.join(' AND ')}`;
-      total = (ctx.db.prepare(`SELECT count(*) AS n ${from}`).get(fts, ...args) as { n: number }).n;
+      total = (ctx.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1})`).get(fts, ...args) as { n: number }).n;
+      capped = total > COUNT_CAP;
+      if (capped) total = COUNT_CAP;
       rows = ctx.db
-        .prepare(`SELECT ${cols}, snippet(release_fts, 3, '«', '»', '…', 12) AS snippet ${from} ORDER BY f.rank LIMIT ? OFFSET ?`)
+        .prepare(`SELECT ${cols}, snippet(release_fts, 3, '«', '»', '…', 12) AS snippet ${from} ORDER BY f.rowid DESC LIMIT ? OFFSET ?`)
         .all(fts, ...args, input.limit, input.offset) as ListRow[];
     } else {
       const from = `FROM releases r LEFT JOIN opd o ON o.id = r.opd_id WHERE ${where.join(' AND ')}`;
@@ -339,7 +346,7 @@ export const releasesHandlers: HandlerGroup<
         ...(r.snippet ? { snippet: r.snippet } : {}),
       };
     });
-    return { items, total };
+    return { items, total, capped };
   },
 
   'releases.get': (input, ctx, caller) => detail(ctx, caller, input.id),
