@@ -168,7 +168,11 @@ test('Media: journalists from a Windows-1252 sheet; personal data shown on reque
   await expect(media.importRegion.getByRole('status')).toContainText('4 dibuat');
   await media.importRegion.getByRole('button', { name: 'Tutup impor' }).click();
 
-  await media.tab('Wartawan').click();
+  // Tabs by keyboard: arrow right from Media goes to Wartawan.
+  await media.tab('Media').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(media.tab('Wartawan')).toHaveAttribute('aria-selected', 'true');
+  await expect(media.tab('Wartawan')).toBeFocused();
   const table = page.getByTestId('journalist-table');
   await expect(table.getByRole('row')).toHaveCount(5);
   // UKW expiring: the list narrows as the window shrinks (André's ends 31/12/2026).

@@ -11,6 +11,7 @@ import type { MessageKey } from '../../i18n/messages-id';
 import { useT, type Translate } from '../../i18n/use-t';
 import { fileChunks } from './download';
 import { FIELD_KEY } from './field-labels';
+import { KIND_KEY, PRESS_KEY, UKW_KEY } from './labels';
 import { useMediaStore } from './media-store';
 
 const ENCODING_LABEL: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 + BOM', 'windows-1252': 'Windows-1252', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' };
@@ -343,7 +344,7 @@ function PreviewView({ t, preview, rows, view, setView, remap, decide, presetNam
           {rows.rows.map((r) => (
             <tr key={r.rowNo} className={!r.record ? 'import__row--error' : r.duplicate ? 'import__row--dup' : ''}>
               <th scope="row">{r.sourceLine}</th>
-              <td>{r.record ? summary(r.record) : '—'}</td>
+              <td>{r.record ? summary(r.record, t) : '—'}</td>
               <td>
                 {r.issues.length === 0 ? t('media.import.ok') : r.issues.map((i) => (
                   <span key={i.field + i.code} className={`issue issue--${i.severity}`}>
@@ -375,9 +376,9 @@ function PreviewView({ t, preview, rows, view, setView, remap, decide, presetNam
   );
 }
 
-function summary(r: OutletRecord | JournalistRecord): string {
+function summary(r: OutletRecord | JournalistRecord, t: Translate): string {
   const parts = [r.name];
-  if ('outletName' in r) parts.push(r.outletName ?? '', r.phone ?? '', r.email ?? '');
-  else parts.push(r.kind ?? '', r.editorInChief ?? '', r.phone ?? '', r.email ?? '');
+  if ('outletName' in r) parts.push(r.outletName ?? '', r.beat ?? '', r.phone ?? '', r.email ?? '', r.ukwLevel ? t(UKW_KEY[r.ukwLevel]) : '');
+  else parts.push(r.kind ? t(KIND_KEY[r.kind]) : '', r.pressCouncilStatus ? t(PRESS_KEY[r.pressCouncilStatus]) : '', r.editorInChief ?? '', r.phone ?? '', r.email ?? '');
   return parts.filter(Boolean).join(' · ');
 }

@@ -81,7 +81,26 @@ export function MediaPage() {
       <p className="media-page__intro">{t('media.intro')}</p>
       <div className="media-tabs" role="tablist" aria-label={t('media.tabs.label')}>
         {TABS.map((tab) => (
-          <button key={tab.id} type="button" role="tab" id={`media-tab-${tab.id}`} aria-selected={s.tab === tab.id} aria-controls="media-tabpanel" onClick={() => s.setTab(tab.id)}>
+          <button
+            key={tab.id}
+            type="button"
+            role="tab"
+            id={`media-tab-${tab.id}`}
+            aria-selected={s.tab === tab.id}
+            aria-controls="media-tabpanel"
+            tabIndex={s.tab === tab.id ? 0 : -1}
+            onClick={() => s.setTab(tab.id)}
+            onKeyDown={(e) => {
+              // Arrow keys move between tabs (WAI-ARIA tabs pattern); Tab goes on into the panel.
+              const i = TABS.findIndex((x) => x.id === tab.id);
+              const next = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i - 1 + TABS.length) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
+              if (next < 0) return;
+              e.preventDefault();
+              const id = (TABS[next] as (typeof TABS)[number]).id;
+              s.setTab(id);
+              document.getElementById(`media-tab-${id}`)?.focus();
+            }}
+          >
             {t(tab.key)}
           </button>
         ))}
