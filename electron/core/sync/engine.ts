@@ -24,7 +24,7 @@ import { WartaError } from '../../../shared/contract/errors';
 import type { SyncConflict, SyncReview, SyncStatus } from '../../../shared/contract/methods/sync';
 import { HlcError, hlcMillis, parseHlc } from '../../../shared/sync/hlc';
 import {
-  DEFAULT_PULL_BYTES,
+  MAX_PULL_BYTES,
   MAX_CHANGES_PER_PUSH,
   MAX_PUSH_BYTES,
   type WireChange,
@@ -110,6 +110,7 @@ export class SyncEngine {
   /** Stamps of local changes not yet acknowledged, for the page being applied. */
   private unpushed = new Set<string>();
   private readonly rowStmts = new Map<string, { get(id: string): unknown }>();
+  private readonly existStmts = new Map<string, { get(id: string): unknown }>();
 
   constructor(ctx: CoreContext, options: SyncEngineOptions) {
     this.ctx = ctx;
@@ -392,7 +393,7 @@ export class SyncEngine {
     let done = 0;
     for (;;) {
       const cursor = this.state.num('pull_cursor');
-      const page = await client.pull(cursor, this.options.pullPageBytes ?? DEFAULT_PULL_BYTES);
+      const page = await client.pull(cursor, this.options.pullPageBytes ?? MAX_PULL_BYTES);
       if (this.stopped && !this.configured) return;
       if (page.changes.length === 0) return;
       const changes = page.changes.map((c) => c.change);
@@ -427,11 +428,25 @@ export class SyncEngine {
     this.applying = true;
     try {
       m.transaction(() => {
+        // Changes to rows this device does not hold (most of a first sync) need no conflict or
+        // delete checks: they are applied in runs, through one call of the merge path.
+        const run: Change[] = [];
+        const flush = () => {
+          if (run.length) m.applyChanges(run);
+          run.length = 0;
+        };
         for (const wc of changes) {
           const known = this.splitKnown(wc);
           if (known.deferred) defer.run(wc.hlc, JSON.stringify(wc));
-          if (known.change) this.applyOne(known.change, restoreDeletes);
+          const c = known.change;
+          if (!c) continue;
+          if (!('deleted_at' in c.fields) && !this.exists(c.table, c.rowId)) run.push(c);
+          else {
+            flush();
+            this.applyOne(c, restoreDeletes);
+          }
         }
+        flush();
         this.state.set('pull_cursor', cursor);
       });
     } finally {
@@ -451,6 +466,15 @@ export class SyncEngine {
       } else deferred = true;
     }
     return { change: any ? { hlc: wc.hlc, table: wc.table, rowId: wc.rowId, fields } : null, deferred };
+  }
+
+  private exists(table: ReplicatedTable, id: string): boolean {
+    let stmt = this.existStmts.get(table);
+    if (!stmt) {
+      stmt = this.ctx.db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).pluck();
+      this.existStmts.set(table, stmt);
+    }
+    return stmt.get(id) !== undefined;
   }
 
   private readRow(table: ReplicatedTable, id: string): RowSnapshot | null {
