@@ -205,3 +205,24 @@ test('the kiosk shows published releases (search, read, press kit) and the publi
   await releases.getByRole('button', { name: /Kembali ke daftar siaran pers/ }).click();
   await expect(list).toBeVisible();
 });
+
+test('the kiosk forgets a half-filled guest book entry after the idle time', async ({ page, warta }) => {
+  // The kiosk's timers run on Playwright's clock.
+  await page.clock.install();
+  const firstRun = new FirstRunPage(page);
+  await firstRun.open(warta.url);
+  await firstRun.complete(SURAKARTA);
+  await callCore(page, 'machine.setSettings', { pressRoom: true, idleLockMinutes: 2 });
+  await new UserMenu(page).choose('Keluar');
+  const kiosk = new KioskPage(page);
+  await expect(kiosk.heading).toBeVisible();
+
+  await kiosk.fill(VISITOR);
+  await kiosk.consent.check();
+  await page.clock.fastForward('01:00');
+  await expect(kiosk.form.getByRole('textbox', { name: /^Nama/ })).toHaveValue(VISITOR.name);
+  await page.clock.fastForward('01:10');
+  await expect(kiosk.form.getByRole('textbox', { name: /^Nama/ })).toHaveValue('');
+  await expect(kiosk.form.getByRole('textbox', { name: 'Media / asal' })).toHaveValue('');
+  await expect(kiosk.consent).not.toBeChecked();
+});
