@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { meetsTarget, type BenchResults, type BenchmarkFigure } from './results-format';
 import * as core from './suites/core';
+import * as agenda from './suites/agenda';
 import * as people from './suites/people';
 import * as media from './suites/media';
 import * as releases from './suites/releases';
@@ -16,7 +17,7 @@ import * as sync from './suites/sync';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** One suite per area (bench/suites/<area>.ts); a feature adds its suite here. */
-const SUITES: Record<string, { run: typeof core.run }> = { core, people, media, releases, sync };
+const SUITES: Record<string, { run: typeof core.run }> = { core, agenda, people, media, releases, sync };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const workRoot = path.join(here, 'workspace');

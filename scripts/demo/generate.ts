@@ -1,5 +1,6 @@
 import type { Core } from '../../electron/core/create-core';
 import { officeSection } from './office';
+import { agendaSection } from './agenda';
 import { mediaSection } from './media';
 import { releasesSection } from './releases';
 import type { DemoSection } from './section';
@@ -11,7 +12,7 @@ export { DEMO_PROFILE } from './office';
  * `size` scales every collection for benchmark workspaces. Each feature adds its section
  * (scripts/demo/<feature>.ts) to this list, after the sections it builds on.
  */
-const SECTIONS: DemoSection[] = [officeSection, mediaSection, releasesSection];
+const SECTIONS: DemoSection[] = [officeSection, agendaSection, mediaSection, releasesSection];
 
 export interface GenerateOptions {
   size?: number;

@@ -4,7 +4,7 @@
  */
 import { formatLongDate } from '../format/dates';
 import type { ZoneLabel } from '../office/time-zones';
-import { ROLE_LABEL_ID, STATUS_LABEL_ID, type CalendarItem } from './event';
+import { ROLE_LABEL_ID, STATUS_LABEL_ID, type CalendarItem, type SheetItem } from './event';
 import { dateKey, isZoneLabel, wallTimeOf } from './zones';
 
 export interface DaySheetRow {
@@ -52,7 +52,7 @@ export function timeRange(item: Pick<CalendarItem, 'startMs' | 'endMs' | 'allDay
 }
 
 export function buildDaySheet(
-  items: readonly CalendarItem[],
+  items: readonly SheetItem[],
   options: { dayKeys: string[]; officeZone: ZoneLabel; leader: DaySheetPerson | null; people: ReadonlyMap<string, DaySheetPerson> },
 ): DaySheet {
   const { dayKeys, officeZone, leader, people } = options;

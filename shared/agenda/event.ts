@@ -131,13 +131,25 @@ export interface CalendarItem {
   pressOpen: boolean;
   usesPressRoom: boolean;
   dressCode: string;
-  leaderRole: LeaderRole | null;
-  companionIds: string[];
-  companionsText: string;
+  /** Staff only; null for public callers. */
   reporterId: string | null;
   photographerId: string | null;
   videographerId: string | null;
-  /** Staff only; empty for public callers. */
+}
+
+/** A calendar item with what the protocol day sheet prints besides (read only for a day or a week). */
+export interface SheetItem extends CalendarItem {
+  leaderRole: LeaderRole | null;
+  companionIds: string[];
+  companionsText: string;
   protocolNotes: string;
-  notes: string;
+}
+
+/** The lean form the calendar needs: month views carry thousands of these. */
+export function calendarItemOf(i: CalendarItem): CalendarItem {
+  return {
+    key: i.key, eventId: i.eventId, seriesId: i.seriesId, originalStartMs: i.originalStartMs, recurring: i.recurring, kind: i.kind, title: i.title,
+    startMs: i.startMs, endMs: i.endMs, allDay: i.allDay, zone: i.zone, placeName: i.placeName, status: i.status, representedBy: i.representedBy,
+    leaderIds: i.leaderIds, pressOpen: i.pressOpen, usesPressRoom: i.usesPressRoom, dressCode: i.dressCode, reporterId: i.reporterId, photographerId: i.photographerId, videographerId: i.videographerId,
+  };
 }

@@ -99,15 +99,15 @@ export function EventDetail({ item, zone, onClose, onEdit }: Props) {
         {event?.rrule ? row(t('agenda.detail.recurring'), describeRule(event.rrule)) : null}
         {row(t('agenda.form.place'), [item.placeName, event?.placeAddress].filter(Boolean).join(', '))}
         {row(t('agenda.form.leaders'), leaders.map((o) => `${o.position} – ${o.name}`).join('; '))}
-        {row(t('agenda.form.role'), item.leaderRole ? t(`agenda.role.${item.leaderRole}`) : '')}
-        {row(t('agenda.form.dressCode'), item.dressCode)}
-        {row(t('agenda.form.companions'), [...item.companionIds.map(nameOf).filter((o) => o !== null).map((o) => `${o.position} – ${o.name}`), item.companionsText].filter(Boolean).join('; '))}
+        {row(t('agenda.form.role'), event?.leaderRole ? t(`agenda.role.${event.leaderRole}`) : '')}
+        {row(t('agenda.form.dressCode'), event?.dressCode ?? '')}
+        {row(t('agenda.form.companions'), [...(event?.companionIds ?? []).map(nameOf).filter((o) => o !== null).map((o) => `${o.position} – ${o.name}`), event?.companionsText ?? ''].filter(Boolean).join('; '))}
         {row(t('agenda.form.reporter'), staff.find((s) => s.id === item.reporterId)?.name ?? '')}
         {row(t('agenda.form.photographer'), staff.find((s) => s.id === item.photographerId)?.name ?? '')}
         {row(t('agenda.form.videographer'), staff.find((s) => s.id === item.videographerId)?.name ?? '')}
         {row(t('agenda.form.invitationNumber'), event?.invitationNumber ?? '')}
-        {row(t('agenda.form.protocolNotes'), item.protocolNotes)}
-        {row(t('agenda.form.notes'), item.notes)}
+        {row(t('agenda.form.protocolNotes'), event?.protocolNotes ?? '')}
+        {row(t('agenda.form.notes'), event?.notes ?? '')}
       </dl>
       {event?.invitationFileHash ? (
         <button

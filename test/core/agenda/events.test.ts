@@ -141,7 +141,8 @@ describe('events', () => {
     (fx.core.context as { currentCaller: () => unknown }).currentCaller = () => callerFor(null, 'Wartawan', ['journalist']);
     const r = await c.invoke('agenda.range', { from: MON - D, to: MON + D });
     expect(r.items.map((i) => i.title)).toEqual(['Jumpa pers']);
-    expect(r.items[0]).toMatchObject({ protocolNotes: '', notes: '', reporterId: null });
+    expect(r.items[0]).toMatchObject({ reporterId: null });
+    expect(JSON.stringify(r.items)).not.toMatch(/Rahasia protokol|Catatan internal/);
     expect(await c.call('agenda.events.get', { id: r.items[0]!.eventId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await c.call('agenda.daySheet', { leaderId: null, date: '2026-11-23', format: 'whatsapp' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });

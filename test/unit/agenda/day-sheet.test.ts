@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildDaySheet, daySheetWhatsApp, timeRange } from '../../../shared/agenda/day-sheet';
-import type { CalendarItem } from '../../../shared/agenda/event';
+import type { SheetItem } from '../../../shared/agenda/event';
 
 const T = Date.UTC(2026, 10, 23, 1, 0); // Senin 23 November 2026 08.00 WIB
 
-function item(over: Partial<CalendarItem>): CalendarItem {
+function item(over: Partial<SheetItem>): SheetItem {
   return {
     key: 'k', eventId: 'e', seriesId: null, originalStartMs: null, recurring: false, kind: 'leader_agenda', title: 'Acara', startMs: T, endMs: T + 3_600_000,
     allDay: false, zone: 'WIB', placeName: '', status: 'confirmed', representedBy: '', leaderIds: [], pressOpen: true, usesPressRoom: false, dressCode: '',
-    leaderRole: null, companionIds: [], companionsText: '', reporterId: null, photographerId: null, videographerId: null, protocolNotes: '', notes: '', ...over,
+    leaderRole: null, companionIds: [], companionsText: '', reporterId: null, photographerId: null, videographerId: null, protocolNotes: '', ...over,
   };
 }
 

@@ -71,8 +71,25 @@ export const m0005: Migration = {
         ics_uid TEXT,
         ${REPLICATED_SYSTEM_COLUMNS}
       );
-      CREATE INDEX agenda_events_single_start ON agenda_events (start_ms) WHERE deleted_at IS NULL AND rrule IS NULL;
       CREATE INDEX agenda_events_series ON agenda_events (start_ms, series_end_ms) WHERE deleted_at IS NULL AND rrule IS NOT NULL;
+      -- Local index of the spans of single events and exceptions (not replicated: rebuilt by the
+      -- triggers from the rows, whoever wrote them). Minutes fit rtree_i32; an open end counts 24 h.
+      CREATE VIRTUAL TABLE agenda_events_span USING rtree_i32(rid, start_min, end_min);
+      CREATE TRIGGER agenda_events_span_insert AFTER INSERT ON agenda_events
+        WHEN NEW.rrule IS NULL AND NEW.deleted_at IS NULL AND NEW.start_ms IS NOT NULL
+      BEGIN
+        INSERT INTO agenda_events_span VALUES (NEW.rowid, NEW.start_ms / 60000, (coalesce(NEW.end_ms, NEW.start_ms + 86400000) + 59999) / 60000);
+      END;
+      CREATE TRIGGER agenda_events_span_update AFTER UPDATE ON agenda_events
+      BEGIN
+        DELETE FROM agenda_events_span WHERE rid = OLD.rowid;
+        INSERT INTO agenda_events_span SELECT NEW.rowid, NEW.start_ms / 60000, (coalesce(NEW.end_ms, NEW.start_ms + 86400000) + 59999) / 60000
+          WHERE NEW.rrule IS NULL AND NEW.deleted_at IS NULL AND NEW.start_ms IS NOT NULL;
+      END;
+      CREATE TRIGGER agenda_events_span_delete AFTER DELETE ON agenda_events
+      BEGIN
+        DELETE FROM agenda_events_span WHERE rid = OLD.rowid;
+      END;
       CREATE INDEX agenda_events_exceptions ON agenda_events (series_id, original_start_ms) WHERE series_id IS NOT NULL;
       CREATE INDEX agenda_events_uid ON agenda_events (ics_uid) WHERE ics_uid IS NOT NULL;
       CREATE TABLE agenda_holidays (

@@ -1,5 +1,5 @@
 import { WartaError } from '../../../../shared/contract/errors';
-import { type AgendaEvent, type CalendarItem, type EventValues } from '../../../../shared/agenda/event';
+import { calendarItemOf, type AgendaEvent, type CalendarItem, type EventValues } from '../../../../shared/agenda/event';
 import { parseRule, RecurrenceError, seriesEnd } from '../../../../shared/agenda/recurrence';
 import { dateKey } from '../../../../shared/agenda/zones';
 import type { Conflict } from '../../../../shared/agenda/conflicts';
@@ -63,7 +63,7 @@ function exceptionRow(ctx: CoreContext, seriesId: string, originalStartMs: numbe
 /** Public callers (journalists, guests) see open events only, without internal notes or staff. */
 export function publicView(item: CalendarItem): CalendarItem | null {
   if (!item.pressOpen) return null;
-  return { ...item, protocolNotes: '', notes: '', reporterId: null, photographerId: null, videographerId: null };
+  return { ...item, reporterId: null, photographerId: null, videographerId: null };
 }
 
 function withoutMeta(e: AgendaEvent): Omit<EventValues, 'id'> {
@@ -92,7 +92,8 @@ export const eventHandlers: HandlerGroup<EventMethods> = {
     for (const i of items) {
       if (leaders && !i.leaderIds.some((l) => leaders.has(l))) continue;
       if (kinds && !kinds.has(i.kind)) continue;
-      const shown = staff ? i : publicView(i);
+      const lean = calendarItemOf(i);
+      const shown = staff ? lean : publicView(lean);
       if (shown) out.push(shown);
     }
     const zone = officeZone(ctx);

@@ -1,5 +1,5 @@
 import { WartaError } from '../../../../shared/contract/errors';
-import type { AgendaEvent, CalendarItem, EventKind, EventStatus, EventValues, LeaderRole } from '../../../../shared/agenda/event';
+import type { AgendaEvent, EventKind, SheetItem, EventStatus, EventValues, LeaderRole } from '../../../../shared/agenda/event';
 import type { FieldValue } from '../../../../shared/sync/replicated-tables';
 import type { CoreContext } from '../../rpc/handler-types';
 
@@ -138,7 +138,7 @@ export function toFields(v: Omit<EventValues, 'id'>): Record<string, FieldValue>
   };
 }
 
-export function itemOf(e: Pick<AgendaEvent, Exclude<keyof AgendaEvent, 'createdAt' | 'updatedAt' | 'deletedAt'>>, occurrence?: { originalStartMs: number; startMs: number; endMs: number | null }): CalendarItem {
+export function itemOf(e: Pick<AgendaEvent, Exclude<keyof AgendaEvent, 'createdAt' | 'updatedAt' | 'deletedAt'>>, occurrence?: { originalStartMs: number; startMs: number; endMs: number | null }): SheetItem {
   const seriesId = occurrence ? e.id : e.seriesId;
   const originalStartMs = occurrence ? occurrence.originalStartMs : e.originalStartMs;
   return {
@@ -167,7 +167,6 @@ export function itemOf(e: Pick<AgendaEvent, Exclude<keyof AgendaEvent, 'createdA
     photographerId: e.photographerId,
     videographerId: e.videographerId,
     protocolNotes: e.protocolNotes,
-    notes: e.notes,
   };
 }
 

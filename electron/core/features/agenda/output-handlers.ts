@@ -88,7 +88,7 @@ export const outputHandlers: HandlerGroup<OutputMethods> = {
     const people = new Map<string, DaySheetPerson>(officials.map((o) => [o.id, { name: o.name, position: o.position }]));
     const leader = input.leaderId ? people.get(input.leaderId) ?? null : null;
     if (input.leaderId && !leader) throw new WartaError('not_found', 'Pimpinan tidak ditemukan.', { id: input.leaderId });
-    const items = itemsInWindow(ctx.db, from, to, settings.openEndMinutes * 60_000).items.filter((i) => !input.leaderId || i.leaderIds.includes(input.leaderId));
+    const items = itemsInWindow(ctx.db, from, to, settings.openEndMinutes * 60_000, true).items.filter((i) => !input.leaderId || i.leaderIds.includes(input.leaderId));
     const sheet = buildDaySheet(items, { dayKeys, officeZone: zone, leader, people });
     if (input.format === 'whatsapp') return { text: daySheetWhatsApp(sheet) };
     const head = letterheadOf(readOfficeProfile(ctx), ctx.blobs);
