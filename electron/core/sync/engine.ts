@@ -31,6 +31,7 @@ import {
 } from '../../../shared/sync/protocol';
 import { fieldSpec, isReplicatedTable, REPLICATED_TABLES, type FieldValue, type ReplicatedTable } from '../../../shared/sync/replicated-tables';
 import { writePermissionFor } from '../../../shared/sync/table-permissions';
+import { permissionsOf, type Role } from '../../../shared/contract/permissions';
 import type { Caller } from '../caller';
 import type { Change } from '../data/change';
 import { materialize, readLogEntries } from '../data/change-log';
@@ -339,7 +340,13 @@ export class SyncEngine {
       this.state.set('last_sync_at', new Date(this.ctx.now()).toISOString());
       this.state.set('last_error', null);
       await this.fetchQueuedBlobs();
-      this.setState('up_to_date', null);
+      const held = this.state.num('held_back');
+      this.setState(
+        'up_to_date',
+        held > 0
+          ? `${held} perubahan tidak dikirim: peran komputer ini (${this.state.get('role') ?? '-'}) tidak berhak mengubah data tersebut di server. Perubahan itu tetap ada di komputer ini.`
+          : null,
+      );
     } catch (err) {
       if (err instanceof StopForDeletes) {
         const { direction, count, total } = err.info;
@@ -611,6 +618,15 @@ export class SyncEngine {
         }
         deletes += pageDeletes.length;
       }
+      // The server refuses a whole push with a change this device's role may not write; such
+      // changes stay on this computer (counted and shown) so they never block the others.
+      const perms = permissionsOf([(this.state.get('role') ?? 'guest') as Role]);
+      const allowed = changes.filter((c) => {
+        const needed = writePermissionFor(c.table);
+        return needed !== null && perms.has(needed);
+      });
+      if (allowed.length < changes.length) this.state.set('held_back', this.state.num('held_back') + changes.length - allowed.length);
+      changes = allowed;
       await this.uploadBlobs(changes);
       for (const part of splitByBytes(changes)) if (part.length > 0) await client.push(part as WireChange[]);
       this.state.set('push_seq', lastSeq);
