@@ -21,7 +21,11 @@ type Stmt = { all(...params: unknown[]): unknown[] };
 const statements = new WeakMap<Db, Map<string, Stmt>>();
 function prepared(db: Db, sql: string): Stmt {
   let map = statements.get(db);
-  if (!map) statements.set(db, (map = new Map()));
+  if (!map) {
+    statements.set(db, (map = new Map()));
+    // Per connection, not in the schema: the trigram index's term statistics.
+    db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.media_tri_vocab USING fts5vocab(main, 'media_tri', 'row')");
+  }
   let stmt = map.get(sql);
   if (!stmt) map.set(sql, (stmt = db.prepare(sql) as unknown as Stmt));
   return stmt;
@@ -40,9 +44,17 @@ export function search(db: Db, query: string, limit: number, kind?: Kind): { id:
   ).all(match, ...kindArgs, limit) as { id: string; kind: Kind; name: string }[];
   const hits = prefix.map((h) => ({ ...h, fuzzy: false }));
   const joined = words.join(' ');
-  if (hits.length >= Math.min(limit, 5) || joined.length < 4) return hits;
+  // The typo path runs only when the words as typed find nothing: then they were mistyped.
+  if (hits.length > 0 || joined.length < 4) return hits;
 
-  const grams = [...trigrams(joined)].filter((g) => g.trim().length === 3);
+  // The rarest trigrams of the query (by how many names hold them) pick the candidates: few,
+  // telling postings instead of every name sharing "an " or "su".
+  const all = [...trigrams(joined)].filter((g) => g.trim().length === 3);
+  if (all.length === 0) return hits;
+  const counts = new Map<string, number>();
+  const vocab = prepared(db, "SELECT term, doc FROM temp.media_tri_vocab WHERE term IN (SELECT value FROM json_each(?))").all(JSON.stringify(all)) as { term: string; doc: number }[];
+  for (const v of vocab) counts.set(v.term, v.doc);
+  const grams = all.filter((g) => counts.has(g)).sort((a, b) => (counts.get(a) as number) - (counts.get(b) as number)).slice(0, 8);
   if (grams.length === 0) return hits;
   const seen = new Set(hits.map((h) => h.id));
   const candidates = prepared(
