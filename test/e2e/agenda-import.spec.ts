@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { addDaysToKey, dateKey } from '../../shared/agenda/zones';
+import { AgendaPage } from './pages/agenda-page';
+import { AppFrame } from './pages/app-frame';
+import { FirstRunPage } from './pages/first-run-page';
+import { expect, test } from './support/fixtures';
+import { SURAKARTA } from './support/office-fixture-data';
+import { REPO_ROOT } from './support/paths';
+
+const shots = path.join(REPO_ROOT, '.tmp', 'e2e', 'screenshots');
+
+test('Agenda: drag an item in the day view, undo with Ctrl+Z; ICS import previews skipped rows with reasons', async ({ page, warta }) => {
+  const firstRun = new FirstRunPage(page);
+  await firstRun.open(warta.url);
+  await firstRun.complete(SURAKARTA);
+  const frame = new AppFrame(page);
+  await frame.open('Pengaturan');
+  const officials = page.getByTestId('officials-table');
+  await officials.getByLabel('Jabatan').fill('Sekretaris Daerah');
+  await officials.getByLabel('Nama').fill('Drs. Hendro Saputro');
+  await officials.getByRole('button', { name: 'Tambah' }).click();
+  await expect(officials.getByRole('row', { name: /Hendro Saputro/ })).toBeVisible();
+
+  await frame.open('Agenda');
+  const agenda = new AgendaPage(page);
+  // Tomorrow: the day view is stepped forward until it shows the item.
+  const day = addDaysToKey(dateKey(Date.now(), 'WIB'), 1);
+  await agenda.newEvent({ title: 'Rapat Evaluasi Kinerja', date: day, start: '10:00', end: '11:00', leader: 'Sekretaris Daerah – Drs. Hendro Saputro' });
+  await agenda.save();
+  await agenda.view('Hari');
+  for (let i = 0; i < 2 && (await agenda.event('Rapat Evaluasi Kinerja').count()) === 0; i++) await page.getByRole('button', { name: 'Berikutnya' }).click();
+  const item = agenda.event('Rapat Evaluasi Kinerja');
+  await expect(item).toContainText('10.00');
+  const box = (await item.boundingBox())!;
+  const hourRow = (await page.locator('.agenda-calendar').getByText('11.00', { exact: true }).first().boundingBox())!;
+  const hour10 = (await page.locator('.agenda-calendar').getByText('10.00', { exact: true }).first().boundingBox())!;
+  const hourPx = hourRow.y - hour10.y;
+  await page.mouse.move(box.x + box.width / 2, box.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + 8 + hourPx / 2, { steps: 5 });
+  await page.mouse.move(box.x + box.width / 2, box.y + 8 + hourPx * 2, { steps: 10 });
+  await page.mouse.up();
+  await expect(page.getByTestId('agenda-undo')).toContainText('pukul 12.00 WIB');
+  await expect(agenda.event('Rapat Evaluasi Kinerja')).toContainText('12.00');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('agenda-undo')).toHaveCount(0);
+  await expect(agenda.event('Rapat Evaluasi Kinerja')).toContainText('10.00');
+
+  // ICS import: the Outlook file with problems; the preview lists what will be skipped and why.
+  await page.getByRole('button', { name: 'Impor ICS' }).click();
+  await agenda.dialog.getByLabel('Pilih berkas .ics dari Google Calendar atau Outlook').setInputFiles(path.join(REPO_ROOT, 'test/fixtures/agenda/outlook-with-problems.ics'));
+  const preview = page.getByTestId('ics-preview');
+  await expect(preview.getByRole('row', { name: /Acara dengan zona tak dikenal/ })).toContainText('Zona waktu tidak dikenal: Mars Standard Time');
+  await expect(preview.getByRole('row', { name: /Acara tanpa waktu mulai/ })).toContainText('DTSTART (waktu mulai) tidak ada.');
+  await expect(agenda.dialog.getByRole('status')).toContainText('Pratinjau: 2 kegiatan baru, 0 perubahan kejadian, 6 dilewati.');
+  await page.screenshot({ path: path.join(shots, 'agenda-ics-preview.png') });
+  await agenda.dialog.getByRole('button', { name: 'Impor 2 kegiatan' }).click();
+  await expect(agenda.dialog.getByRole('status')).toContainText('Selesai: 2 kegiatan dan 0 perubahan kejadian diimpor, 6 dilewati.');
+  await agenda.dialog.getByRole('button', { name: 'Tutup' }).click();
+  await agenda.view('Daftar');
+  await expect(page.getByTestId('agenda-calendar')).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'agenda-list.png') });
+});
