@@ -197,5 +197,9 @@ describe('event to release', () => {
     const list = await c.invoke('agenda.events.releases', { eventId: event.id });
     expect(list).toMatchObject([{ id: rel.id, title: 'Wali Kota Resmikan Pasar', publishedAt: null, minutes: 60 }]);
     expect(list[0]?.targetMinutes).toBeGreaterThan(0);
+    // What "Tulis rilis" sends after creating: the dateline city, date, leaders and place.
+    const upd = await c.call('releases.update', { id: rel.id, fields: { datelineCity: 'Sukamaju', releaseDate: '2026-11-23', subtitle: 'Wali Kota Ir. Hendra Wijaya di Pasar Rakyat' } });
+    expect(upd).toMatchObject({ ok: true });
+    expect(await c.invoke('releases.get', { id: rel.id })).toMatchObject({ eventId: event.id, datelineCity: 'Sukamaju', releaseDate: '2026-11-23', subtitle: 'Wali Kota Ir. Hendra Wijaya di Pasar Rakyat' });
   });
 });
