@@ -438,6 +438,16 @@ export class SyncEngine {
         // Changes to rows this device does not hold (most of a first sync) need no conflict or
         // delete checks: they are applied in runs, through one call of the merge path.
         const run: Change[] = [];
+        // A table empty before this page holds only rows of this page: no lookup needed.
+        const empty = new Map<string, boolean>();
+        const isEmpty = (table: string) => {
+          let e = empty.get(table);
+          if (e === undefined) {
+            e = this.ctx.db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() === undefined;
+            empty.set(table, e);
+          }
+          return e;
+        };
         const flush = () => {
           if (run.length) m.applyChanges(run);
           run.length = 0;
@@ -447,7 +457,7 @@ export class SyncEngine {
           if (known.deferred) defer.run(wc.hlc, JSON.stringify(wc));
           const c = known.change;
           if (!c) continue;
-          if (!('deleted_at' in c.fields) && !this.exists(c.table, c.rowId)) run.push(c);
+          if (!('deleted_at' in c.fields) && (isEmpty(c.table) || !this.exists(c.table, c.rowId))) run.push(c);
           else {
             flush();
             this.applyOne(c, restoreDeletes);
