@@ -14,7 +14,7 @@ export interface ReleaseFilters {
 }
 
 export const EMPTY_FILTERS: ReleaseFilters = { query: '', status: '', from: '', to: '', opdId: '', tag: '', writer: '' };
-const PAGE = 100;
+const PAGE = 50;
 
 interface ReleasesStore {
   filters: ReleaseFilters;

@@ -13,6 +13,7 @@ import { call, onEvent } from '../../api/client';
  * sending only the fields that changed.
  */
 const QUIET_MS = 300;
+const PENDING: SaveState = { kind: 'pending' };
 const MAX_WAIT_MS = 800;
 
 export type SaveState = { kind: 'saved'; at: number } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'failed'; error: ErrorPayload; retrying: boolean };
@@ -113,7 +114,8 @@ export function useRelease(id: string) {
       d.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === 'remote' || !editableRef.current) return;
         queue.current.push(update);
-        setSave({ kind: 'pending' });
+        // Same object when already pending: React skips the re-render, keystrokes stay cheap.
+        setSave((s) => (s.kind === 'pending' ? s : PENDING));
         debouncer.current.poke();
       });
       docRef.current = d;
@@ -153,7 +155,7 @@ export function useRelease(id: string) {
   const setFields = useCallback((patch: Partial<ReleaseFields>) => {
     setDetail((d) => (d ? { ...d, ...patch } : d));
     pendingFields.current = { ...pendingFields.current, ...patch };
-    setSave({ kind: 'pending' });
+    setSave((s) => (s.kind === 'pending' ? s : PENDING));
     debouncer.current.poke();
   }, []);
 

@@ -27,7 +27,7 @@ const listInput = z
     tag: z.string().max(60).nullable().default(null),
     writer: z.string().max(120).nullable().default(null),
     offset: z.number().int().min(0).default(0),
-    limit: z.number().int().min(1).max(1000).default(100),
+    limit: z.number().int().min(1).max(1000).default(50),
   })
   .strict();
 

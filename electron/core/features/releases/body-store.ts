@@ -112,8 +112,13 @@ interface IndexRow {
  */
 function ftsRowid(db: Db, releaseId: string, releaseDate: string | null): number {
   const local = db.prepare('SELECT rowid FROM releases WHERE id = ?').get(releaseId) as { rowid: number };
-  const days = releaseDate && /^\d{4}-\d{2}-\d{2}$/.test(releaseDate) ? Math.floor(Date.parse(`${releaseDate}T00:00:00Z`) / 86_400_000) : 0;
-  return Math.max(0, days) * 10_000_000 + (local.rowid % 10_000_000);
+  return ftsRowidFloor(releaseDate) + (local.rowid % 10_000_000);
+}
+
+/** The smallest FTS rowid of a date ('YYYY-MM-DD'); an unreadable date sorts first. */
+export function ftsRowidFloor(date: string | null): number {
+  const days = date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000) : 0;
+  return Math.max(0, Number.isFinite(days) ? days : 0) * 10_000_000;
 }
 
 /** Rewrites the FTS row of one release from its fields and body. */

@@ -30,7 +30,7 @@ import { canTransition, isEditable, transitionPermission } from '../../../../sha
 import type { Caller } from '../../caller';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { readOfficeProfile } from '../office/handlers';
-import { bodySchema, catchUp, checkUpdate, docFromJson, docToJson, loadBody } from './body-store';
+import { bodySchema, catchUp, checkUpdate, docFromJson, docToJson, ftsRowidFloor, loadBody } from './body-store';
 import { buildExport } from './exports';
 import { photoDataUrl, storePhoto } from './photos';
 import { COLUMN_OF, fieldsOf, statusOf, type ReleaseRow } from './rows';
@@ -280,7 +280,9 @@ export const releasesHandlers: HandlerGroup<
       args.push(isoNow(ctx));
     }
     if (input.statuses.length) {
-      where.push(`coalesce(r.status, 'draft') IN (${input.statuses.map(() => '?').join(', ')})`);
+      // Written so the status index can serve it (a missing status reads as draft).
+      const list = `r.status IN (${input.statuses.map(() => '?').join(', ')})`;
+      where.push(input.statuses.includes('draft') ? `(${list} OR r.status IS NULL)` : list);
       args.push(...input.statuses);
     }
     if (input.from) {
@@ -311,8 +313,18 @@ export const releasesHandlers: HandlerGroup<
     if (fts) {
       // Newest first, walking the index in rowid order (date-keyed, see body-store.ts) so LIMIT
       // stops early; the count stops at COUNT_CAP (the list then says "more than …").
-      const from = `FROM release_fts f JOIN releases r ON r.id = f.release_id LEFT JOIN opd o ON o.id = r.opd_id WHERE release_fts MATCH ? AND ${where.join(' AND ')}`;
-      total = (ctx.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1})`).get(fts, ...args) as { n: number }).n;
+      // The date range also bounds the index walk: FTS rowids are date-keyed.
+      const range: string[] = [];
+      if (input.from) range.push(`f.rowid >= ${ftsRowidFloor(input.from)}`);
+      if (input.to) range.push(`f.rowid < ${ftsRowidFloor(input.to) + 10_000_000}`);
+      const cond = `release_fts MATCH ? ${range.map((c) => `AND ${c} `).join('')}AND ${where.join(' AND ')}`;
+      const from = `FROM release_fts f JOIN releases r ON r.id = f.release_id LEFT JOIN opd o ON o.id = r.opd_id WHERE ${cond}`;
+      // Deleted releases are not in the index, so without other filters the index alone counts.
+      const countSql =
+        where.length === 1 && args.length === 0
+          ? `SELECT count(*) AS n FROM (SELECT 1 FROM release_fts f WHERE release_fts MATCH ? ${range.map((c) => `AND ${c} `).join('')}LIMIT ${COUNT_CAP + 1})`
+          : `SELECT count(*) AS n FROM (SELECT 1 FROM release_fts f JOIN releases r ON r.id = f.release_id WHERE ${cond} LIMIT ${COUNT_CAP + 1})`;
+      total = (ctx.db.prepare(countSql).get(fts, ...args) as { n: number }).n;
       capped = total > COUNT_CAP;
       if (capped) total = COUNT_CAP;
       rows = ctx.db
@@ -320,7 +332,7 @@ export const releasesHandlers: HandlerGroup<
         .all(fts, ...args, input.limit, input.offset) as ListRow[];
     } else {
       const from = `FROM releases r LEFT JOIN opd o ON o.id = r.opd_id WHERE ${where.join(' AND ')}`;
-      total = (ctx.db.prepare(`SELECT count(*) AS n ${from}`).get(...args) as { n: number }).n;
+      total = (ctx.db.prepare(`SELECT count(*) AS n FROM releases r WHERE ${where.join(' AND ')}`).get(...args) as { n: number }).n;
       rows = ctx.db.prepare(`SELECT ${cols} ${from} ORDER BY r.release_date DESC, r.id DESC LIMIT ? OFFSET ?`).all(...args, input.limit, input.offset) as ListRow[];
     }
     const now = ctx.now();
