@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
@@ -189,14 +190,19 @@ export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
   const qs = queries(core);
   for (const q of qs.slice(0, 50)) await core.invoke('media.search', { query: q });
   const searchMs: number[] = [];
-  for (let pass = 0; pass < 2; pass++) {
-    for (const q of qs) {
+  const perQuery: number[][] = qs.map(() => []);
+  const load = os.loadavg()[0] ?? 0;
+  for (let pass = 0; pass < 3; pass++) {
+    for (const [i, q] of qs.entries()) {
       const t0 = performance.now();
       const r = await core.call('media.search', { query: q });
-      searchMs.push(performance.now() - t0);
+      const ms = performance.now() - t0;
+      searchMs.push(ms);
+      perQuery[i]?.push(ms);
       if (!r.ok) throw new Error(r.error.message);
     }
   }
+  const medianPerQuery = perQuery.map((t) => median(t));
   ctx.log(`  search: p50 ${median(searchMs).toFixed(2)} ms, p95 ${percentile(searchMs, 95).toFixed(2)} ms over ${searchMs.length} queries`);
 
   // XLSX import of 5,000 new journalists into the benchmark workspace (5,000 already there).
@@ -231,7 +237,8 @@ export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
   const paint = await firstPaint(dir, ctx.log);
 
   return [
-    { id: 'media.search.p95_ms', value: round(percentile(searchMs, 95)), unit: 'ms', target: '<= 10', note: `p95 of ${searchMs.length} media.search calls (prefix and typo queries) through the contract on the benchmark workspace (250 outlets, 5,000 journalists); median ${round(median(searchMs))} ms` },
+    { id: 'media.search.p95_ms', value: round(percentile(searchMs, 95)), unit: 'ms', target: '<= 10', note: `p95 of ${searchMs.length} media.search calls (500 prefix and typo queries, 3 passes) through the contract on the benchmark workspace (250 outlets, 5,000 journalists); median ${round(median(searchMs))} ms; 1-min load average ${load.toFixed(1)} on ${os.cpus().length} cores` },
+    { id: 'media.search.query_p95_ms', value: round(percentile(medianPerQuery, 95)), unit: 'ms', target: '<= 10', note: 'p95 over the 500 queries of each query\'s median of 3 calls: the cost of the queries themselves, with scheduler stalls on a shared machine filtered out' },
     { id: 'media.import.xlsx_5000_ms', value: Math.round(big.total), unit: 'ms', target: '<= 5000', note: 'XLSX of 5,000 journalists into the benchmark workspace: upload, parse, stage, check, duplicate search against 5,000 people, commit in chunks' },
     { id: 'media.import.commit_ratio_vs_raw', value: round(median(ratios)), unit: 'ratio', target: '>= 0.3', note: `median of ${ROUNDS} rounds: rate of the importer's commit (mutation path, change log, search index, batch bookkeeping) vs one prepared INSERT per row in one transaction into the same table, same rows, same run` },
     { id: 'media.import.whole_ratio_vs_raw', value: round(median(wholeRatios)), unit: 'ratio', target: '>= 0.3', note: 'the same, but the import counted whole (XLSX parsing, staging, checks and duplicate search included)' },
