@@ -5,8 +5,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, session, type BrowserWindow } from 'electron';
+import { app, safeStorage, session, type BrowserWindow } from 'electron';
 import { createCore, type Core } from '../core/create-core';
+import { cipherTokenVault } from '../core/sync/token-vault';
 import { installAppMenu } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { connectCoreToIpc } from './ipc-bridge';
@@ -58,7 +59,7 @@ async function run(): Promise<void> {
     store = openMachineStore();
     const prefs = machinePrefs(store, (next) => installAppMenu(next.language, { window: currentWindow, dataDir }));
     const { vault, key } = createKeyVault(dataDir);
-    core = createCore({ dataDir, mode: 'electron', prefs, databaseKey: key, keyVault: vault });
+    core = createCore({ dataDir, mode: 'electron', prefs, databaseKey: key, keyVault: vault, tokenVault: cipherTokenVault(dataDir, safeStorage) });
   } catch (err) {
     showStartupError(err, dataDir);
     app.exit(1);

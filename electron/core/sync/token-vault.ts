@@ -44,3 +44,40 @@ export function insecureFileTokenVault(dataDir: string): TokenVault {
     },
   };
 }
+
+/** The part of Electron's safeStorage the vault needs (the shell passes safeStorage itself). */
+export interface StringCipher {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+}
+
+export const ENCRYPTED_TOKEN_FILE = 'sync-token.bin';
+
+/**
+ * Desktop: the token encrypted with the OS keychain (safeStorage) in the data folder. Where
+ * the OS offers no encryption, the plainly marked file fallback is used instead.
+ */
+export function cipherTokenVault(dataDir: string, cipher: StringCipher): TokenVault {
+  if (!cipher.isEncryptionAvailable()) return insecureFileTokenVault(dataDir);
+  const file = path.join(dataDir, ENCRYPTED_TOKEN_FILE);
+  return {
+    kind: 'safe-storage',
+    load() {
+      try {
+        return cipher.decryptString(fs.readFileSync(file));
+      } catch {
+        return null;
+      }
+    },
+    save(token) {
+      if (token === null) {
+        fs.rmSync(file, { force: true });
+        return;
+      }
+      const tmp = `${file}.tmp`;
+      fs.writeFileSync(tmp, cipher.encryptString(token), { mode: 0o600 });
+      fs.renameSync(tmp, file);
+    },
+  };
+}
