@@ -20,12 +20,25 @@ test('Agenda: drag an item in the day view, undo with Ctrl+Z; ICS import preview
   await officials.getByLabel('Nama').fill('Drs. Hendro Saputro');
   await officials.getByRole('button', { name: 'Tambah' }).click();
   await expect(officials.getByRole('row', { name: /Hendro Saputro/ })).toBeVisible();
+  // An official's name is edited in place; a deletion can be undone.
+  await officials.getByRole('button', { name: 'Ubah Drs. Hendro Saputro' }).click();
+  await officials.getByRole('textbox', { name: 'Nama' }).first().fill('Drs. Hendro Saputro, M.Si.');
+  await officials.getByRole('button', { name: 'Simpan' }).click();
+  await expect(officials.getByRole('row', { name: /Hendro Saputro, M\.Si\./ })).toBeVisible();
+  await officials.getByRole('button', { name: 'Hapus Drs. Hendro Saputro, M.Si.' }).click();
+  await expect(officials.getByRole('row', { name: /Hendro Saputro/ })).toHaveCount(0);
+  await page.getByRole('status').filter({ hasText: 'dihapus' }).getByRole('button', { name: 'Urungkan' }).click();
+  await expect(officials.getByRole('row', { name: /Hendro Saputro/ })).toBeVisible();
 
   await frame.open('Agenda');
   const agenda = new AgendaPage(page);
   // Tomorrow: the day view is stepped forward until it shows the item.
   const day = addDaysToKey(dateKey(Date.now(), 'WIB'), 1);
-  await agenda.newEvent({ title: 'Rapat Evaluasi Kinerja', date: day, start: '10:00', end: '11:00', leader: 'Sekretaris Daerah – Drs. Hendro Saputro' });
+  // An end before the start is caught in the form, and nothing is saved.
+  await agenda.newEvent({ title: 'Rapat Evaluasi Kinerja', date: day, start: '10:00', end: '09:00', leader: 'Sekretaris Daerah – Drs. Hendro Saputro, M.Si.' });
+  await agenda.dialog.getByRole('button', { name: 'Simpan agenda' }).click();
+  await expect(agenda.dialog.getByRole('alert').filter({ hasText: 'Waktu selesai harus sesudah waktu mulai.' })).toBeVisible();
+  await agenda.field('Selesai').fill('11:00');
   await agenda.save();
   await agenda.view('Hari');
   for (let i = 0; i < 2 && (await agenda.event('Rapat Evaluasi Kinerja').count()) === 0; i++) await page.getByRole('button', { name: 'Berikutnya' }).click();

@@ -18,6 +18,8 @@ export function AgendaSettingsSection() {
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [notice, setNotice] = useState('');
   const [official, setOfficial] = useState({ name: '', position: '', institution: '', rank: '10', isLeader: true });
+  const [removedOfficial, setRemovedOfficial] = useState<{ id: string; name: string } | null>(null);
+  const [editing, setEditing] = useState<{ id: string; name: string; position: string; rank: string } | null>(null);
   const [person, setPerson] = useState({ name: '', duty: 'reporter' as StaffDuty });
   const [rules, setRules] = useState({ travel: '30', openEnd: '120' });
   const [year, setYear] = useState(() => new Date().getFullYear());
@@ -67,6 +69,22 @@ export function AgendaSettingsSection() {
           {t('agenda.settings.seed')}
         </button>
       ) : null}
+      {removedOfficial ? (
+        <div className="notice" role="status">
+          <span>{t('agenda.settings.removed', { name: removedOfficial.name })}</span>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() =>
+              void call('agenda.officials.restore', { id: removedOfficial.id }).then(async (r) => {
+                if (await done(r)) setRemovedOfficial(null);
+              })
+            }
+          >
+            {t('agenda.settings.restore')}
+          </button>
+        </div>
+      ) : null}
       <table className="table" data-testid="officials-table">
         <thead>
           <tr>
@@ -80,7 +98,34 @@ export function AgendaSettingsSection() {
           </tr>
         </thead>
         <tbody>
-          {officials.map((o) => (
+          {officials.map((o) =>
+            editing?.id === o.id ? (
+              <tr key={o.id}>
+                <td>
+                  <input aria-label={t('agenda.settings.rank')} inputMode="numeric" value={editing.rank} onChange={(e) => setEditing({ ...editing, rank: e.target.value })} />
+                </td>
+                <td>
+                  <input aria-label={t('agenda.settings.position')} value={editing.position} onChange={(e) => setEditing({ ...editing, position: e.target.value })} />
+                </td>
+                <td>
+                  <input aria-label={t('agenda.settings.name')} value={editing.name} onChange={(e) => setEditing({ ...editing, name: e.target.value })} />
+                </td>
+                <td>{o.isLeader ? '✓' : ''}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--small button--primary"
+                    onClick={() =>
+                      void call('agenda.officials.save', { id: o.id, name: editing.name, position: editing.position, institution: o.institution, precedenceRank: Number(editing.rank), isLeader: o.isLeader, active: o.active }).then(async (r) => {
+                        if (await done(r)) setEditing(null);
+                      })
+                    }
+                  >
+                    {t('agenda.settings.save')}
+                  </button>
+                </td>
+              </tr>
+            ) : (
             <tr key={o.id}>
               <td>{o.precedenceRank}</td>
               <td>{o.position}</td>
@@ -94,12 +139,21 @@ export function AgendaSettingsSection() {
                 />
               </td>
               <td>
-                <button type="button" className="button button--small button--danger" aria-label={t('agenda.settings.deleteLabel', { name: o.name })} onClick={() => void call('agenda.officials.delete', { id: o.id }).then((r) => done(r, t('agenda.settings.removed', { name: o.name })))}>
+                <button type="button" className="button button--small button--quiet" aria-label={t('agenda.settings.editLabel', { name: o.name })} onClick={() => setEditing({ id: o.id, name: o.name, position: o.position, rank: String(o.precedenceRank) })}>
+                  {t('agenda.settings.edit')}
+                </button>
+                <button type="button" className="button button--small button--danger" aria-label={t('agenda.settings.deleteLabel', { name: o.name })} onClick={() =>
+                    void call('agenda.officials.delete', { id: o.id }).then(async (r) => {
+                      if (await done(r, t('agenda.settings.removed', { name: o.name }))) setRemovedOfficial({ id: o.id, name: o.name });
+                    })
+                  }
+                >
                   {t('agenda.settings.delete')}
                 </button>
               </td>
             </tr>
-          ))}
+            ),
+          )}
           <tr>
             <td>
               <input aria-label={t('agenda.settings.rank')} inputMode="numeric" value={official.rank} onChange={(e) => setOfficial({ ...official, rank: e.target.value })} />

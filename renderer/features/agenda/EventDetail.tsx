@@ -62,6 +62,15 @@ export function EventDetail({ item, zone, onClose, onEdit }: Props) {
     useNavigation.getState().go('releases');
   }
 
+  /** One occurrence edited on its own: it becomes an exception row (at the same time), then opens in the form. */
+  async function editOccurrence() {
+    if (item.seriesId === null || item.originalStartMs === null) return;
+    const r = await call('agenda.events.move', { eventId: item.seriesId, originalStartMs: item.originalStartMs, startMs: item.startMs, endMs: item.endMs });
+    if (!r.ok) return setError(r.error);
+    await reload();
+    onEdit(r.value.event);
+  }
+
   async function cancelOccurrence() {
     if (item.seriesId === null || item.originalStartMs === null) return;
     const r = await call('agenda.events.cancelOccurrence', { seriesId: item.seriesId, originalStartMs: item.originalStartMs });
@@ -128,6 +137,11 @@ export function EventDetail({ item, zone, onClose, onEdit }: Props) {
         <button type="button" className="button button--small button--primary" onClick={() => event && onEdit(event)} disabled={!event}>
           {t('agenda.detail.edit')}
         </button>
+        {item.recurring && !isException(item) && item.seriesId && item.originalStartMs !== null ? (
+          <button type="button" className="button button--small button--secondary" onClick={() => void editOccurrence()}>
+            {t('agenda.detail.editOccurrence')}
+          </button>
+        ) : null}
         <button type="button" className="button button--small button--secondary" onClick={() => void writeRelease()}>
           {t('agenda.detail.writeRelease')}
         </button>

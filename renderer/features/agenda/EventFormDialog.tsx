@@ -74,7 +74,7 @@ export function EventFormDialog({ initial, officeZone, onClose }: Props) {
     setF((old) => ({ ...old, invitationFileHash: r.value.hash, invitationFileName: file.name.slice(0, 200), invitationFileMime: mime }));
   }
 
-  const problem = (p: FormProblem) => (problems.includes(p) ? (p === 'end' ? t('agenda.form.endBeforeStart') : t('agenda.form.required')) : undefined);
+  const problem = (p: Exclude<FormProblem, 'coords'>) => (problems.includes(p) ? (p === 'end' ? t('agenda.form.endBeforeStart') : t('agenda.form.required')) : undefined);
   const leaders = officials.filter((o) => o.isLeader && o.active);
   const staffFor = (duty: 'reporter' | 'photographer' | 'videographer') => staff.filter((s) => s.active && s.duties.includes(duty));
 
@@ -132,6 +132,8 @@ export function EventFormDialog({ initial, officeZone, onClose }: Props) {
         <div className="grid grid--2">
           <Text label={t('agenda.form.place')} value={f.placeName} onChange={(v) => set('placeName', v)} />
           <Text label={t('agenda.form.address')} value={f.placeAddress} onChange={(v) => set('placeAddress', v)} />
+          <Text label={t('agenda.form.lat')} value={f.placeLat} onChange={(v) => set('placeLat', v)} error={problems.includes('coords') ? t('agenda.form.coordBad') : undefined} placeholder="-7.5695" />
+          <Text label={t('agenda.form.lon')} value={f.placeLon} onChange={(v) => set('placeLon', v)} placeholder="110.8290" />
           <Select label={t('agenda.form.organiser')} value={f.organiserOpdId} onChange={(v) => set('organiserOpdId', v)} options={[['', t('agenda.form.noOrganiser')], ...opds.map((o): [string, string] => [o.id, o.abbreviation ? `${o.name} (${o.abbreviation})` : o.name])]} />
           <Field label={t('agenda.form.dressCode')}>
             {(id, describedBy) => (

@@ -18,6 +18,8 @@ export interface EventForm {
   zone: string;
   placeName: string;
   placeAddress: string;
+  placeLat: string;
+  placeLon: string;
   usesPressRoom: boolean;
   organiserOpdId: string;
   invitationNumber: string;
@@ -59,7 +61,7 @@ const PRESETS: Record<Exclude<RepeatKind, 'none' | 'custom'>, string> = {
 export function emptyForm(day: string, officeZone: ZoneLabel, kind: EventKind = 'leader_agenda'): EventForm {
   return {
     occurrence: false, kind, title: '', date: day, start: '08:00', end: '10:00', openEnd: false, allDay: false, zone: officeZone,
-    placeName: '', placeAddress: '', usesPressRoom: kind === 'press_conference', organiserOpdId: '', invitationNumber: '', invitationDate: '',
+    placeName: '', placeAddress: '', placeLat: '', placeLon: '', usesPressRoom: kind === 'press_conference', organiserOpdId: '', invitationNumber: '', invitationDate: '',
     invitationFileHash: null, invitationFileName: '', invitationFileMime: '', dressCode: '', leaderRole: '', status: 'confirmed', representedBy: '',
     postponedTo: '', leaderIds: [], companionIds: [], companionsText: '', protocolNotes: '', pressOpen: true, reporterId: '', photographerId: '',
     videographerId: '', notes: '', repeat: 'none', rrule: '', until: '',
@@ -86,6 +88,8 @@ export function formOf(e: AgendaEvent, officeZone: ZoneLabel, occurrenceStartMs?
     zone,
     placeName: e.placeName,
     placeAddress: e.placeAddress,
+    placeLat: e.placeLat === null ? '' : String(e.placeLat),
+    placeLon: e.placeLon === null ? '' : String(e.placeLon),
     usesPressRoom: e.usesPressRoom,
     organiserOpdId: e.organiserOpdId ?? '',
     invitationNumber: e.invitationNumber,
@@ -119,7 +123,7 @@ function at(day: string, time: string, zone: string): number {
   return instantOfWall({ year: y, month: m, day: d, hour: hh, minute: mm }, zone);
 }
 
-export type FormProblem = 'title' | 'date' | 'start' | 'end';
+export type FormProblem = 'title' | 'date' | 'start' | 'end' | 'coords';
 
 /** The input for the core, or the fields that stop it (checked again in the core). */
 export function toInput(f: EventForm): { input: EventInput } | { problems: FormProblem[] } {
@@ -128,6 +132,9 @@ export function toInput(f: EventForm): { input: EventInput } | { problems: FormP
   if (!/^\d{4}-\d{2}-\d{2}$/.test(f.date)) problems.push('date');
   if (!f.allDay && !/^\d{2}:\d{2}$/.test(f.start)) problems.push('start');
   if (!f.allDay && !f.openEnd && !/^\d{2}:\d{2}$/.test(f.end)) problems.push('end');
+  const lat = f.placeLat.trim() === '' ? null : Number(f.placeLat.replace(',', '.'));
+  const lon = f.placeLon.trim() === '' ? null : Number(f.placeLon.replace(',', '.'));
+  if ((lat !== null && !(Math.abs(lat) <= 90)) || (lon !== null && !(Math.abs(lon) <= 180)) || (lat === null) !== (lon === null)) problems.push('coords');
   if (problems.length) return { problems };
   const startMs = f.allDay ? at(f.date, '00:00', f.zone) : at(f.date, f.start, f.zone);
   const endMs = f.allDay ? at(addDaysToKey(f.date, 1), '00:00', f.zone) : f.openEnd ? null : at(f.date, f.end, f.zone);
@@ -152,6 +159,8 @@ export function toInput(f: EventForm): { input: EventInput } | { problems: FormP
       zone: isZoneLabel(f.zone) ? f.zone : f.zone.trim(),
       placeName: f.placeName,
       placeAddress: f.placeAddress,
+      placeLat: lat,
+      placeLon: lon,
       usesPressRoom: f.usesPressRoom,
       organiserOpdId: f.organiserOpdId || null,
       invitationNumber: f.invitationNumber,
