@@ -38,9 +38,18 @@ export function MediaPage() {
 
   useEffect(() => {
     void useMediaStore.getState().load();
-    return onEvent('data.changed', ({ tables }) => {
-      if (tables.some((x) => x.startsWith('media_'))) useMediaStore.getState().changed();
+    // A long import commits a chunk every few tens of milliseconds: reload once things settle,
+    // not after every chunk (each reload would fetch the whole directory again).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = onEvent('data.changed', ({ tables }) => {
+      if (!tables.some((x) => x.startsWith('media_'))) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => useMediaStore.getState().changed(), 300);
     });
+    return () => {
+      clearTimeout(timer);
+      off();
+    };
   }, []);
 
   useEffect(() => {
