@@ -4,7 +4,8 @@
  *   HTTP on 127.0.0.1, apply through the merge path) against a plain batched insert of the same rows;
  * - sync.incremental_100.round_trip_ms: 100 edits pushed by one device and pulled by another;
  * - sync.server.push_changes_per_s.{sqlite,postgres}: server push throughput, 4 devices at once;
- * - sync.server.rss_mb_20_devices: RSS of a separate server process with 20 devices connected.
+ * - sync.server.rss_mb_20_devices: RSS of a separate server process with 20 devices connected;
+ * - sync.convergence.schedules_passed: with WARTA_SYNC_SCHEDULES=N, the convergence property test's long mode.
  */
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -227,6 +228,27 @@ export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
     }
   } else {
     ctx.log('  PostgreSQL binaries absent: sync.server.push_changes_per_s.postgres not measured');
+  }
+
+  // Long mode of the convergence property test, for the benchmark run: WARTA_SYNC_SCHEDULES=5000.
+  const schedules = Number(process.env.WARTA_SYNC_SCHEDULES ?? 0);
+  if (schedules > 0) {
+    const t0 = performance.now();
+    const code = await new Promise<number>((resolve) => {
+      const child = spawn(path.join(REPO, 'node_modules', '.bin', 'vitest'), ['run', 'test/sync/convergence.property.test.ts'], {
+        cwd: REPO,
+        stdio: ['ignore', 'inherit', 'inherit'],
+        env: { ...process.env, WARTA_SYNC_SCHEDULES: String(schedules) },
+      });
+      child.once('exit', (c) => resolve(c ?? 1));
+    });
+    figures.push({
+      id: 'sync.convergence.schedules_passed',
+      value: code === 0 ? schedules : 0,
+      unit: 'schedules',
+      target: `>= ${schedules}`,
+      note: `convergence property test in long mode: ${schedules} schedules in ${Math.round((performance.now() - t0) / 1000)} s (0 when any failed)`,
+    });
   }
 
   const rss = await serverRss(ctx.workDir('rss'));
