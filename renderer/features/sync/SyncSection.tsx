@@ -9,6 +9,7 @@ import { useT } from '../../i18n/use-t';
 import { useCan } from '../people/session-store';
 import { useSyncStatus } from '../status/sync-status-store';
 import { syncStateText } from './SyncStateLabel';
+import './sync.css';
 
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
