@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import ICAL from 'ical.js';
 import { addDaysToKey, dateKey } from '../../shared/agenda/zones';
 import { AgendaPage } from './pages/agenda-page';
 import { AppFrame } from './pages/app-frame';
@@ -73,4 +75,12 @@ test('Agenda: drag an item in the day view, undo with Ctrl+Z; ICS import preview
   await agenda.view('Daftar');
   await expect(page.getByTestId('agenda-calendar')).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'agenda-list.png') });
+
+  // ICS export: a file another parser reads, with the zone and the three items.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor ICS' }).click()]);
+  const file = path.join(warta.dataDir, download.suggestedFilename());
+  await download.saveAs(file);
+  const cal = new ICAL.Component(ICAL.parse(fs.readFileSync(file, 'utf8')));
+  expect(cal.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'))).toContain('Asia/Jakarta');
+  expect(cal.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('summary')).sort()).toEqual(['Kunjungan Kerja ke Kabupaten Tetangga', 'Rapat Evaluasi Kinerja', 'Rapat Koordinasi Hari Jadi Kota']);
 });
