@@ -24,7 +24,7 @@ import { accountHandlers } from './features/people/account-handlers';
 import { createAccountsStore } from './features/people/accounts-store';
 import { auditHandlers } from './features/people/audit-handlers';
 import { encryptionHandlers } from './features/people/encryption-handlers';
-import { guestbookHandlers } from './features/people/guestbook-handlers';
+import { guestbookHandlers, purgeExpiredGuestbook } from './features/people/guestbook-handlers';
 import { machineHandlers } from './features/people/machine-handlers';
 import { createMachineSettings } from './features/people/machine-settings';
 import { SessionManager } from './features/people/session';
@@ -153,6 +153,7 @@ export function createCore(options: CoreOptions): Core {
     tokenVault: options.tokenVault ?? insecureFileTokenVault(dataDir),
   });
   if (options.sync?.auto ?? (options.mode ?? 'test') !== 'test') resumeHosting(context, sync);
+  purgeExpiredGuestbook(context);
   logger.info('core.open', { dataDir, schema: LATEST_SCHEMA_VERSION });
   let open: CoreContext | null = context;
 

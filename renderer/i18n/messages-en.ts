@@ -1,6 +1,7 @@
 import { peopleEn } from '../features/people/messages';
 import { syncEn } from '../features/sync/messages';
 import { encryptionEn } from '../features/settings/encryption-messages';
+import { settingsEn } from '../features/settings/settings-messages';
 import { pressroomEn } from '../features/pressroom/messages';
 import { releasesEn } from '../features/releases/messages';
 import { agendaEn } from '../features/agenda/messages';
@@ -173,6 +174,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'error.detail': 'Details from Warta:',
   ...peopleEn,
   ...encryptionEn,
+  ...settingsEn,
   ...pressroomEn,
   ...releasesEn,
   ...agendaEn,

@@ -6,6 +6,7 @@
 import { peopleId } from '../features/people/messages';
 import { syncId } from '../features/sync/messages';
 import { encryptionId } from '../features/settings/encryption-messages';
+import { settingsId } from '../features/settings/settings-messages';
 import { pressroomId } from '../features/pressroom/messages';
 import { releasesId } from '../features/releases/messages';
 import { agendaId } from '../features/agenda/messages';
@@ -176,6 +177,7 @@ export const messagesId = {
   'error.detail': 'Keterangan dari Warta:',
   ...peopleId,
   ...encryptionId,
+  ...settingsId,
   ...pressroomId,
   ...releasesId,
   ...agendaId,

@@ -7,10 +7,12 @@ export interface EventMap {
   /** A long job moved on; `total` null while unknown. */
   progress: { jobId: string; label: string; done: number; total: number | null; finished: boolean };
   'sync.status': SyncStatus;
+  /** Someone signed in, out, or the session locked, or the machine's settings changed: re-read session.get. */
+  'session.changed': { reason: 'sign_in' | 'sign_out' | 'lock' | 'machine_settings' };
 }
 
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'progress', 'sync.status'];
+export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'progress', 'sync.status', 'session.changed'];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);

@@ -5,6 +5,8 @@ import { z } from 'zod';
  * collects only what the office needs, and records consent with the notice's version.
  */
 export const GUESTBOOK_NOTICE_VERSION = '2026-11';
+/** The notice promises entries are kept for at most a year; the core erases older ones at start. */
+export const GUESTBOOK_RETENTION_DAYS = 365;
 
 export const guestbookSignInInput = z
   .object({

@@ -4,7 +4,7 @@ import type { MethodInput } from '../../../shared/contract/methods';
 import type { Permission } from '../../../shared/contract/permissions';
 import type { CallResult } from '../../../shared/contract/result';
 import type { SessionInfo } from '../../../shared/people/account';
-import { call, onCallFailed } from '../../api/client';
+import { call, onCallFailed, onEvent } from '../../api/client';
 import { useNavigation } from '../../app/navigation-store';
 
 interface SessionStore {
@@ -17,7 +17,7 @@ interface SessionStore {
   load(): Promise<void>;
   signIn(login: string, password: string): Promise<CallResult<SessionInfo>>;
   signOut(): Promise<ErrorPayload | null>;
-  lock(): Promise<ErrorPayload | null>;
+  lock(reason?: 'manual' | 'idle'): Promise<ErrorPayload | null>;
   setupAdministrator(input: MethodInput<'accounts.setupAdministrator'>): Promise<CallResult<SessionInfo>>;
   changePassword(current: string, next: string): Promise<CallResult<SessionInfo>>;
   setStaffSignIn(open: boolean): void;
@@ -60,8 +60,8 @@ export const useSession = create<SessionStore>()((set, get) => {
       if (result.ok) apply(result.value);
       return result.ok ? null : result.error;
     },
-    async lock() {
-      const result = await call('session.lock', {});
+    async lock(reason = 'manual') {
+      const result = await call('session.lock', { reason });
       if (result.ok) apply(result.value);
       return result.ok ? null : result.error;
     },
@@ -78,6 +78,9 @@ export const useSession = create<SessionStore>()((set, get) => {
     setStaffSignIn: (open) => set({ staffSignIn: open }),
   };
 });
+
+// Another window of this core signed in, out or locked, or the machine's settings changed.
+onEvent('session.changed', () => void useSession.getState().load());
 
 // A refused call means the session may have changed under us (idle lock in the core, an
 // account deactivated on another machine): ask again. session.* failures are the sign-in

@@ -37,7 +37,7 @@ export function useIdleLock(): void {
       locking = true;
       void useSession
         .getState()
-        .lock()
+        .lock('idle')
         .then((failed) => {
           // Lost link: try again at the next check; the core locks on its own meanwhile.
           if (failed) locking = false;

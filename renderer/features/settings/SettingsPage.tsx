@@ -8,6 +8,7 @@ import { GuestbookSection } from '../people/GuestbookSection';
 import { MachineSection } from '../people/MachineSection';
 import { PeopleSettingsLinks } from '../people/PeopleSettingsLinks';
 import { useOfficeStore } from '../office/office-store';
+import { useCan } from '../people/session-store';
 import { AppInfoSection } from './AppInfoSection';
 import { EncryptionSection } from './EncryptionSection';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -18,6 +19,7 @@ import { SyncSection } from '../sync/SyncSection';
 export function SettingsPage() {
   const { t } = useT();
   const profile = useOfficeStore((s) => s.profile);
+  const canManageOffice = useCan('office.manage');
   return (
     <section className="page" aria-labelledby="page-title">
       <PageHeading>{t('settings.title')}</PageHeading>
@@ -30,7 +32,7 @@ export function SettingsPage() {
       </nav>
       <section id="settings-office" className="settings-section" aria-labelledby="office-title">
         <h2 id="office-title">{t('office.title')}</h2>
-        <OfficeProfileForm initial={profile} submitLabel={t('office.save')} />
+        {canManageOffice ? <OfficeProfileForm initial={profile} submitLabel={t('office.save')} /> : <p>{t('settings.officeReadOnly')}</p>}
       </section>
       <section id="settings-language" className="settings-section">
         <LanguageSwitch />

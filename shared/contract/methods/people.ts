@@ -5,6 +5,7 @@ import { guestbookSignInInput, type GuestbookEntry } from '../../people/guestboo
 import { mutation, query } from '../define';
 import { empty, idInput } from './common';
 
+const lockInput = z.object({ reason: z.enum(['manual', 'idle']).default('manual') }).strict();
 const signInInput = z.object({ login: z.string().trim().toLowerCase().min(1, { message: 'Wajib diisi' }).max(80), password: z.string().min(1, { message: 'Wajib diisi' }).max(200) }).strict();
 const resetPasswordInput = z.object({ id: z.string().uuid(), password }).strict();
 const changePasswordInput = z.object({ current: z.string().min(1).max(200), next: password }).strict();
@@ -37,7 +38,7 @@ export const peopleMethods = {
   'session.get': query<typeof empty, SessionInfo>('app.use', empty),
   'session.signIn': mutation<typeof signInInput, SessionInfo>('app.use', signInInput),
   'session.signOut': mutation<typeof empty, SessionInfo>('app.use', empty),
-  'session.lock': mutation<typeof empty, SessionInfo>('app.use', empty),
+  'session.lock': mutation<typeof lockInput, SessionInfo>('app.use', lockInput),
   /** The window saw the person at work (keys, pointer): restarts the idle-lock timer. */
   'session.activity': mutation<typeof empty, null>('app.use', empty),
   'session.changePassword': mutation<typeof changePasswordInput, SessionInfo>('app.use', changePasswordInput),
@@ -61,4 +62,6 @@ export const peopleMethods = {
   'guestbook.signIn': mutation<typeof guestbookSignInInput, GuestbookEntry>('pressroom.guestbook', guestbookSignInInput),
   'guestbook.signOut': mutation<typeof idInput, GuestbookEntry>('pressroom.guestbook', idInput),
   'guestbook.list': query<typeof guestbookListInput, GuestbookEntry[]>('people.manage', guestbookListInput),
+  /** A visitor's request to be forgotten (UU 27/2022): personal fields scrubbed, tombstone kept, recorded. */
+  'guestbook.erase': mutation<typeof idInput, { erased: true }>('people.manage', idInput),
 };

@@ -134,3 +134,40 @@ describe('idle lock and the press room', () => {
     expect(JSON.parse(log.details)).toEqual({ from: ['writer'], to: ['guest'] });
   });
 });
+
+describe('guest book personal data', () => {
+  it('erases an entry on request and entries older than a year at start, recording both', async () => {
+    const clock = fakeClock();
+    fx = openTestCore({ clock: clock.now });
+    await seedAccounts(fx.core, []);
+    const old = await fx.core.invoke('guestbook.signIn', { name: 'Tamu Lama', outlet: 'Media Lama', purpose: 'liputan', consent: true });
+    clock.advance(200 * 86_400_000);
+    // 200 days later the idle lock has closed the session, as it should: sign in again.
+    await fx.core.invoke('session.signIn', { login: ADMIN.login, password: ADMIN.password });
+    const asked = await fx.core.invoke('guestbook.signIn', { name: 'Minta Dihapus', outlet: 'Media B', purpose: 'liputan', consent: true });
+    const keep = await fx.core.invoke('guestbook.signIn', { name: 'Tamu Baru', outlet: 'Media C', purpose: 'liputan', consent: true });
+    await fx.core.invoke('guestbook.erase', { id: asked.id });
+    expect((await fx.core.invoke('guestbook.list', {})).map((e) => e.name).sort()).toEqual(['Tamu Baru', 'Tamu Lama']);
+    const scrubbed = fx.core.context.db.prepare('SELECT name, deleted_at FROM guestbook_entries WHERE id = ?').get(asked.id) as { name: string; deleted_at: string };
+    expect(scrubbed).toMatchObject({ name: '', deleted_at: expect.any(String) });
+
+    clock.advance(200 * 86_400_000); // the first entry is now 400 days old
+    fx.core.close();
+    fx = openTestCore({ clock: clock.now }, fx.dir);
+    await fx.core.invoke('session.signIn', { login: ADMIN.login, password: ADMIN.password });
+    expect((await fx.core.invoke('guestbook.list', {})).map((e) => e.id)).toEqual([keep.id]);
+    const row = fx.core.context.db.prepare('SELECT name FROM guestbook_entries WHERE id = ?').get(old.id) as { name: string };
+    expect(row.name).toBe('');
+    const actions = (fx.core.context.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'personal_data.%'").all() as { action: string }[]).map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(['personal_data.erased', 'personal_data.retention_erased']));
+  }, 30_000);
+
+  it('tells on the first failure that starts a wait how long it is', async () => {
+    fx = openTestCore();
+    await seedAccounts(fx.core, []);
+    const results = [];
+    for (let i = 0; i < 3; i++) results.push(await fx.core.call('session.signIn', { login: ADMIN.login, password: 'bukan-kata-sandinya' }));
+    expect(results[1]).toMatchObject({ ok: false, error: { details: { failures: 2 } } });
+    expect(results[2]).toMatchObject({ ok: false, error: { code: 'unauthorized', details: { failures: 3, waitSeconds: 2 } } });
+  }, 30_000);
+});

@@ -17,7 +17,10 @@ function assertAdministratorRemains(ctx: CoreContext, changedId: string, next: {
     .list()
     .filter((a) => a.id !== changedId && a.active && a.roles.includes('administrator'));
   if (others.length === 0) {
-    throw new WartaError('conflict', 'Harus ada paling sedikit satu administrator aktif. Jadikan akun lain administrator lebih dulu.');
+    throw new WartaError('conflict', 'Harus ada paling sedikit satu administrator aktif. Jadikan akun lain administrator lebih dulu.', {
+      reason: 'last_administrator',
+      field: 'roles',
+    });
   }
 }
 
@@ -26,7 +29,7 @@ export const accountHandlers: HandlerGroup<'accounts.list' | 'accounts.save' | '
   'accounts.save': async (input, ctx, caller) => {
     const store = createAccountsStore(ctx.db);
     if (store.loginTaken(input.login, input.id)) {
-      throw new WartaError('conflict', `Nama pengguna "${input.login}" sudah dipakai akun lain.`, { field: 'login' });
+      throw new WartaError('conflict', `Nama pengguna "${input.login}" sudah dipakai akun lain.`, { field: 'login', reason: 'login_taken' });
     }
     const values = {
       name: input.name,

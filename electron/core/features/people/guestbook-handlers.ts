@@ -1,5 +1,5 @@
 import { WartaError } from '../../../../shared/contract/errors';
-import { GUESTBOOK_NOTICE_VERSION, type GuestbookEntry } from '../../../../shared/people/guestbook';
+import { GUESTBOOK_NOTICE_VERSION, GUESTBOOK_RETENTION_DAYS, type GuestbookEntry } from '../../../../shared/people/guestbook';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 
 interface Row {
@@ -31,7 +31,28 @@ function read(ctx: CoreContext, id: string): GuestbookEntry {
   return toEntry(row);
 }
 
-export const guestbookHandlers: HandlerGroup<'guestbook.signIn' | 'guestbook.signOut' | 'guestbook.list'> = {
+/** Scrubs a visitor's personal fields and tombstones the entry; the times stay for counting visits. */
+function erase(ctx: CoreContext, id: string): void {
+  ctx.mutator.update('guestbook_entries', id, { name: '', outlet: '', purpose: '' });
+  ctx.mutator.remove('guestbook_entries', id);
+}
+
+/**
+ * Keeps the notice's promise: entries older than the retention period are erased, at every
+ * start of the core. Returns how many were erased.
+ */
+export function purgeExpiredGuestbook(ctx: CoreContext): number {
+  const cutoff = new Date(ctx.now() - GUESTBOOK_RETENTION_DAYS * 86_400_000).toISOString();
+  const old = ctx.db.prepare('SELECT id FROM guestbook_entries WHERE deleted_at IS NULL AND time_in < ?').all(cutoff) as { id: string }[];
+  if (old.length === 0) return 0;
+  ctx.mutator.transaction(() => {
+    for (const { id } of old) erase(ctx, id);
+    ctx.audit.record({ userId: null, name: 'Warta' }, { action: 'personal_data.retention_erased', targetType: 'guestbook', details: { entries: old.length, cutoff } });
+  });
+  return old.length;
+}
+
+export const guestbookHandlers: HandlerGroup<'guestbook.signIn' | 'guestbook.signOut' | 'guestbook.list' | 'guestbook.erase'> = {
   'guestbook.signIn': (input, ctx) => {
     const at = new Date(ctx.now()).toISOString();
     const id = ctx.mutator.insert('guestbook_entries', {
@@ -59,5 +80,13 @@ export const guestbookHandlers: HandlerGroup<'guestbook.signIn' | 'guestbook.sig
     // Visitors' personal data: who looked is on record (UU 27/2022).
     ctx.audit.record(caller, { action: 'personal_data.viewed', targetType: 'guestbook', details: { entries: rows.length } });
     return rows.map(toEntry);
+  },
+  'guestbook.erase': (input, ctx, caller) => {
+    read(ctx, input.id);
+    ctx.mutator.transaction(() => {
+      erase(ctx, input.id);
+      ctx.audit.record(caller, { action: 'personal_data.erased', targetType: 'guestbook', targetId: input.id });
+    });
+    return { erased: true };
   },
 };

@@ -9,6 +9,7 @@ export const machineHandlers: HandlerGroup<'machine.getSettings' | 'machine.setS
     store.write(input);
     if (before.pressRoom !== input.pressRoom || before.idleLockMinutes !== input.idleLockMinutes) {
       ctx.audit.record(caller, { action: 'machine.settings_changed', details: { from: before, to: input } });
+      ctx.events.emit('session.changed', { reason: 'machine_settings' });
     }
     return store.read();
   },

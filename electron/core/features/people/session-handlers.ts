@@ -8,14 +8,17 @@ export const sessionHandlers: HandlerGroup<
   'session.get': (_input, ctx) => ctx.session.info(),
   'session.signIn': async (input, ctx) => {
     await ctx.session.signIn(input.login, input.password);
+    ctx.events.emit('session.changed', { reason: 'sign_in' });
     return ctx.session.info();
   },
   'session.signOut': (_input, ctx) => {
     ctx.session.signOut();
+    ctx.events.emit('session.changed', { reason: 'sign_out' });
     return ctx.session.info();
   },
-  'session.lock': (_input, ctx) => {
-    ctx.session.lock('manual');
+  'session.lock': (input, ctx) => {
+    ctx.session.lock(input.reason);
+    ctx.events.emit('session.changed', { reason: 'lock' });
     return ctx.session.info();
   },
   'session.activity': () => null,
@@ -56,6 +59,7 @@ export const sessionHandlers: HandlerGroup<
       return newId;
     });
     ctx.session.startFor(id);
+    ctx.events.emit('session.changed', { reason: 'sign_in' });
     return ctx.session.info();
   },
 };

@@ -85,7 +85,9 @@ export class SessionManager {
     if (!matched) {
       const failures = this.throttle.failed(login);
       this.audit.record({ userId: null, name: login }, { action: 'sign_in.failed', details: { login, failures } });
-      throw new WartaError('unauthorized', 'Nama pengguna atau kata sandi salah.', { failures });
+      // Say at once when the next try must wait, so the window can count down.
+      const waitSeconds = Math.ceil(this.throttle.waitFor(login) / 1000);
+      throw new WartaError('unauthorized', 'Nama pengguna atau kata sandi salah.', waitSeconds > 0 ? { failures, waitSeconds } : { failures });
     }
     if (!matched.active) {
       this.audit.record({ userId: matched.id, name: matched.name }, { action: 'sign_in.refused_inactive' });
