@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import sharp from 'sharp';
+import * as Y from 'yjs';
 import { expect, type Page } from '@playwright/test';
 import { AppFrame } from './pages/app-frame';
 import { FirstRunPage } from './pages/first-run-page';
@@ -13,6 +15,23 @@ const SHOTS = path.join(TMP_ROOT, 'screens');
 async function shot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, name), fullPage: false });
+}
+
+/** The merged body text of every release, read straight from the SQLite file the host writes. */
+function storedBodyText(dataDir: string): string {
+  const db = new Database(path.join(dataDir, 'warta.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare('SELECT release_id, update_b64 FROM release_body_updates ORDER BY rowid').all() as { release_id: string; update_b64: string }[];
+    const docs = new Map<string, Y.Doc>();
+    for (const r of rows) {
+      const doc = docs.get(r.release_id) ?? new Y.Doc();
+      docs.set(r.release_id, doc);
+      Y.applyUpdate(doc, Buffer.from(r.update_b64, 'base64'));
+    }
+    return [...docs.values()].map((d) => d.getXmlFragment('body').toString()).join('\n');
+  } finally {
+    db.close();
+  }
 }
 
 async function newRelease(page: Page, title: string) {
@@ -42,6 +61,9 @@ test('release: write with a table and a photo, submit, approve, export, reload, 
   await page.keyboard.press('Control+b');
   await page.keyboard.type('gotongroyong');
   await page.keyboard.press('Control+b');
+  // Autosave: no save button; within a second of the last key the text is in the database file.
+  await page.waitForTimeout(1000);
+  expect(storedBodyText(warta.dataDir)).toContain('gotongroyong');
   await page.keyboard.press('Enter');
 
   // A table from the toolbar, filled by keyboard.

@@ -1,6 +1,6 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, NodeViewWrapper, ReactNodeViewRenderer, useEditor, useEditorState, type Editor, type NodeViewProps } from '@tiptap/react';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import { BODY_FRAGMENT, Photo, releaseExtensions } from '../../../shared/releases/editor-schema';
@@ -57,7 +57,8 @@ interface BodyEditorProps {
   onEditor?: (editor: Editor | null) => void;
 }
 
-export function BodyEditor({ doc, editable, defaultCredit, onEditor }: BodyEditorProps) {
+/** Memoized: the form around it re-renders on field edits; the body editor only when its props change. */
+export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredit, onEditor }: BodyEditorProps) {
   const { t } = useT();
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [busy, setBusy] = useState(false);
@@ -192,4 +193,4 @@ export function BodyEditor({ doc, editable, defaultCredit, onEditor }: BodyEdito
       <EditorContent editor={editor} />
     </div>
   );
-}
+});

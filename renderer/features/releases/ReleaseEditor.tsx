@@ -16,7 +16,7 @@ import { BodyEditor } from './BodyEditor';
 import { StatusBadge } from './ReleaseList';
 import { SidePanel } from './SidePanel';
 import { useReleasesStore } from './releases-store';
-import { useRelease } from './use-release';
+import { useRelease, useSaveStatus } from './use-release';
 
 type Step = { to: ReleaseStatus; key: 'releases.flow.in_review' | 'releases.flow.approved' | 'releases.flow.published' | 'releases.flow.draft' | 'releases.flow.reopen' | 'releases.flow.withdrawn'; primary?: boolean };
 
@@ -40,7 +40,7 @@ export function ReleaseEditor({ id }: { id: string }) {
   const open = useReleasesStore((s) => s.open);
   const profile = useOfficeStore((s) => s.profile);
   const opds = useOpdStore((s) => s.items);
-  const { detail, loadError, save, words, doc, setFields, flushNow, reload, setDetail } = useRelease(id);
+  const { detail, loadError, doc, setFields, flushNow, reload, setDetail } = useRelease(id);
   const [stepError, setStepError] = useState<ErrorPayload | null>(null);
   const [busy, setBusy] = useState(false);
   const [, setEditor] = useState<Editor | null>(null);
@@ -67,14 +67,6 @@ export function ReleaseEditor({ id }: { id: string }) {
     else setStepError(r.error);
   };
 
-  const savedText =
-    save.kind === 'saved'
-      ? t('releases.saved', { time: formatTime(save.at, zone, language).replace(` ${zone}`, '') })
-      : save.kind === 'saving'
-        ? t('releases.saving')
-        : save.kind === 'pending'
-          ? t('releases.unsaved')
-          : t(save.retrying ? 'releases.saveFailed' : 'releases.notSaved');
   const conflict = detail.numberConflict;
   return (
     <section className="page rel-edit" aria-labelledby="page-title">
@@ -84,10 +76,7 @@ export function ReleaseEditor({ id }: { id: string }) {
         </button>
         <StatusBadge status={detail.status} />
         <span className="rel-edit__number">{detail.number ?? t('releases.noNumber')}</span>
-        <span className={`rel-save rel-save--${save.kind}`} role="status" aria-live="polite">
-          {savedText}
-        </span>
-        <span className="rel-edit__words">{t('releases.words', { words: words.toLocaleString('id-ID'), minutes: readingMinutes(words) })}</span>
+        <SaveIndicator zone={zone} />
         <span className="rel-edit__spacer" />
         {stepsFor(detail.status).map((s) => (
           <button key={s.to + s.key} type="button" disabled={busy} className={`button button--small ${s.primary ? 'button--primary' : s.to === 'withdrawn' ? 'button--quiet' : 'button--secondary'}`} onClick={() => void step(s.to)}>
@@ -95,7 +84,7 @@ export function ReleaseEditor({ id }: { id: string }) {
           </button>
         ))}
       </div>
-      {save.kind === 'failed' ? <ErrorMessage error={save.error} headline={t(save.retrying ? 'releases.saveFailed' : 'releases.notSaved')} /> : null}
+      <SaveError />
       {stepError ? <ErrorMessage error={stepError} /> : null}
       {detail.embargoed && detail.embargoAt ? (
         <p className="rel-banner rel-banner--embargo">{t('releases.embargo.banner', { when: formatDateTime(Date.parse(detail.embargoAt), detail.embargoZone ?? zone, language) })}</p>
@@ -134,6 +123,35 @@ export function ReleaseEditor({ id }: { id: string }) {
       </div>
     </section>
   );
+}
+
+/** "Tersimpan 13.42", word count and reading time: subscribed alone, so autosave does not re-render the form. */
+function SaveIndicator({ zone }: { zone: ZoneLabel }) {
+  const { t, language } = useT();
+  const save = useSaveStatus((s) => s.save);
+  const words = useSaveStatus((s) => s.words);
+  const text =
+    save.kind === 'saved'
+      ? t('releases.saved', { time: formatTime(save.at, zone, language).replace(` ${zone}`, '') })
+      : save.kind === 'saving'
+        ? t('releases.saving')
+        : save.kind === 'pending'
+          ? t('releases.unsaved')
+          : t(save.retrying ? 'releases.saveFailed' : 'releases.notSaved');
+  return (
+    <>
+      <span className={`rel-save rel-save--${save.kind}`} role="status" aria-live="polite">
+        {text}
+      </span>
+      <span className="rel-edit__words">{t('releases.words', { words: words.toLocaleString('id-ID'), minutes: readingMinutes(words) })}</span>
+    </>
+  );
+}
+
+function SaveError() {
+  const { t } = useT();
+  const save = useSaveStatus((s) => s.save);
+  return save.kind === 'failed' ? <ErrorMessage error={save.error} headline={t(save.retrying ? 'releases.saveFailed' : 'releases.notSaved')} /> : null;
 }
 
 interface FieldsProps {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { create } from 'zustand';
 import * as Y from 'yjs';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import type { ReleaseDetail, ReleaseFields } from '../../../shared/releases/model';
@@ -13,6 +14,9 @@ import { call, onEvent } from '../../api/client';
  * sending only the fields that changed.
  */
 const QUIET_MS = 300;
+
+/** The open release's save state and word count (one editor is open at a time). */
+export const useSaveStatus = create<{ save: SaveState; words: number }>()(() => ({ save: { kind: 'saved', at: Date.now() }, words: 0 }));
 const PENDING: SaveState = { kind: 'pending' };
 const MAX_WAIT_MS = 800;
 
@@ -48,8 +52,14 @@ class Debouncer {
 export function useRelease(id: string) {
   const [detail, setDetail] = useState<ReleaseDetail | null>(null);
   const [loadError, setLoadError] = useState<ErrorPayload | null>(null);
-  const [save, setSave] = useState<SaveState>({ kind: 'saved', at: Date.now() });
-  const [words, setWords] = useState(0);
+  // Save state and word count live in their own small store: the indicator re-renders, the
+  // editor does not (a re-render of the whole form per autosave showed up in keystroke latency).
+  const setSave = useCallback((next: SaveState | ((s: SaveState) => SaveState)) => {
+    const cur = useSaveStatus.getState().save;
+    const value = typeof next === 'function' ? next(cur) : next;
+    if (value !== cur) useSaveStatus.setState({ save: value });
+  }, []);
+  const setWords = useCallback((words: number) => useSaveStatus.setState({ words }), []);
   const docRef = useRef<Y.Doc | null>(null);
   /** Approved and published text is closed: local normalisations of the editor are not sent. */
   const editableRef = useRef(true);
@@ -165,5 +175,5 @@ export function useRelease(id: string) {
     await flushRef.current();
   }, []);
 
-  return { detail, setDetail, loadError, save, words, doc, setFields, flushNow, reload: load };
+  return { detail, setDetail, loadError, doc, setFields, flushNow, reload: load };
 }
