@@ -55,6 +55,14 @@ export function parseRule(rrule: string): ICAL.Recur {
 function iterate(spec: SeriesSpec, visit: (startMs: number) => boolean): boolean {
   const recur = parseRule(spec.rrule);
   const w = wallTimeOf(spec.startMs, spec.zone);
+  // The series is expanded in wall time; an UNTIL in UTC (as RFC 5545 requires with a TZID) is
+  // turned into the same zone's wall time, or a late-evening last occurrence would be lost.
+  if (recur.until && !recur.until.isDate && recur.until.zone === ICAL.Timezone.utcTimezone) {
+    const u = recur.until;
+    const untilMs = Date.UTC(u.year, u.month - 1, u.day, u.hour, u.minute, u.second);
+    const uw = wallTimeOf(untilMs, spec.zone);
+    recur.until = ICAL.Time.fromData({ year: uw.year, month: uw.month, day: uw.day, hour: uw.hour, minute: uw.minute, second: u.second, isDate: false });
+  }
   const dtstart = ICAL.Time.fromData({ year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: 0, isDate: false });
   const it = recur.iterator(dtstart);
   for (let i = 0; i < MAX_ITERATIONS; i++) {

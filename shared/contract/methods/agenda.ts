@@ -8,8 +8,8 @@ import { idInput, uuid } from './common';
 
 /** Longest calendar window a single call may ask for (a year view of a list). */
 export const MAX_RANGE_MS = 400 * 24 * 3_600_000;
-/** An ICS file accepted for import: 10 MB of text. */
-export const ICS_MAX_CHARS = 10 * 1024 * 1024;
+/** An ICS file accepted for import or produced by export: 7 MB of text, inside the 8 MB a message may carry (wire.ts). */
+export const ICS_MAX_CHARS = 7 * 1024 * 1024;
 /** Events per ICS import. */
 export const ICS_MAX_EVENTS = 20_000;
 
@@ -48,7 +48,7 @@ const daySheetInput = z
   .strict();
 
 const icsExportInput = z.object({ leaderId: uuid.nullable().default(null) }).strict();
-const icsText = z.string().max(ICS_MAX_CHARS, { message: 'Berkas ICS lebih dari 10 MB' });
+const icsText = z.string().max(ICS_MAX_CHARS, { message: 'Berkas ICS lebih dari 7 MB; pecah berkasnya lalu impor bertahap' });
 const icsImportInput = z.object({ text: icsText, jobId: z.string().max(80).default('ics-import') }).strict();
 const settingsInput = z
   .object({

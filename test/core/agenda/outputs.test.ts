@@ -175,7 +175,7 @@ describe('ICS', () => {
     fx = openTestCore();
     const c = fx.core;
     expect(await c.call('agenda.ics.import', { text: 'Nama,Tanggal\nRapat,2026-11-23' })).toMatchObject({ ok: false, error: { code: 'unsupported_file', message: expect.stringContaining('bukan kalender ICS') } });
-    expect(await c.call('agenda.ics.import', { text: 'x'.repeat(10 * 1024 * 1024 + 1) })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await c.call('agenda.ics.import', { text: 'x'.repeat(7 * 1024 * 1024 + 1) })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const many = ['BEGIN:VCALENDAR', ...Array.from({ length: 20_001 }, (_, i) => `BEGIN:VEVENT\r\nUID:u${i}\r\nDTSTART:20261123T010000Z\r\nEND:VEVENT`), 'END:VCALENDAR'].join('\r\n');
     expect(await c.call('agenda.ics.import', { text: many })).toMatchObject({ ok: false, error: { code: 'unsupported_file', message: expect.stringContaining('paling banyak 20000') } });
     expect(fx.core.context.db.prepare('SELECT count(*) AS n FROM agenda_events').get()).toEqual({ n: 0 });

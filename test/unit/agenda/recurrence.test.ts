@@ -28,6 +28,13 @@ describe('RRULE expansion', () => {
     expect(r.occurrences.map((o) => new Date(o.startMs).toISOString())).toEqual(['2026-03-23T08:00:00.000Z', '2026-03-30T07:00:00.000Z']);
   });
 
+  it('reads an UNTIL in UTC in the series zone: 20.00 WIB daily until 25 November 23.59 WIB includes the 25th', () => {
+    const start = Date.UTC(2026, 10, 23, 13, 0); // 20.00 WIB
+    const r = expandRule({ startMs: start, durationMs: H, zone: 'WIB', rrule: 'FREQ=DAILY;UNTIL=20261125T165900Z' }, start, start + 10 * D);
+    expect(r.occurrences.map((o) => new Date(o.startMs).toISOString())).toEqual(['2026-11-23T13:00:00.000Z', '2026-11-24T13:00:00.000Z', '2026-11-25T13:00:00.000Z']);
+    expect(seriesEnd({ startMs: start, durationMs: H, zone: 'WIB', rrule: 'FREQ=DAILY;UNTIL=20261125T165900Z' })).toBe(Date.UTC(2026, 10, 25, 14, 0));
+  });
+
   it('removes moved and cancelled occurrences by their original start', () => {
     const r = expandRule({ startMs: MON_08_WIB, durationMs: H, zone: 'WIB', rrule: 'FREQ=WEEKLY' }, MON_08_WIB, MON_08_WIB + 21 * D);
     const left = applyExceptions(r.occurrences, new Map([[MON_08_WIB + 7 * D, { originalStartMs: MON_08_WIB + 7 * D, cancelled: true }]]));

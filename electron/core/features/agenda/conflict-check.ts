@@ -36,10 +36,12 @@ export interface Candidate {
  * Conflicts of an event about to be saved. `self` is the event's id (and for a moved
  * occurrence, the series it belongs to): its own rows and occurrences never conflict with it.
  */
-export function checkCandidate(db: Db, cand: Candidate, rules: ConflictRules, self: { eventId?: string | undefined; seriesId?: string | null; originalStartMs?: number | null }): Conflict[] {
+export function checkCandidate(db: Db, cand: Candidate, rules: ConflictRules, self: { eventId?: string | undefined; seriesId?: string | null; originalStartMs?: number | null }, now: number): Conflict[] {
   const duration = cand.item.endMs === null ? null : cand.item.endMs - cand.item.startMs;
+  // A series is checked for the year ahead (from its start, or from today for one begun long ago).
+  const horizonFrom = Math.max(cand.item.startMs, now - 24 * 3_600_000);
   const occurrences = cand.rrule
-    ? expandRule({ startMs: cand.item.startMs, durationMs: duration, zone: cand.item.zone, rrule: cand.rrule }, cand.item.startMs, cand.item.startMs + SERIES_CHECK_HORIZON_MS, rules.openEndMinutes * 60_000).occurrences.slice(0, SERIES_CHECK_MAX)
+    ? expandRule({ startMs: cand.item.startMs, durationMs: duration, zone: cand.item.zone, rrule: cand.rrule }, horizonFrom, horizonFrom + SERIES_CHECK_HORIZON_MS, rules.openEndMinutes * 60_000).occurrences.slice(0, SERIES_CHECK_MAX)
     : [{ originalStartMs: cand.item.startMs, startMs: cand.item.startMs, endMs: cand.item.endMs }];
   if (occurrences.length === 0) return [];
   const pad = rules.travelMinutes * 60_000 + rules.openEndMinutes * 60_000;

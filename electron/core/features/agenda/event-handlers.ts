@@ -38,7 +38,7 @@ function refusePressRoom(conflicts: Conflict[]): void {
 export function conflictsFor(ctx: CoreContext, v: Omit<EventValues, 'id'>, self: ConflictSelf): Conflict[] {
   const rules = readAgendaSettings(ctx.db);
   const item = itemOf({ ...v, id: self.eventId ?? '__candidate__', seriesId: null, originalStartMs: null, icsUid: null });
-  return checkCandidate(ctx.db, { item, rrule: v.rrule }, rules, self);
+  return checkCandidate(ctx.db, { item, rrule: v.rrule }, rules, self, ctx.now());
 }
 
 /** Writes a validated event (new or existing) with its series bound; returns its id. */

@@ -2,7 +2,7 @@ import { buildDaySheet, daySheetWhatsApp, type DaySheetPerson } from '../../../.
 import type { AgendaEvent } from '../../../../shared/agenda/event';
 import { addDaysToKey, startOfDateKey } from '../../../../shared/agenda/zones';
 import { WartaError } from '../../../../shared/contract/errors';
-import { ICS_MAX_EVENTS, type IcsPreviewRow } from '../../../../shared/contract/methods/agenda';
+import { ICS_MAX_CHARS, ICS_MAX_EVENTS, type IcsPreviewRow } from '../../../../shared/contract/methods/agenda';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { readOfficeProfile } from '../office/handlers';
 import { itemsInWindow } from './calendar';
@@ -107,7 +107,11 @@ export const outputHandlers: HandlerGroup<OutputMethods> = {
     const leader = input.leaderId ? listOfficials(ctx, true).find((o) => o.id === input.leaderId) : null;
     if (input.leaderId && !leader) throw new WartaError('not_found', 'Pimpinan tidak ditemukan.', { id: input.leaderId });
     const name = leader ? `Agenda ${leader.position} ${leader.name}` : 'Agenda pimpinan';
-    return { fileName: `${leader ? safeName(`agenda-${leader.position}`) : 'agenda-pimpinan'}.ics`, text: exportIcs(chosen, seriesById, officeZone(ctx), name, ctx.now()) };
+    const text = exportIcs(chosen, seriesById, officeZone(ctx), name, ctx.now());
+    if (text.length > ICS_MAX_CHARS) {
+      throw new WartaError('payload_too_large', `Agenda ini terlalu besar untuk satu berkas ICS (${chosen.length} kegiatan). Ekspor per pimpinan.`, { events: chosen.length });
+    }
+    return { fileName: `${leader ? safeName(`agenda-${leader.position}`) : 'agenda-pimpinan'}.ics`, text };
   },
   'agenda.ics.preview': (input, ctx) => {
     const { rows } = plan(ctx, input.text);
