@@ -106,4 +106,23 @@ test('Agenda: recurring event, move one occurrence with undo, conflict warning, 
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'warta-agenda.png') });
   await agenda.view('Bulan');
   await page.screenshot({ path: path.join(shots, 'agenda-month.png') });
+
+  // National holidays and collective leave from the yearly table are shaded and named (December 2026).
+  await agenda.detail.getByRole('button', { name: 'Tutup' }).click();
+  for (let i = 0; i < 14 && !/Desember 2026/.test((await page.locator('.agenda-nav__title').textContent()) ?? ''); i++) {
+    await page.getByRole('button', { name: /Sebelumnya|Berikutnya/ }).nth(/2027/.test((await page.locator('.agenda-nav__title').textContent()) ?? '') ? 0 : 1).click();
+  }
+  await expect(page.locator('.agenda-nav__title')).toHaveText('Desember 2026');
+  const natal = agenda.calendar.getByText('Hari Raya Natal', { exact: true });
+  const cuti = agenda.calendar.getByText('Cuti bersama Hari Raya Natal', { exact: true });
+  await expect(natal).toBeVisible();
+  await expect(cuti).toBeVisible();
+  // Each on its own day: 24 December is collective leave, the 25th the holiday.
+  const x24 = (await cuti.boundingBox())!.x;
+  const x25 = (await natal.boundingBox())!.x;
+  const cell25 = (await agenda.calendar.getByRole('cell', { name: /^25 Desember 2026/ }).boundingBox())!;
+  expect(x25).toBeGreaterThanOrEqual(cell25.x - 1);
+  expect(x25).toBeLessThan(cell25.x + cell25.width);
+  expect(x24).toBeLessThan(cell25.x);
+  await page.screenshot({ path: path.join(shots, 'agenda-holidays.png') });
 });
