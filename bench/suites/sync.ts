@@ -18,7 +18,7 @@ import { migrate } from '../../electron/core/db/migrate';
 import { openDatabase } from '../../electron/core/db/open-database';
 import { createMemoryLogger } from '../../electron/core/log/logger';
 import { syncEngineOf } from '../../electron/core/sync/engine';
-import { startSyncServer, type SyncServer } from '../../server/app';
+import { startSyncServer } from '../../server/app';
 import type { SyncStore } from '../../server/store';
 import { openPostgresStore } from '../../server/store-postgres';
 import { openSqliteStore } from '../../server/store-sqlite';
@@ -50,10 +50,6 @@ function rawInsert(dir: string, rows: OpdRow[]): number {
 
 const device = (dir: string) => createCore({ dataDir: dir, logger: createMemoryLogger(), sync: { auto: false, deleteGuard: { share: 1, minimum: Infinity } } });
 
-async function enrol(core: Core, server: SyncServer, ws: string): Promise<void> {
-  const code = await server.admin.issueCode(ws, 'administrator');
-  await core.invoke('sync.configure', { serverUrl: server.url, workspace: ws, code, deviceName: 'bench' });
-}
 
 async function pushThroughput(store: SyncStore, total: number): Promise<number> {
   const server = await startSyncServer({ store });
@@ -90,27 +86,51 @@ async function pushThroughput(store: SyncStore, total: number): Promise<number> 
   }
 }
 
-async function serverRss(dir: string): Promise<number> {
+interface ServerProcess {
+  url: string;
+  pid: number;
+  admin(p: string, body: unknown): Promise<Record<string, string>>;
+  stop(): void;
+}
+
+/** The server as people run it: its own process (`server/main.ts`), SQLite in `dir`. */
+async function spawnServer(dir: string): Promise<ServerProcess> {
   const adminToken = crypto.randomBytes(16).toString('hex');
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'server', 'main.ts'), '--data-dir', dir, '--port', '0', '--admin-token', adminToken], {
     cwd: REPO,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'ignore'],
   });
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('server start timeout')), 60_000);
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += String(d);
-        const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1] as string);
-        }
-      });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server start timeout')), 60_000);
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += String(d);
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1] as string);
+      }
     });
-    const admin = async (p: string, body: unknown) =>
-      (await (await fetch(`${url}${p}`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` }, body: JSON.stringify(body) })).json()) as Record<string, string>;
+  });
+  return {
+    url,
+    pid: child.pid as number,
+    admin: async (p, body) =>
+      (await (await fetch(`${url}${p}`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` }, body: JSON.stringify(body) })).json()) as Record<string, string>,
+    stop: () => child.kill('SIGTERM'),
+  };
+}
+
+async function enrolAt(core: Core, server: ServerProcess, ws: string): Promise<void> {
+  const { code } = await server.admin('/v1/admin/codes', { workspace: ws, role: 'administrator' });
+  await core.invoke('sync.configure', { serverUrl: server.url, workspace: ws, code: code as string, deviceName: 'bench' });
+}
+
+async function serverRss(dir: string): Promise<number> {
+  const srv = await spawnServer(dir);
+  try {
+    const url = srv.url;
+    const admin = srv.admin;
     const ws = (await admin('/v1/admin/workspaces', { name: 'bench' })).id as string;
     const sockets: WebSocket[] = [];
     for (let i = 0; i < 20; i++) {
@@ -128,12 +148,12 @@ async function serverRss(dir: string): Promise<number> {
       await (await fetch(`${url}/v1/pull?after=0`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer();
     }
     await new Promise((r) => setTimeout(r, 1000));
-    const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const status = fs.readFileSync(`/proc/${srv.pid}/status`, 'utf8');
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
     for (const s of sockets) s.terminate();
     return kb / 1024;
   } finally {
-    child.kill('SIGTERM');
+    srv.stop();
   }
 }
 
@@ -141,12 +161,11 @@ export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
   const figures: BenchmarkFigure[] = [];
   const rows = makeOpdRows(ROWS, 7);
 
-  // First full sync of a fresh device vs raw batched insert.
-  const store = openSqliteStore(ctx.workDir('server'));
-  const server = await startSyncServer({ store });
-  const ws = (await server.admin.createWorkspace('bench')).id;
+  // First full sync of a fresh device vs raw batched insert; the server in its own process.
+  const server = await spawnServer(ctx.workDir('server'));
+  const ws = (await server.admin('/v1/admin/workspaces', { name: 'bench' })).id as string;
   const source = device(ctx.workDir('source'));
-  await enrol(source, server, ws);
+  await enrolAt(source, server, ws);
   const m = source.context.mutator;
   m.transaction(() => {
     for (const r of rows) m.insert('opd', { ...r });
@@ -158,7 +177,7 @@ export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
   for (let i = 0; i < 3; i++) {
     const raw = rawInsert(ctx.workDir(`raw-${i}`), rows);
     const fresh = device(ctx.workDir(`fresh-${i}`));
-    await enrol(fresh, server, ws);
+    await enrolAt(fresh, server, ws);
     const t0 = performance.now();
     const st = await syncEngineOf(fresh.context).syncNow();
     const ms = performance.now() - t0;
@@ -173,14 +192,14 @@ export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
     value: round(median(ratios)),
     unit: 'ratio',
     target: '>= 0.3',
-    note: `median of 3: fresh device pulls and applies ${ROWS} OPD rows from a server on 127.0.0.1 (median ${Math.round(median(syncMs))} ms) vs a raw batched insert of the same rows`,
+    note: `median of 3: fresh device pulls and applies ${ROWS} OPD rows from a server process on 127.0.0.1 (median ${Math.round(median(syncMs))} ms) vs a raw batched insert of the same rows`,
   });
 
   // Incremental: 100 edits on one device, pushed and pulled by another.
   const a = device(ctx.workDir('inc-a'));
   const b = device(ctx.workDir('inc-b'));
-  await enrol(a, server, ws);
-  await enrol(b, server, ws);
+  await enrolAt(a, server, ws);
+  await enrolAt(b, server, ws);
   await syncEngineOf(a.context).syncNow();
   await syncEngineOf(b.context).syncNow();
   const ids = a.context.db.prepare('SELECT id FROM opd LIMIT 1000').pluck().all() as string[];
@@ -206,8 +225,7 @@ export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
   a.close();
   b.close();
   source.close();
-  await server.close();
-  await store.close();
+  server.stop();
 
   // Server push throughput.
   const sqliteStore = openSqliteStore(ctx.workDir('push-sqlite'));

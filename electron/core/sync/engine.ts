@@ -398,21 +398,29 @@ export class SyncEngine {
     const liveAtStart = this.liveRows();
     let deletes = 0;
     let done = 0;
+    const bytes = this.options.pullPageBytes ?? MAX_PULL_BYTES;
+    let next = client.pull(this.state.num('pull_cursor'), bytes);
     for (;;) {
-      const cursor = this.state.num('pull_cursor');
-      const page = await client.pull(cursor, this.options.pullPageBytes ?? MAX_PULL_BYTES);
+      const page = await next;
       if (this.stopped && !this.configured) return;
       if (page.changes.length === 0) return;
       const changes = page.changes.map((c) => c.change);
       const pageDeletes = this.countIncomingDeletes(changes);
       if (decision === null && this.exceeds(deletes + pageDeletes, liveAtStart)) throw new StopForDeletes({ direction: 'pull', count: deletes + pageDeletes, total: liveAtStart });
       deletes += pageDeletes;
+      const more = page.more || page.cursor < page.head;
+      // Ask for the next page before applying this one: the server prepares it meanwhile. Should
+      // this page fail, the stored cursor has not moved and the next cycle starts from it.
+      if (more) {
+        next = client.pull(page.cursor, bytes);
+        next.catch(() => undefined);
+      }
       this.applyPage(changes, page.cursor, decision === 'restore');
       done += changes.length;
       this.progress = { done, total: done + Math.max(0, page.head - page.cursor) };
       this.ctx.events.emit('sync.status', this.status());
-      this.ctx.events.emit('progress', { jobId: 'sync', label: 'Sinkronisasi', done, total: this.progress.total, finished: !page.more });
-      if (!page.more && page.cursor >= page.head) return;
+      this.ctx.events.emit('progress', { jobId: 'sync', label: 'Sinkronisasi', done, total: this.progress.total, finished: !more });
+      if (!more) return;
       // Let local work in between pages.
       await new Promise((r) => setImmediate(r));
     }
@@ -473,6 +481,10 @@ export class SyncEngine {
 
   private splitKnown(wc: WireChange): { change: Change | null; deferred: boolean } {
     if (!this.knows(wc.table, 'created_at') || !isReplicatedTable(wc.table)) return { change: null, deferred: true };
+    let all = true;
+    for (const k in wc.fields) if (!this.knows(wc.table, k)) all = false;
+    // The usual case, every field known: the change as it came (no copy).
+    if (all) return { change: wc as Change, deferred: false };
     const fields: Record<string, FieldValue> = {};
     let deferred = false;
     let any = false;
