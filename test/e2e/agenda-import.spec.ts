@@ -11,7 +11,7 @@ import { REPO_ROOT } from './support/paths';
 
 const shots = path.join(REPO_ROOT, '.tmp', 'e2e', 'screenshots');
 
-test('Agenda: drag an item in the day view, undo with Ctrl+Z; ICS import previews skipped rows with reasons', async ({ page, warta }) => {
+test('Agenda: drag with Ctrl+Z undo; Tulis rilis opens a pre-filled release; ICS import preview with reasons; ICS export', async ({ page, warta }) => {
   const firstRun = new FirstRunPage(page);
   await firstRun.open(warta.url);
   await firstRun.complete(SURAKARTA);
@@ -60,6 +60,22 @@ test('Agenda: drag an item in the day view, undo with Ctrl+Z; ICS import preview
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('agenda-undo')).toHaveCount(0);
   await expect(agenda.event('Rapat Evaluasi Kinerja')).toContainText('10.00');
+
+  // Tulis rilis: a release pre-filled from the item opens in Rilis; the item then lists it with its clock.
+  await agenda.event('Rapat Evaluasi Kinerja').click();
+  await agenda.detail.getByRole('button', { name: 'Tulis rilis' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rapat Evaluasi Kinerja' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Subjudul' })).toHaveValue('Sekretaris Daerah Drs. Hendro Saputro, M.Si.');
+  await expect(page.getByRole('textbox', { name: 'Kota dateline' })).toHaveValue('Surakarta');
+  await expect(page.getByRole('textbox', { name: /^Tanggal rilis/ })).toHaveValue(day);
+  await page.screenshot({ path: path.join(shots, 'agenda-write-release.png') });
+  await frame.open('Agenda');
+  await agenda.view('Hari');
+  for (let i = 0; i < 2 && (await agenda.event('Rapat Evaluasi Kinerja').count()) === 0; i++) await page.getByRole('button', { name: 'Berikutnya' }).click();
+  await agenda.event('Rapat Evaluasi Kinerja').click();
+  await expect(agenda.detail.getByRole('heading', { name: 'Rilis dari kegiatan ini' })).toBeVisible();
+  await expect(agenda.detail.getByRole('button', { name: 'Rapat Evaluasi Kinerja' })).toBeVisible();
+  await agenda.detail.getByRole('button', { name: 'Tutup' }).click();
 
   // ICS import: the Outlook file with problems; the preview lists what will be skipped and why.
   await page.getByRole('button', { name: 'Impor ICS' }).click();
