@@ -96,7 +96,7 @@ async function stopHost(child: ChildProcess): Promise<void> {
  * first task after the next animation frame (the frame that shows the character), measured
  * in the page while Playwright types into the 10,000-word release.
  */
-async function typing(dataDir: string, log: (l: string) => void): Promise<number[]> {
+async function typing(dataDir: string, log: (l: string) => void): Promise<{ paint: number[]; keys: number[] }> {
   buildRenderer();
   const host = await startHost(dataDir);
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
@@ -120,8 +120,9 @@ async function typing(dataDir: string, log: (l: string) => void): Promise<number
     await body.locator('p').nth(50).click();
     await page.keyboard.press('End');
     await page.evaluate(() => {
-      const w = window as unknown as { __keys: number[] };
+      const w = window as unknown as { __keys: number[]; __events: { name: string; duration: number; id: number }[] };
       w.__keys = [];
+      w.__events = [];
       document.addEventListener(
         'keydown',
         (e) => {
@@ -130,12 +131,25 @@ async function typing(dataDir: string, log: (l: string) => void): Promise<number
         },
         true,
       );
+      // Chromium's Event Timing (the measure behind INP): from the key event to the next paint
+      // after its handlers ran. Events under 16 ms are not reported (the API's lowest threshold).
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & { interactionId?: number })[]) {
+          if (e.name === 'keydown') w.__events.push({ name: e.name, duration: e.duration, id: e.interactionId ?? 0 });
+        }
+      }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
     });
     const text = 'Warga Kalisari menyambut gembira jembatan baru yang memperpendek jarak ke sekolah dan pasar. ';
     await page.keyboard.type(text + text, { delay: 40 });
-    await page.waitForTimeout(500);
-    const samples = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
-    log(`  typing: ${samples.length} keys, p50 ${median(samples).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms`);
+    await page.waitForTimeout(1000);
+    const { keys, slow } = await page.evaluate(() => {
+      const w = window as unknown as { __keys: number[]; __events: { duration: number }[] };
+      return { keys: w.__keys, slow: w.__events.map((e) => e.duration) };
+    });
+    // Keydowns not reported took under 16 ms: counted as 16 (the upper bound we know).
+    const paint = [...slow, ...Array.from({ length: Math.max(0, keys.length - slow.length) }, () => 16)];
+    log(`  typing: ${keys.length} keys; event timing: ${slow.length} keydowns at >= 16 ms (${slow.join(', ')}); rAF+task p50 ${median(keys).toFixed(1)} ms, p95 ${percentile(keys, 95).toFixed(1)} ms`);
+    const samples = { paint, keys };
     return samples;
   } finally {
     await browser.close();
@@ -241,13 +255,14 @@ async function runIn(dir: string, ctx: SuiteContext): Promise<BenchmarkFigure[]>
   if (!setup.ok && setup.error.code !== 'unknown_method') ctx.log(`  administrator setup: ${setup.error.message}`);
   core.close();
 
-  const keys = await typing(dir, ctx.log);
+  const { paint, keys } = await typing(dir, ctx.log);
 
   return [
     { id: 'releases.search.p95_ms', value: round(percentile(searchMs, 95)), unit: 'ms', target: '<= 20', note: `p95 of ${searchMs.length} releases.list calls through the contract on 20,000 releases: FTS5 prefix queries with and without status/date filters, count and snippet; median ${round(median(searchMs))} ms` },
     { id: 'releases.open.5000_updates_ms', value: round(median(cold)), unit: 'ms', target: '<= 100', note: 'releases.get of a release whose 5,000 stored Yjs updates (one per typed character) are not yet compacted: merge, ProseMirror JSON, text, cache write; median of 10' },
     { id: 'releases.open.cached_ms', value: round(median(warm)), unit: 'ms', target: '<= 100', note: 'the same release opened again from the compacted cache; median of 20' },
-    { id: 'releases.typing.p95_ms', value: round(percentile(keys, 95)), unit: 'ms', target: '<= 16', note: `Chromium, browser mode: keydown to the first task after the next frame, ${keys.length} keys typed into a ${bigWords}-word release with autosave running; median ${round(median(keys))} ms` },
+    { id: 'releases.typing.p95_ms', value: round(percentile(paint, 95)), unit: 'ms', target: '<= 16', note: `Chromium, browser mode, ${keys.length} keys typed into a ${bigWords}-word release with autosave running: p95 of Event Timing keydown durations (key event to next paint; under 16 ms counted as 16), ${paint.filter((d) => d > 16).length} keys over 16 ms` },
+    { id: 'releases.typing.raf_task_p95_ms', value: round(percentile(keys, 95)), unit: 'ms', target: '<= 33', note: `the same keys timed in the page from keydown to the first task after the next animation frame (includes waiting for the frame: up to 16.7 ms at 60 Hz); median ${round(median(keys))} ms` },
     { id: 'releases.export.pdf_ms', value: Math.round(median(pdf)), unit: 'ms', target: '<= 1000', note: `releases.export PDF (A4, letterhead) of a 500-word release with a table and a 4000×2667 JPEG photo; median of 8; a ${bigWords}-word release took ${Math.round(median(bigPdf))} ms` },
     { id: 'releases.export.docx_ms', value: Math.round(median(docx)), unit: 'ms', target: '<= 500', note: 'releases.export DOCX (A4, letterhead) of the same release; median of 8' },
   ];
