@@ -64,3 +64,35 @@ describe('hosting and background sync', () => {
     await until(() => a.engine.status().pendingChanges === 0 && a.engine.status().state === 'up_to_date');
   });
 });
+
+describe('a big pull does not block local work', () => {
+  it('local saves complete while a 6,000-change pull is being applied, and both survive', { timeout: 120_000 }, async () => {
+    server = await startTestServer();
+    const ws = (await server.server.admin.createWorkspace('Humas')).id;
+    const a = openDevice();
+    const b = openDevice();
+    devices.push(a, b);
+    await enrol(a, server.server, ws);
+    await enrol(b, server.server, ws);
+    const m = a.core.context.mutator;
+    m.transaction(() => {
+      for (let i = 0; i < 6000; i++) m.insert('opd', { name: `Dinas ${i} ${'x'.repeat(150)}` });
+    });
+    expect((await a.engine.syncNow()).state).toBe('up_to_date');
+    const pulling = b.engine.syncNow();
+    let finished = false;
+    void pulling.then(() => (finished = true));
+    let savedDuringPull = 0;
+    for (let i = 0; i < 200 && !finished; i++) {
+      await b.core.invoke('opd.save', { name: `Lokal ${i}`, abbreviation: `L${i}` });
+      if (!finished && b.engine.status().state === 'syncing') savedDuringPull += 1;
+    }
+    expect((await pulling).state).toBe('up_to_date');
+    expect(savedDuringPull).toBeGreaterThan(0);
+    await b.engine.syncNow();
+    await a.engine.syncNow();
+    const count = (d: TestDevice) => (d.core.context.db.prepare('SELECT count(*) AS n FROM opd').get() as { n: number }).n;
+    expect(count(a)).toBe(count(b));
+    expect(count(a)).toBeGreaterThan(6000 + savedDuringPull - 1);
+  });
+});

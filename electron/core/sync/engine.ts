@@ -71,6 +71,7 @@ const SKIP_CONFLICT_FIELDS = new Set(['deleted_at', 'created_at']);
 const HASH_FIELD = /_hash$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 const BLOB_CHUNK = 512 * 1024;
+const APPLY_CHUNK = 2000;
 
 const defaultKnows = (table: string, field: string) => isReplicatedTable(table) && fieldSpec(table, field) !== undefined;
 const nodeOf = (hlc: string) => hlc.slice(-16);
@@ -415,7 +416,14 @@ export class SyncEngine {
         next = client.pull(page.cursor, bytes);
         next.catch(() => undefined);
       }
-      this.applyPage(changes, page.cursor, decision === 'restore');
+      // At most APPLY_CHUNK changes per transaction, each moving the cursor to its last change,
+      // with the event loop free in between: local work never waits long behind a big pull.
+      for (let i = 0; i < changes.length; i += APPLY_CHUNK) {
+        const last = i + APPLY_CHUNK >= changes.length;
+        const upTo = last ? page.cursor : (page.changes[i + APPLY_CHUNK - 1] as { seq: number }).seq;
+        this.applyPage(changes.slice(i, i + APPLY_CHUNK), upTo, decision === 'restore');
+        if (!last) await new Promise((r) => setImmediate(r));
+      }
       done += changes.length;
       this.progress = { done, total: done + Math.max(0, page.head - page.cursor) };
       this.ctx.events.emit('sync.status', this.status());
