@@ -39,18 +39,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'status.noLocalChanges': 'no local changes',
   'status.today': 'Today',
 
-  'placeholder.notAvailable': 'This section is not available in this version of Warta yet.',
-  'placeholder.willHold': 'It will hold:',
   'media.title': 'Media',
-  'media.summary': 'The directory of media partners and their journalists, media partnership contracts, and proof of publication.',
-  'media.item1': 'Press companies, Press Council status and journalist contacts',
-  'media.item2': 'Media partnership contracts and their publication quotas',
-  'media.item3': 'Proof of publication (clippings) counted against contracts',
   'pressroom.title': 'Press Room',
-  'pressroom.summary': 'A view for the shared computer in the press room (media center), for journalists only.',
-  'pressroom.item1': 'Published releases and photos, never drafts or embargoed copy',
-  'pressroom.item2': 'Public agenda and press conference schedule',
-  'pressroom.item3': 'Journalist guest book',
 
   'home.title': 'Home',
   'home.letterhead': 'Letterhead',
@@ -59,9 +49,9 @@ export const messagesEn: Record<MessageKey, string> = {
   'home.numberExample': 'Example release number',
   'home.numberExampleHint': 'Example for sequence number {seq} dated today, by the pattern {pattern}',
   'home.dateline': 'Dateline',
-  'home.inThisVersion': 'Available in this version',
+  'home.inThisVersion': 'What you can do in Warta',
   'home.inThisVersionBody':
-    'Office profile, display language and the OPD list (in Settings). Releases, Agenda, Media and Press Room follow in later versions.',
+    'Write and approve press releases (Releases), prepare the leaders\' agendas and press-conference schedule (Agenda), manage partner media, contracts and proof of publication (Media), and set up the press-room computer (Press Room). The office profile, users and sync are in Settings.',
 
   'firstRun.title': 'Welcome to Warta',
   'firstRun.intro':

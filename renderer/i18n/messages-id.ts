@@ -42,18 +42,8 @@ export const messagesId = {
   'status.noLocalChanges': 'tidak ada perubahan lokal',
   'status.today': 'Hari ini',
 
-  'placeholder.notAvailable': 'Bagian ini belum tersedia di versi Warta ini.',
-  'placeholder.willHold': 'Nantinya bagian ini memuat:',
   'media.title': 'Media',
-  'media.summary': 'Direktori media mitra dan wartawannya, kontrak kerja sama media, dan bukti tayang.',
-  'media.item1': 'Data perusahaan pers, status Dewan Pers, dan kontak wartawan',
-  'media.item2': 'Kontrak kerja sama media beserta kuota tayangnya',
-  'media.item3': 'Bukti tayang (kliping) yang dihitung terhadap kontrak',
   'pressroom.title': 'Ruang Pers',
-  'pressroom.summary': 'Tampilan untuk komputer bersama di ruang pers (media center), khusus bagi wartawan.',
-  'pressroom.item1': 'Rilis dan foto yang sudah terbit, tanpa draf atau naskah berembargo',
-  'pressroom.item2': 'Agenda publik dan jadwal jumpa pers',
-  'pressroom.item3': 'Buku tamu wartawan',
 
   'home.title': 'Beranda',
   'home.letterhead': 'Kop surat',
@@ -62,9 +52,9 @@ export const messagesId = {
   'home.numberExample': 'Contoh nomor rilis',
   'home.numberExampleHint': 'Contoh untuk nomor urut {seq} bertanggal hari ini, menurut pola {pattern}',
   'home.dateline': 'Baris tempat (dateline)',
-  'home.inThisVersion': 'Yang sudah dapat dipakai di versi ini',
+  'home.inThisVersion': 'Yang dapat dikerjakan di Warta',
   'home.inThisVersionBody':
-    'Profil kantor, bahasa tampilan, dan daftar OPD (di Pengaturan). Rilis, Agenda, Media, dan Ruang Pers menyusul pada versi berikutnya.',
+    'Menulis dan menyetujui siaran pers (Rilis), menyusun agenda pimpinan dan jadwal jumpa pers (Agenda), mengelola media mitra, kontrak, dan bukti tayang (Media), serta menyiapkan komputer ruang pers (Ruang Pers). Profil kantor, pengguna, dan sinkronisasi diatur di Pengaturan.',
 
   'firstRun.title': 'Selamat datang di Warta',
   'firstRun.intro':

@@ -53,19 +53,6 @@ test('first run: the office profile is saved, survives a reload and shows in Set
   await expect(page.getByTestId('app-info')).toContainText(warta.dataDir);
 });
 
-test('placeholder sections say what they will hold and offer no actions', async ({ page, warta }) => {
-  const firstRun = new FirstRunPage(page);
-  await firstRun.open(warta.url);
-  await firstRun.complete(SURAKARTA);
-  const frame = new AppFrame(page);
-  for (const section of ['Rilis', 'Agenda', 'Media']) {
-    await frame.open(section);
-    const main = page.getByRole('main');
-    await expect(main).toContainText('Bagian ini belum tersedia di versi Warta ini.');
-    await expect(main.getByRole('button')).toHaveCount(0);
-  }
-});
-
 test('the sidebar works from the keyboard alone', async ({ page, warta }) => {
   const firstRun = new FirstRunPage(page);
   await firstRun.open(warta.url);
