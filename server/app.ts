@@ -25,7 +25,7 @@ import {
   type WireChange,
 } from '../shared/sync/protocol';
 import { checkFieldValue, fieldSpec, isReplicatedTable } from '../shared/sync/replicated-tables';
-import { writePermissionFor } from '../shared/sync/table-permissions';
+import { readableTables, writePermissionFor } from '../shared/sync/table-permissions';
 import type { DeviceRecord, StoredChange, SyncStore } from './store';
 
 export interface SyncServerOptions {
@@ -284,10 +284,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       const maxBytes = intParam(url, 'maxBytes', DEFAULT_PULL_BYTES);
       if (maxBytes > MAX_PULL_BYTES) throw new SyncHttpError(413, 'payload_too_large', `Halaman yang diminta terlalu besar (batas ${MAX_PULL_BYTES} bita).`);
       const limit = Math.min(intParam(url, 'limit', 5000), 5000);
-      const page = await store.pull(ws, after, Math.max(1024, maxBytes), Math.max(1, limit));
-      const last = page.rows[page.rows.length - 1];
+      // A device receives only the tables its role may read (a press-room PC gets no drafts).
+      const readable = readableTables((perm) => permissionsOf([device.role]).has(perm));
+      const page = await store.pull(ws, after, Math.max(1024, maxBytes), Math.max(1, limit), readable);
       // Bodies are stored as JSON text: splice them in rather than parse and re-serialize.
-      const text = `{"changes":[${page.rows.map((r) => `{"seq":${r.seq},"change":${r.body}}`).join(',')}],"cursor":${last ? last.seq : after},"head":${page.head},"more":${page.more}}`;
+      const text = `{"changes":[${page.rows.map((r) => `{"seq":${r.seq},"change":${r.body}}`).join(',')}],"cursor":${page.cursor},"head":${page.head},"more":${page.more}}`;
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
       res.end(text);
       return;

@@ -10,7 +10,7 @@
 import pg from 'pg';
 import type { Role } from '../shared/contract/permissions';
 import type { BlobStatus } from '../shared/sync/protocol';
-import type { DeviceRecord, PullRows, SyncStore } from './store';
+import { MAX_SCAN_PER_PULL, pagePulled, type DeviceRecord, type SyncStore } from './store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workspaces (id TEXT PRIMARY KEY, name TEXT NOT NULL, head BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL);
@@ -157,27 +157,18 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
       });
       return result;
     },
-    async pull(workspaceId, after, maxBytes, maxCount) {
+    async pull(workspaceId, after, maxBytes, maxCount, tables) {
       return tx(async (c) => {
         await c.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
         const h = await c.query<{ head: string }>('SELECT head FROM workspaces WHERE id = $1', [workspaceId]);
         const head = Number(h.rows[0]?.head ?? 0);
-        const r = await c.query<{ seq: string; body: string; bytes: number }>(
-          'SELECT seq, body, octet_length(body) AS bytes FROM changes WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
-          [workspaceId, after, maxCount + 1],
+        const limit = tables ? MAX_SCAN_PER_PULL : maxCount + 1;
+        const r = await c.query<{ seq: string; tbl: string; body: string; bytes: number }>(
+          'SELECT seq, tbl, body, octet_length(body) AS bytes FROM changes WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+          [workspaceId, after, limit],
         );
-        const rows: { seq: number; body: string }[] = [];
-        let bytes = 0;
-        let more = false;
-        for (const row of r.rows) {
-          if (rows.length >= maxCount || (rows.length > 0 && bytes + row.bytes > maxBytes)) {
-            more = true;
-            break;
-          }
-          rows.push({ seq: Number(row.seq), body: row.body });
-          bytes += row.bytes;
-        }
-        return { rows, head, more } satisfies PullRows;
+        const fetched = r.rows.map((row) => ({ seq: Number(row.seq), tbl: row.tbl, body: row.body, bytes: row.bytes }));
+        return pagePulled(fetched, after, head, limit, maxBytes, maxCount, tables);
       });
     },
     async head(workspaceId) {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Role } from '../shared/contract/permissions';
 import type { BlobStatus } from '../shared/sync/protocol';
-import type { AppendResult, DeviceRecord, PullRows, StoredChange, SyncStore, WorkspaceRecord } from './store';
+import { MAX_SCAN_PER_PULL, pagePulled, type AppendResult, type DeviceRecord, type StoredChange, type SyncStore, type WorkspaceRecord } from './store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workspaces (id TEXT PRIMARY KEY, name TEXT NOT NULL, head INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
@@ -53,7 +53,7 @@ export function openSqliteStore(dataDir: string): SyncStore {
     exists: db.prepare('SELECT 1 FROM changes WHERE workspace_id = ? AND hlc = ?').pluck(),
     insert: db.prepare('INSERT INTO changes (workspace_id, seq, hlc, tbl, row_id, body) VALUES (?, ?, ?, ?, ?, ?)'),
     setHead: db.prepare('UPDATE workspaces SET head = ? WHERE id = ?'),
-    pull: db.prepare('SELECT seq, body FROM changes WHERE workspace_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+    pull: db.prepare('SELECT seq, tbl, body, length(CAST(body AS BLOB)) AS bytes FROM changes WHERE workspace_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
     device: db.prepare(
       'SELECT d.device_id, d.workspace_id, w.name AS wname, d.name, d.role, d.revoked_at FROM devices d JOIN workspaces w ON w.id = d.workspace_id WHERE d.token_hash = ?',
     ),
@@ -132,21 +132,12 @@ export function openSqliteStore(dataDir: string): SyncStore {
       if (result.accepted > 0) for (const l of listeners) l(workspaceId, result.head);
       return result;
     },
-    async pull(workspaceId, after, maxBytes, maxCount) {
+    async pull(workspaceId, after, maxBytes, maxCount, tables) {
       const read = db.transaction(() => {
         const head = (q.headOf.get(workspaceId) as number | undefined) ?? 0;
-        const rows: { seq: number; body: string }[] = [];
-        let bytes = 0;
-        let more = false;
-        for (const r of q.pull.iterate(workspaceId, after, maxCount + 1) as Iterable<{ seq: number; body: string }>) {
-          if (rows.length >= maxCount || (rows.length > 0 && bytes + Buffer.byteLength(r.body) > maxBytes)) {
-            more = true;
-            break;
-          }
-          rows.push(r);
-          bytes += Buffer.byteLength(r.body);
-        }
-        return { rows, head, more } satisfies PullRows;
+        const limit = tables ? MAX_SCAN_PER_PULL : maxCount + 1;
+        const fetched = q.pull.all(workspaceId, after, limit) as { seq: number; tbl: string; body: string; bytes: number }[];
+        return pagePulled(fetched, after, head, limit, maxBytes, maxCount, tables);
       });
       return read();
     },

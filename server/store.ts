@@ -42,6 +42,8 @@ export interface PullRows {
   rows: { seq: number; body: string }[];
   head: number;
   more: boolean;
+  /** The last sequence this page covers, delivered or withheld for the device's role. */
+  cursor: number;
 }
 
 export interface SyncStore {
@@ -67,8 +69,11 @@ export interface SyncStore {
   revokeDevice(workspaceId: string, deviceId: string): Promise<boolean>;
   /** Appends changes not seen before, with consecutive sequences, in one transaction. */
   append(workspaceId: string, changes: readonly StoredChange[]): Promise<AppendResult>;
-  /** Changes with seq > after, in seq order, until `maxBytes` of bodies (at least one) or `maxCount`. */
-  pull(workspaceId: string, after: number, maxBytes: number, maxCount: number): Promise<PullRows>;
+  /**
+   * Changes with seq > after, in seq order, until `maxBytes` of bodies (at least one) or `maxCount`.
+   * With `tables`, changes of other tables are skipped (not delivered) but still covered by `cursor`.
+   */
+  pull(workspaceId: string, after: number, maxBytes: number, maxCount: number, tables?: ReadonlySet<string> | null): Promise<PullRows>;
   head(workspaceId: string): Promise<number>;
   /** Which of these HLCs are in the workspace log (tests and audits). */
   hasChanges(workspaceId: string, hlcs: readonly string[]): Promise<Set<string>>;
@@ -81,4 +86,33 @@ export interface SyncStore {
   /** Calls `listener(workspaceId, head)` when any process appends to a workspace (PostgreSQL: LISTEN/NOTIFY). */
   onAppend(listener: (workspaceId: string, head: number) => void): () => void;
   close(): Promise<void>;
+}
+
+/** How many log rows one pull may look at when it filters by table, delivered or not. */
+export const MAX_SCAN_PER_PULL = 20_000;
+
+/**
+ * Builds a page from rows in seq order: the same rule for every adapter. Withheld rows move the
+ * cursor on without being sent, so a device never asks for them again.
+ */
+export function pagePulled(
+  fetched: readonly { seq: number; tbl: string; body: string; bytes: number }[],
+  after: number,
+  head: number,
+  limit: number,
+  maxBytes: number,
+  maxCount: number,
+  tables: ReadonlySet<string> | null | undefined,
+): PullRows {
+  const rows: { seq: number; body: string }[] = [];
+  let bytes = 0;
+  let cursor = after;
+  for (const r of fetched) {
+    if (rows.length >= maxCount || (rows.length > 0 && bytes + r.bytes > maxBytes)) return { rows, head, more: true, cursor };
+    cursor = r.seq;
+    if (tables && !tables.has(r.tbl)) continue;
+    rows.push({ seq: r.seq, body: r.body });
+    bytes += r.bytes;
+  }
+  return { rows, head, more: fetched.length >= limit && cursor < head, cursor };
 }

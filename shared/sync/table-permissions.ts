@@ -37,3 +37,44 @@ export const TABLE_WRITE_PERMISSIONS: Readonly<Record<string, Permission>> = {
 export function writePermissionFor(table: string): Permission | null {
   return Object.prototype.hasOwnProperty.call(TABLE_WRITE_PERMISSIONS, table) ? (TABLE_WRITE_PERMISSIONS[table] as Permission) : null;
 }
+
+/**
+ * Which permission a device's role needs to RECEIVE each table's changes on pull. A press-room
+ * (journalist) device gets only what journalists may read, so drafts, comments, internal
+ * agenda notes, contracts and journalists' personal data never reach its disk. Staff accounts
+ * go to every device: a person must be able to sign in on any machine of the office, the
+ * press-room PC included (to leave press-room mode); they carry scrypt hashes only.
+ * A table missing here is delivered to nobody, like a table missing from the write map.
+ */
+export const TABLE_READ_PERMISSIONS: Readonly<Record<string, Permission>> = {
+  office_profile: 'office.read',
+  opd: 'office.read',
+  staff_accounts: 'app.use',
+  guestbook_entries: 'people.manage',
+  releases: 'releases.read',
+  release_body_updates: 'releases.read',
+  release_transitions: 'releases.read',
+  release_comments: 'releases.read',
+  release_versions: 'releases.read',
+  release_settings: 'releases.read',
+  officials: 'agenda.read.public',
+  coverage_staff: 'agenda.read',
+  agenda_events: 'agenda.read',
+  agenda_holidays: 'agenda.read.public',
+  agenda_settings: 'agenda.read',
+  media_outlet: 'media.read',
+  media_journalist: 'media.read',
+  media_contract: 'media.read',
+  media_contract_quota: 'media.read',
+  media_publication: 'media.read',
+  media_list: 'media.read',
+  media_list_member: 'media.read',
+  media_import_batch: 'media.read',
+  media_import_preset: 'media.read',
+};
+
+/** The tables a role may receive, or null when it may receive every table (no filtering needed). */
+export function readableTables(can: (p: Permission) => boolean): ReadonlySet<string> | null {
+  const tables = Object.entries(TABLE_READ_PERMISSIONS).filter(([, p]) => can(p)).map(([t]) => t);
+  return tables.length === Object.keys(TABLE_READ_PERMISSIONS).length ? null : new Set(tables);
+}
