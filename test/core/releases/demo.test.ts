@@ -25,3 +25,19 @@ it('demo releases: 40 per size unit, searchable at once, numbers unique per year
   const wa = await fx.core.invoke('releases.export', { id: all.items[0]!.id, format: 'whatsapp' });
   expect(Buffer.from(wa.base64, 'base64').toString('utf8')).toContain('*SUKAMAJU* – ');
 });
+
+it('a search matching more than 1,000 releases counts to 1,000, says so, and pages on newest first', async () => {
+  fx = openTestCore();
+  const ctx = { core: fx.core, size: 26, seed: 2026, progress: () => {} };
+  await officeSection.run(ctx);
+  await releasesSection.run(ctx);
+  const first = await fx.core.invoke('releases.list', { query: 'sukamaju', limit: 50 });
+  expect(first).toMatchObject({ total: 1000, capped: true });
+  const dates = first.items.map((i) => i.releaseDate);
+  expect(dates).toEqual([...dates].sort().reverse());
+  const far = await fx.core.invoke('releases.list', { query: 'sukamaju', limit: 50, offset: 1020 });
+  expect(far.items).toHaveLength(20); // 1,040 in all: paging goes past the counted 1,000
+  const exact = await fx.core.invoke('releases.list', { query: 'sukamaju', statuses: ['draft'] });
+  expect(exact.capped).toBe(false);
+  expect(exact.total).toBe((await fx.core.invoke('releases.list', { statuses: ['draft'] })).total);
+}, 60_000);
