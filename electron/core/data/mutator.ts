@@ -1,5 +1,5 @@
 import { WartaError } from '../../../shared/contract/errors';
-import { hlcMillis, type HlcClock } from '../../../shared/sync/hlc';
+import { hlcMillis, isHlc, type HlcClock } from '../../../shared/sync/hlc';
 import {
   checkFieldValue,
   fieldSpec,
@@ -102,9 +102,10 @@ export class Mutator {
       // Fast path: a fresh id cannot exist yet, so no read-and-compare is needed. The values
       // are bound straight from the caller's object (no copy: this loop runs per row of an import).
       const names = Object.keys(values);
+      names.push('created_at');
       const plan = this.insertPlan(table, names);
       const args: unknown[] = [id];
-      for (let i = 0; i < names.length; i++) args.push(toSql(plan.specs[i], values[names[i] as string] as FieldValue));
+      for (let i = 0; i < names.length - 1; i++) args.push(toSql(plan.specs[i], values[names[i] as string] as FieldValue));
       args.push(this.isoNow(), isoOf(hlc), `{"${hlc}":${plan.namesJson}}`);
       plan.stmt.run(args);
       this.touched.add(table);
@@ -116,11 +117,11 @@ export class Mutator {
     const key = `${table}:${names.join(',')}`;
     let plan = this.insertPlans.get(key);
     if (!plan) {
-      const cols = ['id', ...names, 'created_at', 'updated_at', '_hlc'];
+      const cols = ['id', ...names, 'updated_at', '_hlc'];
       plan = {
         stmt: this.db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`),
         specs: names.map((n) => fieldSpec(table, n)),
-        namesJson: JSON.stringify([...names, 'created_at']),
+        namesJson: JSON.stringify(names),
       };
       this.insertPlans.set(key, plan);
     }
@@ -179,12 +180,19 @@ export class Mutator {
   applyChanges(changes: readonly Change[]): number {
     let applied = 0;
     this.transaction(() => {
+      // Check the whole batch before writing anything, and move the clock once, past the newest
+      // stamp: it is the furthest ahead, so the drift check on it covers every change.
+      let newest = '';
       for (const change of changes) {
         if (!isReplicatedTable(change.table)) {
           throw new WartaError('invalid_input', `Tabel tidak dikenal dalam perubahan: ${String(change.table)}`, { table: change.table });
         }
+        if (!isHlc(change.hlc)) throw new WartaError('invalid_input', `Cap waktu perubahan tidak sah: ${String(change.hlc).slice(0, 60)}`);
         checkFields(change.table, change.fields);
-        this.clock.receive(change.hlc);
+        if (change.hlc > newest) newest = change.hlc;
+      }
+      if (newest) this.clock.receive(newest);
+      for (const change of changes) {
         // A change that wins no field (a duplicate, or older than what we hold) changes
         // nothing and need not be logged: the changes that beat it are in the log already.
         if (!this.applyToRow(change)) continue;
@@ -212,7 +220,19 @@ export class Mutator {
     const current = this.statement(`clk:${table}`, () => `SELECT _hlc, updated_at FROM ${table} WHERE id = ?`).get(rowId) as
       | { _hlc: string; updated_at: string | null }
       | undefined;
-    const clocks = current ? decodeClocks(current._hlc) : new Map<string, string>();
+    if (!current) {
+      // A row we have not seen: every field of the change wins; insert it in one statement.
+      const names = Object.keys(change.fields);
+      if (names.length === 0) return false;
+      const plan = this.insertPlan(table, names);
+      const args: unknown[] = [rowId];
+      for (let i = 0; i < names.length; i++) args.push(toSql(plan.specs[i], change.fields[names[i] as string] as FieldValue));
+      args.push(isoOf(hlc), `{"${hlc}":${plan.namesJson}}`);
+      plan.stmt.run(args);
+      this.touched.add(table);
+      return true;
+    }
+    const clocks = decodeClocks(current._hlc);
     const winners = Object.keys(change.fields).filter((f) => {
       const seen = clocks.get(f);
       return seen === undefined || hlc > seen;
@@ -221,21 +241,13 @@ export class Mutator {
     for (const f of winners) clocks.set(f, hlc);
     const values = winners.map((f) => toSql(fieldSpec(table, f), change.fields[f] as FieldValue));
     const iso = isoOf(hlc);
-    if (!current) {
-      const stmt = this.statement(`ins:${table}:${winners.join(',')}`, () => {
-        const cols = ['id', ...winners, 'updated_at', '_hlc'];
-        return `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
-      });
-      stmt.run(rowId, ...values, iso, encodeClocks(clocks));
-    } else {
-      const stmt = this.statement(`upd:${table}:${winners.join(',')}`, () => {
-        const sets = [...winners.map((f) => `${f} = ?`), 'updated_at = ?', '_hlc = ?'];
-        return `UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`;
-      });
-      // updated_at is the wall time of the newest field clock: the same whatever the order.
-      const updated = current.updated_at && current.updated_at > iso ? current.updated_at : iso;
-      stmt.run(...values, updated, encodeClocks(clocks), rowId);
-    }
+    const stmt = this.statement(`upd:${table}:${winners.join(',')}`, () => {
+      const sets = [...winners.map((f) => `${f} = ?`), 'updated_at = ?', '_hlc = ?'];
+      return `UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`;
+    });
+    // updated_at is the wall time of the newest field clock: the same whatever the order.
+    const updated = current.updated_at && current.updated_at > iso ? current.updated_at : iso;
+    stmt.run(...values, updated, encodeClocks(clocks), rowId);
     this.touched.add(table);
     return true;
   }
