@@ -24,6 +24,7 @@ export function createKeyVault(dataDir: string): { vault: KeyVault | null; key: 
         return;
       }
       if (next.kind !== 'hex') return; // passphrases are typed, never stored
+      // Only the key: which cipher it opens is in the workspace's marker file.
       const tmp = `${file}.tmp`;
       fs.writeFileSync(tmp, safeStorage.encryptString(next.value), { mode: 0o600 });
       fs.renameSync(tmp, file);

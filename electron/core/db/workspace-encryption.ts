@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { WartaError } from '../../../shared/contract/errors';
-import { applyKey, randomHexKey, readMarker, rekey, writeMarker, type DatabaseKey, type KeyVault } from './encryption';
+import { applyKey, DEFAULT_CIPHER, randomHexKey, readMarker, rekey, writeMarker, type DatabaseKey, type KeyVault } from './encryption';
 import type { Db } from './open-database';
 import Database from 'better-sqlite3-multiple-ciphers';
 
@@ -40,7 +40,7 @@ export function keyForOpening(file: string, given: DatabaseKey | null): Database
       { kind: marker.kind },
     );
   }
-  return given;
+  return { ...given, cipher: marker.cipher };
 }
 
 /** Turns encryption on and off for the open workspace without losing data. */
@@ -59,12 +59,12 @@ export class WorkspaceEncryption {
   enable(passphrase: string | undefined): void {
     if (this.key) throw new WartaError('conflict', 'Basis data ini sudah terenkripsi.');
     let key: DatabaseKey;
-    if (passphrase) key = { kind: 'passphrase', value: passphrase };
-    else if (this.vault) key = randomHexKey();
+    if (passphrase) key = { kind: 'passphrase', value: passphrase, cipher: DEFAULT_CIPHER };
+    else if (this.vault) key = { ...randomHexKey(), cipher: DEFAULT_CIPHER };
     else throw new WartaError('invalid_input', 'Di mode peramban, enkripsi memerlukan kata sandi basis data.', { issues: [{ path: 'passphrase', code: 'too_small', minimum: 12, message: 'Wajib diisi' }] });
     // The key must be safe before the data depends on it; the marker before the rekey.
     if (key.kind === 'hex') this.vault?.save(key);
-    writeMarker(this.file, { cipher: 'sqlcipher', kind: key.kind });
+    writeMarker(this.file, { cipher: key.cipher ?? DEFAULT_CIPHER, kind: key.kind });
     try {
       rekey(this.db, key);
     } catch (err) {
@@ -77,7 +77,7 @@ export class WorkspaceEncryption {
 
   disable(): void {
     if (!this.key) throw new WartaError('conflict', 'Basis data ini tidak terenkripsi.');
-    rekey(this.db, null);
+    rekey(this.db, null, this.key.cipher);
     writeMarker(this.file, null);
     this.vault?.save(null);
     this.key = null;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, DATABASE_FILE } from '../../../electron/core/create-core';
-import { markerPath, type DatabaseKey, type KeyVault } from '../../../electron/core/db/encryption';
+import { markerPath, rekey, type DatabaseKey, type KeyVault } from '../../../electron/core/db/encryption';
 import { createMemoryLogger } from '../../../electron/core/log/logger';
 import { generateWorkspace } from '../../../scripts/demo/generate';
 import { canonicalDump } from '../../support/canonical-dump';
@@ -51,6 +51,22 @@ describe('encryption at rest', () => {
     expect(canonicalDump(core.context.db)).toEqual(before);
     core.close();
   }, 60_000);
+
+  it('still opens a workspace encrypted in the SQLCipher format, as its marker says', async () => {
+    dir = tempDir('enc-sqlcipher');
+    let core = open();
+    await core.invoke('opd.save', { name: 'Dinas Lama' });
+    const file = path.join(dir, DATABASE_FILE);
+    fs.writeFileSync(markerPath(file), JSON.stringify({ cipher: 'sqlcipher', kind: 'passphrase' }));
+    rekey(core.context.db, { kind: 'passphrase', value: PASSPHRASE, cipher: 'sqlcipher' });
+    core.close();
+    expect(header()).not.toBe('SQLite format 3');
+    core = open({ databaseKey: { kind: 'passphrase', value: PASSPHRASE } });
+    expect((await core.invoke('opd.list')).map((o) => o.name)).toEqual(['Dinas Lama']);
+    expect(await core.invoke('workspace.setEncryption', { enabled: false })).toMatchObject({ enabled: false });
+    core.close();
+    expect(header()).toBe('SQLite format 3');
+  });
 
   it('asks for a passphrase where no key vault exists (browser mode)', async () => {
     dir = tempDir('enc-nopass');
