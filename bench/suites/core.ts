@@ -21,7 +21,7 @@ const ROUNDS = 5;
  * columns and indexes) with plain better-sqlite3: one prepared statement, one transaction,
  * ids made beforehand. What remains of the difference is the cost of being sync-ready.
  */
-function rawInsert(dir: string, rows: OpdRow[]): number {
+export function rawInsert(dir: string, rows: OpdRow[]): number {
   const db = openDatabase(path.join(dir, 'raw.sqlite'));
   migrate(db);
   const stmt = db.prepare(

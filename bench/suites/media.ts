@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +15,7 @@ import buildRenderer from '../../test/e2e/support/global-setup';
 import { CHROMIUM_ARGS, chromiumPath } from '../../test/e2e/support/chromium';
 import { median, percentile, round, type BenchmarkFigure } from '../results-format';
 import type { SuiteContext } from './core';
+import { startHost, stopHost } from '../support/browser-host';
 
 const SIZE = 10; // 250 outlets, 5,000 journalists, 200 contracts, 50,000 publications
 const IMPORT_ROWS = 5000;
@@ -103,36 +103,6 @@ function rawInsert(dir: string, rows: (string | null)[][], outletIds: string[]):
   const ms = performance.now() - t0;
   db.close();
   return ms;
-}
-
-function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(path.join('node_modules', '.bin', 'tsx'), ['electron/browser-host/main.ts', '--data-dir', dataDir, '--port', '0'], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test' },
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 30_000);
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /^WARTA_URL=(\S+)$/m.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve({ url: m[1], child });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
-  });
-}
-
-async function stopHost(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  process.kill(-child.pid, 'SIGTERM');
-  const t = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 5000);
-  await exited;
-  clearTimeout(t);
 }
 
 /**

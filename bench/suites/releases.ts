@@ -2,7 +2,6 @@
  * Press releases: search on a 20,000-release workspace, opening a release with 5,000 stored
  * Yjs updates, typing in a 10,000-word release in Chromium, PDF and DOCX export.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +18,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../../test/e2e/support/chromium';
 import { REPO_ROOT } from '../../test/e2e/support/paths';
 import { median, percentile, round, type BenchmarkFigure } from '../results-format';
 import type { SuiteContext } from './core';
+import { startHost, stopHost } from '../support/browser-host';
 
 const SIZE = 500; // 40 releases per unit: 20,000 releases
 const ADMIN = { name: 'Admin Bench', login: 'bench', password: 'kopi-tubruk-pagi-2026' };
@@ -59,36 +59,6 @@ function typingUpdates(stateB64: string, n: number): string[] {
     text!.insert(text!.length, sentence[i % sentence.length] as string);
   }
   return out;
-}
-
-function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(path.join('node_modules', '.bin', 'tsx'), ['electron/browser-host/main.ts', '--data-dir', dataDir, '--port', '0'], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test' },
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${out}`)), 60_000);
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /^WARTA_URL=(\S+)$/m.exec(out);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve({ url: m[1], child });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
-  });
-}
-
-async function stopHost(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  process.kill(-child.pid, 'SIGTERM');
-  const t = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 5000);
-  await exited;
-  clearTimeout(t);
 }
 
 /**

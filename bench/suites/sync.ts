@@ -14,39 +14,19 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
 import { createCore, type Core } from '../../electron/core/create-core';
-import { migrate } from '../../electron/core/db/migrate';
-import { openDatabase } from '../../electron/core/db/open-database';
 import { createMemoryLogger } from '../../electron/core/log/logger';
 import { syncEngineOf } from '../../electron/core/sync/engine';
 import { startSyncServer } from '../../server/app';
 import type { SyncStore } from '../../server/store';
 import { openPostgresStore } from '../../server/store-postgres';
 import { openSqliteStore } from '../../server/store-sqlite';
-import { createUuidV7 } from '../../shared/ids/uuidv7';
-import { makeOpdRows, type OpdRow } from '../../scripts/demo/opd-rows';
+import { makeOpdRows } from '../../scripts/demo/opd-rows';
 import { findPgBin, startPgCluster } from '../../test/sync/postgres-cluster';
 import { median, round, type BenchmarkFigure } from '../results-format';
-import type { SuiteContext } from './core';
+import { rawInsert, type SuiteContext } from './core';
 
 const ROWS = 20_000;
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-
-function rawInsert(dir: string, rows: OpdRow[]): number {
-  const db = openDatabase(path.join(dir, 'raw.sqlite'));
-  migrate(db);
-  const stmt = db.prepare('INSERT INTO opd (id, name, abbreviation, phone, email, active, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const now = new Date().toISOString();
-  const newId = createUuidV7();
-  const ids = rows.map(() => newId());
-  let n = 0;
-  const t0 = performance.now();
-  db.transaction(() => {
-    for (const r of rows) stmt.run(ids[n++], r.name, r.abbreviation, r.phone, r.email, r.active ? 1 : 0, r.sort_order, now, now);
-  })();
-  const ms = performance.now() - t0;
-  db.close();
-  return ms;
-}
 
 const device = (dir: string) => createCore({ dataDir: dir, logger: createMemoryLogger(), sync: { auto: false, deleteGuard: { share: 1, minimum: Infinity } } });
 
