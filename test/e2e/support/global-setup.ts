@@ -23,7 +23,7 @@ export default function globalSetup(): void {
   const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
   const sources = Math.max(newestMtime(path.join(REPO_ROOT, 'renderer')), newestMtime(path.join(REPO_ROOT, 'shared')));
   if (built > 0 && built >= sources) return;
-  execFileSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'renderer/vite.config.ts'], {
+  execFileSync(path.join(REPO_ROOT, 'node_modules', '.bin', 'vite'), ['build', '--config', 'vite.config.renderer.ts'], {
     cwd: REPO_ROOT,
     stdio: 'inherit',
   });

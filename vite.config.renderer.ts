@@ -2,9 +2,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { contentSecurityPolicy } from '../shared/security/csp';
+import { contentSecurityPolicy } from './shared/security/csp';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+// Kept at the top level, not in renderer/: it is a Node build script, and renderer/ holds only browser code.
+const here = path.join(path.dirname(fileURLToPath(import.meta.url)), 'renderer');
 
 /**
  * The built index.html carries the renderer's one CSP (shared/security/csp.ts) as a meta tag,
