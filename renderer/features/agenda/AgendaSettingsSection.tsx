@@ -4,6 +4,7 @@ import type { StaffDuty } from '../../../shared/agenda/people';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Notice } from '../../components/Notice';
 import { useT } from '../../i18n/use-t';
 import { useAgendaStore } from './agenda-store';
 import './agenda.css';
@@ -70,20 +71,17 @@ export function AgendaSettingsSection() {
         </button>
       ) : null}
       {removedOfficial ? (
-        <div className="notice" role="status">
-          <span>{t('agenda.settings.removed', { name: removedOfficial.name })}</span>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() =>
+        <Notice
+          action={{
+            label: t('agenda.settings.restore'),
+            onClick: () =>
               void call('agenda.officials.restore', { id: removedOfficial.id }).then(async (r) => {
                 if (await done(r)) setRemovedOfficial(null);
-              })
-            }
-          >
-            {t('agenda.settings.restore')}
-          </button>
-        </div>
+              }),
+          }}
+        >
+          {t('agenda.settings.removed', { name: removedOfficial.name })}
+        </Notice>
       ) : null}
       <table className="table" data-testid="officials-table">
         <thead>
@@ -273,22 +271,19 @@ export function AgendaSettingsSection() {
         </select>
       </label>
       {removed ? (
-        <div className="notice" role="status">
-          <span>{t('agenda.settings.removed', { name: removed.name })}</span>
-          <button
-            type="button"
-            className="button button--small button--primary"
-            onClick={() =>
+        <Notice
+          action={{
+            label: t('agenda.settings.restore'),
+            onClick: () =>
               void call('agenda.holidays.restore', { id: removed.id }).then(async (r) => {
                 if (!r.ok) return setError(r.error);
                 setRemoved(null);
                 await loadHolidays(year);
-              })
-            }
-          >
-            {t('agenda.settings.restore')}
-          </button>
-        </div>
+              }),
+          }}
+        >
+          {t('agenda.settings.removed', { name: removed.name })}
+        </Notice>
       ) : null}
       <table className="table" data-testid="holidays-table">
         <thead>

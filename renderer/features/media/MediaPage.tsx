@@ -19,6 +19,7 @@ import { OutletForm } from './OutletForm';
 import { OutletPanel } from './OutletPanel';
 import { VirtualTable, type Column } from './VirtualTable';
 import './media.css';
+import { Notice } from '../../components/Notice';
 
 const TABS: { id: MediaTab; key: 'media.tab.outlets' | 'media.tab.journalists' | 'media.tab.contracts' | 'media.tab.lists' | 'media.tab.imports' }[] = [
   { id: 'outlets', key: 'media.tab.outlets' },
@@ -150,17 +151,12 @@ export function MediaPage() {
         ) : null}
 
         {notice ? (
-          <div className="notice" role="status">
-            <span>{notice}</span>
-            <button type="button" className="notice__close" aria-label={t('media.close')} onClick={() => setNotice('')}>×</button>
-          </div>
+          <Notice dismiss={{ label: t('media.close'), onClick: () => setNotice('') }}>{notice}</Notice>
         ) : null}
         {s.lastDeleted ? (
-          <div className="notice" role="status">
-            <span>{t('media.deleted', { name: s.lastDeleted.name })}</span>
-            <button type="button" className="button button--small" onClick={() => void s.restore()}>{t('media.undo')}</button>
-            <button type="button" className="notice__close" aria-label={t('media.close')} onClick={() => s.deleted(null)}>×</button>
-          </div>
+          <Notice action={{ label: t('media.undo'), onClick: () => void s.restore() }} dismiss={{ label: t('media.close'), onClick: () => s.deleted(null) }}>
+            {t('media.deleted', { name: s.lastDeleted.name })}
+          </Notice>
         ) : null}
         {error ? <ErrorMessage error={error} /> : null}
         {importing ? <ImportWizard /> : null}

@@ -70,22 +70,10 @@ export function AccountsSection() {
       ) : null}
       {loadError ? <ErrorMessage error={loadError} /> : null}
 
-      {editing === 'new' ? (
+      {editing === 'new' || editingAccount ? (
         <AccountForm
-          account={null}
-          onDone={(saved) => {
-            setEditing(null);
-            if (saved) {
-              setNotice(t('people.accounts.saved', { name: saved.name }));
-              void load();
-            }
-          }}
-        />
-      ) : null}
-      {editingAccount ? (
-        <AccountForm
-          key={editingAccount.id}
-          account={editingAccount}
+          key={editingAccount?.id ?? 'new'}
+          account={editingAccount ?? null}
           onDone={(saved) => {
             setEditing(null);
             if (saved) {

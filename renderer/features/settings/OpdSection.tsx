@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/use-t';
 import { OpdForm } from './OpdForm';
 import { useOpdStore } from './opd-store';
+import { Notice } from '../../components/Notice';
 
 /** The OPD list: add, edit, delete with undo. Deletion is a tombstone, so undo is a restore. */
 export function OpdSection() {
@@ -49,17 +50,12 @@ export function OpdSection() {
       </div>
 
       {notice ? (
-        <div className="notice" role="status">
-          <span>{t(notice.kind === 'deleted' ? 'opd.deleted' : 'opd.restored', { name: notice.opd.name })}</span>
-          {notice.kind === 'deleted' ? (
-            <button type="button" className="button button--small" onClick={() => void restore(notice.opd).then(setActionError)}>
-              {t('opd.undo')}
-            </button>
-          ) : null}
-          <button type="button" className="notice__close" aria-label={t('opd.dismiss')} onClick={dismissNotice}>
-            ×
-          </button>
-        </div>
+        <Notice
+          action={notice.kind === 'deleted' ? { label: t('opd.undo'), onClick: () => void restore(notice.opd).then(setActionError) } : undefined}
+          dismiss={{ label: t('opd.dismiss'), onClick: dismissNotice }}
+        >
+          {t(notice.kind === 'deleted' ? 'opd.deleted' : 'opd.restored', { name: notice.opd.name })}
+        </Notice>
       ) : null}
       {actionError ? <ErrorMessage error={actionError} /> : null}
       {loadError && status === 'failed' ? <ErrorMessage error={loadError} /> : null}
