@@ -1,10 +1,9 @@
 import type { HandlerGroup } from '../../rpc/handler-types';
-import { createMachineSettings } from './machine-settings';
 
 export const machineHandlers: HandlerGroup<'machine.getSettings' | 'machine.setSettings'> = {
-  'machine.getSettings': (_input, ctx) => createMachineSettings(ctx.db).read(),
+  'machine.getSettings': (_input, ctx) => ctx.session.machine.read(),
   'machine.setSettings': (input, ctx, caller) => {
-    const store = createMachineSettings(ctx.db);
+    const store = ctx.session.machine;
     const before = store.read();
     store.write(input);
     if (before.pressRoom !== input.pressRoom || before.idleLockMinutes !== input.idleLockMinutes) {

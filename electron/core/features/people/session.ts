@@ -18,10 +18,13 @@ export class SessionManager {
   private lockedUserId: string | null = null;
   private lastActivity: number;
   private cached: { userId: string; caller: Caller } | null = null;
+  /** Whether any account exists; accounts change rarely, so asked again only after `invalidate`. */
+  private accountsExist: boolean | null = null;
 
   constructor(
     private readonly accounts: AccountsStore,
-    private readonly machine: MachineSettingsStore,
+    /** This machine's press-room and idle-lock settings: the one store, read by every call. */
+    readonly machine: MachineSettingsStore,
     private readonly throttle: ReturnType<typeof createSigninThrottle>,
     private readonly audit: AuditLog,
     private readonly now: () => number,
@@ -31,7 +34,7 @@ export class SessionManager {
 
   /** The caller for the next call. Before the first account exists, the local administrator. */
   caller(): Caller {
-    if (!this.accounts.any()) return LOCAL_ADMINISTRATOR;
+    if (!this.hasAccounts()) return LOCAL_ADMINISTRATOR;
     this.lockIfIdle();
     if (this.userId) {
       if (this.cached?.userId === this.userId) return this.cached.caller;
@@ -50,6 +53,13 @@ export class SessionManager {
   /** Accounts changed (here or from sync): roles are read again at the next call. */
   invalidate(): void {
     this.cached = null;
+    this.accountsExist = null;
+  }
+
+  private hasAccounts(): boolean {
+    // Once an account exists it stays (tombstones count as gone, but the last administrator cannot go).
+    this.accountsExist ??= this.accounts.any();
+    return this.accountsExist;
   }
 
   /** A person did something (a save, a keystroke reported by the window): the idle timer restarts. */
@@ -65,7 +75,7 @@ export class SessionManager {
     return {
       user: account ? { id: account.id, name: account.name, login: account.login, roles: account.roles, position: account.position } : null,
       permissions: PERMISSIONS.filter((p) => caller.can(p)),
-      accountsExist: this.accounts.any(),
+      accountsExist: this.hasAccounts(),
       pressRoom: settings.pressRoom,
       lockedUser: locked ? { id: locked.id, name: locked.name, login: locked.login } : null,
       idleLockMinutes: settings.idleLockMinutes,
