@@ -25,7 +25,9 @@ import {
   type WireChange,
 } from '../shared/sync/protocol';
 import { checkFieldValue, fieldSpec, isReplicatedTable } from '../shared/sync/replicated-tables';
+import { PUBLIC_FEED_PATH } from '../shared/sync/public-feed';
 import { readableTables, writePermissionFor } from '../shared/sync/table-permissions';
+import { createPublicFeeds } from './public-feed';
 import type { DeviceRecord, StoredChange, SyncStore } from './store';
 
 export interface SyncServerOptions {
@@ -129,6 +131,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     for (const s of sockets.get(ws) ?? []) if (s.deviceId === device) s.close(4001, 'revoked');
   });
 
+  const feeds = createPublicFeeds(store, now);
   const unlisten = store.onAppend((workspaceId, head) => {
     const msg = JSON.stringify({ type: 'new', head });
     for (const s of sockets.get(workspaceId) ?? []) if (s.readyState === s.OPEN) s.send(msg);
@@ -292,6 +295,16 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
       res.end(text);
       return;
+    }
+
+    if (req.method === 'GET' && p === PUBLIC_FEED_PATH) {
+      // The press room's view of the office: only for roles that may read public items, and only
+      // the parts they may read (the same permissions the core checks for the kiosk).
+      const perms = permissionsOf([device.role]);
+      const parts = { releases: perms.has('releases.read.public'), agenda: perms.has('agenda.read.public') };
+      if (!parts.releases && !parts.agenda)
+        throw new SyncHttpError(403, 'forbidden', `Peran perangkat ini (${device.role}) tidak boleh membaca umpan publik. (Role may not read the public feed.)`, { role: device.role });
+      return send(200, await feeds.build(ws, parts));
     }
 
     const blob = /^\/v1\/blobs\/([^/]+)(\/data)?$/.exec(p);

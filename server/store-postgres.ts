@@ -10,7 +10,7 @@
 import pg from 'pg';
 import type { Role } from '../shared/contract/permissions';
 import type { BlobStatus } from '../shared/sync/protocol';
-import { MAX_SCAN_PER_PULL, pagePulled, type DeviceRecord, type SyncStore } from './store';
+import { MAX_SCAN_PER_PULL, MAX_SEQS_PER_READ, pagePulled, type DeviceRecord, type SyncStore } from './store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workspaces (id TEXT PRIMARY KEY, name TEXT NOT NULL, head BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL);
@@ -174,6 +174,11 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
     async head(workspaceId) {
       const r = await pool.query<{ head: string }>('SELECT head FROM workspaces WHERE id = $1', [workspaceId]);
       return Number(r.rows[0]?.head ?? 0);
+    },
+    async changesAt(workspaceId, seqs) {
+      if (seqs.length > MAX_SEQS_PER_READ) throw new RangeError(`at most ${MAX_SEQS_PER_READ} seqs per read`);
+      const r = await pool.query<{ seq: string; body: string }>('SELECT seq, body FROM changes WHERE workspace_id = $1 AND seq = ANY($2::bigint[])', [workspaceId, [...seqs]]);
+      return new Map(r.rows.map((row) => [Number(row.seq), row.body]));
     },
     async hasChanges(workspaceId, hlcs) {
       const r = await pool.query<{ hlc: string }>('SELECT hlc FROM changes WHERE workspace_id = $1 AND hlc = ANY($2::text[])', [workspaceId, [...hlcs]]);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Role } from '../shared/contract/permissions';
 import type { BlobStatus } from '../shared/sync/protocol';
-import { MAX_SCAN_PER_PULL, pagePulled, type AppendResult, type DeviceRecord, type StoredChange, type SyncStore, type WorkspaceRecord } from './store';
+import { MAX_SCAN_PER_PULL, MAX_SEQS_PER_READ, pagePulled, type AppendResult, type DeviceRecord, type StoredChange, type SyncStore, type WorkspaceRecord } from './store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workspaces (id TEXT PRIMARY KEY, name TEXT NOT NULL, head INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
@@ -58,6 +58,7 @@ export function openSqliteStore(dataDir: string): SyncStore {
       'SELECT d.device_id, d.workspace_id, w.name AS wname, d.name, d.role, d.revoked_at FROM devices d JOIN workspaces w ON w.id = d.workspace_id WHERE d.token_hash = ?',
     ),
     blob: db.prepare('SELECT size, received, complete FROM blobs WHERE workspace_id = ? AND hash = ?'),
+    bodyAt: db.prepare('SELECT body FROM changes WHERE workspace_id = ? AND seq = ?').pluck(),
   };
 
   const appendTx = db.transaction((workspaceId: string, changes: readonly StoredChange[]): AppendResult => {
@@ -143,6 +144,15 @@ export function openSqliteStore(dataDir: string): SyncStore {
     },
     async head(workspaceId) {
       return (q.headOf.get(workspaceId) as number | undefined) ?? 0;
+    },
+    async changesAt(workspaceId, seqs) {
+      if (seqs.length > MAX_SEQS_PER_READ) throw new RangeError(`at most ${MAX_SEQS_PER_READ} seqs per read`);
+      const out = new Map<number, string>();
+      for (const seq of seqs) {
+        const body = q.bodyAt.get(workspaceId, seq) as string | undefined;
+        if (body !== undefined) out.set(seq, body);
+      }
+      return out;
     },
     async hasChanges(workspaceId, hlcs) {
       const out = new Set<string>();

@@ -75,6 +75,8 @@ export interface SyncStore {
    */
   pull(workspaceId: string, after: number, maxBytes: number, maxCount: number, tables?: ReadonlySet<string> | null): Promise<PullRows>;
   head(workspaceId: string): Promise<number>;
+  /** The bodies of these log entries, by seq (the public feed reads release bodies lazily). At most 1,000 seqs per call. */
+  changesAt(workspaceId: string, seqs: readonly number[]): Promise<Map<number, string>>;
   /** Which of these HLCs are in the workspace log (tests and audits). */
   hasChanges(workspaceId: string, hlcs: readonly string[]): Promise<Set<string>>;
   blobStatus(workspaceId: string, hash: string): Promise<BlobStatus>;
@@ -87,6 +89,9 @@ export interface SyncStore {
   onAppend(listener: (workspaceId: string, head: number) => void): () => void;
   close(): Promise<void>;
 }
+
+/** How many seqs one `changesAt` call may ask for. */
+export const MAX_SEQS_PER_READ = 1000;
 
 /** How many log rows one pull may look at when it filters by table, delivered or not. */
 export const MAX_SCAN_PER_PULL = 20_000;

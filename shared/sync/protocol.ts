@@ -10,6 +10,7 @@
  * - GET  /v1/blobs/:sha256                   → { size, received, complete }
  * - PUT  /v1/blobs/:sha256?offset=N&size=S   body = bytes of one chunk (resumable: offset = received)
  * - GET  /v1/blobs/:sha256/data?offset=N&length=L → bytes (complete blobs only)
+ * - GET  /v1/public-feed                    → PublicFeed (press-room devices; shared/sync/public-feed.ts)
  * - POST /v1/admin/workspaces | /v1/admin/codes | /v1/admin/revoke   (admin token)
  * Every request but enrol carries `Authorization: Bearer <device token>`.
  */

@@ -3,6 +3,9 @@
  */
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { docFromJson } from '../../electron/core/features/releases/body-store';
+import { createPublicFeeds } from '../../server/public-feed';
 import type { StoredChange, SyncStore } from '../../server/store';
 
 const hlc = (ms: number, c: number, node = 'aaaaaaaaaaaaaaaa') => `${String(ms).padStart(15, '0')}-${String(c).padStart(6, '0')}-${node}`;
@@ -122,6 +125,44 @@ export function storeContract(name: string, open: () => Promise<SyncStore>): voi
         await Promise.all(Array.from({ length: 8 }, (_, k) => store.append(a, Array.from({ length: 25 }, (_, i) => change(100 + k, i)))));
         const page = await store.pull(a, 0, 1 << 22, 1000);
         expect(page.rows.map((r) => r.seq)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('reads changes by seq and serves the public feed: published releases with their body, by the clock', async () => {
+      const store = await open();
+      try {
+        const a = ws();
+        await store.createWorkspace(a, 'A');
+        let c = 0;
+        const put = (table: string, rowId: string, fields: Record<string, unknown>): StoredChange => {
+          const h = hlc(5000, c++);
+          return { hlc: h, table, rowId, body: JSON.stringify({ hlc: h, table, rowId, fields }) };
+        };
+        const doc = docFromJson({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'isi terbit' }] }] });
+        const update = Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64');
+        doc.destroy();
+        const embargoAt = new Date(10_000).toISOString();
+        await store.append(a, [
+          put('releases', 'pub', { status: 'published', title: 'Terbit', approved_by: 'Editor' }),
+          put('release_body_updates', 'u1', { release_id: 'pub', update_b64: update }),
+          put('releases', 'draft', { status: 'draft', title: 'Draf' }),
+          put('releases', 'emb', { status: 'published', title: 'Embargo', urgency: 'embargo', embargo_at: embargoAt }),
+          put('agenda_events', 'ev', { title: 'Jumpa pers', kind: 'press_conference', start_ms: 9000, end_ms: 9500, press_open: true, notes: 'internal' }),
+        ]);
+        expect([...(await store.changesAt(a, [2, 99]))].map(([seq, body]) => [seq, (JSON.parse(body) as { rowId: string }).rowId])).toEqual([[2, 'u1']]);
+        let now = 9000;
+        const feeds = createPublicFeeds(store, () => now);
+        const first = await feeds.build(a, { releases: true, agenda: true });
+        expect(first.releases?.map((r) => r.id)).toEqual(['pub']);
+        expect(JSON.stringify(first.releases?.[0]?.body)).toContain('isi terbit');
+        expect(first.releases?.[0]?.fields).not.toHaveProperty('approved_by');
+        expect(first.agenda?.items.map((i) => i.title)).toEqual(['Jumpa pers']);
+        expect(JSON.stringify(first)).not.toContain('internal');
+        now = 10_001;
+        await store.append(a, [put('releases', 'pub', { status: 'withdrawn' })]);
+        expect((await feeds.build(a, { releases: true, agenda: false })).releases?.map((r) => r.id)).toEqual(['emb']);
       } finally {
         await store.close();
       }
