@@ -8,6 +8,7 @@ import {
   type SyncErrorCode,
   type WireChange,
 } from '../../../shared/sync/protocol';
+import { PUBLIC_FEED_PATH } from '../../../shared/sync/public-feed';
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string | Uint8Array<ArrayBuffer>; signal?: AbortSignal }) => Promise<Response>;
 
@@ -33,6 +34,8 @@ export interface SyncClient {
   blobStatus(hash: string): Promise<BlobStatus>;
   putBlobChunk(hash: string, size: number, offset: number, data: Uint8Array<ArrayBuffer>): Promise<BlobStatus>;
   getBlobChunk(hash: string, offset: number, length: number): Promise<Buffer>;
+  /** The press-room feed as the server sent it, unchecked (public-feed.ts checks it); at most `maxBytes`. */
+  publicFeed(maxBytes: number): Promise<unknown>;
 }
 
 export function createSyncClient(baseUrl: string, token: () => string | null, fetchImpl: FetchLike = fetch as FetchLike, timeoutMs = 60_000): SyncClient {
@@ -80,6 +83,40 @@ export function createSyncClient(baseUrl: string, token: () => string | null, fe
     blobStatus: async (hash) => json<BlobStatus>(await call('GET', `/v1/blobs/${hash}`)),
     putBlobChunk: async (hash, size, offset, data) =>
       json<BlobStatus>(await call('PUT', `/v1/blobs/${hash}?size=${size}&offset=${offset}`, data, 'application/octet-stream')),
+    publicFeed: async (maxBytes) => {
+      const res = await call('GET', PUBLIC_FEED_PATH);
+      const declared = Number(res.headers.get('content-length') ?? NaN);
+      const tooBig = () => new SyncRequestError('bad_response', `Umpan ruang pers dari server lebih dari ${maxBytes} bita dan ditolak; umpan terakhir tetap dipakai.`, res.status);
+      if (declared > maxBytes) {
+        await res.body?.cancel();
+        throw tooBig();
+      }
+      // Counted while read: a missing or wrong content-length does not lift the bound.
+      const parts: Uint8Array[] = [];
+      let size = 0;
+      const reader = res.body?.getReader();
+      if (!reader) throw new SyncRequestError('bad_response', 'Umpan ruang pers dari server kosong dan ditolak; umpan terakhir tetap dipakai.', res.status);
+      try {
+        for (;;) {
+          const next = await reader.read();
+          if (next.done) break;
+          size += next.value.length;
+          if (size > maxBytes) {
+            await reader.cancel();
+            throw tooBig();
+          }
+          parts.push(next.value);
+        }
+      } catch (err) {
+        if (err instanceof SyncRequestError) throw err;
+        throw new SyncRequestError('offline', 'Sambungan putus saat menerima umpan ruang pers; akan dicoba lagi.', res.status);
+      }
+      try {
+        return JSON.parse(Buffer.concat(parts).toString('utf8')) as unknown;
+      } catch {
+        throw new SyncRequestError('bad_response', 'Umpan ruang pers dari server rusak atau terpotong dan ditolak; umpan terakhir tetap dipakai.', res.status);
+      }
+    },
     getBlobChunk: async (hash, offset, length) => Buffer.from(await (await call('GET', `/v1/blobs/${hash}/data?offset=${offset}&length=${length}`)).arrayBuffer()),
   };
 }

@@ -40,6 +40,8 @@ import { fromSql, toSql } from '../data/row-codec';
 import type { CoreContext } from '../rpc/handler-types';
 import { createSyncClient, SyncRequestError, type FetchLike, type SyncClient } from './client';
 import { SyncState } from './local-tables';
+import { ensurePublicFeedTables, refreshFeed } from './public-feed';
+import { releasePhotoHashes } from '../features/releases/photo-refs';
 import type { TokenVault } from './token-vault';
 import crypto from 'node:crypto';
 import { WebSocket } from 'ws';
@@ -118,6 +120,7 @@ export class SyncEngine {
     this.ctx = ctx;
     this.options = options;
     this.state = new SyncState(ctx.db);
+    ensurePublicFeedTables(ctx.db);
     this.knows = options.knows ?? defaultKnows;
     this.guard = options.deleteGuard ?? { share: 0.3, minimum: 20 };
     if (this.configured) {
@@ -341,6 +344,7 @@ export class SyncEngine {
       this.state.set('last_sync_at', new Date(this.ctx.now()).toISOString());
       this.state.set('last_error', null);
       await this.fetchQueuedBlobs();
+      await this.refreshPublicFeed();
       const held = this.state.num('held_back');
       this.setState(
         'up_to_date',
@@ -670,7 +674,8 @@ export class SyncEngine {
 
   private async uploadBlobs(changes: readonly Change[]): Promise<void> {
     const client = this.client as SyncClient;
-    for (const hash of blobHashes(changes)) {
+    // Release photos are named inside the Yjs body, not by a `_hash` field.
+    for (const hash of new Set([...blobHashes(changes), ...releasePhotoHashes(this.ctx.db, changes)])) {
       if (!this.ctx.blobs.has(hash)) continue;
       let st = await client.blobStatus(hash);
       if (st.complete) continue;
@@ -681,6 +686,19 @@ export class SyncEngine {
         if (st.received <= offset && !st.complete) throw new SyncRequestError('internal', 'Unggahan lampiran tidak maju; akan dicoba lagi.', null);
         offset = st.received;
       }
+    }
+  }
+
+  /** A press-room device's public feed (public-feed.ts); announced like pulled data when it changed. */
+  private async refreshPublicFeed(): Promise<void> {
+    const changed = await refreshFeed(this.ctx.db, this.state, this.client as SyncClient, this.ctx.blobs, this.state.get('role') as Role | null);
+    if (!changed) return;
+    // Not a local edit: the background loop must not take it for one and sync again.
+    this.applying = true;
+    try {
+      this.ctx.events.emit('data.changed', { tables: ['agenda_events', 'releases'] });
+    } finally {
+      this.applying = false;
     }
   }
 

@@ -8,6 +8,7 @@ import { itemsInWindow } from './calendar';
 import { checkCandidate } from './conflict-check';
 import { itemOf, readEvent, toFields, type EventRow } from './event-rows';
 import { holidaysBetween } from './holidays';
+import { feedAgendaItems } from './public-feed-read';
 import { officeZone, readAgendaSettings } from './settings';
 
 function checkRule(rrule: string | null): void {
@@ -95,6 +96,15 @@ export const eventHandlers: HandlerGroup<EventMethods> = {
       const lean = calendarItemOf(i);
       const shown = staff ? lean : publicView(lean);
       if (shown) out.push(shown);
+    }
+    if (!staff) {
+      // A press-room device's agenda comes from the office's public feed; its own items first.
+      const seen = new Set(out.map((i) => i.key));
+      for (const i of feedAgendaItems(ctx.db, input.from, input.to, settings.openEndMinutes * 60_000)) {
+        if (seen.has(i.key) || (leaders && !i.leaderIds.some((l) => leaders.has(l))) || (kinds && !kinds.has(i.kind))) continue;
+        out.push(i);
+      }
+      out.sort((a, b) => a.startMs - b.startMs || a.key.localeCompare(b.key));
     }
     const zone = officeZone(ctx);
     const holidays = holidaysBetween(ctx, dateKey(input.from, zone), dateKey(input.to - 1, zone));

@@ -60,11 +60,17 @@ interface Prepared extends ReleaseForExport {
   slug: string;
 }
 
-function prepare(ctx: CoreContext, id: string): Prepared {
-  const row = ctx.db.prepare('SELECT * FROM releases WHERE id = ?').get(id) as ReleaseRow;
+/** A release read elsewhere than this device's `releases` (a press-room device's public feed). */
+export interface ExportSource {
+  row: ReleaseRow;
+  docJson: PmNode;
+}
+
+function prepare(ctx: CoreContext, id: string, source?: ExportSource): Prepared {
+  const row = source?.row ?? (ctx.db.prepare('SELECT * FROM releases WHERE id = ?').get(id) as ReleaseRow);
   const profile = readOfficeProfile(ctx);
   const fields = fieldsOf(row);
-  const body = loadBody(ctx.db, id).docJson;
+  const body = source?.docJson ?? loadBody(ctx.db, id).docJson;
   const photos = new Map<string, Buffer>();
   for (const p of photosOf(body)) if (ctx.blobs.has(p.hash)) photos.set(p.hash, ctx.blobs.get(p.hash));
   const emblem = profile?.emblemHash && ctx.blobs.has(profile.emblemHash) ? ctx.blobs.get(profile.emblemHash) : null;
@@ -99,10 +105,10 @@ function prepare(ctx: CoreContext, id: string): Prepared {
 
 type Progress = (label: string, done: number, total: number) => void;
 
-export async function buildExport(ctx: CoreContext, _caller: Caller, id: string, format: ExportFormat, paper: PaperSize): Promise<ExportedFile> {
+export async function buildExport(ctx: CoreContext, _caller: Caller, id: string, format: ExportFormat, paper: PaperSize, source?: ExportSource): Promise<ExportedFile> {
   const jobId = crypto.randomUUID();
   const progress: Progress = (label, done, total) => ctx.events.emit('progress', { jobId, label, done, total, finished: done >= total });
-  const r = prepare(ctx, id);
+  const r = prepare(ctx, id, source);
   let file: { ext: string; mime: string; data: Buffer };
   switch (format) {
     case 'text':

@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { prosemirrorToYXmlFragment } from '@tiptap/y-tiptap';
 import { WartaError } from '../../../../shared/contract/errors';
+import type { MethodParsedInput } from '../../../../shared/contract/methods';
 import type { FieldValue } from '../../../../shared/sync/replicated-tables';
 import { zonedParts } from '../../../../shared/format/dates';
 import { checkNumberPattern, formatReleaseNumber } from '../../../../shared/office/number-pattern';
@@ -33,6 +34,7 @@ import { readOfficeProfile } from '../office/handlers';
 import { bodySchema, catchUp, checkUpdate, docFromJson, docToJson, ftsRowidFloor, loadBody } from './body-store';
 import { buildExport } from './exports';
 import { photoDataUrl, storePhoto } from './photos';
+import { feedHasPhoto, feedSource, listPublic } from './public-feed-read';
 import { COLUMN_OF, fieldsOf, statusOf, type ReleaseRow } from './rows';
 
 /** The release settings row has a fixed id, like the office profile: devices merge into one. */
@@ -92,9 +94,11 @@ export function numberConflictOf(ctx: CoreContext, row: ReleaseRow): NumberConfl
 
 function detail(ctx: CoreContext, caller: Caller, id: string): ReleaseDetail {
   catchUp(ctx.db);
-  const row = readVisibleRow(ctx, caller, id);
-  const body = loadBody(ctx.db, id);
   const staff = caller.can('releases.read');
+  // A press-room device reads the office's public feed (public-feed-read.ts) before its own rows.
+  const fed = staff ? null : feedSource(ctx, id);
+  const row = fed?.row ?? readVisibleRow(ctx, caller, id);
+  const body = fed?.body ?? loadBody(ctx.db, id);
   const fields = fieldsOf(row);
   const comments = staff
     ? (ctx.db.prepare('SELECT id, author, body, at FROM release_comments WHERE release_id = ? AND deleted_at IS NULL ORDER BY at, id').all(id) as {
@@ -232,7 +236,7 @@ function assignNumber(ctx: CoreContext, id: string): Record<string, FieldValue> 
   return { number, number_year: p.year, number_seq: seq };
 }
 
-function escapeFts(query: string): string | null {
+export function escapeFts(query: string): string | null {
   const tokens = query
     .normalize('NFKC')
     .split(/[^\p{L}\p{N}]+/u)
@@ -243,10 +247,62 @@ function escapeFts(query: string): string | null {
   return tokens.map((t) => `"${t}"*`).join(' ');
 }
 
-interface ListRow extends ReleaseRow {
+export interface ListRow extends ReleaseRow {
   opd_name: string | null;
   conflict: number;
   snippet?: string;
+}
+
+/** The list's filters on a release row `r` (status, dates, OPD, writer, tag), for every caller. */
+export function listFilters(input: MethodParsedInput<'releases.list'>, where: string[], args: unknown[]): void {
+  if (input.statuses.length) {
+    // Written so the status index can serve it (a missing status reads as draft).
+    const list = `r.status IN (${input.statuses.map(() => '?').join(', ')})`;
+    where.push(input.statuses.includes('draft') ? `(${list} OR r.status IS NULL)` : list);
+    args.push(...input.statuses);
+  }
+  if (input.from) {
+    where.push('r.release_date >= ?');
+    args.push(input.from);
+  }
+  if (input.to) {
+    where.push('r.release_date <= ?');
+    args.push(input.to);
+  }
+  if (input.opdId) {
+    where.push('r.opd_id = ?');
+    args.push(input.opdId);
+  }
+  if (input.writer) {
+    where.push('r.writer = ?');
+    args.push(input.writer);
+  }
+  if (input.tag) {
+    where.push('EXISTS (SELECT 1 FROM json_each(r.tags) WHERE value = ?)');
+    args.push(input.tag);
+  }
+}
+
+export function summaryOf(r: ListRow, now: number): ReleaseSummary {
+  const f = fieldsOf(r);
+  return {
+    id: r.id,
+    status: statusOf(r),
+    number: r.number,
+    title: f.title,
+    releaseDate: f.releaseDate,
+    writer: f.writer,
+    opdId: f.opdId,
+    opdName: r.opd_name,
+    tags: f.tags,
+    urgency: f.urgency,
+    embargoAt: f.embargoAt,
+    embargoZone: f.embargoZone,
+    embargoed: isEmbargoed(f, now),
+    numberConflict: r.conflict === 1,
+    updatedAt: r.updated_at,
+    ...(r.snippet ? { snippet: r.snippet } : {}),
+  };
 }
 
 export const releasesHandlers: HandlerGroup<
@@ -275,36 +331,9 @@ export const releasesHandlers: HandlerGroup<
     const args: unknown[] = [];
     const fts = escapeFts(input.query);
     if (input.query.trim() && !fts) return { items: [], total: 0, capped: false };
-    if (!caller.can('releases.read')) {
-      where.push("r.status = 'published' AND (r.urgency IS NOT 'embargo' OR r.embargo_at IS NULL OR r.embargo_at <= ?)");
-      args.push(isoNow(ctx));
-    }
-    if (input.statuses.length) {
-      // Written so the status index can serve it (a missing status reads as draft).
-      const list = `r.status IN (${input.statuses.map(() => '?').join(', ')})`;
-      where.push(input.statuses.includes('draft') ? `(${list} OR r.status IS NULL)` : list);
-      args.push(...input.statuses);
-    }
-    if (input.from) {
-      where.push('r.release_date >= ?');
-      args.push(input.from);
-    }
-    if (input.to) {
-      where.push('r.release_date <= ?');
-      args.push(input.to);
-    }
-    if (input.opdId) {
-      where.push('r.opd_id = ?');
-      args.push(input.opdId);
-    }
-    if (input.writer) {
-      where.push('r.writer = ?');
-      args.push(input.writer);
-    }
-    if (input.tag) {
-      where.push('EXISTS (SELECT 1 FROM json_each(r.tags) WHERE value = ?)');
-      args.push(input.tag);
-    }
+    // Journalists and guests: this device's public releases and the office's public feed.
+    if (!caller.can('releases.read')) return listPublic(ctx, input, fts);
+    listFilters(input, where, args);
     const conflict = `EXISTS (SELECT 1 FROM releases r2 WHERE r2.number_year = r.number_year AND r2.number_seq = r.number_seq AND r2.number = r.number AND r2.id <> r.id AND r2.deleted_at IS NULL)`;
     const cols = `r.*, o.name AS opd_name, ${conflict} AS conflict`;
     let rows: ListRow[];
@@ -336,29 +365,7 @@ export const releasesHandlers: HandlerGroup<
       rows = ctx.db.prepare(`SELECT ${cols} ${from} ORDER BY r.release_date DESC, r.id DESC LIMIT ? OFFSET ?`).all(...args, input.limit, input.offset) as ListRow[];
     }
     const now = ctx.now();
-    const staff = caller.can('releases.read');
-    const items: ReleaseSummary[] = rows.map((r) => {
-      const f = fieldsOf(r);
-      return {
-        id: r.id,
-        status: statusOf(r),
-        number: r.number,
-        title: f.title,
-        releaseDate: f.releaseDate,
-        writer: f.writer,
-        opdId: f.opdId,
-        opdName: r.opd_name,
-        tags: f.tags,
-        urgency: f.urgency,
-        embargoAt: f.embargoAt,
-        embargoZone: f.embargoZone,
-        embargoed: isEmbargoed(f, now),
-        numberConflict: staff && r.conflict === 1,
-        updatedAt: r.updated_at,
-        ...(r.snippet ? { snippet: r.snippet } : {}),
-      };
-    });
-    return { items, total, capped };
+    return { items: rows.map((r) => summaryOf(r, now)), total, capped };
   },
 
   'releases.get': (input, ctx, caller) => detail(ctx, caller, input.id),
@@ -598,8 +605,9 @@ export const releasesHandlers: HandlerGroup<
 
   'releases.export': async (input, ctx, caller) => {
     catchUp(ctx.db);
-    readVisibleRow(ctx, caller, input.id);
-    return buildExport(ctx, caller, input.id, input.format, input.paper);
+    const fed = caller.can('releases.read') ? null : feedSource(ctx, input.id);
+    if (!fed) readVisibleRow(ctx, caller, input.id);
+    return buildExport(ctx, caller, input.id, input.format, input.paper, fed ? { row: fed.row, docJson: fed.body.docJson } : undefined);
   },
 
   'releases.putPhoto': (input, ctx) => storePhoto(ctx, input.base64, input.fileName),
@@ -611,7 +619,7 @@ export const releasesHandlers: HandlerGroup<
       const rows = ctx.db
         .prepare("SELECT r.status, r.urgency, r.embargo_at FROM release_body_cache c JOIN releases r ON r.id = c.release_id WHERE r.deleted_at IS NULL AND r.status = 'published' AND instr(c.doc_json, ?) > 0")
         .all(input.hash) as { status: string; urgency: string | null; embargo_at: string | null }[];
-      if (!rows.some((r) => isPublic({ status: r.status, urgency: r.urgency, embargoAt: r.embargo_at }, ctx.now()))) {
+      if (!rows.some((r) => isPublic({ status: r.status, urgency: r.urgency, embargoAt: r.embargo_at }, ctx.now())) && !feedHasPhoto(ctx, input.hash)) {
         throw new WartaError('not_found', 'Berkas tidak ditemukan.', { hash: input.hash });
       }
     }
