@@ -36,7 +36,9 @@ import { syncHandlers } from './features/sync/handlers';
 import { mediaHandlers } from './features/media/handlers';
 import { attachSyncEngine, type SyncEngineOptions } from './sync/engine';
 import { resumeHosting, stopHosting } from './sync/host';
-import { insecureFileTokenVault, type TokenVault } from './sync/token-vault';
+import { insecureFileTokenVault, SMTP_PASSWORD_FILES, type TokenVault } from './sync/token-vault';
+import { attachOutbox, type OutboxOptions } from './features/distribution/outbox';
+import { distributionHandlers } from './features/distribution/handlers';
 import { createFileLogger, type Logger } from './log/logger';
 import { createFilePrefs, type PrefsStore } from './prefs';
 import { dispatch } from './rpc/dispatch';
@@ -59,6 +61,10 @@ export interface CoreOptions {
   keyVault?: KeyVault | null;
   /** Where the sync token is kept (desktop: safeStorage); browser mode and tests: a marked file. */
   tokenVault?: TokenVault | null;
+  /** Where this machine keeps the SMTP password (desktop: safeStorage); browser mode and tests: a marked file. */
+  smtpPasswordVault?: TokenVault | null;
+  /** Outbox options; `auto` (background sending) is on except in tests. */
+  outbox?: Partial<OutboxOptions>;
   /** Sync engine options; `auto` (background sync) is on except in tests. */
   sync?: Partial<Omit<SyncEngineOptions, 'tokenVault'>>;
 }
@@ -93,6 +99,7 @@ const handlers: Handlers = {
   ...releasesHandlers,
   ...syncHandlers,
   ...mediaHandlers,
+  ...distributionHandlers,
 };
 
 /** Opens (or creates) the workspace in `dataDir`, migrates it, and serves the contract. */
@@ -138,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
       session,
       encryption: new WorkspaceEncryption(db, file, key, options.keyVault ?? null),
       currentCaller: () => session.caller(),
+      smtpPassword: options.smtpPasswordVault ?? insecureFileTokenVault(dataDir, SMTP_PASSWORD_FILES),
     };
     // Roles changed (here or from another machine): the session reads them again.
     events.on('data.changed', (p) => {
@@ -153,6 +161,7 @@ export function createCore(options: CoreOptions): Core {
     tokenVault: options.tokenVault ?? insecureFileTokenVault(dataDir),
   });
   if (options.sync?.auto ?? (options.mode ?? 'test') !== 'test') resumeHosting(context, sync);
+  const outbox = attachOutbox(context, { auto: (options.mode ?? 'test') !== 'test', ...options.outbox });
   purgeExpiredGuestbook(context);
   logger.info('core.open', { dataDir, schema: LATEST_SCHEMA_VERSION });
   let open: CoreContext | null = context;
@@ -171,6 +180,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       if (!open) return;
       sync.stop();
+      outbox.stop();
       void stopHosting(context, sync, false);
       open = null;
       db.close();

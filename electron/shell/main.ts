@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, safeStorage, session, type BrowserWindow } from 'electron';
 import { createCore, type Core } from '../core/create-core';
-import { cipherTokenVault } from '../core/sync/token-vault';
+import { cipherTokenVault, SMTP_PASSWORD_FILES } from '../core/sync/token-vault';
 import { installAppMenu } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { connectCoreToIpc } from './ipc-bridge';
@@ -59,7 +59,16 @@ async function run(): Promise<void> {
     store = openMachineStore();
     const prefs = machinePrefs(store, (next) => installAppMenu(next.language, { window: currentWindow, dataDir }));
     const { vault, key } = createKeyVault(dataDir);
-    core = createCore({ dataDir, mode: 'electron', prefs, databaseKey: key, keyVault: vault, tokenVault: cipherTokenVault(dataDir, safeStorage) });
+    core = createCore({
+      dataDir,
+      mode: 'electron',
+      prefs,
+      databaseKey: key,
+      keyVault: vault,
+      tokenVault: cipherTokenVault(dataDir, safeStorage),
+      // The office's SMTP password: in the OS keychain, never in the synced workspace.
+      smtpPasswordVault: cipherTokenVault(dataDir, safeStorage, SMTP_PASSWORD_FILES),
+    });
   } catch (err) {
     showStartupError(err, dataDir);
     app.exit(1);

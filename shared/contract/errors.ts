@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'clock_drift',
   'unauthorized',
   'too_many_attempts',
+  'unreachable',
   'closed',
   'internal',
 ] as const;

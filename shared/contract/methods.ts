@@ -7,6 +7,7 @@ import { releasesMethods } from './methods/releases';
 import { peopleMethods } from './methods/people';
 import { mediaMethods } from './methods/media';
 import { syncMethods } from './methods/sync';
+import { distributionMethods } from './methods/distribution';
 
 export type { AppInfo, Language, MachinePrefs, SyncStatus } from './methods/app';
 export type { SyncConflict, SyncReview } from './methods/sync';
@@ -24,6 +25,7 @@ export const methods = {
   ...peopleMethods,
   ...mediaMethods,
   ...syncMethods,
+  ...distributionMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Methods = typeof methods;

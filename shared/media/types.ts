@@ -62,6 +62,10 @@ export interface Journalist {
   consentAt: string | null;
   erasedAt: string | null;
   notes: string;
+  /** Never send releases to this person (their wish); every distribution leaves them out. */
+  doNotSend: boolean;
+  /** Trusted to receive releases before the embargo passes. */
+  embargoTrusted: boolean;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
@@ -215,6 +219,10 @@ export interface Recipient {
   name: string;
   email: string | null;
   whatsapp: string | null;
+  /** The person asked not to receive releases: every send leaves them out. */
+  doNotSend: boolean;
+  /** May receive releases before their embargo (trusted not to publish early). */
+  embargoTrusted: boolean;
 }
 
 export type { IssueCode, RowIssue };

@@ -15,6 +15,7 @@ import { releasesTables } from './tables/releases';
 import { peopleTables } from './tables/people';
 import { agendaTables } from './tables/agenda';
 import { mediaTables } from './tables/media';
+import { distributionTables } from './tables/distribution';
 
 export type { FieldSpec, FieldType, TableSpec } from './field-spec';
 
@@ -28,6 +29,7 @@ export const REPLICATED_TABLES = {
   ...peopleTables,
   ...agendaTables,
   ...mediaTables,
+  ...distributionTables,
 } as const satisfies Record<string, TableSpec>;
 
 export type ReplicatedTable = keyof typeof REPLICATED_TABLES;

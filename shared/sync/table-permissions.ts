@@ -32,6 +32,9 @@ export const TABLE_WRITE_PERMISSIONS: Readonly<Record<string, Permission>> = {
   media_list_member: 'media.write',
   media_import_batch: 'media.write',
   media_import_preset: 'media.write',
+  distributions: 'distribution.send',
+  distribution_recipients: 'distribution.send',
+  distribution_settings: 'distribution.send',
 };
 
 export function writePermissionFor(table: string): Permission | null {
@@ -71,6 +74,10 @@ export const TABLE_READ_PERMISSIONS: Readonly<Record<string, Permission>> = {
   media_list_member: 'media.read',
   media_import_batch: 'media.read',
   media_import_preset: 'media.read',
+  // Recipients carry email addresses and WhatsApp numbers: personal data.
+  distributions: 'media.personal',
+  distribution_recipients: 'media.personal',
+  distribution_settings: 'media.read',
 };
 
 /** The tables a role may receive, or null when it may receive every table (no filtering needed). */

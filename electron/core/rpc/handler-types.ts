@@ -9,6 +9,7 @@ import type { CoreEvents } from '../events';
 import type { BlobStore } from '../features/attachments/blob-store';
 import type { Logger } from '../log/logger';
 import type { PrefsStore } from '../prefs';
+import type { TokenVault } from '../sync/token-vault';
 
 /** What every handler may use. Handlers get no transport details: they serve all three alike. */
 export interface CoreContext {
@@ -26,6 +27,8 @@ export interface CoreContext {
   encryption: WorkspaceEncryption;
   /** Who is at this machine: sign-in, idle lock, press-room kiosk. */
   session: SessionManager;
+  /** This machine's password of the office's SMTP account (desktop: safeStorage). */
+  smtpPassword: TokenVault;
   /** The caller of the next call (the session's; tests may replace it). */
   currentCaller: () => Caller;
 }

@@ -2,22 +2,51 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Where this device keeps its sync token. The desktop shell passes a vault backed by
- * Electron's safeStorage (the OS keychain); the core never imports electron. Browser mode
- * and tests use the file fallback below, which is plainly marked as not encrypted.
+ * Where this device keeps a secret: the sync token, the SMTP password. The desktop shell
+ * passes vaults backed by Electron's safeStorage (the OS keychain); the core never imports
+ * electron. Browser mode and tests use the file fallback below, which is plainly marked as
+ * not encrypted.
  */
 export interface TokenVault {
   readonly kind: 'safe-storage' | 'insecure-file';
   load(): string | null;
-  /** Keeps the token, or forgets it with null. */
+  /** Keeps the secret, or forgets it with null. */
   save(token: string | null): void;
 }
 
-export const INSECURE_TOKEN_FILE = 'sync-token.TIDAK-TERENKRIPSI.json';
+/** The files of one kind of secret, and the warning written into the unencrypted one. */
+export interface SecretFiles {
+  insecure: string;
+  encrypted: string;
+  warning: string;
+}
+
+export const SYNC_TOKEN_FILES: SecretFiles = {
+  insecure: 'sync-token.TIDAK-TERENKRIPSI.json',
+  encrypted: 'sync-token.bin',
+  warning:
+    'TIDAK TERENKRIPSI: token sinkronisasi mode peramban. Siapa pun yang dapat membaca folder ini dapat memakai token ini; cabut perangkat di server bila folder bocor. (NOT ENCRYPTED: browser-mode fallback.)',
+};
+
+export const SMTP_PASSWORD_FILES: SecretFiles = {
+  insecure: 'smtp-password.TIDAK-TERENKRIPSI.json',
+  encrypted: 'smtp-password.bin',
+  warning:
+    'TIDAK TERENKRIPSI: kata sandi akun email kantor, mode peramban. Siapa pun yang dapat membaca folder ini dapat memakainya; ganti kata sandi bila folder bocor. (NOT ENCRYPTED: browser-mode fallback.)',
+};
+
+export const INSECURE_TOKEN_FILE = SYNC_TOKEN_FILES.insecure;
+export const ENCRYPTED_TOKEN_FILE = SYNC_TOKEN_FILES.encrypted;
+
+function writeAtomically(file: string, data: string | Buffer): void {
+  const tmp = `${file}.tmp`;
+  fs.writeFileSync(tmp, data, { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}
 
 /** Browser mode: a file in the data folder, readable by anyone who can read that folder. */
-export function insecureFileTokenVault(dataDir: string): TokenVault {
-  const file = path.join(dataDir, INSECURE_TOKEN_FILE);
+export function insecureFileTokenVault(dataDir: string, files: SecretFiles = SYNC_TOKEN_FILES): TokenVault {
+  const file = path.join(dataDir, files.insecure);
   return {
     kind: 'insecure-file',
     load() {
@@ -29,18 +58,8 @@ export function insecureFileTokenVault(dataDir: string): TokenVault {
       }
     },
     save(token) {
-      if (token === null) {
-        fs.rmSync(file, { force: true });
-        return;
-      }
-      const body = {
-        warning:
-          'TIDAK TERENKRIPSI: token sinkronisasi mode peramban. Siapa pun yang dapat membaca folder ini dapat memakai token ini; cabut perangkat di server bila folder bocor. (NOT ENCRYPTED: browser-mode fallback.)',
-        token,
-      };
-      const tmp = `${file}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify(body, null, 2), { mode: 0o600 });
-      fs.renameSync(tmp, file);
+      if (token === null) fs.rmSync(file, { force: true });
+      else writeAtomically(file, JSON.stringify({ warning: files.warning, token }, null, 2));
     },
   };
 }
@@ -52,15 +71,13 @@ export interface StringCipher {
   decryptString(encrypted: Buffer): string;
 }
 
-export const ENCRYPTED_TOKEN_FILE = 'sync-token.bin';
-
 /**
- * Desktop: the token encrypted with the OS keychain (safeStorage) in the data folder. Where
+ * Desktop: the secret encrypted with the OS keychain (safeStorage) in the data folder. Where
  * the OS offers no encryption, the plainly marked file fallback is used instead.
  */
-export function cipherTokenVault(dataDir: string, cipher: StringCipher): TokenVault {
-  if (!cipher.isEncryptionAvailable()) return insecureFileTokenVault(dataDir);
-  const file = path.join(dataDir, ENCRYPTED_TOKEN_FILE);
+export function cipherTokenVault(dataDir: string, cipher: StringCipher, files: SecretFiles = SYNC_TOKEN_FILES): TokenVault {
+  if (!cipher.isEncryptionAvailable()) return insecureFileTokenVault(dataDir, files);
+  const file = path.join(dataDir, files.encrypted);
   return {
     kind: 'safe-storage',
     load() {
@@ -71,13 +88,8 @@ export function cipherTokenVault(dataDir: string, cipher: StringCipher): TokenVa
       }
     },
     save(token) {
-      if (token === null) {
-        fs.rmSync(file, { force: true });
-        return;
-      }
-      const tmp = `${file}.tmp`;
-      fs.writeFileSync(tmp, cipher.encryptString(token), { mode: 0o600 });
-      fs.renameSync(tmp, file);
+      if (token === null) fs.rmSync(file, { force: true });
+      else writeAtomically(file, cipher.encryptString(token));
     },
   };
 }

@@ -86,6 +86,9 @@ const journalistInput = z
     dataSource: z.string().trim().min(1, { message: 'Sebutkan dari mana data ini diperoleh' }).max(200),
     consent: z.enum(CONSENT_STATES).default('unknown'),
     notes: optText(2000),
+    /** Distribution flags; left out, they are kept as they are. */
+    doNotSend: z.boolean().optional(),
+    embargoTrusted: z.boolean().optional(),
     /** Personal fields: only with media.personal; left out, they are kept as they are. */
     personal: z
       .object({ phone, whatsapp: phone, email, ukwNumber: optText(60), pressCardNo: optText(60) })

@@ -1,5 +1,5 @@
 import type { TableSpec } from '../field-spec';
-import { integer, json, real, text } from './field';
+import { boolean, integer, json, real, text } from './field';
 
 /**
  * The media-partner directory (Kerja Sama Media): outlets, their journalists, partnership
@@ -52,6 +52,9 @@ export const mediaTables = {
       erased_at: text(30),
       notes: text(2000),
       import_batch_id: text(36),
+      // Distribution (migration 0008): never send to this person; may receive before an embargo.
+      do_not_send: boolean,
+      embargo_trusted: boolean,
     },
   },
   media_contract: {

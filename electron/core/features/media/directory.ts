@@ -231,6 +231,8 @@ export const directoryHandlers: HandlerGroup<
       consent: input.consent,
       notes: input.notes,
     };
+    if (input.doNotSend !== undefined) values.do_not_send = input.doNotSend;
+    if (input.embargoTrusted !== undefined) values.embargo_trusted = input.embargoTrusted;
     if (input.personal) {
       const p = input.personal;
       Object.assign(values, { phone: storedPhone(p.phone), whatsapp: storedPhone(p.whatsapp), email: p.email.toLowerCase(), ukw_number: p.ukwNumber, press_card_no: p.pressCardNo });

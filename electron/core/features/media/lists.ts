@@ -45,17 +45,27 @@ export function resolveList(ctx: CoreContext, id: string, withContacts: boolean)
     outletIds = (ctx.db.prepare(`SELECT o.id FROM media_outlet o WHERE ${w.sql}`).all(...w.params) as { id: string }[]).map((r) => r.id);
     journalistIds = (ctx.db.prepare(`SELECT j.id FROM media_journalist j WHERE j.deleted_at IS NULL AND j.outlet_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(outletIds)) as { id: string }[]).map((r) => r.id);
   } else outletIds = list.outletIds;
+  return recipientsOf(ctx, outletIds, journalistIds, withContacts);
+}
+
+/**
+ * Outlets (their newsroom address) and people as recipients. People who withdrew consent or
+ * were erased are left out; the do-not-send flag is carried for the caller to honour.
+ */
+export function recipientsOf(ctx: CoreContext, outletIds: readonly string[], journalistIds: readonly string[], withContacts: boolean): Recipient[] {
   const out: Recipient[] = [];
   const outlet = ctx.db.prepare('SELECT id, name, email FROM media_outlet WHERE id = ? AND deleted_at IS NULL');
   for (const oid of outletIds) {
     const o = outlet.get(oid) as { id: string; name: string | null; email: string | null } | undefined;
-    if (o) out.push({ outletId: o.id, outletName: o.name ?? '', journalistId: null, name: o.name ?? '', email: o.email || null, whatsapp: null });
+    if (o) out.push({ outletId: o.id, outletName: o.name ?? '', journalistId: null, name: o.name ?? '', email: o.email || null, whatsapp: null, doNotSend: false, embargoTrusted: false });
   }
   const person = ctx.db.prepare(
-    "SELECT j.id, j.name, j.email, j.whatsapp, j.phone, j.outlet_id, o.name AS outlet_name FROM media_journalist j LEFT JOIN media_outlet o ON o.id = j.outlet_id WHERE j.id = ? AND j.deleted_at IS NULL AND j.erased_at IS NULL AND coalesce(j.consent, 'unknown') <> 'withdrawn'",
+    "SELECT j.id, j.name, j.email, j.whatsapp, j.phone, j.outlet_id, j.do_not_send, j.embargo_trusted, o.name AS outlet_name FROM media_journalist j LEFT JOIN media_outlet o ON o.id = j.outlet_id WHERE j.id = ? AND j.deleted_at IS NULL AND j.erased_at IS NULL AND coalesce(j.consent, 'unknown') <> 'withdrawn'",
   );
   for (const jid of journalistIds) {
-    const j = person.get(jid) as { id: string; name: string | null; email: string | null; whatsapp: string | null; phone: string | null; outlet_id: string | null; outlet_name: string | null } | undefined;
+    const j = person.get(jid) as
+      | { id: string; name: string | null; email: string | null; whatsapp: string | null; phone: string | null; outlet_id: string | null; outlet_name: string | null; do_not_send: number | null; embargo_trusted: number | null }
+      | undefined;
     if (!j) continue;
     out.push({
       outletId: j.outlet_id ?? '',
@@ -64,6 +74,8 @@ export function resolveList(ctx: CoreContext, id: string, withContacts: boolean)
       name: j.name ?? '',
       email: withContacts ? j.email || null : null,
       whatsapp: withContacts ? j.whatsapp || j.phone || null : null,
+      doNotSend: j.do_not_send === 1,
+      embargoTrusted: j.embargo_trusted === 1,
     });
   }
   return out;

@@ -86,6 +86,8 @@ export interface JournalistRowDb {
   consent_at: string | null;
   erased_at: string | null;
   notes: string | null;
+  do_not_send: number | null;
+  embargo_trusted: number | null;
   import_batch_id: string | null;
   created_at: string | null;
   updated_at: string;
@@ -106,6 +108,8 @@ export const toJournalist = (r: JournalistRowDb): Journalist => ({
   consentAt: r.consent_at,
   erasedAt: r.erased_at,
   notes: r.notes ?? '',
+  doNotSend: r.do_not_send === 1,
+  embargoTrusted: r.embargo_trusted === 1,
   createdAt: r.created_at ?? r.updated_at,
   updatedAt: r.updated_at,
   deletedAt: r.deleted_at,

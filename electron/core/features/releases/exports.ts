@@ -54,7 +54,7 @@ const PAPER_TWIPS: Record<PaperSize, [number, number]> = { A4: [11906, 16838], F
 /** Base64 grows by 4/3; kept under the 8 MB message limit of browser mode. */
 export const EXPORT_MAX_BYTES = 5_900_000;
 
-interface Prepared extends ReleaseForExport {
+export interface Prepared extends ReleaseForExport {
   emblem: Buffer | null;
   photos: Map<string, Buffer>;
   slug: string;
@@ -66,7 +66,7 @@ export interface ExportSource {
   docJson: PmNode;
 }
 
-function prepare(ctx: CoreContext, id: string, source?: ExportSource): Prepared {
+export function prepareRelease(ctx: CoreContext, id: string, source?: ExportSource): Prepared {
   const row = source?.row ?? (ctx.db.prepare('SELECT * FROM releases WHERE id = ?').get(id) as ReleaseRow);
   const profile = readOfficeProfile(ctx);
   const fields = fieldsOf(row);
@@ -106,9 +106,21 @@ function prepare(ctx: CoreContext, id: string, source?: ExportSource): Prepared 
 type Progress = (label: string, done: number, total: number) => void;
 
 export async function buildExport(ctx: CoreContext, _caller: Caller, id: string, format: ExportFormat, paper: PaperSize, source?: ExportSource): Promise<ExportedFile> {
+  const file = await exportFile(ctx, id, format, paper, source);
+  if (file.data.length > EXPORT_MAX_BYTES) {
+    throw new WartaError('payload_too_large', `Berkas ekspor ${Math.round(file.data.length / 1e6)} MB terlalu besar untuk diunduh lewat jendela ini; kecilkan foto-fotonya.`, {
+      size: file.data.length,
+      limit: EXPORT_MAX_BYTES,
+    });
+  }
+  return { fileName: file.fileName, mime: file.mime, size: file.data.length, base64: file.data.toString('base64') };
+}
+
+/** One export as bytes, without the download size limit (distribution attaches these to email). */
+export async function exportFile(ctx: CoreContext, id: string, format: ExportFormat, paper: PaperSize, source?: ExportSource): Promise<{ fileName: string; mime: string; data: Buffer }> {
   const jobId = crypto.randomUUID();
   const progress: Progress = (label, done, total) => ctx.events.emit('progress', { jobId, label, done, total, finished: done >= total });
-  const r = prepare(ctx, id, source);
+  const r = prepareRelease(ctx, id, source);
   let file: { ext: string; mime: string; data: Buffer };
   switch (format) {
     case 'text':
@@ -134,13 +146,7 @@ export async function buildExport(ctx: CoreContext, _caller: Caller, id: string,
       file = { ext: 'zip', mime: 'application/zip', data: await renderPressKit(r, paper, progress) };
       break;
   }
-  if (file.data.length > EXPORT_MAX_BYTES) {
-    throw new WartaError('payload_too_large', `Berkas ekspor ${Math.round(file.data.length / 1e6)} MB terlalu besar untuk diunduh lewat jendela ini; kecilkan foto-fotonya.`, {
-      size: file.data.length,
-      limit: EXPORT_MAX_BYTES,
-    });
-  }
-  return { fileName: `${r.slug}.${file.ext}`, mime: file.mime, size: file.data.length, base64: file.data.toString('base64') };
+  return { fileName: `${r.slug}.${file.ext}`, mime: file.mime, data: file.data };
 }
 
 async function htmlWithImages(r: Prepared, paper: PaperSize): Promise<string> {
