@@ -19,6 +19,8 @@ export const TITLE_MAX = 300;
 export const PASTE_MAX_BYTES = 5 * 1024 * 1024;
 export const PHOTO_MAX_BYTES = 20 * 1024 * 1024;
 export const BODY_UPDATE_MAX_BYTES = 5 * 1024 * 1024;
+/** Narahubung per release: enough for the unit's spokesperson, the OPD's and a field officer. */
+export const CONTACTS_MAX = 5;
 
 export const quoteSchema = z
   .object({
@@ -31,12 +33,12 @@ export type Quote = z.output<typeof quoteSchema>;
 
 export const contactSchema = z
   .object({
-    name: z.string().trim().max(120).default(''),
-    position: z.string().trim().max(160).default(''),
+    name: z.string().trim().max(120, { message: 'Nama narahubung maksimal 120 karakter' }).default(''),
+    position: z.string().trim().max(160, { message: 'Jabatan narahubung maksimal 160 karakter' }).default(''),
     phone: z
       .string()
       .trim()
-      .max(40)
+      .max(40, { message: 'Nomor telepon maksimal 40 karakter' })
       .regex(/^[0-9+()\-\s.]*$/, { message: 'Nomor telepon hanya boleh berisi angka, spasi, +, (, ), - dan titik' })
       .default(''),
     email: z.union([z.literal(''), z.string().trim().max(160).email({ message: 'Alamat email tidak sah' })]).default(''),
@@ -64,7 +66,7 @@ export const releaseFieldsSchema = z
     writer: text(120, 'Penulis'),
     photographer: text(120, 'Fotografer'),
     editor: text(120, 'Editor'),
-    contacts: z.array(contactSchema).max(5),
+    contacts: z.array(contactSchema).max(CONTACTS_MAX, { message: `Paling banyak ${CONTACTS_MAX} narahubung` }),
     opdId: z.string().max(36).nullable(),
     tags: z.array(z.string().trim().min(1).max(60)).max(20),
     eventId: z.string().max(64).nullable(),

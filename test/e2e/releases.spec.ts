@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { expect, type Page } from '@playwright/test';
 import { AppFrame } from './pages/app-frame';
 import { FirstRunPage } from './pages/first-run-page';
+import { ReleaseContacts } from './pages/release-contacts';
 import { test } from './support/fixtures';
 import { SURAKARTA } from './support/office-fixture-data';
 import { SCREENSHOT_DIR, TMP_ROOT } from './support/paths';
@@ -178,4 +179,73 @@ test('release: bad input is refused with a message and nothing is lost', async (
   await page.reload();
   await new AppFrame(page).open('Rilis');
   await expect(page.getByRole('listitem').filter({ hasText: 'Judul yang benar' })).toBeVisible();
+});
+
+test('release: several narahubung are added, reordered by keyboard, kept over a reload and shown in the exports; bad input is refused', async ({ page, warta }) => {
+  const firstRun = new FirstRunPage(page);
+  await firstRun.open(warta.url);
+  await firstRun.complete(SURAKARTA);
+  const frame = new AppFrame(page);
+  await frame.open('Rilis');
+  await newRelease(page, 'Pasar Rakyat Kalisari Dibuka Kembali');
+  const contacts = new ReleaseContacts(page);
+  // The template brings the office's phone as a first contact without a name: replaced here.
+  await expect(contacts.all()).toHaveCount(1);
+  await expect(contacts.field(1, 'Telepon/WhatsApp')).toHaveValue(SURAKARTA.phone);
+  await contacts.button(1, 'Hapus').click();
+  await expect(contacts.all()).toHaveCount(0);
+  await expect(contacts.addButton).toBeFocused();
+
+  await contacts.add({ name: 'Siti Aminah', position: 'Pranata Humas', phone: '0813-2222-3333' });
+  await contacts.add({ name: 'Budi Santoso', position: 'Kasubag Peliputan', phone: '+62 812 0000 1111', email: 'budi@contoh-surakarta.go.id' });
+  await contacts.expectNames(['Siti Aminah', 'Budi Santoso']);
+  await expect(contacts.button(1, 'Naik')).toBeDisabled();
+  await expect(contacts.button(2, 'Turun')).toBeDisabled();
+
+  // Reorder with the keyboard: the focus follows the contact that moved.
+  await contacts.button(2, 'Naik').focus();
+  await page.keyboard.press('Enter');
+  await contacts.expectNames(['Budi Santoso', 'Siti Aminah']);
+  await expect(contacts.button(1, 'Turun')).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: /^Tersimpan/ })).toBeVisible();
+  await contacts.contact(1).scrollIntoViewIfNeeded();
+  await shot(page, 'rilis-narahubung.png');
+
+  // Kept over a reload, in the new order.
+  await page.reload();
+  await frame.open('Rilis');
+  await page.getByRole('listitem').filter({ hasText: 'Pasar Rakyat Kalisari Dibuka Kembali' }).click();
+  await contacts.expectNames(['Budi Santoso', 'Siti Aminah']);
+  await expect(contacts.field(1, 'Email')).toHaveValue('budi@contoh-surakarta.go.id');
+  await expect(contacts.field(2, 'Jabatan')).toHaveValue('Pranata Humas');
+
+  // Both in the plain-text export, in order, under "Narahubung:".
+  await page.getByRole('tab', { name: 'Ekspor' }).click();
+  await page.getByRole('radio', { name: 'Teks biasa' }).check();
+  const preview = page.getByLabel('Pratinjau teks');
+  await expect(preview).toContainText('Narahubung:\nBudi Santoso (Kasubag Peliputan) · +62 812 0000 1111 · budi@contoh-surakarta.go.id\nSiti Aminah (Pranata Humas) · 0813-2222-3333');
+
+  // Bad input: a name over 120 characters and a phone with letters are marked, not saved, not thrown away.
+  await contacts.field(2, 'Nama').fill('S'.repeat(130));
+  await expect(contacts.contact(2).getByRole('alert')).toHaveText('Paling banyak 120 karakter.');
+  await contacts.field(1, 'Telepon/WhatsApp').fill('0812-BUDI');
+  await expect(contacts.contact(1).getByRole('alert')).toHaveText('Nomor telepon hanya boleh berisi angka, spasi, +, (, ), - dan titik.');
+  await expect(contacts.field(1, 'Telepon/WhatsApp')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('status').filter({ hasText: 'Perubahan narahubung belum disimpan' })).toBeVisible();
+  await expect(contacts.field(2, 'Nama')).toHaveValue('S'.repeat(130));
+  // The stored contacts are the last valid ones: the export still names both.
+  await page.getByRole('radio', { name: 'Teks WhatsApp' }).check();
+  await expect(preview).toContainText('Budi Santoso (Kasubag Peliputan) · +62 812 0000 1111');
+  await expect(preview).toContainText('Siti Aminah (Pranata Humas)');
+  // Fixing the entries saves them again.
+  await contacts.field(2, 'Nama').fill('Siti Aminah, S.Sos.');
+  await contacts.field(1, 'Telepon/WhatsApp').fill('0812 0000 1111');
+  await expect(contacts.contact(1).getByRole('alert')).toHaveCount(0);
+  await expect(contacts.contact(2).getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: /^Tersimpan/ })).toBeVisible();
+  await page.reload();
+  await frame.open('Rilis');
+  await page.getByRole('listitem').filter({ hasText: 'Pasar Rakyat Kalisari Dibuka Kembali' }).click();
+  await contacts.expectNames(['Budi Santoso', 'Siti Aminah, S.Sos.']);
+  await expect(contacts.field(1, 'Telepon/WhatsApp')).toHaveValue('0812 0000 1111');
 });

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import { formatDateTime, formatTime, instantFromZoned, zonedParts } from '../../../shared/format/dates';
 import { ZONE_LABELS, type ZoneLabel } from '../../../shared/office/time-zones';
-import { INFO_CATEGORIES, TITLE_MAX, readingMinutes, type Contact, type Quote, type ReleaseDetail, type ReleaseStatus } from '../../../shared/releases/model';
+import { INFO_CATEGORIES, TITLE_MAX, readingMinutes, type Quote, type ReleaseDetail, type ReleaseStatus } from '../../../shared/releases/model';
 import { isEditable } from '../../../shared/releases/workflow';
 import { datelineOf } from '../../../shared/releases/compose';
 import { call } from '../../api/client';
@@ -13,8 +13,10 @@ import { useT } from '../../i18n/use-t';
 import { useOfficeStore } from '../office/office-store';
 import { useOpdStore } from '../settings/opd-store';
 import { BodyEditor } from './BodyEditor';
+import { ContactsEditor } from './ContactsEditor';
 import { StatusBadge } from './ReleaseList';
 import { SidePanel } from './SidePanel';
+import { SendToMediaButton } from '../distribution/SendToMediaButton';
 import { useReleasesStore } from './releases-store';
 import { useRelease, useSaveStatus } from './use-release';
 
@@ -83,6 +85,7 @@ export function ReleaseEditor({ id }: { id: string }) {
             {t(s.key)}
           </button>
         ))}
+        <SendToMediaButton detail={detail} />
       </div>
       <SaveError />
       {stepError ? <ErrorMessage error={stepError} /> : null}
@@ -347,8 +350,6 @@ function Quotes({ quotes, editable, onChange }: { quotes: Quote[]; editable: boo
 
 function Closing({ detail, editable, setFields }: { detail: ReleaseDetail; editable: boolean; setFields: FieldsProps['setFields'] }) {
   const { t } = useT();
-  const contact: Contact = detail.contacts[0] ?? { name: '', position: '', phone: '', email: '' };
-  const setContact = (patch: Partial<Contact>) => setFields({ contacts: [{ ...contact, ...patch }, ...detail.contacts.slice(1)] });
   return (
     <>
       <h2 className="rel-section">{t('releases.section.closing')}</h2>
@@ -359,12 +360,7 @@ function Closing({ detail, editable, setFields }: { detail: ReleaseDetail; edita
         <Input label={t('releases.field.editor')} value={detail.editor} disabled={!editable} onChange={(v) => setFields({ editor: v })} />
       </div>
       <h2 className="rel-section">{t('releases.section.contact')}</h2>
-      <div className="rel-fields">
-        <Input label={t('releases.contact.name')} value={contact.name} disabled={!editable} onChange={(v) => setContact({ name: v })} />
-        <Input label={t('releases.contact.position')} value={contact.position} disabled={!editable} onChange={(v) => setContact({ position: v })} />
-        <Input label={t('releases.contact.phone')} value={contact.phone} disabled={!editable} onChange={(v) => setContact({ phone: v })} />
-        <Input label={t('releases.contact.email')} type="email" value={contact.email} disabled={!editable} onChange={(v) => setContact({ email: v })} />
-      </div>
+      <ContactsEditor key={detail.id} contacts={detail.contacts} editable={editable} onChange={(contacts) => setFields({ contacts })} />
       <label className="rel-field rel-field--wide">
         <span className="field__label">{t('releases.field.boilerplate')}</span>
         <textarea rows={3} value={detail.boilerplate} disabled={!editable} onChange={(e) => setFields({ boilerplate: e.target.value })} />

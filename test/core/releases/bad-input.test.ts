@@ -107,6 +107,23 @@ it('an embargo in the past and a 10,000-character title are refused; the stored 
   expect((await core.invoke('releases.list', {})).total).toBe(1);
 });
 
+it('narahubung: an over-long name, a phone with letters and a sixth contact are refused in Indonesian; the stored contacts stay', async () => {
+  const { core } = await open();
+  const r = await core.invoke('releases.create', { title: 'Narahubung' });
+  const two = [
+    { name: 'Budi Santoso', position: 'Kasubag Peliputan', phone: '0812-0000-1111', email: '' },
+    { name: 'Siti Aminah', position: 'Pranata Humas', phone: '+62 813 2222 3333', email: 'siti@example.go.id' },
+  ];
+  await core.invoke('releases.update', { id: r.id, fields: { contacts: two } });
+  const refused = async (contacts: unknown[]) => (await core.invoke('releases.update', { id: r.id, fields: { contacts } as never }).catch((e: unknown) => e)) as Error & { code: string };
+  const long = await refused([{ ...two[0], name: 'N'.repeat(121) }]);
+  expect(long).toMatchObject({ code: 'invalid_input' });
+  expect(JSON.stringify(long)).toContain('Nama narahubung maksimal 120 karakter');
+  expect(JSON.stringify(await refused([two[0], { ...two[1], phone: '0813-abc' }]))).toContain('Nomor telepon hanya boleh');
+  expect(JSON.stringify(await refused(Array.from({ length: 6 }, () => two[0])))).toContain('Paling banyak 5 narahubung');
+  expect((await core.invoke('releases.get', { id: r.id })).contacts).toEqual(two);
+});
+
 it('a number pattern with an unknown placeholder: refused in Settings, and approval names it and keeps the release in review', async () => {
   const { core } = await open();
   const err = await core.call('office.save', { ...(await core.invoke('office.get'))!, updatedAt: undefined, emblemHash: null, numberPattern: '{seq}/{bidang}/{year}' });

@@ -71,7 +71,10 @@ beforeAll(async () => {
       writer: 'Rina Wulandari',
       photographer: 'Agus Prasetyo',
       editor: 'Dewi Anggraini',
-      contacts: [{ name: 'Budi Santoso', position: 'Kasubag Peliputan', phone: '0812-0000-1111', email: 'peliputan@sukamaju.example.go.id' }],
+      contacts: [
+        { name: 'Budi Santoso', position: 'Kasubag Peliputan', phone: '0812-0000-1111', email: 'peliputan@sukamaju.example.go.id' },
+        { name: 'Siti Aminah', position: 'Pranata Humas', phone: '0813-2222-3333', email: '' },
+      ],
     },
   });
   await core.invoke('releases.transition', { id, to: 'in_review' });
@@ -114,6 +117,7 @@ const ORDER = [
   'Editor: Dewi Anggraini',
   'Narahubung:',
   'Budi Santoso',
+  'Siti Aminah (Pranata Humas)',
 ];
 
 it('PDF (A4 and F4) on the letterhead: pdftotext finds title, number, dateline, embargo line and closing block in order', async () => {
@@ -145,14 +149,14 @@ it('DOCX opened by LibreOffice (soffice --convert-to pdf) has the same parts in 
   expect(Math.abs(Number(ph) - 935.43)).toBeLessThan(2);
 }, 180_000);
 
-it('plain text, WhatsApp text and HTML carry the embargo line and the closing block; WhatsApp has no HTML', async () => {
+it('plain text, WhatsApp text and HTML carry the embargo line, the closing block and every narahubung in order; WhatsApp has no HTML', async () => {
   const text = (await exported('text')).data.toString('utf8');
-  expectInOrder(text, ['PEMERINTAH KOTA SUKAMAJU', `Nomor: ${NUMBER}`, EMBARGO, 'WALI KOTA RESMIKAN', 'Sukamaju, Sabtu, 5 Desember 2026', 'Desa | Penerima manfaat', '[Foto] Wali Kota menggunting', 'Penulis: Rina Wulandari']);
+  expectInOrder(text, ['PEMERINTAH KOTA SUKAMAJU', `Nomor: ${NUMBER}`, EMBARGO, 'WALI KOTA RESMIKAN', 'Sukamaju, Sabtu, 5 Desember 2026', 'Desa | Penerima manfaat', '[Foto] Wali Kota menggunting', 'Penulis: Rina Wulandari', 'Narahubung:', 'Budi Santoso (Kasubag Peliputan) · 0812-0000-1111', 'Siti Aminah (Pranata Humas) · 0813-2222-3333']);
   const wa = (await exported('whatsapp')).data.toString('utf8');
   expect(wa).not.toMatch(/<[a-z/]/i);
-  expectInOrder(wa, ['*SIARAN PERS*', `Nomor: ${NUMBER}`, `_${EMBARGO}_`, '*Wali Kota Resmikan Jembatan Gantung Kalisari*', '_Akses dua desa', '*SUKAMAJU* – Wali Kota', '*Warga menyambut gembira.*', '_[Foto] Wali Kota menggunting pita peresmian (Foto: Humas Pemkot Sukamaju)_', 'Editor: Dewi Anggraini']);
+  expectInOrder(wa, ['*SIARAN PERS*', `Nomor: ${NUMBER}`, `_${EMBARGO}_`, '*Wali Kota Resmikan Jembatan Gantung Kalisari*', '_Akses dua desa', '*SUKAMAJU* – Wali Kota', '*Warga menyambut gembira.*', '_[Foto] Wali Kota menggunting pita peresmian (Foto: Humas Pemkot Sukamaju)_', 'Editor: Dewi Anggraini', '*Narahubung:*', 'Budi Santoso', 'Siti Aminah']);
   const html = (await exported('html')).data.toString('utf8');
-  expectInOrder(html, ['PEMERINTAH KOTA SUKAMAJU', EMBARGO, '<h1>Wali Kota Resmikan', '<table>', '<img src="data:image/jpeg;base64,', 'Editor: Dewi Anggraini']);
+  expectInOrder(html, ['PEMERINTAH KOTA SUKAMAJU', EMBARGO, '<h1>Wali Kota Resmikan', '<table>', '<img src="data:image/jpeg;base64,', 'Editor: Dewi Anggraini', 'Narahubung:', '<div>Budi Santoso', '<div>Siti Aminah']);
 });
 
 it('press-kit ZIP: PDF, DOCX, full-size photos and their captions; progress events on the way', async () => {
