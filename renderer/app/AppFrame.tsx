@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { OfficeProfile } from '../../shared/office/profile';
 import { AgendaPage } from '../features/agenda/AgendaPage';
 import { HomePage } from '../features/home/HomePage';
+import { OutboxPage } from '../features/distribution/OutboxPage';
 import { MediaPage } from '../features/media/MediaPage';
 import { asZone } from '../features/office/office-form-values';
 import { sectionAllowed } from '../features/people/section-permissions';
@@ -39,6 +40,7 @@ export function AppFrame({ profile }: { profile: OfficeProfile }) {
         {section === 'releases' ? <ReleasesPage /> : null}
         {section === 'agenda' ? <AgendaPage /> : null}
         {section === 'media' ? <MediaPage /> : null}
+        {section === 'outbox' ? <OutboxPage /> : null}
         {section === 'pressroom' ? <PressRoomPage /> : null}
         {section === 'settings' ? <SettingsPage /> : null}
       </main>

@@ -6,6 +6,7 @@ import { pressroomEn } from '../features/pressroom/messages';
 import { releasesEn } from '../features/releases/messages';
 import { agendaEn } from '../features/agenda/messages';
 import { mediaEn } from '../features/media/messages';
+import { distributionEn } from '../features/distribution/messages';
 import type { MessageKey } from './messages-id';
 
 /** English, the second language. Typed against the Indonesian keys: none missing, none extra. */
@@ -169,5 +170,6 @@ export const messagesEn: Record<MessageKey, string> = {
   ...releasesEn,
   ...agendaEn,
   ...mediaEn,
+  ...distributionEn,
   ...syncEn,
 };

@@ -11,6 +11,7 @@ import { pressroomId } from '../features/pressroom/messages';
 import { releasesId } from '../features/releases/messages';
 import { agendaId } from '../features/agenda/messages';
 import { mediaId } from '../features/media/messages';
+import { distributionId } from '../features/distribution/messages';
 
 export const messagesId = {
   'app.name': 'Warta',
@@ -172,6 +173,7 @@ export const messagesId = {
   ...releasesId,
   ...agendaId,
   ...mediaId,
+  ...distributionId,
   ...syncId,
 } as const;
 

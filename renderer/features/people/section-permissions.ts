@@ -11,6 +11,7 @@ export const SECTION_PERMISSION: Record<Section, Permission> = {
   releases: 'releases.read',
   agenda: 'agenda.read',
   media: 'media.read',
+  outbox: 'media.read',
   pressroom: 'people.manage',
   settings: 'app.use',
 };
