@@ -17,6 +17,7 @@ import { ContactsEditor } from './ContactsEditor';
 import { StatusBadge } from './ReleaseList';
 import { SidePanel } from './SidePanel';
 import { SendToMediaButton } from '../distribution/SendToMediaButton';
+import { SendToMediaButton } from '../distribution/SendToMediaButton';
 import { useReleasesStore } from './releases-store';
 import { useRelease, useSaveStatus } from './use-release';
 
@@ -85,6 +86,7 @@ export function ReleaseEditor({ id }: { id: string }) {
             {t(s.key)}
           </button>
         ))}
+        <SendToMediaButton detail={detail} />
         <SendToMediaButton detail={detail} />
       </div>
       <SaveError />

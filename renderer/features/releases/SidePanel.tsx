@@ -8,6 +8,7 @@ import { EXPORT_FORMATS, PAPER_SIZES, type ExportFormat, type PaperSize, type Re
 import { call, onEvent } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/use-t';
+import { ReleaseDeliveries } from '../distribution/ReleaseDeliveries';
 
 type Tab = 'comments' | 'history' | 'versions' | 'export';
 const TABS: Tab[] = ['comments', 'history', 'versions', 'export'];
@@ -54,6 +55,7 @@ export function SidePanel({ detail, zone, onChanged }: Props) {
         {tab === 'versions' ? <Versions detail={detail} zone={zone} onChanged={onChanged} /> : null}
         {tab === 'export' ? <Export detail={detail} /> : null}
       </div>
+      <ReleaseDeliveries releaseId={detail.id} />
     </aside>
   );
 }
