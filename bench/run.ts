@@ -14,10 +14,11 @@ import * as people from './suites/people';
 import * as media from './suites/media';
 import * as releases from './suites/releases';
 import * as sync from './suites/sync';
+import * as distribution from './suites/distribution';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** One suite per area (bench/suites/<area>.ts); a feature adds its suite here. */
-const SUITES: Record<string, { run: typeof core.run }> = { core, agenda, people, media, releases, sync };
+const SUITES: Record<string, { run: typeof core.run }> = { core, agenda, people, media, releases, sync, distribution };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const workRoot = path.join(here, 'workspace');

@@ -80,26 +80,30 @@ export class SmtpSession {
       logger: false,
     });
     const session = new SmtpSession(conn, timeouts);
-    // SMTPConnection reports failures both to the callback and as 'error' events.
-    conn.on('error', () => {
-      session.broken = true;
-    });
-    conn.on('end', () => {
-      session.broken = true;
-    });
     return new Promise<SmtpSession | OpenFailure>((resolve) => {
+      let settled = false;
+      const settle = (v: SmtpSession | OpenFailure) => {
+        if (settled) return;
+        settled = true;
+        if (!(v instanceof SmtpSession)) conn.close();
+        resolve(v);
+      };
+      // Connection failures (refused, timeouts, TLS) arrive as 'error' events, not through connect's callback.
+      conn.on('error', (err: SmtpError) => {
+        session.broken = true;
+        settle({ kind: 'offline', reason: describeConnectionError(err, timeouts) });
+      });
+      conn.on('end', () => {
+        session.broken = true;
+        settle({ kind: 'offline', reason: 'Server email menutup sambungan sebelum siap; pesan akan dicoba lagi.' });
+      });
       conn.connect((err) => {
-        if (err) {
-          conn.close();
-          resolve({ kind: 'offline', reason: describeConnectionError(err as SmtpError, timeouts) });
-          return;
-        }
-        if (!account.user) return resolve(session);
+        if (err) return settle({ kind: 'offline', reason: describeConnectionError(err as SmtpError, timeouts) });
+        if (!account.user) return settle(session);
         conn.login({ user: account.user, pass: account.password ?? '' }, (loginErr) => {
-          if (!loginErr) return resolve(session);
-          conn.close();
+          if (!loginErr) return settle(session);
           const e = loginErr as SmtpError;
-          resolve(
+          settle(
             e.code === 'EAUTH'
               ? { kind: 'auth', reason: `Server email menolak login akun "${account.user}"; periksa nama pengguna dan kata sandi (${e.responseCode ?? ''} ${(e.response ?? e.message).slice(0, 200)}).` }
               : { kind: 'offline', reason: describeConnectionError(e, timeouts) },
@@ -126,9 +130,10 @@ export class SmtpSession {
         const e = err as SmtpError;
         const code = e.responseCode ?? (e as { rejectedErrors?: SmtpError[] }).rejectedErrors?.[0]?.responseCode;
         const words = `${code ?? e.code ?? ''} ${(e.response ?? e.message ?? '').slice(0, 300)}`.trim();
+        // The next message starts on a fresh connection: no half-finished envelope is left behind.
+        this.broken = true;
         if (typeof code === 'number' && code >= 500) return resolve({ kind: 'refused', reason: words });
         if (typeof code === 'number' && code >= 400) return resolve({ kind: 'temporary', reason: words });
-        this.broken = true;
         if (handedOver) {
           return resolve({ kind: 'uncertain', reason: `Sambungan putus setelah pesan diserahkan dan sebelum server menjawab; pesan mungkin sudah sampai (${words}).` });
         }
