@@ -17,7 +17,6 @@ import { ContactsEditor } from './ContactsEditor';
 import { StatusBadge } from './ReleaseList';
 import { SidePanel } from './SidePanel';
 import { SendToMediaButton } from '../distribution/SendToMediaButton';
-import { SendToMediaButton } from '../distribution/SendToMediaButton';
 import { useReleasesStore } from './releases-store';
 import { useRelease, useSaveStatus } from './use-release';
 
@@ -86,7 +85,6 @@ export function ReleaseEditor({ id }: { id: string }) {
             {t(s.key)}
           </button>
         ))}
-        <SendToMediaButton detail={detail} />
         <SendToMediaButton detail={detail} />
       </div>
       <SaveError />
