@@ -15,6 +15,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { OpdSection } from './OpdSection';
 import { AgendaSettingsSection } from '../agenda/AgendaSettingsSection';
 import { SyncSection } from '../sync/SyncSection';
+import { EmailSection } from './EmailSection';
 
 export function SettingsPage() {
   const { t } = useT();
@@ -44,6 +45,7 @@ export function SettingsPage() {
       <AccountsSection />
       <MachineSection />
       <SyncSection />
+      <EmailSection />
       <EncryptionSection />
       <AuditSection />
       <GuestbookSection />
