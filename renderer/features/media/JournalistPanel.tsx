@@ -12,6 +12,7 @@ import { saveFile } from './download';
 import { formatPhoneLocal } from '../../../shared/media/phone';
 import { CONSENT_KEY, UKW_KEY, shortDate } from './labels';
 import { useMediaStore } from './media-store';
+import { JournalistDeliveries } from '../distribution/JournalistDeliveries';
 
 export function JournalistPanel({ id }: { id: string }) {
   const { t } = useT();
@@ -87,6 +88,7 @@ export function JournalistPanel({ id }: { id: string }) {
               <button type="button" className="button button--secondary button--small" onClick={() => void show()}>{t('media.person.show')}</button>
             )}
           </section>
+          <JournalistDeliveries person={person} />
           <div className="form-actions">
             <button type="button" className="button button--secondary button--small" onClick={() => setEditing(true)}>{t('media.edit')}</button>
             <button type="button" className="button button--quiet button--small" onClick={() => void exportPerson('json')}>{t('media.person.exportJson')}</button>
@@ -131,6 +133,7 @@ export function JournalistForm({ person, personal, onDone }: { person: Journalis
     dataSource: person?.dataSource ?? '',
     consent: (person?.consent ?? 'unknown') as ConsentState,
   });
+  const [flags, setFlags] = useState({ doNotSend: person?.doNotSend ?? false, embargoTrusted: person?.embargoTrusted ?? false });
   const [p, setP] = useState<JournalistPersonal>(personal ?? { phone: '', whatsapp: '', email: '', ukwNumber: '', pressCardNo: '' });
   const [issues, setIssues] = useState<InputIssue[]>([]);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -145,6 +148,7 @@ export function JournalistForm({ person, personal, onDone }: { person: Journalis
     const r = await call('media.journalists.save', {
       ...(person ? { id: person.id, notes: person.notes } : {}),
       ...v,
+      ...flags,
       outletId: v.outletId || null,
       ukwLevel: v.ukwLevel || null,
       ukwValidUntil: v.ukwValidUntil || null,
@@ -171,6 +175,14 @@ export function JournalistForm({ person, personal, onDone }: { person: Journalis
       </div>
       <TextField label={t('media.person.source')} hint={t('media.person.source.hint')} value={v.dataSource} onChange={set('dataSource')} error={errors.dataSource} required />
       <SelectField label={t('media.person.consent')} value={v.consent} onChange={set('consent')} options={CONSENT_STATES.map((c) => ({ value: c, label: t(CONSENT_KEY[c]) }))} />
+      <div className="checkbox-list">
+        <label>
+          <input type="checkbox" checked={flags.doNotSend} onChange={(e) => setFlags((f) => ({ ...f, doNotSend: e.target.checked }))} /> {t('distribution.flag.doNotSend')} <span className="field__hint">({t('distribution.flag.doNotSend.hint')})</span>
+        </label>
+        <label>
+          <input type="checkbox" checked={flags.embargoTrusted} onChange={(e) => setFlags((f) => ({ ...f, embargoTrusted: e.target.checked }))} /> {t('distribution.flag.embargoTrusted')} <span className="field__hint">({t('distribution.flag.embargoTrusted.hint')})</span>
+        </label>
+      </div>
       {withPersonal ? (
         <fieldset className="personal-box">
           <legend>{t('media.person.personal')}</legend>
