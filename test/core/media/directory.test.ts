@@ -194,8 +194,8 @@ describe('distribution lists', () => {
     const r = await fx.core.invoke('media.lists.resolve', { id: fixed.id });
     // Budi withdrew consent: not a recipient.
     expect(r).toEqual([
-      { outletId: s.pos.id, outletName: 'Harian Sukamaju Pos', journalistId: null, name: 'Harian Sukamaju Pos', email: null, whatsapp: null },
-      { outletId: s.lembah.id, outletName: 'Lembah Hijau Online', journalistId: s.rina.id, name: 'Rina Wulandari', email: 'rina@lembahhijau.example', whatsapp: '+6281200005001' },
+      { outletId: s.pos.id, outletName: 'Harian Sukamaju Pos', journalistId: null, name: 'Harian Sukamaju Pos', email: null, whatsapp: null, doNotSend: false, embargoTrusted: false },
+      { outletId: s.lembah.id, outletName: 'Lembah Hijau Online', journalistId: s.rina.id, name: 'Rina Wulandari', email: 'rina@lembahhijau.example', whatsapp: '+6281200005001', doNotSend: false, embargoTrusted: false },
     ]);
     // A newly verified online outlet joins the saved filter at once.
     await fx.core.invoke('media.outlets.save', { name: 'Kabar Baru', kind: 'online', pressCouncilStatus: 'factual' });
