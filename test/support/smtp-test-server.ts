@@ -88,18 +88,51 @@ export async function startSmtpServer(opts: SmtpTestOptions = {}): Promise<SmtpT
   };
 }
 
-/** A TCP server that accepts and then says nothing (a hung SMTP server), or hangs up at once. */
-export async function startBadServer(kind: 'silent' | 'hangup'): Promise<{ port: number; close(): Promise<void> }> {
+/**
+ * A TCP server that accepts and then says nothing (a hung SMTP server), hangs up at once, or
+ * speaks just enough SMTP to take a whole message and then drops the line before answering.
+ */
+export async function startBadServer(kind: 'silent' | 'hangup' | 'drop-after-data'): Promise<{ port: number; close(): Promise<void>; messages: number }> {
   const sockets = new Set<net.Socket>();
+  const state = { messages: 0 };
   const server = net.createServer((s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
     s.on('error', () => undefined);
     if (kind === 'hangup') s.destroy();
+    if (kind !== 'drop-after-data') return;
+    s.write('220 uji ESMTP\r\n');
+    let inData = false;
+    let buf = '';
+    s.on('data', (chunk: Buffer) => {
+      buf += chunk.toString('latin1');
+      if (inData) {
+        if (buf.includes('\r\n.\r\n')) {
+          state.messages += 1;
+          s.destroy(); // the whole message arrived; the answer never leaves
+        }
+        return;
+      }
+      let i: number;
+      while ((i = buf.indexOf('\r\n')) >= 0) {
+        const line = buf.slice(0, i).toUpperCase();
+        buf = buf.slice(i + 2);
+        if (line.startsWith('EHLO') || line.startsWith('HELO')) s.write('250 uji\r\n');
+        else if (line.startsWith('DATA')) {
+          inData = true;
+          s.write('354 lanjut\r\n');
+          return;
+        } else if (line.startsWith('QUIT')) s.end('221 bye\r\n');
+        else s.write('250 OK\r\n');
+      }
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return {
     port: (server.address() as net.AddressInfo).port,
+    get messages() {
+      return state.messages;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

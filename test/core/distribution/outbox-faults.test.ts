@@ -167,3 +167,24 @@ it('embargo: trusted recipients get it now with the embargo line; the rest wait 
   expect(statuses(core, again.id)).toEqual({ 'Budi Santosa': 'held' });
   expect(smtp.received).toHaveLength(3);
 });
+
+it('a line dropped after the whole message was handed over: "uncertain", never resent on its own; "Kirim ulang" sends it again on purpose', async () => {
+  fx = await distributionCore();
+  const { core } = fx;
+  const bad = await startBadServer('drop-after-data');
+  closers.push(() => bad.close());
+  await useSmtp(core, bad.port);
+  const releaseId = await publishedRelease(core);
+  const m = await seedMedia(core);
+  const q = await core.invoke('distribution.queue', { releaseId, journalistIds: [m.budi.id], channels: emailOnly });
+  expect(await fx.drain()).toMatchObject({ uncertain: 1, sent: 0 });
+  expect(bad.messages).toBe(1);
+  const row = (await core.invoke('distribution.get', { id: q.id })).recipients[0]!;
+  expect(row).toMatchObject({ emailStatus: 'uncertain', lastError: expect.stringMatching(/mungkin sudah sampai/) });
+  fx.clock.advance(3600_000);
+  expect(await fx.drain()).toMatchObject({ sent: 0, uncertain: 0 });
+  expect(bad.messages).toBe(1);
+  expect(await core.invoke('distribution.recipients.retry', { ids: [row.id] })).toEqual({ changed: 1 });
+  await fx.drain();
+  expect(bad.messages).toBe(2);
+});
