@@ -157,3 +157,51 @@ test('distribution: set up email, send a published release to a list, the do-not
     await smtp.close();
   }
 });
+
+test('distribution: an approved release under embargo goes now only to the embargo-trusted, the rest wait; the outbox says email is not set up', async ({ page, warta }) => {
+  const firstRun = new FirstRunPage(page);
+  await firstRun.open(warta.url);
+  await firstRun.complete(SURAKARTA);
+  const release = await callCore<{ id: string }>(page, 'releases.create', { title: 'Jadwal Imunisasi Anak Diperpanjang' });
+  await callCore(page, 'releases.importHtml', { id: release.id, html: '<p>Dinas Kesehatan memperpanjang jadwal imunisasi anak.</p>' });
+  await callCore(page, 'releases.update', { id: release.id, fields: { urgency: 'embargo', embargoAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), embargoZone: 'WIB' } });
+  for (const to of ['in_review', 'approved']) await callCore(page, 'releases.transition', { id: release.id, to, note: '' });
+  const outlet = await callCore<{ id: string }>(page, 'media.outlets.save', { name: OUTLET, kind: 'online' });
+  for (const [p, embargoTrusted] of [[RINA, true], [BUDI, false]] as const) {
+    await callCore(page, 'media.journalists.save', {
+      name: p.name,
+      outletId: outlet.id,
+      dataSource: 'Kartu nama',
+      consent: 'given',
+      embargoTrusted,
+      personal: { phone: '', whatsapp: '', email: p.email, ukwNumber: '', pressCardNo: '' },
+    });
+  }
+
+  const frame = new AppFrame(page);
+  await frame.open('Rilis');
+  await page.getByRole('listitem').filter({ hasText: 'Jadwal Imunisasi Anak' }).click();
+  await page.getByRole('button', { name: 'Kirim ke media' }).click();
+  const dialog = page.getByRole('dialog', { name: /Kirim ke media/ });
+  // No list: pick both people by search.
+  for (const p of [RINA, BUDI]) {
+    await dialog.getByRole('searchbox', { name: 'Cari wartawan' }).fill(p.name.split(' ')[0]!);
+    await dialog.getByRole('button', { name: `Tambahkan ${p.name}` }).click();
+  }
+  await expect(dialog.getByTestId('preview-count')).toHaveText('2 penerima');
+  await expect(dialog.getByTestId('preview-embargo')).toContainText('1 penerima yang boleh menerima sebelum embargo mendapatkannya sekarang');
+  await expect(dialog.getByTestId('preview-embargo')).toContainText('1 penerima lainnya menunggu di kotak keluar');
+  await expect(dialog.getByText(/^\[EMBARGO: Tidak untuk disiarkan sebelum .*\] Jadwal Imunisasi Anak Diperpanjang$/)).toBeVisible();
+  await shot(page, 'distribusi-kirim-embargo.png');
+  await dialog.getByRole('button', { name: 'Masukkan ke kotak keluar' }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'Masuk kotak keluar' })).toContainText('1 email siap dikirim, 1 menunggu embargo');
+  await dialog.getByRole('button', { name: 'Buka Kotak Keluar' }).click();
+
+  const status = page.getByTestId('outbox-status');
+  await expect(status).toContainText('Akun email kantor belum diatur');
+  await expect(page.getByTestId('recipients').getByRole('row', { name: new RegExp(BUDI.name) })).toContainText('Menunggu embargo');
+  await expect(page.getByTestId('recipients').getByRole('row', { name: new RegExp(RINA.name) })).toContainText('Dalam antrean');
+  await status.getByRole('button', { name: 'Atur di Pengaturan › Email' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pengaturan' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Email', exact: true })).toBeInViewport();
+});
