@@ -20,7 +20,15 @@ export function releasePhotoHashes(db: Db, changes: readonly Change[]): Set<stri
     if (id) releases.add(id);
   }
   const out = new Set<string>();
-  for (const id of releases)
-    for (const p of photosOf(loadBody(db, id).docJson)) for (const h of [p.hash, p.thumb]) if (h && SHA256.test(h)) out.add(h);
+  for (const id of releases) {
+    let body;
+    try {
+      body = loadBody(db, id).docJson;
+    } catch {
+      // A body that cannot be decoded (a damaged update from a peer) names no photos; it must not stop sync.
+      continue;
+    }
+    for (const p of photosOf(body)) for (const h of [p.hash, p.thumb]) if (h && SHA256.test(h)) out.add(h);
+  }
   return out;
 }
