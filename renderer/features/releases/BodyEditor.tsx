@@ -1,6 +1,7 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, NodeViewWrapper, ReactNodeViewRenderer, useEditor, useEditorState, type Editor, type NodeViewProps } from '@tiptap/react';
 import { memo, useEffect, useRef, useState } from 'react';
+import { TextSelection } from '@tiptap/pm/state';
 import type * as Y from 'yjs';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import { BODY_FRAGMENT, Photo, releaseExtensions } from '../../../shared/releases/editor-schema';
@@ -72,6 +73,20 @@ export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredi
         // Word and web pages: scripts, handlers and styles are stripped first, then the schema
         // keeps only what a release may hold. An oversized paste is refused whole.
         transformPastedHTML: (html) => cleanPastedHtml(html),
+        // A typed character goes straight into the document, the way ProseMirror already does it
+        // for a selected range: the browser's own insertion into the 10,000-word contenteditable
+        // (its editing command, forced layouts, then ProseMirror reading the DOM back) cost more
+        // per key than the transaction itself. Input rules still run (handleTextInput); IME
+        // composition never gets here (ProseMirror checks it before asking this prop).
+        handleKeyPress: (view, event) => {
+          const sel = view.state.selection;
+          if (!(sel instanceof TextSelection) || !sel.empty) return false;
+          const text = String.fromCodePoint(event.charCode);
+          if (/[\r\n]/.test(text)) return false;
+          const deflt = () => view.state.tr.insertText(text).scrollIntoView();
+          if (!view.someProp('handleTextInput', (f) => f(view, sel.from, sel.to, text, deflt))) view.dispatch(deflt());
+          return true;
+        },
         handlePaste: (_view, event) => {
           const data = event.clipboardData;
           const size = (data?.getData('text/html').length ?? 0) + (data?.getData('text/plain').length ?? 0);

@@ -128,11 +128,10 @@ export function ReleaseEditor({ id }: { id: string }) {
   );
 }
 
-/** "Tersimpan 13.42", word count and reading time: subscribed alone, so autosave does not re-render the form. */
+/** "Tersimpan 13.42": subscribed alone, so autosave does not re-render the form. */
 function SaveIndicator({ zone }: { zone: ZoneLabel }) {
   const { t, language } = useT();
   const save = useSaveStatus((s) => s.save);
-  const words = useSaveStatus((s) => s.words);
   const text =
     save.kind === 'saved'
       ? t('releases.saved', { time: formatTime(save.at, zone, language).replace(` ${zone}`, '') })
@@ -146,9 +145,18 @@ function SaveIndicator({ zone }: { zone: ZoneLabel }) {
       <span className={`rel-save rel-save--${save.kind}`} role="status" aria-live="polite">
         {text}
       </span>
-      <span className="rel-edit__words">{t('releases.words', { words: words.toLocaleString('id-ID'), minutes: readingMinutes(words) })}</span>
+      <WordCount />
     </>
   );
+}
+
+const wordNumber = new Intl.NumberFormat('id-ID');
+
+/** Word count and reading time: re-rendered only when the core reports a new count after a save. */
+function WordCount() {
+  const { t } = useT();
+  const words = useSaveStatus((s) => s.words);
+  return <span className="rel-edit__words">{t('releases.words', { words: wordNumber.format(words), minutes: readingMinutes(words) })}</span>;
 }
 
 function SaveError() {

@@ -29,6 +29,14 @@ const b64 = (u: Uint8Array) => {
 };
 export const fromB64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
+/**
+ * Runs `fn` after the next frame is painted. "Not saved yet" is shown this way: a store update
+ * inside the key event renders React before the keystroke's own frame.
+ */
+function afterPaint(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 class Debouncer {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private first = 0;
@@ -60,6 +68,7 @@ export function useRelease(id: string) {
     if (value !== cur) useSaveStatus.setState({ save: value });
   }, []);
   const setWords = useCallback((words: number) => useSaveStatus.setState({ words }), []);
+  const pendingMarked = useRef(false);
   const docRef = useRef<Y.Doc | null>(null);
   /** Approved and published text is closed: local normalisations of the editor are not sent. */
   const editableRef = useRef(true);
@@ -110,6 +119,18 @@ export function useRelease(id: string) {
   }, [id]);
   flushRef.current = flush;
 
+  /** Something waits to be sent: say so after this frame (once per burst of keys). */
+  const markPending = useCallback(() => {
+    if (pendingMarked.current || useSaveStatus.getState().save.kind === 'pending') return;
+    pendingMarked.current = true;
+    afterPaint(() => {
+      pendingMarked.current = false;
+      // Already sent in the meantime (a fast save): the indicator says "saved", and stays so.
+      if (!inFlight.current && !queue.current.length && !Object.keys(pendingFields.current).length) return;
+      setSave((s) => (s.kind === 'pending' ? s : PENDING));
+    });
+  }, []);
+
   const load = useCallback(async () => {
     const r = await call('releases.get', { id });
     if (!r.ok) {
@@ -124,8 +145,7 @@ export function useRelease(id: string) {
       d.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === 'remote' || !editableRef.current) return;
         queue.current.push(update);
-        // Same object when already pending: React skips the re-render, keystrokes stay cheap.
-        setSave((s) => (s.kind === 'pending' ? s : PENDING));
+        markPending();
         debouncer.current.poke();
       });
       docRef.current = d;
@@ -136,7 +156,7 @@ export function useRelease(id: string) {
     }
     editableRef.current = isEditable(r.value.status);
     setDetail(r.value);
-  }, [id]);
+  }, [id, markPending]);
 
   useEffect(() => {
     if (detail) editableRef.current = isEditable(detail.status);
@@ -165,9 +185,9 @@ export function useRelease(id: string) {
   const setFields = useCallback((patch: Partial<ReleaseFields>) => {
     setDetail((d) => (d ? { ...d, ...patch } : d));
     pendingFields.current = { ...pendingFields.current, ...patch };
-    setSave((s) => (s.kind === 'pending' ? s : PENDING));
+    markPending();
     debouncer.current.poke();
-  }, []);
+  }, [markPending]);
 
   /** Sends everything now (before a workflow step, so the reviewer sees the last word). */
   const flushNow = useCallback(async () => {
