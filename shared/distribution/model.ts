@@ -20,9 +20,6 @@ import { z } from 'zod';
 export const EMAIL_STATUSES = ['queued', 'waiting_embargo', 'sending', 'sent', 'retrying', 'refused', 'uncertain', 'held', 'cancelled'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
-/** Statuses the sender still works on. */
-export const PENDING_STATUSES: readonly EmailStatus[] = ['queued', 'waiting_embargo', 'retrying'];
-
 export const SMTP_SECURITY = ['tls', 'starttls', 'none'] as const;
 export type SmtpSecurity = (typeof SMTP_SECURITY)[number];
 

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { WartaError } from '../../../../shared/contract/errors';
 import type { AttachmentInfo, AttachmentKind } from '../../../../shared/distribution/model';
 import { photosOf } from '../../../../shared/releases/body-text';
-import { composeHtml, composePlainText, composeWhatsApp, urgencyLineOf } from '../../../../shared/releases/compose';
+import { composeHtml, composePlainText, composeWhatsApp } from '../../../../shared/releases/compose';
 import { embargoLine, isEmbargoed } from '../../../../shared/releases/embargo';
 import type { PaperSize, ReleaseStatus } from '../../../../shared/releases/model';
 import type { CoreContext } from '../../rpc/handler-types';
@@ -42,6 +42,11 @@ export function sendable(s: { status: ReleaseStatus; urgency: string | null; emb
 }
 
 /** `inline`: hashes of photos attached to the message, shown inside the HTML by content id. */
+/** The WhatsApp text alone (records and links need nothing else). */
+export function releaseWhatsApp(ctx: CoreContext, releaseId: string): string {
+  return composeWhatsApp(prepareRelease(ctx, releaseId));
+}
+
 export function releaseContent(ctx: CoreContext, releaseId: string, inline: ReadonlySet<string> = new Set()): ReleaseContent {
   const r = prepareRelease(ctx, releaseId);
   const status = releaseStatus(ctx, releaseId);
@@ -55,12 +60,6 @@ export function releaseContent(ctx: CoreContext, releaseId: string, inline: Read
     html: composeHtml(r, { photoSrc: (p) => (inline.has(p.hash) ? `cid:${p.hash}` : null) }),
     whatsapp: composeWhatsApp(r),
   };
-}
-
-/** The urgency line as the release shows it (for previews). */
-export function urgencyLine(ctx: CoreContext, releaseId: string): string {
-  const r = prepareRelease(ctx, releaseId);
-  return urgencyLineOf(r.fields, r.zone);
 }
 
 const MIME_EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' };

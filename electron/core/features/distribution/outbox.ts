@@ -222,6 +222,7 @@ export class Outbox {
         for (const row of batch) {
           if (this.stopped) break;
           seen.add(row.id);
+          // Read per message on purpose: a rate-limited run lasts minutes, and a withdrawal or a moved embargo must stop it.
           const state = releaseStatus(this.ctx, row.release_id);
           if (!state || !sendable(state)) {
             this.set(row.id, { email_status: 'held', last_error: 'Siaran pers ditarik atau belum disetujui lagi; pesan tidak dikirim.' });

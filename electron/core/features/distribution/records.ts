@@ -4,7 +4,7 @@ import { WartaError } from '../../../../shared/contract/errors';
 import { isEmbargoed } from '../../../../shared/releases/embargo';
 import type { Caller } from '../../caller';
 import type { CoreContext } from '../../rpc/handler-types';
-import { releaseContent, releaseStatus } from './content';
+import { releaseStatus, releaseWhatsApp } from './content';
 
 interface DistributionRowDb {
   id: string;
@@ -128,7 +128,7 @@ function viewOf(ctx: CoreContext, caller: Caller, r: RecipientRowDb, wa: { text:
 function whatsappState(ctx: CoreContext, releaseId: string): { text: string | null; embargoed: boolean } {
   const s = releaseStatus(ctx, releaseId);
   if (!s || !(s.status === 'published' || s.status === 'approved')) return { text: null, embargoed: false };
-  return { text: releaseContent(ctx, releaseId).whatsapp, embargoed: isEmbargoed(s, ctx.now()) };
+  return { text: releaseWhatsApp(ctx, releaseId), embargoed: isEmbargoed(s, ctx.now()) };
 }
 
 const RECIPIENT_SELECT = `SELECT r.*, d.release_title, d.greeting FROM distribution_recipients r JOIN distributions d ON d.id = r.distribution_id`;
