@@ -24,6 +24,7 @@ import {
   type SyncErrorCode,
   type WireChange,
 } from '../shared/sync/protocol';
+import { insecureBindMessage, isLoopback } from '../shared/sync/bind-address';
 import { checkFieldValue, fieldSpec, isReplicatedTable } from '../shared/sync/replicated-tables';
 import { PUBLIC_FEED_PATH } from '../shared/sync/public-feed';
 import { readableTables, writePermissionFor } from '../shared/sync/table-permissions';
@@ -70,18 +71,6 @@ export class SyncHttpError extends Error {
   ) {
     super(message);
   }
-}
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-export const isLoopback = (host: string) => LOOPBACK.has(host) || host.startsWith('127.');
-
-export function insecureBindMessage(host: string): string {
-  return (
-    `Menolak mendengarkan di ${host} lewat HTTP biasa: token perangkat akan terkirim tanpa enkripsi. ` +
-    `Pasang HTTPS di depannya (mis. Caddy atau nginx, lihat README) dan jalankan dengan --allow-insecure-http ` +
-    `hanya bila proksi itu ada di mesin yang sama atau jaringan tepercaya. ` +
-    `(Refusing plain HTTP on a non-loopback address; put an HTTPS reverse proxy in front and pass --allow-insecure-http.)`
-  );
 }
 
 export const sha256 = (text: string | Buffer) => crypto.createHash('sha256').update(text).digest('hex');

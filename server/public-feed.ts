@@ -8,13 +8,16 @@
  * one. Visibility is decided at request time with the server's clock: an embargo that passed
  * shows without any new edit, a withdrawn release or a later embargo drops out. Release bodies
  * are materialised lazily, for the releases the feed carries only, by fetching their Yjs
- * updates by seq and merging them with the core's own `mergeBody`.
+ * updates by seq and merging them with `mergeBody` (shared/releases/body-merge.ts), the same
+ * merge the core's body cache uses.
  *
  * Several server processes on one PostgreSQL each keep their own fold: it is derived from the
  * shared log, so they agree.
  */
-import { calendarItemOf, type CalendarItem } from '../shared/agenda/event';
+import { calendarItemOf, publicView, type CalendarItem } from '../shared/agenda/event';
+import { itemOf, toEvent, type EventRow } from '../shared/agenda/event-rows';
 import { applyExceptions, expandRule, type ExceptionSpec } from '../shared/agenda/recurrence';
+import { AGENDA_SETTINGS_ID, DEFAULT_AGENDA_SETTINGS } from '../shared/agenda/settings';
 import { photosOf } from '../shared/releases/body-text';
 import { isPublic } from '../shared/releases/embargo';
 import { hlcMillis } from '../shared/sync/hlc';
@@ -33,11 +36,8 @@ import {
   type PublicFeed,
 } from '../shared/sync/public-feed';
 import { fieldSpec, type FieldValue, type ReplicatedTable } from '../shared/sync/replicated-tables';
-import { toSql } from '../electron/core/data/row-codec';
-import { publicView } from '../electron/core/features/agenda/event-handlers';
-import { itemOf, toEvent, type EventRow } from '../electron/core/features/agenda/event-rows';
-import { AGENDA_SETTINGS_ID, DEFAULT_AGENDA_SETTINGS } from '../electron/core/features/agenda/settings';
-import { mergeBody } from '../electron/core/features/releases/body-store';
+import { toSql } from '../shared/sync/row-codec';
+import { mergeBody } from '../shared/releases/body-merge';
 import { MAX_SEQS_PER_READ, type SyncStore } from './store';
 
 /** The fields folded per table: what the feed shows and what decides visibility, nothing else. */

@@ -5,7 +5,8 @@
  * 40 releases per unit of `size` (the benchmark workspace uses size 500: 20,000 releases).
  */
 import * as Y from 'yjs';
-import { catchUp, docFromJson } from '../../electron/core/features/releases/body-store';
+import { docFromJson } from '../../shared/releases/body-merge';
+import { catchUp } from '../../electron/core/features/releases/body-store';
 import type { PmNode } from '../../shared/releases/body-text';
 import { pick, seeded } from './random';
 import type { DemoSection } from './section';

@@ -153,3 +153,12 @@ export function calendarItemOf(i: CalendarItem): CalendarItem {
     leaderIds: i.leaderIds, pressOpen: i.pressOpen, usesPressRoom: i.usesPressRoom, dressCode: i.dressCode, reporterId: i.reporterId, photographerId: i.photographerId, videographerId: i.videographerId,
   };
 }
+
+/**
+ * Public callers (journalists, guests) see open events only, without internal notes or staff.
+ * The core's agenda for a press-room caller and the server's public feed both apply it.
+ */
+export function publicView(item: CalendarItem): CalendarItem | null {
+  if (!item.pressOpen) return null;
+  return { ...item, reporterId: null, photographerId: null, videographerId: null };
+}

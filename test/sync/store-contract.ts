@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { docFromJson } from '../../electron/core/features/releases/body-store';
+import { docFromJson } from '../../shared/releases/body-merge';
 import { createPublicFeeds } from '../../server/public-feed';
 import type { StoredChange, SyncStore } from '../../server/store';
 

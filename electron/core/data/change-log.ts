@@ -2,7 +2,7 @@ import { REPLICATED_TABLES, isReplicatedTable, type FieldSpec, type FieldValue }
 import type { Db } from '../db/open-database';
 import type { Change, LoggedChange } from './change';
 import { decodeClocks } from './field-clocks';
-import { fromSql } from './row-codec';
+import { fromSql } from '../../../shared/sync/row-codec';
 
 export interface LogEntry {
   seq: number;

@@ -12,7 +12,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/open-database';
 import { CHANGES_PER_LOG_ENTRY, type Change, type LoggedChange } from './change';
 import { decodeClocks, encodeClocks } from './field-clocks';
-import { toSql } from './row-codec';
+import { toSql } from '../../../shared/sync/row-codec';
 
 type Statement = Database.Statement<unknown[], unknown>;
 

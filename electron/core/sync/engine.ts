@@ -36,7 +36,7 @@ import type { Caller } from '../caller';
 import type { Change } from '../data/change';
 import { materialize, readLogEntries } from '../data/change-log';
 import { decodeClocks } from '../data/field-clocks';
-import { fromSql, toSql } from '../data/row-codec';
+import { fromSql, toSql } from '../../../shared/sync/row-codec';
 import type { CoreContext } from '../rpc/handler-types';
 import { createSyncClient, SyncRequestError, type FetchLike, type SyncClient } from './client';
 import { SyncState } from './local-tables';

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { SheetItem } from '../../../../shared/agenda/event';
 import { applyExceptions, expandRule, type ExceptionSpec } from '../../../../shared/agenda/recurrence';
 import type { Db } from '../../db/open-database';
-import { itemOf, toEvent, type EventRow } from './event-rows';
+import { itemOf, toEvent, type EventRow } from '../../../../shared/agenda/event-rows';
 
 /** What the calendar and the conflict check read; the day sheet reads every column. */
 const LEAN = 'e.id, e.kind, e.title, e.start_ms, e.end_ms, e.all_day, e.zone, e.place_name, e.status, e.represented_by, e.leader_ids, e.press_open, e.uses_press_room, e.dress_code, e.reporter_id, e.photographer_id, e.videographer_id, e.rrule, e.series_id, e.original_start_ms, e.updated_at';

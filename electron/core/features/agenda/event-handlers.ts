@@ -1,12 +1,13 @@
 import { WartaError } from '../../../../shared/contract/errors';
-import { calendarItemOf, type AgendaEvent, type CalendarItem, type EventValues } from '../../../../shared/agenda/event';
+import { calendarItemOf, publicView, type AgendaEvent, type CalendarItem, type EventValues } from '../../../../shared/agenda/event';
 import { parseRule, RecurrenceError, seriesEnd } from '../../../../shared/agenda/recurrence';
 import { dateKey } from '../../../../shared/agenda/zones';
 import type { Conflict } from '../../../../shared/agenda/conflicts';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { itemsInWindow } from './calendar';
 import { checkCandidate } from './conflict-check';
-import { itemOf, readEvent, toFields, type EventRow } from './event-rows';
+import { itemOf, type EventRow } from '../../../../shared/agenda/event-rows';
+import { readEvent, toFields } from './event-rows';
 import { holidaysBetween } from './holidays';
 import { feedAgendaItems } from './public-feed-read';
 import { officeZone, readAgendaSettings } from './settings';
@@ -59,12 +60,6 @@ function exceptionRow(ctx: CoreContext, seriesId: string, originalStartMs: numbe
   return ctx.db
     .prepare('SELECT * FROM agenda_events WHERE series_id = ? AND original_start_ms = ? AND rrule IS NULL AND deleted_at IS NULL')
     .get(seriesId, originalStartMs) as EventRow | undefined;
-}
-
-/** Public callers (journalists, guests) see open events only, without internal notes or staff. */
-export function publicView(item: CalendarItem): CalendarItem | null {
-  if (!item.pressOpen) return null;
-  return { ...item, reporterId: null, photographerId: null, videographerId: null };
 }
 
 function withoutMeta(e: AgendaEvent): Omit<EventValues, 'id'> {

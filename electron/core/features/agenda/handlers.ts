@@ -6,7 +6,8 @@ import { eventHandlers } from './event-handlers';
 import { holidayHandlers } from './holidays';
 import { outputHandlers } from './output-handlers';
 import { agendaPeopleHandlers } from './people-handlers';
-import { AGENDA_SETTINGS_ID, readAgendaSettings } from './settings';
+import { AGENDA_SETTINGS_ID } from '../../../../shared/agenda/settings';
+import { readAgendaSettings } from './settings';
 
 const settingsHandlers: HandlerGroup<'agenda.settings.get' | 'agenda.settings.save'> = {
   'agenda.settings.get': (_input, ctx) => readAgendaSettings(ctx.db),

@@ -8,7 +8,7 @@ import { readOfficeProfile } from '../office/handlers';
 import { itemsInWindow } from './calendar';
 import { renderDaySheetDocx } from './day-sheet-docx';
 import { renderDaySheetPdf } from './day-sheet-pdf';
-import { toEvent, type EventRow } from './event-rows';
+import { toEvent, type EventRow } from '../../../../shared/agenda/event-rows';
 import { exportIcs } from './ics-export';
 import { parseIcs, type ParsedIcsEvent } from './ics-parse';
 import { letterheadOf } from './letterhead';

@@ -1,12 +1,9 @@
 import type { AgendaSettings } from '../../../../shared/contract/methods/agenda';
+import { AGENDA_SETTINGS_ID, DEFAULT_AGENDA_SETTINGS } from '../../../../shared/agenda/settings';
 import { isZoneLabel } from '../../../../shared/agenda/zones';
 import type { ZoneLabel } from '../../../../shared/office/time-zones';
 import type { Db } from '../../db/open-database';
 import { readOfficeProfile } from '../office/handlers';
-
-/** Fixed id: two machines that each set the agenda settings merge into one row. */
-export const AGENDA_SETTINGS_ID = '00000000-0000-7000-8000-000000000005';
-export const DEFAULT_AGENDA_SETTINGS: AgendaSettings = { travelMinutes: 30, openEndMinutes: 120 };
 
 export function readAgendaSettings(db: Db): AgendaSettings {
   const row = db.prepare('SELECT travel_minutes, open_end_minutes FROM agenda_settings WHERE id = ?').get(AGENDA_SETTINGS_ID) as

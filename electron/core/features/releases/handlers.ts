@@ -31,7 +31,8 @@ import { canTransition, isEditable, transitionPermission } from '../../../../sha
 import type { Caller } from '../../caller';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { readOfficeProfile } from '../office/handlers';
-import { bodySchema, catchUp, checkUpdate, docFromJson, docToJson, ftsRowidFloor, loadBody } from './body-store';
+import { bodySchema, checkUpdate, docFromJson, docToJson } from '../../../../shared/releases/body-merge';
+import { catchUp, ftsRowidFloor, loadBody } from './body-store';
 import { buildExport } from './exports';
 import { photoDataUrl, storePhoto } from './photos';
 import { feedHasPhoto, feedSource, listPublic } from './public-feed-read';

@@ -14,7 +14,8 @@ import type { ReleaseSummary } from '../../../../shared/releases/model';
 import { REPLICATED_TABLES } from '../../../../shared/sync/replicated-tables';
 import { ensurePublicFeedTables } from '../../sync/public-feed';
 import type { CoreContext } from '../../rpc/handler-types';
-import { docFromJson, type BodyState } from './body-store';
+import { docFromJson } from '../../../../shared/releases/body-merge';
+import type { BodyState } from './body-store';
 import { COUNT_CAP, listFilters, summaryOf, type ListRow } from './handlers';
 import type { ReleaseRow } from './rows';
 

@@ -1,6 +1,9 @@
-import { REPLICATED_TABLES, type FieldSpec, type FieldValue, type ReplicatedTable } from '../../../shared/sync/replicated-tables';
+import { REPLICATED_TABLES, type FieldSpec, type FieldValue, type ReplicatedTable } from './replicated-tables';
 
-/** SQLite stores booleans as 0/1 and JSON as text; these turn values both ways by field type. */
+/**
+ * SQLite stores booleans as 0/1 and JSON as text; these turn values both ways by field type.
+ * Shared because the core's database and the server's feed fold read the same column types.
+ */
 export function toSql(spec: FieldSpec | undefined, value: FieldValue): string | number | null {
   if (value === null || value === undefined) return null;
   switch (spec?.type) {
