@@ -115,8 +115,8 @@ function runNpmScript(script) {
 
 const RENDERER_OUTPUT = ['dist/renderer/index.html'];
 const RENDERER_SOURCES = ['renderer', 'shared', 'package.json'];
-const ELECTRON_OUTPUT = ['dist/electron/main.js', 'dist/electron/preload.cjs'];
-const ELECTRON_SOURCES = ['electron', 'shared', 'package.json'];
+const ELECTRON_OUTPUT = ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/server/main.js'];
+const ELECTRON_SOURCES = ['electron', 'server', 'shared', 'package.json'];
 
 /** Builds what is stale. A failed rebuild over an existing build warns and goes on with the old one. */
 function ensureBuilt(outputs, sources, script) {

@@ -1,6 +1,7 @@
 /**
  * The Warta sync server: node:http + ws over a SyncStore. Started by `npm run server`
- * (server/main.ts), by the tests, and by the desktop app ("host the office sync server").
+ * (server/main.ts), by the tests, and as the desktop app's child process when it hosts the
+ * office sync server (server/main.ts in hosted mode, shared/sync/hosted-server.ts).
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -247,6 +248,13 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         const role = roleSchema.safeParse(body.role);
         if (!role.success) throw new SyncHttpError(400, 'bad_request', 'Peran tidak dikenal.');
         return send(200, { code: await admin.issueCode(str('workspace'), role.data) });
+      }
+      const wsPath = /^\/v1\/admin\/workspaces\/([A-Za-z0-9_-]{1,64})$/.exec(p);
+      if (req.method === 'GET' && wsPath) {
+        // The desktop app that hosts this server asks whether its office's workspace is still here.
+        const found = await store.workspace(wsPath[1] as string);
+        if (!found) throw new SyncHttpError(404, 'not_found', `Ruang kerja ${wsPath[1]} tidak ada.`);
+        return send(200, found);
       }
       if (req.method === 'POST' && p === '/v1/admin/revoke') return send(200, { revoked: await admin.revoke(str('workspace'), str('deviceId')) });
       throw new SyncHttpError(404, 'not_found', 'Alamat tidak dikenal.');

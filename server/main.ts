@@ -13,15 +13,24 @@
  *   admin issue-code WORKSPACE ROLE [DAYS] → prints a single-use enrolment code
  *   admin revoke WORKSPACE DEVICE_ID
  *   admin devices WORKSPACE
+ *
+ * With WARTA_SYNC_HOSTED=1 it is the server the desktop app hosts as its child process
+ * (shared/sync/hosted-server.ts): configuration from the environment only, a ready line on
+ * stdout, and it stops when the app closes its stdin or is gone.
  */
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../shared/contract/permissions';
+import { HOSTED_ENV, HOSTED_FAILED_PREFIX, HOSTED_READY_PREFIX, type HostedFailure, type HostedReady } from '../shared/sync/hosted-server';
 import { createAdmin, startSyncServer } from './app';
 import type { SyncStore } from './store';
 import { openPostgresStore } from './store-postgres';
 import { openSqliteStore } from './store-sqlite';
 
+const env = process.env;
+const hosted = env[HOSTED_ENV.hosted] === '1';
 const { values, positionals } = parseArgs({
+  // Hosted by the app, the command line is the app's own (the Electron binary's flags).
+  args: hosted ? [] : process.argv.slice(2),
   allowPositionals: true,
   options: {
     port: { type: 'string' },
@@ -33,7 +42,6 @@ const { values, positionals } = parseArgs({
     help: { type: 'boolean' },
   },
 });
-const env = process.env;
 
 async function openStore(): Promise<SyncStore> {
   const pgUrl = values.postgres ?? env.WARTA_SYNC_POSTGRES_URL;
@@ -68,6 +76,7 @@ async function main(): Promise<void> {
     }
     return;
   }
+  if (hosted) return hostedMain();
   const store = await openStore();
   const port = Number(values.port ?? env.WARTA_SYNC_PORT ?? 8787);
   const server = await startSyncServer({
@@ -84,6 +93,70 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * The server as the desktop app's child: SQLite in the folder the app names, the admin API on
+ * with the app's token, one ready line; stops when the app closes stdin or its process is gone.
+ */
+async function hostedMain(): Promise<void> {
+  const dataDir = env[HOSTED_ENV.dataDir];
+  const adminToken = env[HOSTED_ENV.adminToken];
+  const failHosted = (failure: HostedFailure): never => {
+    process.stdout.write(`${HOSTED_FAILED_PREFIX}${JSON.stringify(failure)}\n`);
+    process.exit(2);
+  };
+  if (!dataDir || !adminToken) failHosted({ code: null, message: 'Server yang dijalankan aplikasi butuh folder data dan token admin. (Hosted server needs a data folder and an admin token.)' });
+  // Nothing this process starts needs the token: keep it out of its environment.
+  delete env[HOSTED_ENV.adminToken];
+  let store: SyncStore;
+  try {
+    store = openSqliteStore(dataDir as string);
+  } catch (err) {
+    return failHosted({ code: (err as NodeJS.ErrnoException).code ?? null, message: (err as Error).message });
+  }
+  let server: Awaited<ReturnType<typeof startSyncServer>>;
+  try {
+    server = await startSyncServer({
+      store,
+      host: env[HOSTED_ENV.host] ?? '127.0.0.1',
+      port: Number(env[HOSTED_ENV.port] ?? 0),
+      allowInsecureHttp: env[HOSTED_ENV.allowInsecureHttp] === '1',
+      adminToken,
+      log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
+    });
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    return failHosted({ code: (err as NodeJS.ErrnoException).code ?? null, message: (err as Error).message });
+  }
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    // A stuck close must not leave the process (and the port) behind.
+    setTimeout(() => process.exit(0), 5000).unref();
+    void server.close().then(() => store.close()).finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  // The app holds our stdin: it closes when the app stops us or dies.
+  process.stdin.on('end', stop);
+  process.stdin.on('close', stop);
+  process.stdin.on('error', stop);
+  process.stdin.resume();
+  const parent = Number(env[HOSTED_ENV.parentPid]);
+  if (Number.isInteger(parent) && parent > 0) {
+    // Where stdin cannot tell (a GUI parent on some systems), the parent's pid can.
+    setInterval(() => {
+      try {
+        process.kill(parent, 0);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ESRCH') stop();
+      }
+    }, 2000).unref();
+  }
+  const ready: HostedReady = { port: server.port, url: server.url, storage: store.kind, pid: process.pid };
+  process.stdout.write(`${HOSTED_READY_PREFIX}${JSON.stringify(ready)}\n`);
 }
 
 await main();

@@ -5,6 +5,7 @@ import { createCore, type Core, type CoreOptions } from '../core/create-core';
 import { createFileLogger } from '../core/log/logger';
 import { securityHeaders } from '../../shared/security/csp';
 import { staticHandler } from './static-files';
+import { tsxSyncServerLaunch } from './sync-server-launch';
 import { attachWsTransport, WS_PATH } from './ws-transport';
 
 export interface BrowserHostOptions extends Omit<CoreOptions, 'mode'> {
@@ -29,7 +30,7 @@ export interface BrowserHost {
 /** Browser mode: the same core, served to a normal browser on 127.0.0.1 only. */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const logger = options.logger ?? createFileLogger(options.dataDir);
-  const core = createCore({ ...options, logger, mode: 'browser' });
+  const core = createCore({ syncServerLaunch: tsxSyncServerLaunch(), ...options, logger, mode: 'browser' });
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   let origin = '';
   // The page may open only this host's own WebSocket.

@@ -35,7 +35,9 @@ import { releasesHandlers } from './features/releases/handlers';
 import { syncHandlers } from './features/sync/handlers';
 import { mediaHandlers } from './features/media/handlers';
 import { attachSyncEngine, type SyncEngineOptions } from './sync/engine';
-import { resumeHosting, stopHosting } from './sync/host';
+import { attachHosting, resumeHosting, stopHosting } from './sync/host';
+import type { SyncServerLaunch } from './sync/hosting-port';
+import { createProcessHosting } from './sync/hosting-process';
 import { insecureFileTokenVault, SMTP_PASSWORD_FILES, type TokenVault } from './sync/token-vault';
 import { attachOutbox, type OutboxOptions } from './features/distribution/outbox';
 import { distributionHandlers } from './features/distribution/handlers';
@@ -67,6 +69,12 @@ export interface CoreOptions {
   outbox?: Partial<OutboxOptions>;
   /** Sync engine options; `auto` (background sync) is on except in tests. */
   sync?: Partial<Omit<SyncEngineOptions, 'tokenVault'>>;
+  /**
+   * How to start the office sync server as a process when this computer hosts it (plain data:
+   * browser mode and tests run server/main.ts with tsx, Electron its built copy). Without it,
+   * hosting says it is not available.
+   */
+  syncServerLaunch?: SyncServerLaunch | null;
 }
 
 export interface Core {
@@ -160,6 +168,7 @@ export function createCore(options: CoreOptions): Core {
     ...options.sync,
     tokenVault: options.tokenVault ?? insecureFileTokenVault(dataDir),
   });
+  attachHosting(context, sync, options.syncServerLaunch ? createProcessHosting(options.syncServerLaunch, logger) : null);
   if (options.sync?.auto ?? (options.mode ?? 'test') !== 'test') resumeHosting(context, sync);
   const outbox = attachOutbox(context, { auto: (options.mode ?? 'test') !== 'test', ...options.outbox });
   purgeExpiredGuestbook(context);

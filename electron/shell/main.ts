@@ -16,25 +16,35 @@ import { createMainWindow } from './main-window';
 import { createKeyVault } from './key-vault';
 import { hardenAllWebContents, hardenSession } from './security';
 import { showStartupError } from './startup-error';
+import { appSyncServerLaunch, isSyncServerMode, runSyncServerMode } from './sync-server-launch';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.join(here, '..', 'renderer');
 const PRELOAD_PATH = path.join(here, 'preload.cjs');
 
-// The same override browser mode honours (core/default-data-dir.ts): tests and portable
-// installs point Warta at another folder. Must happen before the single-instance lock,
-// which lives in the user-data folder.
-if (process.env.WARTA_DATA_DIR) app.setPath('userData', path.resolve(process.env.WARTA_DATA_DIR));
-
-registerAppScheme();
-// Every renderer sandboxed, whatever a future window forgets to say.
-app.enableSandbox();
-
-if (!app.requestSingleInstanceLock()) {
-  // Another Warta owns this data folder; it gets focused through 'second-instance'.
-  app.quit();
+if (isSyncServerMode()) {
+  // Started by a running Warta to host the office sync server: no window, no lock, no core.
+  void runSyncServerMode(here);
 } else {
-  void run();
+  startApp();
+}
+
+function startApp(): void {
+  // The same override browser mode honours (core/default-data-dir.ts): tests and portable
+  // installs point Warta at another folder. Must happen before the single-instance lock,
+  // which lives in the user-data folder.
+  if (process.env.WARTA_DATA_DIR) app.setPath('userData', path.resolve(process.env.WARTA_DATA_DIR));
+
+  registerAppScheme();
+  // Every renderer sandboxed, whatever a future window forgets to say.
+  app.enableSandbox();
+
+  if (!app.requestSingleInstanceLock()) {
+    // Another Warta owns this data folder; it gets focused through 'second-instance'.
+    app.quit();
+  } else {
+    void run();
+  }
 }
 
 async function run(): Promise<void> {
@@ -68,6 +78,8 @@ async function run(): Promise<void> {
       tokenVault: cipherTokenVault(dataDir, safeStorage),
       // The office's SMTP password: in the OS keychain, never in the synced workspace.
       smtpPasswordVault: cipherTokenVault(dataDir, safeStorage, SMTP_PASSWORD_FILES),
+      // "Host the office sync server": this binary again, in its server mode, as a child process.
+      syncServerLaunch: appSyncServerLaunch(),
     });
   } catch (err) {
     showStartupError(err, dataDir);

@@ -5,6 +5,7 @@ import { openSqliteStore } from '../../server/store-sqlite';
 import type { SyncStore } from '../../server/store';
 import { createCore, type Core, type CoreOptions } from '../../electron/core/create-core';
 import { createMemoryLogger } from '../../electron/core/log/logger';
+import { tsxSyncServerLaunch } from '../../electron/browser-host/sync-server-launch';
 import { syncEngineOf, type SyncEngine } from '../../electron/core/sync/engine';
 import type { Role } from '../../shared/contract/permissions';
 import { REPLICATED_TABLES, type FieldSpec, type FieldValue, type ReplicatedTable } from '../../shared/sync/replicated-tables';
@@ -41,7 +42,7 @@ export interface TestDevice {
 }
 
 export function openDevice(dir: string = tempDir('sync-dev'), options: Partial<CoreOptions> = {}): TestDevice {
-  const core = createCore({ dataDir: dir, logger: createMemoryLogger(), ...options, sync: { auto: false, deleteGuard: { share: 1, minimum: Infinity }, ...options.sync } });
+  const core = createCore({ dataDir: dir, logger: createMemoryLogger(), syncServerLaunch: tsxSyncServerLaunch(), ...options, sync: { auto: false, deleteGuard: { share: 1, minimum: Infinity }, ...options.sync } });
   return {
     core,
     dir,

@@ -111,6 +111,8 @@ export class SyncEngine {
   private unsubscribe: (() => void) | null = null;
   /** Set by the hosting module so the status can show the office server. */
   hosting: SyncStatus['hosting'] = null;
+  /** Set by the hosting module when the hosted server died or could not start again. */
+  hostingProblem: string | null = null;
   /** Stamps of local changes not yet acknowledged, for the page being applied. */
   private unpushed = new Set<string>();
   private readonly rowStmts = new Map<string, { get(id: string): unknown }>();
@@ -296,6 +298,7 @@ export class SyncEngine {
       openReviews: (db.prepare('SELECT count(*) AS n FROM sync_reviews WHERE closed_at IS NULL').get() as { n: number }).n,
       pendingDeletes: this.state.json('pending_deletes'),
       hosting: this.hosting,
+      hostingProblem: this.hostingProblem,
     };
   }
 

@@ -178,6 +178,12 @@ export function SyncSection() {
         <div className="sync-host">
           <h3>{t('sync.host.title')}</h3>
           <p>{t('sync.host.intro')}</p>
+          {/* Worded by the core (Indonesian, English in brackets), like the sync status message. */}
+          {status?.hostingProblem ? (
+            <p role="alert" data-testid="sync-hosting-problem">
+              {status.hostingProblem}
+            </p>
+          ) : null}
           {status?.hosting ? (
             <>
               <p data-testid="sync-hosting">{t('sync.host.running', { url: status.hosting.url, workspace: status.hosting.workspace })}</p>

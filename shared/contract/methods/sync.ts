@@ -29,6 +29,8 @@ export interface SyncStatus {
   pendingDeletes: { direction: 'pull' | 'push'; count: number; total: number } | null;
   /** The office sync server hosted by this computer, when it runs. */
   hosting: { url: string; host: string; port: number; workspace: string; insecure: boolean } | null;
+  /** Why the office server this computer should host is not running (it died, or could not start again). */
+  hostingProblem: string | null;
 }
 
 export interface SyncConflict {
