@@ -1,8 +1,12 @@
-// The walls between the folders are enforced here (architecture.md, "The shape in one picture"):
-// shared/ imports nothing outside itself, the renderer never imports Node or electron,
-// and the core never imports electron (only electron/shell/ may).
+// The walls between the folders are enforced here (architecture.md, "The shape in one picture"
+// and "Second round"). Between our own folders, one map: scripts/eslint/code-layering.mjs
+// (shared/ imports only itself; server/ and electron/ meet only in shared/; the renderer only
+// shared/; the core's infrastructure never imports features/). Packages per folder below:
+// shared/ is pure TypeScript, the renderer never imports Node or electron, and the core never
+// imports electron (only electron/shell/ may).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import codeLayering from './scripts/eslint/code-layering.mjs';
 
 const NODE_BUILTINS = [
   'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http', 'http2',
@@ -23,6 +27,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['shared/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'electron/**/*.ts', 'server/**/*.ts'],
+    plugins: { local: { rules: { 'code-layering': codeLayering } } },
+    rules: { 'local/code-layering': 'error' },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -31,7 +40,6 @@ export default tseslint.config(
           paths: [...nodeNames, { name: 'electron', message: 'shared/ must not import electron.' }, { name: 'react', message: 'shared/ must not import React.' }],
           patterns: [
             ...nodeImports,
-            { group: ['**/electron/**', '**/renderer/**', '**/server/**', '**/test/**', '**/scripts/**', '**/bench/**'], message: 'shared/ imports nothing outside itself.' },
             { group: ['better-sqlite3', 'ws', 'electron-store', 'react-dom', 'zustand'], message: 'shared/ is pure TypeScript.' },
           ],
         },
@@ -47,7 +55,6 @@ export default tseslint.config(
           paths: [...nodeNames, { name: 'electron', message: 'The renderer talks to the core through the bridge only.' }],
           patterns: [
             ...nodeImports,
-            { group: ['**/electron/**', '**/server/**'], message: 'The renderer reaches the core only through the contract (shared/contract).' },
             { group: ['better-sqlite3', 'ws', 'electron-store'], message: 'The renderer never touches Node modules.' },
           ],
         },
@@ -63,8 +70,7 @@ export default tseslint.config(
         {
           paths: [{ name: 'electron', message: 'Only electron/shell/ may import electron; the core runs in plain Node.' }],
           patterns: [
-            { group: ['electron/*', '**/shell/**'], message: 'Only electron/shell/ may import electron; the core runs in plain Node.' },
-            { group: ['**/renderer/**'], message: 'The core does not import the renderer.' },
+            { group: ['electron/*'], message: 'Only electron/shell/ may import electron; the core runs in plain Node.' },
           ],
         },
       ],

@@ -17,7 +17,7 @@ import { CoreEvents, type AnyListener } from './events';
 import { agendaHandlers } from './features/agenda/handlers';
 import { appHandlers } from './features/app/handlers';
 import { attachmentHandlers } from './features/attachments/handlers';
-import { createBlobStore } from './features/attachments/blob-store';
+import { createBlobStore } from './data/blob-store';
 import { officeHandlers } from './features/office/handlers';
 import { opdHandlers } from './features/opd/handlers';
 import { accountHandlers } from './features/people/account-handlers';
@@ -32,6 +32,7 @@ import { sessionHandlers } from './features/people/session-handlers';
 import { createSigninThrottle } from './features/people/signin-throttle';
 import { prefsHandlers } from './features/prefs/handlers';
 import { releasesHandlers } from './features/releases/handlers';
+import { releasePhotoHashes } from './features/releases/photo-refs';
 import { syncHandlers } from './features/sync/handlers';
 import { mediaHandlers } from './features/media/handlers';
 import { attachSyncEngine, type SyncEngineOptions } from './sync/engine';
@@ -165,6 +166,7 @@ export function createCore(options: CoreOptions): Core {
   }
   const sync = attachSyncEngine(context, {
     auto: (options.mode ?? 'test') !== 'test',
+    referencedBlobs: (changes) => releasePhotoHashes(db, changes),
     ...options.sync,
     tokenVault: options.tokenVault ?? insecureFileTokenVault(dataDir),
   });

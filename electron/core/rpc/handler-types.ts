@@ -1,15 +1,15 @@
 import type { AppInfo, MethodName, MethodParsedInput, MethodResult } from '../../../shared/contract/methods';
 import type { AuditLog } from '../audit/audit-log';
 import type { Caller } from '../caller';
-import type { SessionManager } from '../features/people/session';
 import type { Mutator } from '../data/mutator';
 import type { Db } from '../db/open-database';
 import type { WorkspaceEncryption } from '../db/workspace-encryption';
 import type { CoreEvents } from '../events';
-import type { BlobStore } from '../features/attachments/blob-store';
+import type { BlobStore } from '../data/blob-store';
 import type { Logger } from '../log/logger';
 import type { PrefsStore } from '../prefs';
 import type { TokenVault } from '../sync/token-vault';
+import type { Session } from './session';
 
 /** What every handler may use. Handlers get no transport details: they serve all three alike. */
 export interface CoreContext {
@@ -26,7 +26,7 @@ export interface CoreContext {
   /** Encryption at rest of this workspace's database. */
   encryption: WorkspaceEncryption;
   /** Who is at this machine: sign-in, idle lock, press-room kiosk. */
-  session: SessionManager;
+  session: Session;
   /** This machine's password of the office's SMTP account (desktop: safeStorage). */
   smtpPassword: TokenVault;
   /** The caller of the next call (the session's; tests may replace it). */

@@ -41,7 +41,6 @@ import type { CoreContext } from '../rpc/handler-types';
 import { createSyncClient, SyncRequestError, type FetchLike, type SyncClient } from './client';
 import { SyncState } from './local-tables';
 import { ensurePublicFeedTables, refreshFeed } from './public-feed';
-import { releasePhotoHashes } from '../features/releases/photo-refs';
 import type { TokenVault } from './token-vault';
 import crypto from 'node:crypto';
 import { WebSocket } from 'ws';
@@ -66,6 +65,12 @@ export interface SyncEngineOptions {
   knows?: (table: string, field: string) => boolean;
   pullPageBytes?: number;
   pushPageChanges?: number;
+  /**
+   * Blobs a set of changes refers to besides `_hash` fields (release photos are named inside
+   * a Yjs body): uploaded with the changes. Handed in by whoever attaches the engine, so sync/
+   * needs no feature's knowledge.
+   */
+  referencedBlobs?: (changes: readonly Change[]) => Iterable<string>;
 }
 
 type State = SyncStatus['state'];
@@ -678,7 +683,7 @@ export class SyncEngine {
   private async uploadBlobs(changes: readonly Change[]): Promise<void> {
     const client = this.client as SyncClient;
     // Release photos are named inside the Yjs body, not by a `_hash` field.
-    for (const hash of new Set([...blobHashes(changes), ...releasePhotoHashes(this.ctx.db, changes)])) {
+    for (const hash of new Set([...blobHashes(changes), ...(this.options.referencedBlobs?.(changes) ?? [])])) {
       if (!this.ctx.blobs.has(hash)) continue;
       let st = await client.blobStatus(hash);
       if (st.complete) continue;

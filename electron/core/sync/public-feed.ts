@@ -18,7 +18,7 @@ import { checkFieldValue, fieldSpec, REPLICATED_TABLES } from '../../../shared/s
 import { toSql } from '../../../shared/sync/row-codec';
 import type { Db } from '../db/open-database';
 import { bodySchema } from '../../../shared/releases/body-merge';
-import type { BlobStore } from '../features/attachments/blob-store';
+import type { BlobStore } from '../data/blob-store';
 import { SyncRequestError, type SyncClient } from './client';
 import type { SyncState } from './local-tables';
 

@@ -1,5 +1,5 @@
 import type { OfficeProfile } from '../../../../shared/office/profile';
-import type { BlobStore } from '../attachments/blob-store';
+import type { BlobStore } from '../../data/blob-store';
 
 /** The letterhead (kop) of the office profile, as the exports need it. */
 export interface Letterhead {

@@ -2,6 +2,7 @@ import { WartaError } from '../../../../shared/contract/errors';
 import type { SessionInfo } from '../../../../shared/people/account';
 import { PERMISSIONS } from '../../../../shared/contract/permissions';
 import type { AuditLog } from '../../audit/audit-log';
+import type { Session } from '../../rpc/session';
 import { callerFor, LOCAL_ADMINISTRATOR, PRESS_ROOM_KIOSK, SIGNED_OUT, type Caller } from '../../caller';
 import type { AccountsStore } from './accounts-store';
 import type { MachineSettingsStore } from './machine-settings';
@@ -13,7 +14,7 @@ import type { createSigninThrottle } from './signin-throttle';
  * one browser-mode host): staff sign in, switch, sign out; the idle lock is enforced here,
  * not only in the UI, so a machine left alone stops answering for its last user.
  */
-export class SessionManager {
+export class SessionManager implements Session {
   private userId: string | null = null;
   private lockedUserId: string | null = null;
   private lastActivity: number;

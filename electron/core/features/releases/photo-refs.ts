@@ -8,8 +8,9 @@ const SHA256 = /^[0-9a-f]{64}$/;
 /**
  * The photos (full size and thumbnail) of the releases whose body these changes touch. Photos
  * are named by hash inside the Yjs body rather than in a `_hash` column, so the sync engine asks
- * here which blobs to upload with a body change; the server's public feed then names them to
- * press-room devices.
+ * here which blobs to upload with a body change (create-core.ts hands it this function as
+ * `referencedBlobs`: sync/ does not import features); the server's public feed then names them
+ * to press-room devices.
  */
 export function releasePhotoHashes(db: Db, changes: readonly Change[]): Set<string> {
   const releases = new Set<string>();
