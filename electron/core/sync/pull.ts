@@ -1,0 +1,77 @@
+/**
+ * Pull: pages after the stored cursor, each applied in one transaction with the cursor
+ * (apply.ts). The next page is asked for before this one is applied, so the server prepares it
+ * meanwhile; should a page fail, the stored cursor has not moved and the next cycle starts
+ * from it. Pull runs before push, so that while a page is applied "not yet pushed" still means
+ * "nobody else has seen it" (unpushed.ts).
+ *
+ * Guards: stamps too far ahead of this computer's clock are refused (HlcClock.receive names the
+ * device); a pull that would delete more than the guard's share of the live rows stops and
+ * asks (delete-guard.ts).
+ */
+import { MAX_PULL_BYTES } from '../../../shared/sync/protocol';
+import type { CoreContext } from '../rpc/handler-types';
+import type { PageApplier } from './apply';
+import type { SyncClient } from './client';
+import { exceedsGuard, liveRows, StopForDeletes, type DeleteDecision, type DeleteGuard } from './delete-guard';
+import type { SyncState } from './local-tables';
+import type { UnpushedStamps } from './unpushed';
+
+/** At most this many changes per transaction, with the event loop free in between. */
+export const APPLY_CHUNK = 2000;
+
+export interface PullContext {
+  ctx: CoreContext;
+  state: SyncState;
+  client: SyncClient;
+  applier: PageApplier;
+  unpushed: UnpushedStamps;
+  guard: DeleteGuard;
+  /** Page size asked of the server (tests pass small pages). */
+  pageBytes?: number;
+  /** True when the engine was stopped and disconnected meanwhile: the pull ends quietly. */
+  abandoned: () => boolean;
+  /** After each page: changes applied so far and the total known so far. */
+  onProgress: (progress: { done: number; total: number; finished: boolean }) => void;
+}
+
+/** Pulls and applies every page up to the server's head. */
+export async function pullAll(p: PullContext, decision: DeleteDecision): Promise<void> {
+  const { ctx, state, client, applier } = p;
+  p.unpushed.refresh(ctx.db, state.num('push_seq'));
+  const liveAtStart = liveRows(ctx.db);
+  let deletes = 0;
+  let done = 0;
+  const bytes = p.pageBytes ?? MAX_PULL_BYTES;
+  let next = client.pull(state.num('pull_cursor'), bytes);
+  for (;;) {
+    const page = await next;
+    if (p.abandoned()) return;
+    if (page.changes.length === 0) return;
+    const changes = page.changes.map((c) => c.change);
+    const pageDeletes = applier.countIncomingDeletes(changes);
+    if (decision === null && exceedsGuard(p.guard, deletes + pageDeletes, liveAtStart))
+      throw new StopForDeletes({ direction: 'pull', count: deletes + pageDeletes, total: liveAtStart });
+    deletes += pageDeletes;
+    const more = page.more || page.cursor < page.head;
+    // Ask for the next page before applying this one: the server prepares it meanwhile. Should
+    // this page fail, the stored cursor has not moved and the next cycle starts from it.
+    if (more) {
+      next = client.pull(page.cursor, bytes);
+      next.catch(() => undefined);
+    }
+    // At most APPLY_CHUNK changes per transaction, each moving the cursor to its last change,
+    // with the event loop free in between: local work never waits long behind a big pull.
+    for (let i = 0; i < changes.length; i += APPLY_CHUNK) {
+      const last = i + APPLY_CHUNK >= changes.length;
+      const upTo = last ? page.cursor : (page.changes[i + APPLY_CHUNK - 1] as { seq: number }).seq;
+      applier.applyPage(changes.slice(i, i + APPLY_CHUNK), upTo, decision === 'restore');
+      if (!last) await new Promise((r) => setImmediate(r));
+    }
+    done += changes.length;
+    p.onProgress({ done, total: done + Math.max(0, page.head - page.cursor), finished: !more });
+    if (!more) return;
+    // Let local work in between pages.
+    await new Promise((r) => setImmediate(r));
+  }
+}
