@@ -6,7 +6,6 @@
  * comes back on its own on the same address.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { AppFrame } from './pages/app-frame';
 import { FirstRunPage } from './pages/first-run-page';
@@ -15,14 +14,7 @@ import { callCore } from './support/core-calls';
 import { expect, test } from './support/fixtures';
 import { SURAKARTA } from './support/office-fixture-data';
 import { TMP_ROOT } from './support/paths';
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
+import { freePort } from '../support/wait';
 
 /** The hosted server's process ids, from the core's log of the hosting instance. */
 function serverPids(dataDir: string): number[] {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { createMemoryLogger } from '../../electron/core/log/logger';
 import { REPO_ROOT, removeDir, tempDir } from '../support/temp-dir';
+import { freePort, waitUntil as until } from '../support/wait';
 import { openDevice, type TestDevice } from './support';
 
 const devices: TestDevice[] = [];
@@ -38,14 +39,6 @@ function alive(pid: number): boolean {
   }
 }
 
-async function until(check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** The server process's id, from the core's own log line. */
 function serverPid(d: TestDevice, nth = -1): number {
   const lines = (d.core.context.logger as ReturnType<typeof createMemoryLogger>).lines.filter((l) => l.event === 'sync.host.started');
@@ -53,15 +46,6 @@ function serverPid(d: TestDevice, nth = -1): number {
   if (typeof pid !== 'number') throw new Error('no server started');
   pids.push(pid);
   return pid;
-}
-
-/** A port that was free a moment ago (a fixed port is what a person types; restarts keep it). */
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 describe('the hosted office server is its own process', () => {

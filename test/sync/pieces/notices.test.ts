@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NoticeChannel } from '../../../electron/core/sync/notices';
 import { insecureFileTokenVault } from '../../../electron/core/sync/token-vault';
+import { waitUntil as until } from '../../support/wait';
 import { startTestServer } from '../support';
 import { office, type Office } from './helpers';
 
@@ -12,14 +13,6 @@ afterEach(async () => {
   await o?.close();
   o = null;
 });
-
-async function until(check: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('notices', () => {
   it('announces the new head when another device pushes, and reconnects after the server restarts', async () => {
