@@ -99,3 +99,20 @@ test('navigation away, new windows and remote requests are refused', async () =>
   const remote = await page.evaluate(() => fetch('http://127.0.0.1:9/').then(() => 'reached', () => 'blocked'));
   expect(remote).toBe('blocked');
 });
+
+test('hosting the office server runs the app binary in its server mode, as a process of its own, and stops it', async () => {
+  type HostStatus = { ok: boolean; value?: { hosting?: { port: number } | null }; error?: { message: string } };
+  const invoke = (method: string, input: unknown) => page.evaluate(([m, i]) => (window as unknown as PageBridge).wartaBridge.invoke(m as string, i) as unknown as Promise<HostStatus>, [method, input] as const);
+  const started = await invoke('sync.host.start', { host: '127.0.0.1', port: 0, allowInsecureHttp: false });
+  expect(started.ok, started.error?.message).toBe(true);
+  const port = started.value?.hosting?.port as number;
+  const health = await fetch(`http://127.0.0.1:${port}/v1/health`);
+  expect(health.status).toBe(200);
+  // The server is not the app's own process: it answers on its own pid (from the app's log).
+  const log = fs.readFileSync(path.join(dataDir, 'logs', 'core.log'), 'utf8');
+  const pid = Number(/"event":"sync\.host\.started".*?"pid":(\d+)/.exec(log)?.[1]);
+  expect(pid).toBeGreaterThan(0);
+  expect(pid).not.toBe(await app.evaluate(() => process.pid));
+  expect((await invoke('sync.host.stop', {})).value?.hosting).toBeNull();
+  await expect.poll(() => fetch(`http://127.0.0.1:${port}/v1/health`).then(() => 'up', () => 'down')).toBe('down');
+});
