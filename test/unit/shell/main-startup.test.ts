@@ -64,6 +64,8 @@ vi.mock('electron', () => {
     app: {
       setPath: (_name: string, value: string) => (state.userData = value),
       getPath: () => state.userData,
+      // The hosted sync server's launch spec names the app folder when unpackaged.
+      getAppPath: () => 'warta-app',
       enableSandbox: noop,
       requestSingleInstanceLock: () => true,
       on: noop,
@@ -149,5 +151,25 @@ describe('main process start-up', () => {
     expect(String(state.dialogs[0]?.detail)).toContain('kode: db_not_sqlite');
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('warta.sqlite'))).toEqual(['warta.sqlite']);
+  });
+
+  it('started as the hosted sync server: no window, no lock, no workspace; a missing server bundle is said in the line the app reads', async () => {
+    const dir = tempDir();
+    const out: string[] = [];
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);
+    process.argv.push('--warta-sync-server');
+    try {
+      // From the source tree there is no built dist/server/main.js next to the shell.
+      await startMain(dir);
+      await vi.waitFor(() => expect(state.exits).toEqual([2]), { timeout: 5000 });
+    } finally {
+      process.argv.pop();
+      stdout.mockRestore();
+    }
+    expect(state.windows).toHaveLength(0);
+    expect(state.schemes).toHaveLength(0);
+    expect(fs.existsSync(path.join(dir, 'warta.sqlite'))).toBe(false);
+    expect(state.exits).toEqual([2]);
+    expect(out.join('')).toMatch(/^WARTA_SYNC_FAILED \{.*Server sinkronisasi tidak dapat dimuat/m);
   });
 });
