@@ -5,14 +5,13 @@
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { permissionsOf, type Role } from '../shared/contract/permissions';
 import { hlcMillis, parseHlc } from '../shared/sync/hlc';
 import {
   BLOB_CHUNK_BYTES,
   DEFAULT_PULL_BYTES,
-  enrolBodySchema,
   MAX_BLOB_BYTES,
   MAX_CLOCK_AHEAD_MS,
   MAX_PULL_BYTES,
@@ -20,17 +19,25 @@ import {
   pushBodySchema,
   roleSchema,
   sha256Schema,
-  type EnrolResult,
   type PushResult,
-  type SyncErrorCode,
   type WireChange,
 } from '../shared/sync/protocol';
 import { insecureBindMessage, isLoopback } from '../shared/sync/bind-address';
 import { checkFieldValue, fieldSpec, isReplicatedTable } from '../shared/sync/replicated-tables';
 import { PUBLIC_FEED_PATH } from '../shared/sync/public-feed';
 import { readableTables, writePermissionFor } from '../shared/sync/table-permissions';
+import { parseRequestTarget } from '../shared/http/request-target';
+import { serverOptions, SYNC_SERVER_LIMITS, type HttpLimits } from '../shared/http/limits';
+import { enrolDevice, normalizeCode, sha256 } from './enrolment';
+import { adminRoute } from './http/admin-routes';
+import { parseJson, readBody } from './http/body';
+import { DEFAULT_ENROL_LIMITS, EnrolLimiter, type EnrolLimits } from './http/enrol-limiter';
+import { SyncHttpError } from './http/errors';
+import { guardHttpServer, refuseSocket } from '../shared/http/guard';
 import { createPublicFeeds } from './public-feed';
-import type { DeviceRecord, StoredChange, SyncStore } from './store';
+import type { DeviceRecord, EnrolmentEvent, StoredChange, SyncStore } from './store';
+
+export { normalizeCode, sha256, SyncHttpError };
 
 export interface SyncServerOptions {
   store: SyncStore;
@@ -43,6 +50,15 @@ export interface SyncServerOptions {
   now?: () => number;
   maxClockAheadMs?: number;
   log?: (line: string) => void;
+  /** HTTP timeouts, header size and the connection cap (shared/http/limits.ts); tests shorten them. */
+  limits?: Partial<HttpLimits>;
+  /** Failed-enrolment limits per address and per workspace. */
+  enrolLimits?: Partial<EnrolLimits>;
+  /**
+   * Behind a reverse proxy on this machine: the client's address is the last one the proxy put in
+   * X-Forwarded-For (only believed when the connection comes from a loopback address).
+   */
+  trustProxy?: boolean;
 }
 
 export interface SyncServer {
@@ -53,28 +69,24 @@ export interface SyncServer {
   readonly admin: SyncAdmin;
   /** Open WebSocket notice connections (for tests and the memory benchmark). */
   connections(): number;
+  /** Open TCP connections of any kind (HTTP and WebSocket). */
+  sockets(): number;
   close(): Promise<void>;
 }
 
 export interface SyncAdmin {
   createWorkspace(name: string, id?: string): Promise<{ id: string; name: string }>;
-  issueCode(workspaceId: string, role: Role, validForMs?: number): Promise<string>;
+  /** A single-use code; with `forDeviceId`, the administrator's approval to re-enrol that device (lost token, revoked). */
+  issueCode(workspaceId: string, role: Role, validForMs?: number, forDeviceId?: string | null): Promise<string>;
   revoke(workspaceId: string, deviceId: string): Promise<boolean>;
   devices(workspaceId: string): Promise<DeviceRecord[]>;
+  /** The enrolment audit: failures, lockouts and enrolments, newest first. */
+  enrolmentLog(workspaceId: string | null, limit?: number): Promise<EnrolmentEvent[]>;
 }
 
-export class SyncHttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: SyncErrorCode,
-    message: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-  }
-}
+const MAX_NOTICE_SOCKETS_PER_DEVICE = 4;
+const NOTICE_PING_MS = 30_000;
 
-export const sha256 = (text: string | Buffer) => crypto.createHash('sha256').update(text).digest('hex');
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 /** A human-typable code: 12 characters from an alphabet without look-alikes, in groups of four. */
@@ -87,17 +99,16 @@ export function newEnrolmentCode(): string {
   }
   return out;
 }
-export const normalizeCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
 export function createAdmin(store: SyncStore, now: () => number = Date.now, onRevoke?: (ws: string, device: string) => void): SyncAdmin {
   return {
     async createWorkspace(name, id) {
       return store.createWorkspace(id ?? crypto.randomBytes(8).toString('hex'), name);
     },
-    async issueCode(workspaceId, role, validForMs = 7 * 24 * 3600_000) {
-      if (!(await store.workspace(workspaceId))) throw new SyncHttpError(404, 'not_found', `Ruang kerja ${workspaceId} tidak ada.`);
+    async issueCode(workspaceId, role, validForMs = 7 * 24 * 3600_000, forDeviceId = null) {
+      if (!(await store.workspace(workspaceId))) throw new SyncHttpError(404, 'not_found', `Ruang kerja ${workspaceId} tidak ada. (No such workspace.)`);
       const code = newEnrolmentCode();
-      await store.addEnrolmentCode(workspaceId, sha256(normalizeCode(code)), roleSchema.parse(role), now() + validForMs);
+      await store.addEnrolmentCode(workspaceId, sha256(normalizeCode(code)), roleSchema.parse(role), now() + validForMs, forDeviceId);
       return code;
     },
     async revoke(workspaceId, deviceId) {
@@ -106,6 +117,7 @@ export function createAdmin(store: SyncStore, now: () => number = Date.now, onRe
       return done;
     },
     devices: (workspaceId) => store.devices(workspaceId),
+    enrolmentLog: (workspaceId, limit = 200) => store.enrolmentEvents(workspaceId, limit),
   };
 }
 
@@ -116,6 +128,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const now = options.now ?? Date.now;
   const maxAhead = options.maxClockAheadMs ?? MAX_CLOCK_AHEAD_MS;
   const log = options.log ?? (() => undefined);
+  const limits: HttpLimits = { ...SYNC_SERVER_LIMITS, ...options.limits };
+  const limiter = new EnrolLimiter({ ...DEFAULT_ENROL_LIMITS, ...options.enrolLimits });
   const sockets = new Map<string, Set<WebSocket & { deviceId?: string }>>();
   const admin = createAdmin(store, now, (ws, device) => {
     for (const s of sockets.get(ws) ?? []) if (s.deviceId === device) s.close(4001, 'revoked');
@@ -172,45 +186,25 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     }
   }
 
-  async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
-    const declared = Number(req.headers['content-length'] ?? NaN);
-    if (Number.isFinite(declared) && declared > limit) {
-      req.resume();
-      throw new SyncHttpError(413, 'payload_too_large', `Kiriman terlalu besar (${declared} bita, batas ${limit}). Kirim dalam halaman lebih kecil.`);
-    }
-    const parts: Buffer[] = [];
-    let size = 0;
-    try {
-      for await (const chunk of req as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (size > limit) throw new SyncHttpError(413, 'payload_too_large', `Kiriman terlalu besar (batas ${limit} bita).`);
-        parts.push(chunk);
-      }
-    } catch (err) {
-      if (err instanceof SyncHttpError) throw err;
-      throw new SyncHttpError(400, 'bad_request', 'Kiriman terpotong: sambungan putus sebelum seluruh isi diterima. (Truncated body.)');
-    }
-    if (Number.isFinite(declared) && size !== declared) throw new SyncHttpError(400, 'bad_request', 'Kiriman terpotong. (Truncated body.)');
-    return Buffer.concat(parts);
-  }
-
-  function parseJson(buf: Buffer): unknown {
-    try {
-      return JSON.parse(buf.toString('utf8'));
-    } catch {
-      throw new SyncHttpError(400, 'bad_request', 'Isi kiriman bukan JSON yang utuh (rusak atau terpotong). (Malformed or truncated JSON.)');
-    }
-  }
-
-  function intParam(url: URL, name: string, fallback: number): number {
+  function intParam(url: { searchParams: URLSearchParams }, name: string, fallback: number): number {
     const raw = url.searchParams.get(name);
     if (raw === null) return fallback;
     if (!/^\d{1,15}$/.test(raw)) throw new SyncHttpError(400, 'bad_request', `Parameter ${name} tidak sah.`);
     return Number(raw);
   }
 
+  /** The client's address, for the enrolment limits and audit. */
+  function clientAddress(req: http.IncomingMessage): string {
+    const peer = req.socket.remoteAddress ?? 'unknown';
+    if (!options.trustProxy || !isLoopback(peer.replace(/^::ffff:/, ''))) return peer;
+    const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').pop()?.trim();
+    return forwarded ? forwarded.slice(0, 64) : peer;
+  }
+
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://x');
+    const parsedTarget = parseRequestTarget(req.url);
+    if (!parsedTarget.ok) throw new SyncHttpError(parsedTarget.refusal.status, 'bad_request', parsedTarget.refusal.message);
+    const url = { pathname: parsedTarget.target.path, searchParams: parsedTarget.target.query };
     const send = (status: number, body: unknown) => {
       const text = JSON.stringify(body);
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
@@ -219,46 +213,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     const p = url.pathname;
     if (req.method === 'GET' && p === '/v1/health') return send(200, { ok: true, storage: store.kind });
 
-    if (req.method === 'POST' && p === '/v1/enrol') {
-      const parsed = enrolBodySchema.safeParse(parseJson(await readBody(req, 16 * 1024)));
-      if (!parsed.success) throw new SyncHttpError(400, 'bad_request', 'Data pendaftaran tidak lengkap atau tidak sah.', { issues: parsed.error.issues.map((i) => i.path.join('.')) });
-      const b = parsed.data;
-      const ws = await store.workspace(b.workspace);
-      const token = crypto.randomBytes(32).toString('base64url');
-      const device = ws ? await store.redeemEnrolmentCode(b.workspace, sha256(normalizeCode(b.code)), { deviceId: b.deviceId, name: b.deviceName, tokenHash: sha256(token) }, now()) : null;
-      if (!device || !ws) throw new SyncHttpError(403, 'enrol_failed', 'Kode pendaftaran salah, sudah dipakai, atau kedaluwarsa. Minta kode baru kepada administrator. (Invalid enrolment code.)');
-      log(`enrol ${b.workspace} ${b.deviceId} ${device.role}`);
-      return send(200, { token, workspace: ws.id, workspaceName: ws.name, role: device.role, deviceId: device.deviceId } satisfies EnrolResult);
-    }
+    if (req.method === 'POST' && p === '/v1/enrol') return send(200, await enrolDevice({ store, now, log, limiter }, req, clientAddress(req)));
 
-    if (p.startsWith('/v1/admin/')) {
-      const header = req.headers.authorization ?? '';
-      const given = header.startsWith('Bearer ') ? header.slice(7) : '';
-      const expected = options.adminToken;
-      if (!expected || given.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected)))
-        throw new SyncHttpError(401, 'unauthorized', 'Token administrator salah atau fitur admin tidak diaktifkan.');
-      const body = req.method === 'POST' ? (parseJson(await readBody(req, 16 * 1024)) as Record<string, unknown>) : {};
-      const str = (k: string) => {
-        const v = body[k];
-        if (typeof v !== 'string' || v.length === 0 || v.length > 120) throw new SyncHttpError(400, 'bad_request', `Isian ${k} wajib.`);
-        return v;
-      };
-      if (req.method === 'POST' && p === '/v1/admin/workspaces') return send(200, await admin.createWorkspace(str('name'), typeof body.id === 'string' ? body.id : undefined));
-      if (req.method === 'POST' && p === '/v1/admin/codes') {
-        const role = roleSchema.safeParse(body.role);
-        if (!role.success) throw new SyncHttpError(400, 'bad_request', 'Peran tidak dikenal.');
-        return send(200, { code: await admin.issueCode(str('workspace'), role.data) });
-      }
-      const wsPath = /^\/v1\/admin\/workspaces\/([A-Za-z0-9_-]{1,64})$/.exec(p);
-      if (req.method === 'GET' && wsPath) {
-        // The desktop app that hosts this server asks whether its office's workspace is still here.
-        const found = await store.workspace(wsPath[1] as string);
-        if (!found) throw new SyncHttpError(404, 'not_found', `Ruang kerja ${wsPath[1]} tidak ada.`);
-        return send(200, found);
-      }
-      if (req.method === 'POST' && p === '/v1/admin/revoke') return send(200, { revoked: await admin.revoke(str('workspace'), str('deviceId')) });
-      throw new SyncHttpError(404, 'not_found', 'Alamat tidak dikenal.');
-    }
+    if (p.startsWith('/v1/admin/')) return adminRoute(req, p, url.searchParams, { admin, store, adminToken: options.adminToken }, send);
 
     const device = await authenticate(req);
     const ws = device.workspaceId;
@@ -339,47 +296,74 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     throw new SyncHttpError(404, 'not_found', 'Alamat tidak dikenal. (Unknown path.)');
   }
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer(serverOptions(limits), (req, res) => {
     route(req, res).catch((err: unknown) => {
       const e =
         err instanceof SyncHttpError
           ? err
           : new SyncHttpError(500, 'internal', 'Kesalahan di server sinkronisasi; coba lagi nanti. (Internal error.)');
       if (!(err instanceof SyncHttpError)) log(`error ${(err as Error)?.stack ?? String(err)}`);
-      if (res.headersSent) return res.destroy();
+      if (res.headersSent || res.destroyed) return res.destroy();
       const text = JSON.stringify({ error: { code: e.code, message: e.message, details: e.details } });
-      res.writeHead(e.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), connection: 'close' });
+      res.writeHead(e.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), connection: 'close', ...e.headers });
       res.end(text);
     });
   });
-  server.headersTimeout = 20_000;
-  server.requestTimeout = 120_000;
+  const guard = guardHttpServer(server, limits, log);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://x');
+  server.on('upgrade', (req, socket: Socket, head) => {
+    // The socket is ours from here: a reset while we authenticate must not become an
+    // unhandled 'error' event, and nothing below may throw out of this listener.
+    socket.on('error', () => socket.destroy());
+    const target = parseRequestTarget(req.url);
+    if (!target.ok) return refuseSocket(socket, { status: target.refusal.status, code: 'bad_request', message: target.refusal.message });
     const proto = String(req.headers['sec-websocket-protocol'] ?? '')
       .split(',')
       .map((s) => s.trim())
       .find((s) => s.startsWith('warta.'));
-    if (url.pathname !== '/v1/notices' || !proto) return socket.destroy();
+    if (target.target.path !== '/v1/notices') return refuseSocket(socket, { status: 404, code: 'not_found', message: 'Alamat tidak dikenal. (Unknown path.)' });
+    if (!proto) return refuseSocket(socket, { status: 401, code: 'unauthorized', message: 'Perangkat belum terdaftar: token tidak ada. (No device token.)' });
     authenticate(req, proto.slice('warta.'.length)).then(
-      (device) =>
-        wss.handleUpgrade(req, socket, head, (client: WebSocket & { deviceId?: string }) => {
+      (device) => {
+        if (socket.destroyed) return;
+        wss.handleUpgrade(req, socket, head, (client: WebSocket & { deviceId?: string; alive?: boolean }) => {
           client.deviceId = device.deviceId;
+          client.alive = true;
           let set = sockets.get(device.workspaceId);
           if (!set) sockets.set(device.workspaceId, (set = new Set()));
+          // One device needs one notice socket; a few allow for reconnects. The oldest goes first.
+          const mine = [...set].filter((s) => s.deviceId === device.deviceId);
+          for (const old of mine.slice(0, Math.max(0, mine.length - (MAX_NOTICE_SOCKETS_PER_DEVICE - 1)))) old.terminate();
           set.add(client);
+          client.on('pong', () => (client.alive = true));
           client.on('close', () => set.delete(client));
           client.on('error', () => undefined);
-          void store.head(device.workspaceId).then((h) => client.readyState === client.OPEN && client.send(JSON.stringify({ type: 'new', head: h })));
-        }),
-      () => {
-        socket.write('HTTP/1.1 401 Unauthorized\r\nconnection: close\r\n\r\n');
-        socket.destroy();
+          void store.head(device.workspaceId).then(
+            (h) => client.readyState === client.OPEN && client.send(JSON.stringify({ type: 'new', head: h })),
+            () => undefined,
+          );
+        });
+      },
+      (err: unknown) => {
+        const e = err instanceof SyncHttpError ? err : new SyncHttpError(500, 'internal', 'Kesalahan di server sinkronisasi. (Internal error.)');
+        refuseSocket(socket, { status: e.status, code: e.code, message: e.message });
       },
     );
   });
+  // A notice socket whose device vanished (sleep, cable pulled) answers no ping: dropped within two rounds.
+  const heartbeat = setInterval(() => {
+    for (const set of sockets.values())
+      for (const s of set as Set<WebSocket & { alive?: boolean }>) {
+        if (s.alive === false) {
+          s.terminate();
+          continue;
+        }
+        s.alive = false;
+        s.ping();
+      }
+  }, NOTICE_PING_MS);
+  heartbeat.unref();
   wss.on('headers', () => undefined);
 
   await new Promise<void>((resolve, reject) => {
@@ -395,7 +379,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     store,
     admin,
     connections: () => [...sockets.values()].reduce((n, s) => n + s.size, 0),
+    sockets: () => guard.connections(),
     async close() {
+      clearInterval(heartbeat);
       unlisten();
       for (const set of sockets.values()) for (const s of set) s.terminate();
       wss.close();

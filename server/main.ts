@@ -8,11 +8,18 @@
  *   --postgres URL         PostgreSQL instead of SQLite (WARTA_SYNC_POSTGRES_URL)
  *   --allow-insecure-http  allow plain HTTP on a non-loopback address (HTTPS proxy in front)
  *   --admin-token T        enable /v1/admin/* (WARTA_SYNC_ADMIN_TOKEN)
+ *   --max-connections N    open connections at most, notice WebSockets included
+ *                          (WARTA_SYNC_MAX_CONNECTIONS, default 4000)
+ *   --trust-proxy          behind a reverse proxy on this machine: take the client address from
+ *                          X-Forwarded-For (WARTA_SYNC_TRUST_PROXY=1)
  *
  *   admin create-workspace NAME            → prints the workspace id
- *   admin issue-code WORKSPACE ROLE [DAYS] → prints a single-use enrolment code
+ *   admin issue-code WORKSPACE ROLE [DAYS] [DEVICE_ID]
+ *                                          → prints a single-use enrolment code; with DEVICE_ID
+ *                                            it re-enrols that known (or revoked) device
  *   admin revoke WORKSPACE DEVICE_ID
  *   admin devices WORKSPACE
+ *   admin enrolment-log [WORKSPACE]        → failed enrolments, lockouts and enrolments
  *
  * With WARTA_SYNC_HOSTED=1 it is the server the desktop app hosts as its child process
  * (shared/sync/hosted-server.ts): configuration from the environment only, a ready line on
@@ -39,6 +46,8 @@ const { values, positionals } = parseArgs({
     postgres: { type: 'string' },
     'allow-insecure-http': { type: 'boolean' },
     'admin-token': { type: 'string' },
+    'max-connections': { type: 'string' },
+    'trust-proxy': { type: 'boolean' },
     help: { type: 'boolean' },
   },
 });
@@ -67,25 +76,39 @@ async function main(): Promise<void> {
       if (cmd === 'create-workspace' && a) process.stdout.write(`${(await admin.createWorkspace(a)).id}\n`);
       else if (cmd === 'issue-code' && a && b) {
         if (!(ROLES as readonly string[]).includes(b)) fail(`Peran tidak dikenal: ${b}. Pilih: ${ROLES.join(', ')}`);
-        process.stdout.write(`${await admin.issueCode(a, b as Role, (Number(c) || 7) * 24 * 3600_000)}\n`);
+        const forDevice = positionals[5] ?? null;
+        if (forDevice !== null && !/^[0-9a-f]{16}$/.test(forDevice)) fail(`ID perangkat tidak sah: ${forDevice} (16 digit heksadesimal).`);
+        process.stdout.write(`${await admin.issueCode(a, b as Role, (Number(c) || 7) * 24 * 3600_000, forDevice)}\n`);
       } else if (cmd === 'revoke' && a && b) process.stdout.write((await admin.revoke(a, b)) ? 'dicabut\n' : 'perangkat tidak ditemukan\n');
       else if (cmd === 'devices' && a) for (const d of await admin.devices(a)) process.stdout.write(`${d.deviceId}\t${d.role}\t${d.revoked ? 'dicabut' : 'aktif'}\t${d.name}\n`);
-      else fail('Perintah admin: create-workspace NAMA | issue-code RUANG PERAN [HARI] | revoke RUANG PERANGKAT | devices RUANG');
+      else if (cmd === 'enrolment-log')
+        for (const e of await admin.enrolmentLog(a ?? null, 500))
+          process.stdout.write(`${new Date(e.at).toISOString()}\t${e.outcome}\t${e.reason ?? '-'}\t${e.address}\t${e.workspaceId}\t${e.deviceId ?? '-'}\n`);
+      else fail('Perintah admin: create-workspace NAMA | issue-code RUANG PERAN [HARI] [PERANGKAT] | revoke RUANG PERANGKAT | devices RUANG | enrolment-log [RUANG]');
     } finally {
       await store.close();
     }
     return;
   }
+  const log = (line: string) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+  // The last line of defence (here and in the server the desktop app hosts): whatever a request
+  // manages to throw past its handler is logged, and the server keeps serving the other devices.
+  process.on('uncaughtException', (err) => log(`uncaught ${err.stack ?? String(err)}`));
+  process.on('unhandledRejection', (err) => log(`unhandled rejection ${(err as Error)?.stack ?? String(err)}`));
   if (hosted) return hostedMain();
   const store = await openStore();
   const port = Number(values.port ?? env.WARTA_SYNC_PORT ?? 8787);
+  const maxConnections = Number(values['max-connections'] ?? env.WARTA_SYNC_MAX_CONNECTIONS ?? NaN);
+  if (!Number.isNaN(maxConnections) && (!Number.isInteger(maxConnections) || maxConnections < 1)) fail(`--max-connections tidak sah: ${values['max-connections'] ?? env.WARTA_SYNC_MAX_CONNECTIONS}`);
   const server = await startSyncServer({
     store,
     host: values.host ?? env.WARTA_SYNC_HOST ?? '127.0.0.1',
     port,
     allowInsecureHttp: values['allow-insecure-http'] ?? env.WARTA_SYNC_ALLOW_INSECURE_HTTP === '1',
     adminToken: values['admin-token'] ?? env.WARTA_SYNC_ADMIN_TOKEN ?? null,
-    log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
+    limits: Number.isNaN(maxConnections) ? {} : { maxConnections },
+    trustProxy: values['trust-proxy'] ?? env.WARTA_SYNC_TRUST_PROXY === '1',
+    log,
   }).catch((err: Error) => fail(err.message));
   process.stdout.write(`Server sinkronisasi Warta (${store.kind}) mendengarkan di ${server.url}\n`);
   const stop = () => {

@@ -10,7 +10,17 @@
 import pg from 'pg';
 import type { Role } from '../shared/contract/permissions';
 import type { BlobStatus } from '../shared/sync/protocol';
-import { MAX_SCAN_PER_PULL, MAX_SEQS_PER_READ, pagePulled, type DeviceRecord, type SyncStore } from './store';
+import {
+  decideEnrolment,
+  ENROLMENT_AUDIT_MAX_AGE_MS,
+  ENROLMENT_AUDIT_MAX_ROWS,
+  MAX_SCAN_PER_PULL,
+  MAX_SEQS_PER_READ,
+  pagePulled,
+  type DeviceRecord,
+  type EnrolmentEvent,
+  type SyncStore,
+} from './store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workspaces (id TEXT PRIMARY KEY, name TEXT NOT NULL, head BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL);
@@ -19,6 +29,9 @@ CREATE TABLE IF NOT EXISTS devices (workspace_id TEXT NOT NULL, device_id TEXT N
 CREATE TABLE IF NOT EXISTS changes (workspace_id TEXT NOT NULL, seq BIGINT NOT NULL, hlc TEXT NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (workspace_id, seq), UNIQUE (workspace_id, hlc));
 CREATE TABLE IF NOT EXISTS blobs (workspace_id TEXT NOT NULL, hash TEXT NOT NULL, size BIGINT NOT NULL, received BIGINT NOT NULL DEFAULT 0, complete BOOLEAN NOT NULL DEFAULT FALSE, PRIMARY KEY (workspace_id, hash));
 CREATE TABLE IF NOT EXISTS blob_chunks (workspace_id TEXT NOT NULL, hash TEXT NOT NULL, "offset" BIGINT NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (workspace_id, hash, "offset"));
+ALTER TABLE enrolment_codes ADD COLUMN IF NOT EXISTS device_id TEXT;
+CREATE TABLE IF NOT EXISTS enrolment_audit (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, address TEXT NOT NULL, workspace_id TEXT NOT NULL, device_id TEXT, outcome TEXT NOT NULL, reason TEXT);
+CREATE INDEX IF NOT EXISTS enrolment_audit_ws ON enrolment_audit (workspace_id, id);
 `;
 const CHANNEL = 'warta_sync_append';
 
@@ -98,25 +111,61 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
       const r = await pool.query<{ id: string; name: string }>('SELECT id, name FROM workspaces WHERE id = $1', [id]);
       return r.rows[0] ?? null;
     },
-    async addEnrolmentCode(workspaceId, codeHash, role, expiresAt) {
-      await pool.query('INSERT INTO enrolment_codes (workspace_id, code_hash, role, expires_at) VALUES ($1, $2, $3, $4)', [workspaceId, codeHash, role, expiresAt]);
+    async addEnrolmentCode(workspaceId, codeHash, role, expiresAt, forDeviceId = null) {
+      await pool.query('INSERT INTO enrolment_codes (workspace_id, code_hash, role, expires_at, device_id) VALUES ($1, $2, $3, $4, $5)', [
+        workspaceId,
+        codeHash,
+        role,
+        expiresAt,
+        forDeviceId,
+      ]);
     },
     async redeemEnrolmentCode(workspaceId, codeHash, device, now) {
       return tx(async (c) => {
-        const code = await c.query<{ role: string }>(
-          'UPDATE enrolment_codes SET used_at = $3 WHERE workspace_id = $1 AND code_hash = $2 AND used_at IS NULL AND expires_at > $3 RETURNING role',
+        // The code row is locked until commit: two redemptions of one code cannot both pass.
+        const code = await c.query<{ role: string; device_id: string | null }>(
+          'SELECT role, device_id FROM enrolment_codes WHERE workspace_id = $1 AND code_hash = $2 AND used_at IS NULL AND expires_at > $3 FOR UPDATE',
           [workspaceId, codeHash, now],
         );
-        const role = code.rows[0]?.role;
-        if (!role) return null;
-        await c.query(
-          `INSERT INTO devices (workspace_id, device_id, name, role, token_hash, enrolled_at) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (workspace_id, device_id) DO UPDATE SET name = excluded.name, role = excluded.role, token_hash = excluded.token_hash, revoked_at = NULL, enrolled_at = excluded.enrolled_at`,
-          [workspaceId, device.deviceId, device.name, role, device.tokenHash, now],
+        const found = code.rows[0];
+        if (!found) return { refused: 'code' as const };
+        const existing = await c.query<{ token_hash: string; revoked_at: string | null }>(
+          'SELECT token_hash, revoked_at FROM devices WHERE workspace_id = $1 AND device_id = $2 FOR UPDATE',
+          [workspaceId, device.deviceId],
         );
+        const known = existing.rows[0];
+        const decision = decideEnrolment(found.device_id, device, known ? { tokenHash: known.token_hash, revoked: known.revoked_at !== null } : null);
+        if ('refused' in decision) return decision;
+        const values = [workspaceId, device.deviceId, device.name, found.role, device.tokenHash, now];
+        if (decision.kind === 'new') {
+          // A new identity only if nobody took that id meanwhile (no row to lock above).
+          const added = await c.query(
+            'INSERT INTO devices (workspace_id, device_id, name, role, token_hash, enrolled_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace_id, device_id) DO NOTHING',
+            values,
+          );
+          if (added.rowCount === 0) return { refused: 'device_taken' as const };
+        } else {
+          await c.query('UPDATE devices SET name = $3, role = $4, token_hash = $5, revoked_at = NULL, enrolled_at = $6 WHERE workspace_id = $1 AND device_id = $2', values);
+        }
+        await c.query('UPDATE enrolment_codes SET used_at = $3 WHERE workspace_id = $1 AND code_hash = $2', [workspaceId, codeHash, now]);
         const r = await c.query<DeviceRow>(`${DEVICE_SELECT} WHERE d.token_hash = $1`, [device.tokenHash]);
-        return toDevice(r.rows[0] as DeviceRow);
+        return { device: toDevice(r.rows[0] as DeviceRow), kind: decision.kind };
       });
+    },
+    async recordEnrolmentEvent(e) {
+      const r = await pool.query<{ id: string }>(
+        'INSERT INTO enrolment_audit (at, address, workspace_id, device_id, outcome, reason) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+        [e.at, e.address, e.workspaceId, e.deviceId, e.outcome, e.reason],
+      );
+      // Bounded: a stream of failures from many addresses cannot fill the disk.
+      await pool.query('DELETE FROM enrolment_audit WHERE id <= $1 OR at < $2', [Number(r.rows[0]?.id ?? 0) - ENROLMENT_AUDIT_MAX_ROWS, e.at - ENROLMENT_AUDIT_MAX_AGE_MS]);
+    },
+    async enrolmentEvents(workspaceId, limit) {
+      const r = await pool.query<{ at: string; address: string; workspace_id: string; device_id: string | null; outcome: EnrolmentEvent['outcome']; reason: string | null }>(
+        `SELECT at, address, workspace_id, device_id, outcome, reason FROM enrolment_audit ${workspaceId === null ? '' : 'WHERE workspace_id = $2'} ORDER BY id DESC LIMIT $1`,
+        workspaceId === null ? [limit] : [limit, workspaceId],
+      );
+      return r.rows.map((row) => ({ at: Number(row.at), address: row.address, workspaceId: row.workspace_id, deviceId: row.device_id, outcome: row.outcome, reason: row.reason }));
     },
     async deviceByToken(tokenHash) {
       const r = await pool.query<DeviceRow>(`${DEVICE_SELECT} WHERE d.token_hash = $1`, [tokenHash]);

@@ -8,7 +8,20 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Role } from '../shared/contract/permissions';
 import type { BlobStatus } from '../shared/sync/protocol';
-import { MAX_SCAN_PER_PULL, MAX_SEQS_PER_READ, pagePulled, type AppendResult, type DeviceRecord, type StoredChange, type SyncStore, type WorkspaceRecord } from './store';
+import {
+  decideEnrolment,
+  ENROLMENT_AUDIT_MAX_AGE_MS,
+  ENROLMENT_AUDIT_MAX_ROWS,
+  MAX_SCAN_PER_PULL,
+  MAX_SEQS_PER_READ,
+  pagePulled,
+  type AppendResult,
+  type DeviceRecord,
+  type EnrolmentEvent,
+  type StoredChange,
+  type SyncStore,
+  type WorkspaceRecord,
+} from './store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workspaces (id TEXT PRIMARY KEY, name TEXT NOT NULL, head INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
@@ -17,7 +30,16 @@ CREATE TABLE IF NOT EXISTS devices (workspace_id TEXT NOT NULL, device_id TEXT N
 CREATE TABLE IF NOT EXISTS changes (workspace_id TEXT NOT NULL, seq INTEGER NOT NULL, hlc TEXT NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (workspace_id, seq), UNIQUE (workspace_id, hlc)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS blobs (workspace_id TEXT NOT NULL, hash TEXT NOT NULL, size INTEGER NOT NULL, received INTEGER NOT NULL DEFAULT 0, complete INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (workspace_id, hash));
 CREATE TABLE IF NOT EXISTS blob_chunks (workspace_id TEXT NOT NULL, hash TEXT NOT NULL, offset INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (workspace_id, hash, offset));
+CREATE TABLE IF NOT EXISTS enrolment_audit (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, address TEXT NOT NULL, workspace_id TEXT NOT NULL, device_id TEXT, outcome TEXT NOT NULL, reason TEXT);
+CREATE INDEX IF NOT EXISTS enrolment_audit_ws ON enrolment_audit (workspace_id, id);
 `;
+
+/** Columns added after the first release: added to an existing file on open. */
+function addMissingColumns(db: Database.Database): void {
+  const has = (table: string, column: string) => (db.prepare(`SELECT 1 FROM pragma_table_info(?) WHERE name = ?`).get(table, column) ?? null) !== null;
+  // The device an enrolment code was issued for (an administrator's re-enrolment approval).
+  if (!has('enrolment_codes', 'device_id')) db.exec('ALTER TABLE enrolment_codes ADD COLUMN device_id TEXT');
+}
 
 export const SERVER_DB_FILE = 'warta-server.sqlite';
 
@@ -46,6 +68,7 @@ export function openSqliteStore(dataDir: string): SyncStore {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  addMissingColumns(db);
   const listeners = new Set<(ws: string, head: number) => void>();
 
   const q = {
@@ -96,22 +119,50 @@ export function openSqliteStore(dataDir: string): SyncStore {
       const r = db.prepare('SELECT id, name FROM workspaces WHERE id = ?').get(id) as WorkspaceRecord | undefined;
       return r ?? null;
     },
-    async addEnrolmentCode(workspaceId, codeHash, role, expiresAt) {
-      db.prepare('INSERT INTO enrolment_codes (workspace_id, code_hash, role, expires_at) VALUES (?, ?, ?, ?)').run(workspaceId, codeHash, role, expiresAt);
+    async addEnrolmentCode(workspaceId, codeHash, role, expiresAt, forDeviceId = null) {
+      db.prepare('INSERT INTO enrolment_codes (workspace_id, code_hash, role, expires_at, device_id) VALUES (?, ?, ?, ?, ?)').run(
+        workspaceId,
+        codeHash,
+        role,
+        expiresAt,
+        forDeviceId,
+      );
     },
     async redeemEnrolmentCode(workspaceId, codeHash, device, now) {
       return db.transaction(() => {
         const code = db
-          .prepare('SELECT role FROM enrolment_codes WHERE workspace_id = ? AND code_hash = ? AND used_at IS NULL AND expires_at > ?')
-          .get(workspaceId, codeHash, now) as { role: string } | undefined;
-        if (!code) return null;
+          .prepare('SELECT role, device_id FROM enrolment_codes WHERE workspace_id = ? AND code_hash = ? AND used_at IS NULL AND expires_at > ?')
+          .get(workspaceId, codeHash, now) as { role: string; device_id: string | null } | undefined;
+        if (!code) return { refused: 'code' as const };
+        const existing = db.prepare('SELECT token_hash, revoked_at FROM devices WHERE workspace_id = ? AND device_id = ?').get(workspaceId, device.deviceId) as
+          | { token_hash: string; revoked_at: number | null }
+          | undefined;
+        const decision = decideEnrolment(code.device_id, device, existing ? { tokenHash: existing.token_hash, revoked: existing.revoked_at !== null } : null);
+        if ('refused' in decision) return decision;
         db.prepare('UPDATE enrolment_codes SET used_at = ? WHERE workspace_id = ? AND code_hash = ?').run(now, workspaceId, codeHash);
         db.prepare(
           `INSERT INTO devices (workspace_id, device_id, name, role, token_hash, enrolled_at) VALUES (?, ?, ?, ?, ?, ?)
            ON CONFLICT (workspace_id, device_id) DO UPDATE SET name = excluded.name, role = excluded.role, token_hash = excluded.token_hash, revoked_at = NULL, enrolled_at = excluded.enrolled_at`,
         ).run(workspaceId, device.deviceId, device.name, code.role, device.tokenHash, now);
-        return toDevice(q.device.get(device.tokenHash) as DeviceRow);
+        return { device: toDevice(q.device.get(device.tokenHash) as DeviceRow), kind: decision.kind };
       }).immediate();
+    },
+    async recordEnrolmentEvent(e) {
+      db.transaction(() => {
+        const id = db
+          .prepare('INSERT INTO enrolment_audit (at, address, workspace_id, device_id, outcome, reason) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(e.at, e.address, e.workspaceId, e.deviceId, e.outcome, e.reason).lastInsertRowid as number;
+        // Bounded: a stream of failures from many addresses cannot fill the disk.
+        db.prepare('DELETE FROM enrolment_audit WHERE id <= ? OR at < ?').run(id - ENROLMENT_AUDIT_MAX_ROWS, e.at - ENROLMENT_AUDIT_MAX_AGE_MS);
+      })();
+    },
+    async enrolmentEvents(workspaceId, limit) {
+      const rows = db
+        .prepare(
+          `SELECT at, address, workspace_id AS workspaceId, device_id AS deviceId, outcome, reason FROM enrolment_audit ${workspaceId === null ? '' : 'WHERE workspace_id = ?'} ORDER BY id DESC LIMIT ?`,
+        )
+        .all(...(workspaceId === null ? [limit] : [workspaceId, limit])) as EnrolmentEvent[];
+      return rows;
     },
     async deviceByToken(tokenHash) {
       const r = q.device.get(tokenHash) as DeviceRow | undefined;

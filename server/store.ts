@@ -27,6 +27,51 @@ export interface DeviceRecord {
   revoked: boolean;
 }
 
+export interface EnrolRequest {
+  deviceId: string;
+  name: string;
+  tokenHash: string;
+  /** The hash of the token the device presented with its request (proof it is that device), if any. */
+  proofTokenHash: string | null;
+}
+
+/** Why a code was not redeemed: wrong/used/expired code, someone else's device id, a revoked device, a code made for another device. */
+export type EnrolRefusal = 'code' | 'device_taken' | 'revoked' | 'code_for_other_device';
+
+export type EnrolOutcome = { device: DeviceRecord; kind: 'new' | 'proof' | 'approved' } | { refused: EnrolRefusal };
+
+/**
+ * Whether a valid code may enrol this device id, given what the workspace knows of that id.
+ * The one rule of both adapters: a code never takes over another device's identity.
+ */
+export function decideEnrolment(
+  codeForDevice: string | null,
+  request: EnrolRequest,
+  existing: { tokenHash: string; revoked: boolean } | null,
+): { refused: EnrolRefusal } | { kind: 'new' | 'proof' | 'approved' } {
+  if (codeForDevice !== null && codeForDevice !== request.deviceId) return { refused: 'code_for_other_device' };
+  if (!existing) return { kind: 'new' };
+  if (codeForDevice === request.deviceId) return { kind: 'approved' };
+  if (existing.revoked) return { refused: 'revoked' };
+  if (request.proofTokenHash !== null && request.proofTokenHash === existing.tokenHash) return { kind: 'proof' };
+  return { refused: 'device_taken' };
+}
+
+export interface EnrolmentEvent {
+  at: number;
+  /** The client's address as the server saw it (or the proxy's X-Forwarded-For, when trusted). */
+  address: string;
+  workspaceId: string;
+  deviceId: string | null;
+  outcome: 'enrolled' | 're_enrolled' | 'failed' | 'locked_out';
+  /** For failures: the refusal; for lockouts: which limit. */
+  reason: string | null;
+}
+
+/** How many enrolment audit lines a store keeps (oldest dropped first), and for how long. */
+export const ENROLMENT_AUDIT_MAX_ROWS = 20_000;
+export const ENROLMENT_AUDIT_MAX_AGE_MS = 180 * 24 * 3600_000;
+
 export interface WorkspaceRecord {
   id: string;
   name: string;
@@ -50,19 +95,24 @@ export interface SyncStore {
   readonly kind: 'sqlite' | 'postgres';
   createWorkspace(id: string, name: string): Promise<WorkspaceRecord>;
   workspace(id: string): Promise<WorkspaceRecord | null>;
-  /** Keeps a single-use enrolment code (its hash) for a role until `expiresAt` (ms). */
-  addEnrolmentCode(workspaceId: string, codeHash: string, role: Role, expiresAt: number): Promise<void>;
+  /**
+   * Keeps a single-use enrolment code (its hash) for a role until `expiresAt` (ms). With
+   * `forDeviceId` the code is an administrator's approval to re-enrol that one device (a lost
+   * token, a revoked device let back in); no other device id may redeem it.
+   */
+  addEnrolmentCode(workspaceId: string, codeHash: string, role: Role, expiresAt: number, forDeviceId?: string | null): Promise<void>;
   /**
    * Uses up a code and registers the device with its token hash, atomically: a code enrols
-   * exactly one device. Re-enrolling a known device id replaces its token. Null when the code
-   * is unknown, used or expired.
+   * exactly one device. The decision (shared by both adapters through `decideEnrolment`):
+   * an unknown device id gets a new identity; a known one only with proof (the hash of that
+   * device's current token, and the device not revoked) or with a code issued for it.
+   * A refused redemption leaves the code unused.
    */
-  redeemEnrolmentCode(
-    workspaceId: string,
-    codeHash: string,
-    device: { deviceId: string; name: string; tokenHash: string },
-    now: number,
-  ): Promise<DeviceRecord | null>;
+  redeemEnrolmentCode(workspaceId: string, codeHash: string, device: EnrolRequest, now: number): Promise<EnrolOutcome>;
+  /** Keeps one line of the enrolment audit (failures, lockouts, enrolments). */
+  recordEnrolmentEvent(event: EnrolmentEvent): Promise<void>;
+  /** The newest enrolment audit lines, of one workspace or of all (null), newest first. */
+  enrolmentEvents(workspaceId: string | null, limit: number): Promise<EnrolmentEvent[]>;
   deviceByToken(tokenHash: string): Promise<DeviceRecord | null>;
   devices(workspaceId: string): Promise<DeviceRecord[]>;
   /** True when the device existed (and is now revoked). */

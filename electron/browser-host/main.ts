@@ -33,6 +33,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = flag('renderer') ?? path.resolve(here, '../../dist/renderer');
 const dataDir = flag('data-dir') ?? defaultDataDir();
 
+// The last line of defence: an error that escapes a handler is logged and the host keeps
+// serving the open tab, rather than exiting under the person's work.
+process.on('uncaughtException', (err) => process.stderr.write(`Warta: kesalahan tak tertangani (uncaught): ${err.stack ?? String(err)}\n`));
+process.on('unhandledRejection', (err) => process.stderr.write(`Warta: kesalahan tak tertangani (unhandled rejection): ${(err as Error)?.stack ?? String(err)}\n`));
+
 try {
   const databaseKey = await passphraseIfEncrypted(path.join(dataDir, DATABASE_FILE));
   const host = await startBrowserHost({ dataDir, rendererDir, port: Number(flag('port') ?? 0), token: flag('token'), databaseKey });

@@ -3,6 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createCore, type Core, type CoreOptions } from '../core/create-core';
 import { createFileLogger } from '../core/log/logger';
+import { guardHttpServer } from '../../shared/http/guard';
+import { BROWSER_HOST_LIMITS, serverOptions, type HttpLimits } from '../../shared/http/limits';
 import { securityHeaders } from '../../shared/security/csp';
 import { staticHandler } from './static-files';
 import { tsxSyncServerLaunch } from './sync-server-launch';
@@ -15,6 +17,8 @@ export interface BrowserHostOptions extends Omit<CoreOptions, 'mode'> {
   port?: number;
   /** Fixed token for tests; otherwise random per run. */
   token?: string;
+  /** HTTP timeouts, header size and connection cap (shared/http/limits.ts); tests shorten them. */
+  limits?: Partial<HttpLimits>;
 }
 
 export interface BrowserHost {
@@ -34,7 +38,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const token = options.token ?? crypto.randomBytes(24).toString('base64url');
   let origin = '';
   // The page may open only this host's own WebSocket.
-  const server = http.createServer(staticHandler(options.rendererDir, () => securityHeaders({ connectSrc: [origin.replace(/^http/, 'ws')] })));
+  const limits: HttpLimits = { ...BROWSER_HOST_LIMITS, ...options.limits };
+  const server = http.createServer(
+    serverOptions(limits),
+    staticHandler(options.rendererDir, () => securityHeaders({ connectSrc: [origin.replace(/^http/, 'ws')] })),
+  );
+  guardHttpServer(server, limits, (line) => logger.warn('browser_host.guard', { line }));
   const transport = attachWsTransport({ server, core, logger, token, allowedOrigins: () => [origin] });
   try {
     await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
+import { parseRequestTarget } from '../../shared/http/request-target';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,6 +15,9 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+/** Answers 200 without a token: for monitoring and for tests that the host still serves. */
+export const HEALTH_PATH = '/health';
+
 /** Serves the built renderer; unknown paths get index.html (the app routes itself). */
 export function staticHandler(root: string, headers: () => Record<string, string>): http.RequestListener {
   const rootResolved = path.resolve(root);
@@ -22,8 +26,16 @@ export function staticHandler(root: string, headers: () => Record<string, string
       res.writeHead(405).end();
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    let file = path.resolve(rootResolved, '.' + decodeURIComponent(url.pathname));
+    const target = parseRequestTarget(req.url);
+    if (!target.ok) {
+      res.writeHead(target.refusal.status, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end(target.refusal.message);
+      return;
+    }
+    if (target.target.path === HEALTH_PATH) {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end('{"ok":true}');
+      return;
+    }
+    let file = path.resolve(rootResolved, '.' + target.target.decodedPath);
     if (!file.startsWith(rootResolved + path.sep) && file !== rootResolved) {
       res.writeHead(403).end();
       return;

@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import type http from 'node:http';
+import type { Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { refuseSocket } from '../../shared/http/guard';
+import { parseRequestTarget } from '../../shared/http/request-target';
 import { MAX_MESSAGE_BYTES, type ServerMessage } from '../../shared/contract/wire';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/log/logger';
@@ -24,24 +27,35 @@ export const WS_PATH = '/api';
 export function attachWsTransport(options: WsTransportOptions): { close(): void; clients(): number } {
   const { server, core, logger, token } = options;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  const expected = Buffer.from(token);
+  // Compared as SHA-256 digests: equal lengths whatever was sent, so any token is a plain 403.
+  const digest = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest();
+  const expected = digest(token);
 
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const given = Buffer.from(url.searchParams.get('token') ?? '');
+  server.on('upgrade', (req, socket: Socket, head) => {
+    socket.on('error', () => socket.destroy());
+    const target = parseRequestTarget(req.url);
+    if (!target.ok) {
+      logger.warn('ws.refused', { reason: 'target' });
+      refuseSocket(socket, { status: target.refusal.status, code: 'bad_request', message: target.refusal.message });
+      return;
+    }
     const origin = req.headers.origin;
     const reason =
-      url.pathname !== WS_PATH
+      target.target.path !== WS_PATH
         ? 'path'
-        : given.length !== expected.length || !crypto.timingSafeEqual(given, expected)
+        : !crypto.timingSafeEqual(digest(target.target.query.get('token') ?? ''), expected)
           ? 'token'
           : !origin || !options.allowedOrigins().includes(origin)
             ? 'origin'
             : null;
     if (reason) {
       logger.warn('ws.refused', { reason, origin: origin ?? null });
-      socket.write(`HTTP/1.1 ${reason === 'path' ? '404 Not Found' : '403 Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      socket.destroy();
+      refuseSocket(
+        socket,
+        reason === 'path'
+          ? { status: 404, code: 'not_found', message: 'Alamat tidak dikenal. (Unknown path.)' }
+          : { status: 403, code: 'forbidden', message: 'Sambungan ditolak: token atau asal halaman salah. (Wrong token or origin.)' },
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => serve(ws));

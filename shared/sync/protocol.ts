@@ -104,6 +104,11 @@ export type SyncErrorCode =
   | 'enrol_failed'
   | 'not_found'
   | 'hash_mismatch'
+  | 'device_taken'
+  | 'too_many_attempts'
+  | 'headers_too_large'
+  | 'timeout'
+  | 'busy'
   | 'internal';
 
 export interface SyncErrorBody {

@@ -70,14 +70,64 @@ export function storeContract(name: string, open: () => Promise<SyncStore>): voi
         await store.createWorkspace(a, 'Humas');
         await store.addEnrolmentCode(a, 'code1', 'writer', Date.now() + 60_000);
         await store.addEnrolmentCode(a, 'old', 'writer', Date.now() - 1);
-        const d = await store.redeemEnrolmentCode(a, 'code1', { deviceId: '0123456789abcdef', name: 'Laptop', tokenHash: `t-${a}` }, Date.now());
-        expect(d).toMatchObject({ deviceId: '0123456789abcdef', role: 'writer', workspaceName: 'Humas', revoked: false });
-        expect(await store.redeemEnrolmentCode(a, 'code1', { deviceId: '1123456789abcdef', name: 'X', tokenHash: `u-${a}` }, Date.now())).toBeNull();
-        expect(await store.redeemEnrolmentCode(a, 'old', { deviceId: '1123456789abcdef', name: 'X', tokenHash: `v-${a}` }, Date.now())).toBeNull();
+        const d = await store.redeemEnrolmentCode(a, 'code1', { deviceId: '0123456789abcdef', name: 'Laptop', tokenHash: `t-${a}`, proofTokenHash: null }, Date.now());
+        expect(d).toMatchObject({ kind: 'new', device: { deviceId: '0123456789abcdef', role: 'writer', workspaceName: 'Humas', revoked: false } });
+        expect(await store.redeemEnrolmentCode(a, 'code1', { deviceId: '1123456789abcdef', name: 'X', tokenHash: `u-${a}`, proofTokenHash: null }, Date.now())).toEqual({ refused: 'code' });
+        expect(await store.redeemEnrolmentCode(a, 'old', { deviceId: '1123456789abcdef', name: 'X', tokenHash: `v-${a}`, proofTokenHash: null }, Date.now())).toEqual({ refused: 'code' });
         expect((await store.deviceByToken(`t-${a}`))?.deviceId).toBe('0123456789abcdef');
         expect(await store.revokeDevice(a, '0123456789abcdef')).toBe(true);
         expect((await store.deviceByToken(`t-${a}`))?.revoked).toBe(true);
         expect((await store.devices(a)).length).toBe(1);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('a code never takes over a known device id: re-enrolment needs its token, or a code issued for it; revocation holds', async () => {
+      const store = await open();
+      try {
+        const a = ws();
+        const id = 'aaaabbbbccccdddd';
+        await store.createWorkspace(a, 'Humas');
+        for (const c of ['c1', 'c2', 'c3', 'c4', 'c5']) await store.addEnrolmentCode(a, c, c === 'c3' ? 'administrator' : 'writer', Date.now() + 60_000);
+        await store.addEnrolmentCode(a, 'for-it', 'writer', Date.now() + 60_000, id);
+        await store.addEnrolmentCode(a, 'for-other', 'writer', Date.now() + 60_000, 'ffffeeeeddddcccc');
+        const req = (token: string, proof: string | null = null) => ({ deviceId: id, name: 'Laptop', tokenHash: `${token}-${a}`, proofTokenHash: proof === null ? null : `${proof}-${a}` });
+        expect(await store.redeemEnrolmentCode(a, 'c1', req('t1'), Date.now())).toMatchObject({ kind: 'new' });
+        // Another holder of a code, with this device's id and no token: refused, the code stays unused.
+        expect(await store.redeemEnrolmentCode(a, 'c2', req('evil'), Date.now())).toEqual({ refused: 'device_taken' });
+        expect(await store.redeemEnrolmentCode(a, 'c2', req('evil', 'wrong'), Date.now())).toEqual({ refused: 'device_taken' });
+        expect((await store.deviceByToken(`t1-${a}`))?.deviceId).toBe(id);
+        expect(await store.deviceByToken(`evil-${a}`)).toBeNull();
+        // The device itself, proving its current token: a new role, a new token.
+        expect(await store.redeemEnrolmentCode(a, 'c3', req('t2', 't1'), Date.now())).toMatchObject({ kind: 'proof', device: { role: 'administrator' } });
+        expect(await store.deviceByToken(`t1-${a}`)).toBeNull();
+        // Revoked: its own token is no proof any more; a code issued for it is.
+        await store.revokeDevice(a, id);
+        expect(await store.redeemEnrolmentCode(a, 'c4', req('t3', 't2'), Date.now())).toEqual({ refused: 'revoked' });
+        expect(await store.redeemEnrolmentCode(a, 'for-other', req('t3'), Date.now())).toEqual({ refused: 'code_for_other_device' });
+        expect(await store.redeemEnrolmentCode(a, 'for-it', req('t3'), Date.now())).toMatchObject({ kind: 'approved', device: { revoked: false, role: 'writer' } });
+        // The unused codes still work for a new device.
+        expect(await store.redeemEnrolmentCode(a, 'c2', { ...req('t9'), deviceId: '9999888877776666' }, Date.now())).toMatchObject({ kind: 'new' });
+        expect((await store.devices(a)).map((d) => d.deviceId).sort()).toEqual(['9999888877776666', id]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('keeps the enrolment audit, newest first, per workspace', async () => {
+      const store = await open();
+      try {
+        const a = ws();
+        const b = ws();
+        await store.recordEnrolmentEvent({ at: 1000, address: '10.0.0.9', workspaceId: a, deviceId: null, outcome: 'failed', reason: 'code' });
+        await store.recordEnrolmentEvent({ at: 2000, address: '10.0.0.9', workspaceId: a, deviceId: 'aaaabbbbccccdddd', outcome: 'locked_out', reason: 'address' });
+        await store.recordEnrolmentEvent({ at: 3000, address: '10.0.0.8', workspaceId: b, deviceId: null, outcome: 'enrolled', reason: null });
+        expect(await store.enrolmentEvents(a, 10)).toEqual([
+          { at: 2000, address: '10.0.0.9', workspaceId: a, deviceId: 'aaaabbbbccccdddd', outcome: 'locked_out', reason: 'address' },
+          { at: 1000, address: '10.0.0.9', workspaceId: a, deviceId: null, outcome: 'failed', reason: 'code' },
+        ]);
+        expect((await store.enrolmentEvents(null, 1))[0]?.workspaceId).toBe(b);
       } finally {
         await store.close();
       }

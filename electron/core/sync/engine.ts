@@ -17,7 +17,7 @@
  * fetch missing attachments and refresh the public feed. Errors become a state and a message
  * in plain words; a stopped mass delete waits for a person (`confirmDeletes`).
  */
-import { WartaError } from '../../../shared/contract/errors';
+import { WartaError, type ErrorCode } from '../../../shared/contract/errors';
 import type { SyncConflict, SyncReview, SyncStatus } from '../../../shared/contract/methods/sync';
 import type { Role } from '../../../shared/contract/permissions';
 import { HlcError } from '../../../shared/sync/hlc';
@@ -64,6 +64,9 @@ export interface SyncEngineOptions {
 }
 
 type State = SyncStatus['state'];
+
+/** How the server's enrolment refusals reach the person. */
+const ENROL_ERRORS: Partial<Record<SyncRequestError['code'], ErrorCode>> = { offline: 'unreachable', too_many_attempts: 'too_many_attempts', device_taken: 'conflict' };
 
 export class SyncEngine {
   private readonly ctx: CoreContext;
@@ -165,12 +168,14 @@ export class SyncEngine {
 
   async configure(input: { serverUrl: string; workspace: string; code: string; deviceName: string }): Promise<SyncStatus> {
     const url = input.serverUrl.replace(/\/+$/, '');
-    const client = createSyncClient(url, () => null, this.options.fetch);
+    // Re-enrolling on the same server (a new role): the current token proves this is the same device.
+    const proof = this.state.get('server_url') === url ? this.options.tokenVault.load() : null;
+    const client = createSyncClient(url, () => proof, this.options.fetch);
     let result;
     try {
       result = await client.enrol({ workspace: input.workspace, code: input.code, deviceId: this.ctx.info.deviceId, deviceName: input.deviceName });
     } catch (err) {
-      if (err instanceof SyncRequestError) throw new WartaError(err.code === 'offline' ? 'internal' : 'forbidden', err.message);
+      if (err instanceof SyncRequestError) throw new WartaError(ENROL_ERRORS[err.code] ?? 'forbidden', err.message);
       throw err;
     }
     this.options.tokenVault.save(result.token);

@@ -83,7 +83,8 @@ export async function startHosting(ctx: CoreContext, engine: SyncEngine, config:
     }
     state.set('host_config', JSON.stringify(config));
     if (!engine.configured) {
-      const code = await port.issueCode(workspace, 'administrator');
+      // Issued for this computer's own device id: it may re-enrol itself after a disconnect.
+      const code = await port.issueCode(workspace, 'administrator', ctx.info.deviceId);
       await engine.configure({ serverUrl: server.localUrl, workspace, code, deviceName: `${os.hostname()} (server kantor)` });
     }
     engine.hosting = {

@@ -55,8 +55,8 @@ export interface SyncHostingPort {
   workspaceExists(id: string): Promise<boolean>;
   /** Creates a workspace named `name`; returns its id. */
   createWorkspace(name: string): Promise<string>;
-  /** A single-use enrolment code for a device of `role`. */
-  issueCode(workspace: string, role: Role): Promise<string>;
+  /** A single-use enrolment code for a device of `role`; with `forDeviceId`, only that device may use it (re-enrolment). */
+  issueCode(workspace: string, role: Role, forDeviceId?: string): Promise<string>;
   /**
    * Called when the server process ends without `stop()` (a crash, killed from outside), with
    * the reason in plain words. Returns the unsubscribe function.
