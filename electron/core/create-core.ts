@@ -12,6 +12,7 @@ import { migrate, newerVersionError } from './db/migrate';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import type { DatabaseKey, KeyVault } from './db/encryption';
 import { keyForOpening, WorkspaceEncryption } from './db/workspace-encryption';
+import { lockDataFolder, type DataFolderLock } from './db/data-folder-lock';
 import { checkDatabaseFile, ensureWritableDir, openDatabase, readSchemaVersion, type Db } from './db/open-database';
 import { CoreEvents, type AnyListener } from './events';
 import { agendaHandlers } from './features/agenda/handlers';
@@ -115,15 +116,31 @@ const handlers: Handlers = {
 export function createCore(options: CoreOptions): Core {
   const dataDir = path.resolve(options.dataDir);
   ensureWritableDir(dataDir);
-  const logger = options.logger ?? createFileLogger(dataDir);
-  const file = path.join(dataDir, DATABASE_FILE);
-  const key = keyForOpening(file, options.databaseKey ?? null);
-  checkDatabaseFile(file, key !== null);
-  // Refuse a newer schema before opening read-write: WAL setup alone would write to the file.
-  const found = readSchemaVersion(file, key);
-  if (found !== null && found > LATEST_SCHEMA_VERSION) throw newerVersionError(found);
+  // Before anything reads or writes the workspace: one data folder, one process.
+  const lock = lockDataFolder(dataDir, options.mode ?? 'test');
+  let db: Db;
+  let logger: Logger;
+  let key: DatabaseKey | null;
+  try {
+    logger = options.logger ?? createFileLogger(dataDir);
+    const file = path.join(dataDir, DATABASE_FILE);
+    key = keyForOpening(file, options.databaseKey ?? null);
+    checkDatabaseFile(file, key !== null);
+    // Refuse a newer schema before opening read-write: WAL setup alone would write to the file.
+    const found = readSchemaVersion(file, key);
+    if (found !== null && found > LATEST_SCHEMA_VERSION) throw newerVersionError(found);
+    db = openDatabase(file, key);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+  return openCore(options, { dataDir, logger, db, lock, key });
+}
 
-  const db = openDatabase(file, key);
+/** The rest of opening, once the folder is ours and the database open: migrate, wire, serve. */
+function openCore(options: CoreOptions, opened: { dataDir: string; logger: Logger; db: Db; lock: DataFolderLock; key: DatabaseKey | null }): Core {
+  const { dataDir, logger, db, lock, key } = opened;
+  const file = path.join(dataDir, DATABASE_FILE);
   let context: CoreContext;
   try {
     migrate(db);
@@ -162,6 +179,7 @@ export function createCore(options: CoreOptions): Core {
     });
   } catch (err) {
     db.close();
+    lock.release();
     throw err;
   }
   const sync = attachSyncEngine(context, {
@@ -195,6 +213,7 @@ export function createCore(options: CoreOptions): Core {
       void stopHosting(context, sync, false);
       open = null;
       db.close();
+      lock.release();
       logger.info('core.close', {});
     },
   };

@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'db_key_required',
   'db_key_invalid',
   'data_dir_unwritable',
+  'data_dir_in_use',
+  'disk_full',
   'clock_drift',
   'unauthorized',
   'too_many_attempts',

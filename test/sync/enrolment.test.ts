@@ -83,7 +83,7 @@ describe('device identity is bound', () => {
     expect(promoted.role).toBe('editor');
     await pc.core.invoke('sync.disconnect');
     const again = pc.core.invoke('sync.configure', { serverUrl: server.url, workspace: ws, code: await server.admin.issueCode(ws, 'editor'), deviceName: 'PC Humas' });
-    await expect(again).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/kode pendaftaran ulang untuk perangkat/) });
+    await expect(again).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/kode pendaftaran ulang untuk perangkat/) });
     // The administrator approves: a code issued for this device id, through the admin API.
     const r = await fetch(`${server.url}/v1/admin/codes`, {
       method: 'POST',

@@ -66,7 +66,7 @@ export interface SyncEngineOptions {
 type State = SyncStatus['state'];
 
 /** How the server's enrolment refusals reach the person. */
-const ENROL_ERRORS: Partial<Record<SyncRequestError['code'], ErrorCode>> = { offline: 'unreachable', too_many_attempts: 'too_many_attempts', device_taken: 'conflict' };
+const ENROL_ERRORS: Partial<Record<SyncRequestError['code'], ErrorCode>> = { offline: 'unreachable', too_many_attempts: 'too_many_attempts' };
 
 export class SyncEngine {
   private readonly ctx: CoreContext;
