@@ -7,6 +7,7 @@ import { escapeFormula } from '../../../../shared/media/formula';
 import type { ExportedFile } from '../../../../shared/media/types';
 import type { Caller } from '../../caller';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
+import { scrubbed } from '../../db/scrub';
 import { outletWhere } from './directory';
 import { JOURNALIST_SELECT, officeZone, readJournalistRow, todayIn, toJournalist, toPersonal, type JournalistRowDb, type OutletRowDb } from './rows';
 
@@ -164,8 +165,7 @@ export const exportHandlers: HandlerGroup<'media.export' | 'media.journalists.ex
     if (row.erased_at) throw new WartaError('conflict', 'Data wartawan ini sudah dihapus sebelumnya.', { id: input.id });
     const m = ctx.mutator;
     const at = new Date(ctx.now()).toISOString();
-    ctx.db.pragma('secure_delete = ON');
-    try {
+    const erase = () =>
       m.transaction(() => {
         m.write('media_journalist', input.id, {
           name: ERASED_NAME,
@@ -189,11 +189,8 @@ export const exportHandlers: HandlerGroup<'media.export' | 'media.journalists.ex
         for (const mm of members) m.remove('media_list_member', mm.id);
         ctx.audit.record(caller, { action: 'media.personal.erase', targetType: 'media_journalist', targetId: input.id, details: { reason: input.reason } });
       });
-      ctx.db.exec("INSERT INTO media_fts (media_fts) VALUES ('optimize'); INSERT INTO media_tri (media_tri) VALUES ('optimize');");
-      ctx.db.pragma('wal_checkpoint(TRUNCATE)');
-    } finally {
-      ctx.db.pragma('secure_delete = OFF');
-    }
+    // The search indexes merge their segments so the old postings go too.
+    scrubbed(ctx.db, erase, () => ctx.db.exec("INSERT INTO media_fts (media_fts) VALUES ('optimize'); INSERT INTO media_tri (media_tri) VALUES ('optimize');"));
     return toJournalist(readJournalistRow(ctx.db, input.id));
   },
 };

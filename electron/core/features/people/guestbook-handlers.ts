@@ -1,5 +1,6 @@
 import { WartaError } from '../../../../shared/contract/errors';
 import { GUESTBOOK_NOTICE_VERSION, GUESTBOOK_RETENTION_DAYS, type GuestbookEntry } from '../../../../shared/people/guestbook';
+import { scrubbed } from '../../db/scrub';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 
 interface Row {
@@ -31,7 +32,10 @@ function read(ctx: CoreContext, id: string): GuestbookEntry {
   return toEntry(row);
 }
 
-/** Scrubs a visitor's personal fields and tombstones the entry; the times stay for counting visits. */
+/**
+ * Scrubs a visitor's personal fields and tombstones the entry; the times stay for counting visits.
+ * Callers run it inside `scrubbed`, so the old values leave the file's free space and the WAL too.
+ */
 function erase(ctx: CoreContext, id: string): void {
   ctx.mutator.update('guestbook_entries', id, { name: '', outlet: '', purpose: '' });
   ctx.mutator.remove('guestbook_entries', id);
@@ -45,10 +49,12 @@ export function purgeExpiredGuestbook(ctx: CoreContext): number {
   const cutoff = new Date(ctx.now() - GUESTBOOK_RETENTION_DAYS * 86_400_000).toISOString();
   const old = ctx.db.prepare('SELECT id FROM guestbook_entries WHERE deleted_at IS NULL AND time_in < ?').all(cutoff) as { id: string }[];
   if (old.length === 0) return 0;
-  ctx.mutator.transaction(() => {
-    for (const { id } of old) erase(ctx, id);
-    ctx.audit.record({ userId: null, name: 'Warta' }, { action: 'personal_data.retention_erased', targetType: 'guestbook', details: { entries: old.length, cutoff } });
-  });
+  scrubbed(ctx.db, () =>
+    ctx.mutator.transaction(() => {
+      for (const { id } of old) erase(ctx, id);
+      ctx.audit.record({ userId: null, name: 'Warta' }, { action: 'personal_data.retention_erased', targetType: 'guestbook', details: { entries: old.length, cutoff } });
+    }),
+  );
   return old.length;
 }
 
@@ -83,10 +89,12 @@ export const guestbookHandlers: HandlerGroup<'guestbook.signIn' | 'guestbook.sig
   },
   'guestbook.erase': (input, ctx, caller) => {
     read(ctx, input.id);
-    ctx.mutator.transaction(() => {
-      erase(ctx, input.id);
-      ctx.audit.record(caller, { action: 'personal_data.erased', targetType: 'guestbook', targetId: input.id });
-    });
+    scrubbed(ctx.db, () =>
+      ctx.mutator.transaction(() => {
+        erase(ctx, input.id);
+        ctx.audit.record(caller, { action: 'personal_data.erased', targetType: 'guestbook', targetId: input.id });
+      }),
+    );
     return { erased: true };
   },
 };
