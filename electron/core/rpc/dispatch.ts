@@ -3,6 +3,7 @@ import { WartaError, type ErrorPayload } from '../../../shared/contract/errors';
 import { isMethodName, methods, type MethodName } from '../../../shared/contract/methods';
 import type { CallResult } from '../../../shared/contract/result';
 import { HlcError } from '../../../shared/sync/hlc';
+import { diskFullError, isDiskFull } from '../db/disk-full';
 import type { Logger } from '../log/logger';
 import type { CoreContext, Handler, Handlers } from './handler-types';
 
@@ -85,8 +86,6 @@ export function toPayload(err: unknown): ErrorPayload {
   if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT')) {
     return { code: 'db_corrupt', message: 'Basis data rusak. Tutup Warta dan pulihkan dari cadangan atau sinkronkan ulang.' };
   }
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return { code: 'data_dir_unwritable', message: 'Disk penuh; perubahan tidak tersimpan. Kosongkan ruang disk lalu ulangi.' };
-  }
+  if (isDiskFull(err)) return diskFullError().toPayload();
   return { code: 'internal', message: 'Terjadi kesalahan di dalam Warta; perubahan ini tidak disimpan. Detail ada di log.' };
 }

@@ -30,6 +30,7 @@ import { blobHashes, fetchQueuedBlobs, uploadBlobs } from './blobs';
 import { createSyncClient, SyncRequestError, type FetchLike, type SyncClient } from './client';
 import { ConflictLog } from './conflicts';
 import { DEFAULT_DELETE_GUARD, deleteStopMessage, StopForDeletes, type DeleteDecision, type DeleteGuard } from './delete-guard';
+import { DISK_FULL_SYNC, isDiskFull } from '../db/disk-full';
 import { SyncState } from './local-tables';
 import { NoticeChannel } from './notices';
 import { ensurePublicFeedTables, refreshFeed } from './public-feed';
@@ -347,9 +348,14 @@ export class SyncEngine {
       this.state.set('last_error', err.message);
       this.setState('error', err.message);
     } else {
-      const message = `Sinkronisasi gagal: ${(err as Error).message}`;
+      const message = isDiskFull(err) ? DISK_FULL_SYNC : `Sinkronisasi gagal: ${(err as Error).message}`;
       this.ctx.logger.error('sync.error', { message: (err as Error).stack ?? String(err) });
-      this.state.set('last_error', message);
+      // On a full disk even this small write may fail; the state on screen still tells.
+      try {
+        this.state.set('last_error', message);
+      } catch (writeErr) {
+        if (!isDiskFull(writeErr)) throw writeErr;
+      }
       this.setState('error', message);
     }
   }
