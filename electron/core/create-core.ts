@@ -3,6 +3,7 @@ import path from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import type { EventMap, EventName } from '../../shared/contract/events';
 import type { AppInfo, MethodInput, MethodName, MethodResult } from '../../shared/contract/methods';
+import type { EncryptionState } from '../../shared/contract/methods/people';
 import type { CallResult } from '../../shared/contract/result';
 import { createUuidV7 } from '../../shared/ids/uuidv7';
 import { HlcClock } from '../../shared/sync/hlc';
@@ -65,6 +66,8 @@ export interface CoreOptions {
   keyVault?: KeyVault | null;
   /** Where the sync token is kept (desktop: safeStorage); browser mode and tests: a marked file. */
   tokenVault?: TokenVault | null;
+  /** How the desktop shell keeps this machine's secrets (keychain, secrets passphrase, none), for the settings to show. */
+  secretStore?: EncryptionState['secrets'];
   /** Where this machine keeps the SMTP password (desktop: safeStorage); browser mode and tests: a marked file. */
   smtpPasswordVault?: TokenVault | null;
   /** Outbox options; `auto` (background sending) is on except in tests. */
@@ -169,7 +172,7 @@ function openCore(options: CoreOptions, opened: { dataDir: string; logger: Logge
       info: { version: pkg.version, schemaVersion: LATEST_SCHEMA_VERSION, mode: options.mode ?? 'test', deviceId, dataDir },
       audit,
       session,
-      encryption: new WorkspaceEncryption(db, file, key, options.keyVault ?? null),
+      encryption: new WorkspaceEncryption(db, file, key, options.keyVault ?? null, options.secretStore ?? null),
       currentCaller: () => session.caller(),
       smtpPassword: options.smtpPasswordVault ?? insecureFileTokenVault(dataDir, SMTP_PASSWORD_FILES),
     };

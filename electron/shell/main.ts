@@ -7,13 +7,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, safeStorage, session, type BrowserWindow } from 'electron';
 import { createCore, type Core } from '../core/create-core';
-import { cipherTokenVault, SMTP_PASSWORD_FILES } from '../core/sync/token-vault';
+import { cipherTokenVault, insecureFileTokenVault, SMTP_PASSWORD_FILES } from '../core/sync/token-vault';
 import { installAppMenu } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { connectCoreToIpc } from './ipc-bridge';
 import { machinePrefs, openMachineStore, type MachineStore } from './machine-store';
 import { createMainWindow } from './main-window';
 import { createKeyVault } from './key-vault';
+import { askPassphrase } from './passphrase-window';
+import { openShellSecrets, weakStoreMessage } from './secrets';
 import { hardenAllWebContents, hardenSession } from './security';
 import { showStartupError } from './startup-error';
 import { appSyncServerLaunch, isSyncServerMode, runSyncServerMode } from './sync-server-launch';
@@ -68,16 +70,25 @@ async function run(): Promise<void> {
   try {
     store = openMachineStore();
     const prefs = machinePrefs(store, (next) => installAppMenu(next.language, { window: currentWindow, dataDir }));
-    const { vault, key } = createKeyVault(dataDir);
+    // The OS keychain where it protects; a secrets passphrase where it does not (Linux basic_text).
+    const secrets = await openShellSecrets(dataDir, safeStorage, process.platform, askPassphrase);
+    if (secrets.protection === 'locked') {
+      app.exit(0);
+      return;
+    }
+    if (secrets.report.strength !== 'keychain') process.stderr.write(`Warta: ${weakStoreMessage(secrets.report)} [${secrets.protection}]\n`);
+    const { vault, key } = createKeyVault(dataDir, secrets.cipher);
+    const vaultOf = (files?: typeof SMTP_PASSWORD_FILES) => (secrets.cipher ? cipherTokenVault(dataDir, secrets.cipher, files) : insecureFileTokenVault(dataDir, files));
     core = createCore({
       dataDir,
       mode: 'electron',
       prefs,
       databaseKey: key,
       keyVault: vault,
-      tokenVault: cipherTokenVault(dataDir, safeStorage),
-      // The office's SMTP password: in the OS keychain, never in the synced workspace.
-      smtpPasswordVault: cipherTokenVault(dataDir, safeStorage, SMTP_PASSWORD_FILES),
+      tokenVault: vaultOf(),
+      // The office's SMTP password: kept by this machine's secret store, never in the synced workspace.
+      smtpPasswordVault: vaultOf(SMTP_PASSWORD_FILES),
+      secretStore: { protection: secrets.protection, backend: secrets.report.backend },
       // "Host the office sync server": this binary again, in its server mode, as a child process.
       syncServerLaunch: appSyncServerLaunch(),
     });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { WartaError } from '../../../shared/contract/errors';
+import type { EncryptionState } from '../../../shared/contract/methods/people';
 import { applyKey, DEFAULT_CIPHER, randomHexKey, readMarker, rekey, writeMarker, type DatabaseKey, type KeyVault } from './encryption';
 import type { Db } from './open-database';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -50,10 +51,12 @@ export class WorkspaceEncryption {
     private readonly file: string,
     private key: DatabaseKey | null,
     private readonly vault: KeyVault | null,
+    /** How the desktop shell keeps secrets (shown in the settings); null in browser mode. */
+    private readonly secrets: EncryptionState['secrets'] = null,
   ) {}
 
-  state(): { enabled: boolean; kind: DatabaseKey['kind'] | null; vault: boolean } {
-    return { enabled: this.key !== null, kind: this.key?.kind ?? null, vault: this.vault !== null };
+  state(): EncryptionState {
+    return { enabled: this.key !== null, kind: this.key?.kind ?? null, vault: this.vault !== null, secrets: this.secrets };
   }
 
   enable(passphrase: string | undefined): void {
@@ -61,7 +64,7 @@ export class WorkspaceEncryption {
     let key: DatabaseKey;
     if (passphrase) key = { kind: 'passphrase', value: passphrase, cipher: DEFAULT_CIPHER };
     else if (this.vault) key = { ...randomHexKey(), cipher: DEFAULT_CIPHER };
-    else throw new WartaError('invalid_input', 'Di mode peramban, enkripsi memerlukan kata sandi basis data.', { issues: [{ path: 'passphrase', code: 'too_small', minimum: 12, message: 'Wajib diisi' }] });
+    else throw new WartaError('invalid_input', 'Tanpa brankas kunci (mode peramban, atau penyimpanan rahasia sistem yang lemah tanpa kata sandi rahasia), enkripsi memerlukan kata sandi basis data.', { issues: [{ path: 'passphrase', code: 'too_small', minimum: 12, message: 'Wajib diisi' }] });
     // The key must be safe before the data depends on it; the marker before the rekey.
     if (key.kind === 'hex') this.vault?.save(key);
     writeMarker(this.file, { cipher: key.cipher ?? DEFAULT_CIPHER, kind: key.kind });

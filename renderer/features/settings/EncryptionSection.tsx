@@ -65,6 +65,11 @@ export function EncryptionSection() {
             <strong>{state.enabled ? t('encryption.on') : t('encryption.off')}</strong>
             {state.kind ? ` — ${t(state.kind === 'hex' ? 'encryption.kind.hex' : 'encryption.kind.passphrase')}` : null}
           </p>
+          {state.secrets && (state.secrets.protection === 'passphrase' || state.secrets.protection === 'none') ? (
+            <p className={state.secrets.protection === 'none' ? 'notice notice--warning' : 'notice'} role="note">
+              {t(state.secrets.protection === 'none' ? 'encryption.secrets.none' : 'encryption.secrets.passphrase', { backend: state.secrets.backend ?? '—' })}
+            </p>
+          ) : null}
           {state.enabled ? (
             <div className="form-actions">
               <button type="button" className="button" disabled={busy} onClick={() => void apply(false)}>

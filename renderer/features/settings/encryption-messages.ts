@@ -15,6 +15,10 @@ export const encryptionId = {
   'encryption.confirmDisable': 'Matikan enkripsi? Berkas data akan tersimpan tanpa enkripsi di komputer ini.',
   'encryption.done.on': 'Enkripsi dinyalakan.',
   'encryption.done.off': 'Enkripsi dimatikan.',
+  'encryption.secrets.passphrase':
+    'Penyimpanan rahasia sistem ini lemah ({backend}). Kunci basis data, token sinkronisasi, dan kata sandi email kantor dilindungi kata sandi rahasia yang diketik setiap kali Warta dibuka.',
+  'encryption.secrets.none':
+    'Penyimpanan rahasia sistem ini lemah ({backend}) dan tidak ada kata sandi rahasia: token sinkronisasi dan kata sandi email kantor tersimpan tanpa enkripsi di folder data. Pasang keyring (GNOME Keyring atau KWallet) atau buat kata sandi rahasia saat Warta dibuka lagi.',
 } as const;
 
 export const encryptionEn: Record<keyof typeof encryptionId, string> = {
@@ -25,6 +29,10 @@ export const encryptionEn: Record<keyof typeof encryptionId, string> = {
   'encryption.off': 'The database is not encrypted',
   'encryption.kind.hex': "Its key is kept in this computer's operating-system keychain.",
   'encryption.kind.passphrase': 'It opens with a database passphrase typed each time Warta starts.',
+  'encryption.secrets.passphrase':
+    "This system's secret store is weak ({backend}). The database key, sync token and office mail password are protected by a secrets passphrase typed each time Warta opens.",
+  'encryption.secrets.none':
+    "This system's secret store is weak ({backend}) and there is no secrets passphrase: the sync token and office mail password are kept unencrypted in the data folder. Install a keyring (GNOME Keyring or KWallet) or choose a secrets passphrase when Warta opens again.",
   'encryption.passphrase': 'Database passphrase',
   'encryption.passphraseAgain': 'Repeat the database passphrase',
   'encryption.passphraseHint': 'At least 12 characters. Keep it safe: without it nobody can open the data.',

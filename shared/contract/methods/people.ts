@@ -26,11 +26,20 @@ const setEncryptionInput = z
     passphrase: z.string().min(12, { message: 'Kata sandi basis data minimal 12 karakter' }).max(200).optional(),
   })
   .strict();
+/**
+ * How the desktop app keeps its secrets (database key, sync token, SMTP password): the OS
+ * keychain; a secrets passphrase (Linux with the weak `basic_text` store or none); nothing
+ * (the person declined a passphrase: plainly marked files); or locked (passphrase not given).
+ */
+export type SecretProtection = 'keychain' | 'passphrase' | 'none' | 'locked';
+
 export interface EncryptionState {
   enabled: boolean;
   kind: 'hex' | 'passphrase' | null;
   /** True where a key vault (the desktop app's safeStorage) can keep a generated key. */
   vault: boolean;
+  /** The desktop app's secret store; null in browser mode (secrets there are plainly marked files). */
+  secrets?: { protection: SecretProtection; backend: string | null } | null;
 }
 const guestbookListInput = z.object({ from: z.string().datetime().optional(), limit: z.number().int().min(1).max(1000).default(200) }).strict();
 

@@ -87,6 +87,8 @@ vi.mock('electron', () => {
     // The OS keychain, reversibly "encrypted" for the test: the key vault's file round trip runs.
     safeStorage: {
       isEncryptionAvailable: () => true,
+      // A Linux keyring (a weak basic_text store would make the shell ask for a secrets passphrase).
+      getSelectedStorageBackend: () => 'gnome_libsecret',
       encryptString: (text: string) => Buffer.from(`kc:${text}`),
       decryptString: (data: Buffer) => data.toString().slice(3),
     },
