@@ -37,6 +37,13 @@ it('creates a workspace and a code with the admin CLI; the code enrols a device 
   }
   const devices = cli('--data-dir', dir, 'admin', 'devices', workspace);
   expect(devices.stdout).toMatch(/journalist\taktif\tKios/);
+  // The enrolment audit: the enrolment, then the refused second use of the code.
+  const log = cli('--data-dir', dir, 'admin', 'enrolment-log', workspace);
+  expect(log.status, log.stderr).toBe(0);
+  expect(log.stdout.trim().split('\n').map((l) => l.split('\t').slice(1, 3))).toEqual([
+    ['failed', 'code'],
+    ['enrolled', '-'],
+  ]);
 });
 
 it('refuses to listen on a non-loopback address over plain HTTP unless told so', { timeout: 60_000 }, () => {

@@ -154,3 +154,26 @@ describe('the sync server refuses hostile input with a clear 4xx and keeps servi
     await healthy();
   });
 });
+
+describe('the office server hosted from the desktop runs the same hardened code', () => {
+  it('survives the //[ upgrade and a multibyte token, and keeps syncing its own computer', async () => {
+    const { openDevice } = await import('./support');
+    const hostDevice = openDevice();
+    try {
+      const st = await hostDevice.core.invoke('sync.host.start', { host: '127.0.0.1', port: 0, allowInsecureHttp: false });
+      const port = st.hosting?.port as number;
+      const upgrade = await rawExchange(
+        port,
+        'GET //[ HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+      );
+      expect(upgrade.status).toBe(400);
+      const token = await rawExchange(port, `GET /v1/pull HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${'é'.repeat(43)}\r\n\r\n`);
+      expect(token.status).toBe(401);
+      await hostDevice.core.invoke('opd.save', { name: 'Dinas Kesehatan', abbreviation: 'Dinkes' });
+      expect((await hostDevice.core.invoke('sync.now')).state).toBe('up_to_date');
+    } finally {
+      await hostDevice.core.invoke('sync.host.stop');
+      hostDevice.cleanup();
+    }
+  });
+});
