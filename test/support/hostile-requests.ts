@@ -5,6 +5,8 @@
  * random mutations of valid requests up to the wanted count. Deterministic for a seed.
  */
 
+import { pick as pickOne, seeded } from '../../scripts/demo/random';
+
 export interface HostileRequest {
   name: string;
   bytes: Buffer;
@@ -97,22 +99,10 @@ export function curatedRequests(paths: { ws: string }): HostileRequest[] {
   return out;
 }
 
-/** A small seeded generator (mulberry32): the same seed gives the same requests. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Valid requests with random bytes flipped, inserted or cut; seeded. */
 export function mutatedRequests(seed: number, count: number, templates: string[]): HostileRequest[] {
-  const rnd = prng(seed);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)] as T;
+  const rnd = seeded(seed);
+  const pick = <T>(list: readonly T[]) => pickOne(rnd, list);
   const SPECIAL = ['%', '%E0', '[', ']', '//', '\u0000', '\r', '\n', ' ', '\u00ff', '?', '#', '%2F', '\\', ':', '@'];
   const out: HostileRequest[] = [];
   for (let i = 0; i < count; i++) {
