@@ -360,7 +360,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
           continue;
         }
         s.alive = false;
-        s.ping();
+        try {
+          s.ping();
+        } catch {
+          s.terminate(); // not open after all: nothing may throw out of this timer
+        }
       }
   }, NOTICE_PING_MS);
   heartbeat.unref();

@@ -27,14 +27,26 @@ export function rawExchange(port: number, bytes: string | Buffer, waitMs = 3000)
       sock.destroy();
       done();
     }, waitMs);
+    // As many answers as requests were sent (pipelining); then a kept-alive connection is
+    // dropped rather than waited for.
+    const sent = Buffer.isBuffer(bytes) ? bytes.toString('latin1') : bytes;
+    const expected = Math.max(1, (sent.match(/ HTTP\/1\.[01]\r?\n/g) ?? []).length);
+    const complete = () => {
+      let at = 0;
+      let count = 0;
+      for (;;) {
+        const head = text.indexOf('\r\n\r\n', at);
+        if (head < 0) return count;
+        const len = Number(/content-length: (\d+)/i.exec(text.slice(at, head))?.[1] ?? NaN);
+        if (Number.isNaN(len) || text.length < head + 4 + len) return count;
+        count += 1;
+        at = head + 4 + len;
+      }
+    };
     sock.setEncoding('latin1');
     sock.on('data', (d: string) => {
       text += d;
-      // One answer is enough; a kept-alive connection would otherwise wait for the timeout.
-      if (/\r\n\r\n/.test(text) && /content-length: (\d+)/i.test(text)) {
-        const len = Number(/content-length: (\d+)/i.exec(text)?.[1]);
-        if (text.length - text.indexOf('\r\n\r\n') - 4 >= len) sock.destroy();
-      }
+      if (complete() >= expected) sock.destroy();
     });
     sock.on('error', () => undefined);
     sock.on('close', () => {

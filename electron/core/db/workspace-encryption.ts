@@ -56,7 +56,8 @@ export class WorkspaceEncryption {
   ) {}
 
   state(): EncryptionState {
-    return { enabled: this.key !== null, kind: this.key?.kind ?? null, vault: this.vault !== null, secrets: this.secrets };
+    const base = { enabled: this.key !== null, kind: this.key?.kind ?? null, vault: this.vault !== null };
+    return this.secrets ? { ...base, secrets: this.secrets } : base;
   }
 
   enable(passphrase: string | undefined): void {
