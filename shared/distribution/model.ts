@@ -107,6 +107,11 @@ export interface AttachmentInfo {
   hash: string;
   /** A photo shown inside the HTML body (`cid:` reference), or null. */
   cid: string | null;
+  /** An export of the release (PDF, DOCX, ZIP): how to make it again. */
+  kind?: AttachmentKind;
+  paper?: 'A4' | 'F4';
+  /** Made while the embargo ran, so it carries the EMBARGO line: a message sent after the embargo gets a fresh copy. */
+  embargoed?: boolean;
 }
 
 export interface RecipientView {

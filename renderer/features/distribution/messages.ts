@@ -27,7 +27,7 @@ export const distributionId = {
   'distribution.compose.att.pdf': 'PDF',
   'distribution.compose.att.docx': 'DOCX (Word)',
   'distribution.compose.att.photos': 'Foto',
-  'distribution.compose.att.zip': 'Press kit (ZIP)',
+  'distribution.compose.att.zip': 'Paket media (ZIP)',
   'distribution.compose.paper': 'Ukuran kertas',
   'distribution.compose.queue': 'Masukkan ke kotak keluar',
   'distribution.compose.queueing': 'Memasukkan…',

@@ -50,7 +50,7 @@ export const releasesId = {
   'releases.field.title': 'Judul',
   'releases.field.subtitle': 'Subjudul',
   'releases.field.urgency': 'Penyiaran',
-  'releases.field.urgency.immediate': 'Untuk disiarkan segera',
+  'releases.field.urgency.immediate': 'Untuk segera disiarkan',
   'releases.field.urgency.embargo': 'Embargo sampai waktu tertentu',
   'releases.field.embargoDate': 'Tanggal embargo',
   'releases.field.embargoTime': 'Jam embargo',

@@ -55,9 +55,13 @@ describe('release text', () => {
       number: '1/Humas/2026',
       fields: { label: 'SIARAN PERS', urgency: 'immediate', embargoAt: null, embargoZone: null, title: 'Judul <b>', subtitle: '', datelineCity: 'Surakarta', releaseDate: '2026-01-02', quotes: [], boilerplate: '', source: '', writer: 'A', photographer: '', editor: '', contacts: [], opdId: null, tags: [], eventId: null, eventEndAt: null, infoCategory: 'berkala' },
       body: doc,
+      datelineForm: 'kota',
+      endMark: '-selesai-',
+      madeAt: Date.UTC(2026, 0, 2),
     });
     expect(wa).toContain('*Judul <b>*');
-    expect(wa).toContain('_Untuk disiarkan segera_');
+    expect(wa).toContain('_UNTUK SEGERA DISIARKAN_');
+    expect(wa).toContain('\n-selesai-\n');
     expect(wa).not.toContain('<strong>');
   });
 
