@@ -63,7 +63,7 @@ function exceptionRow(ctx: CoreContext, seriesId: string, originalStartMs: numbe
 }
 
 function withoutMeta(e: AgendaEvent): Omit<EventValues, 'id'> {
-  const { id: _id, seriesId: _s, originalStartMs: _o, icsUid: _u, createdAt: _c, updatedAt: _up, deletedAt: _d, ...rest } = e;
+  const { id: _id, seriesId: _s, originalStartMs: _o, icsUid: _u, rruleExtra: _x, icsTzid: _t, icsVtimezone: _v, createdAt: _c, updatedAt: _up, deletedAt: _d, ...rest } = e;
   return rest;
 }
 

@@ -4,14 +4,13 @@ import { addDaysToKey, startOfDateKey } from '../../../../shared/agenda/zones';
 import { WartaError } from '../../../../shared/contract/errors';
 import { ICS_MAX_CHARS, ICS_MAX_EVENTS, type IcsPreviewRow } from '../../../../shared/contract/methods/agenda';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
-import { readOfficeProfile } from '../office/handlers';
 import { itemsInWindow } from './calendar';
 import { renderDaySheetDocx } from './day-sheet-docx';
 import { renderDaySheetPdf } from './day-sheet-pdf';
 import { toEvent, type EventRow } from '../../../../shared/agenda/event-rows';
 import { exportIcs } from './ics-export';
 import { parseIcs, type ParsedIcsEvent } from './ics-parse';
-import { letterheadOf } from './letterhead';
+import { loadLetterhead } from '../paper/letterhead';
 import { listOfficials } from './people-handlers';
 import { officeZone, readAgendaSettings } from './settings';
 import { writeEvent } from './event-handlers';
@@ -91,7 +90,7 @@ export const outputHandlers: HandlerGroup<OutputMethods> = {
     const items = itemsInWindow(ctx.db, from, to, settings.openEndMinutes * 60_000, true).items.filter((i) => !input.leaderId || i.leaderIds.includes(input.leaderId));
     const sheet = buildDaySheet(items, { dayKeys, officeZone: zone, leader, people });
     if (input.format === 'whatsapp') return { text: daySheetWhatsApp(sheet) };
-    const head = letterheadOf(readOfficeProfile(ctx), ctx.blobs);
+    const head = await loadLetterhead(ctx);
     const base = `agenda-${input.days === 7 ? 'mingguan' : 'harian'}-${input.date}${leader ? `-${safeName(leader.position)}` : ''}`;
     if (input.format === 'pdf') {
       const pdf = await renderDaySheetPdf(sheet, head, input.paper);
