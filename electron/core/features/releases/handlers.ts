@@ -12,6 +12,7 @@ import { checkNumberPattern, formatReleaseNumber } from '../../../../shared/offi
 import type { ZoneLabel } from '../../../../shared/office/time-zones';
 import { BODY_FRAGMENT } from '../../../../shared/releases/editor-schema';
 import { bodyPlainText, type PmNode } from '../../../../shared/releases/body-text';
+import { diffBodies } from '../../../../shared/releases/diff';
 import { isEmbargoed, isPublic } from '../../../../shared/releases/embargo';
 import {
   BODY_UPDATE_MAX_BYTES,
@@ -562,6 +563,10 @@ export const releasesHandlers: HandlerGroup<
     const v = readVersion(ctx, input.versionId);
     const bodyJson = versionJson(v.state_b64);
     const bodyText = bodyPlainText(bodyJson);
+    // Compared here with the body as stored now (every device's edits merged), not with a copy
+    // the window loaded earlier: that stale copy made older versions look "the same as now".
+    catchUp(ctx.db);
+    const compare = diffBodies(bodyJson, loadBody(ctx.db, v.release_id ?? '').docJson);
     return {
       id: v.id,
       releaseId: v.release_id ?? '',
@@ -572,6 +577,7 @@ export const releasesHandlers: HandlerGroup<
       wordCount: countWords(bodyText),
       bodyJson,
       bodyText,
+      compare,
       fields: v.fields ? (JSON.parse(v.fields) as Record<string, unknown>) : {},
     };
   },
