@@ -65,7 +65,7 @@ export interface SmtpSettingsView extends SmtpSettings {
 }
 
 /** Why a resolved contact is not among the recipients. */
-export const EXCLUSION_REASONS = ['do_not_send', 'no_address', 'invalid_email', 'invalid_whatsapp', 'duplicate'] as const;
+export const EXCLUSION_REASONS = ['do_not_send', 'no_address', 'invalid_email', 'invalid_whatsapp', 'not_mobile', 'duplicate'] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 export interface PlannedRecipient {
