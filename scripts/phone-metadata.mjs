@@ -1,9 +1,10 @@
 // Writes shared/media/phone-metadata-id.ts: libphonenumber-js's full ("max") metadata for
 // Indonesia only, so the renderer and the core carry a few kilobytes instead of every country.
-// Run after upgrading libphonenumber-js (test/unit/media/phone.test.ts fails until you do).
+// Run after upgrading libphonenumber-js (test/unit/media/rules.test.ts fails until you do).
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -19,4 +20,4 @@ export const LIBPHONENUMBER_VERSION = '${version}';
 export const PHONE_METADATA_ID = ${JSON.stringify(subset)} as unknown as MetadataJson;
 `;
 fs.writeFileSync(path.join(root, 'shared/media/phone-metadata-id.ts'), out);
-console.log(`shared/media/phone-metadata-id.ts written (${out.length} bytes, libphonenumber-js ${version})`);
+process.stdout.write(`shared/media/phone-metadata-id.ts written (${out.length} bytes, libphonenumber-js ${version})\n`);
