@@ -62,6 +62,23 @@ describe('directory', () => {
     expect(await search('radio')).toEqual(['outlet:Radio Suara Sukamaju']);
     expect(await search('"; DROP TABLE media_outlet; --')).toEqual([]);
   });
+
+  it('a one-letter slip in a short name still finds it (missing, extra, wrong or swapped letter)', async () => {
+    fx = openTestCore();
+    const s = await seed(fx);
+    const sinta = await fx.core.invoke('media.journalists.save', { name: 'Sinta Dewi', outletId: s.radio.id, dataSource: 'Formulir akreditasi', consent: 'given' } as never);
+    const search = async (query: string) => (await fx.core.invoke('media.search', { query })).map((h) => `${h.name}${h.fuzzy ? '~' : ''}`);
+    expect(await search('snta')).toEqual(['Sinta Dewi~']); // one letter missing from a five-letter name
+    expect(await search('siinta')).toEqual(['Sinta Dewi~']); // one extra
+    expect(await search('sitna')).toEqual(['Sinta Dewi~']); // two swapped
+    expect(await search('dewu')).toEqual(['Sinta Dewi~']); // one wrong
+    expect(await search('rna')).toEqual(['Rina Wulandari~']);
+    expect(await search('snta dewi')).toEqual(['Sinta Dewi~']);
+    expect(await search('sinta')).toEqual(['Sinta Dewi']); // as typed: not fuzzy
+    expect(await search('xyzq')).toEqual([]);
+    expect(await search('rani')).toEqual([]); // two letters off a four-letter name: not a slip
+    expect((await fx.core.invoke('media.journalists.list', { query: 'snta' })).map((j) => j.id)).toEqual([sinta.id]);
+  });
 });
 
 describe('personal data (UU 27/2022)', () => {
