@@ -103,3 +103,99 @@ describe('ICS import of recurring events', () => {
     expect(items.every((i) => new Date(i.startMs).getUTCHours() !== 8)).toBe(true); // 00.00 PST = 08.00 UTC
   });
 });
+
+/** Python's icalendar reads the file as another program would: each event's start as a zoned datetime, its rules, people and status. */
+function readWithPython(file: string): { uid: string; summary: string; start: string; tz: string; rrules: string[]; attendees: string[]; organizer: string; status: string; method: string; wrtz: string }[] {
+  const script = `
+import json, sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+out = []
+for ev in cal.walk('VEVENT'):
+    start = ev.decoded('dtstart')
+    rr = ev.get('rrule')
+    rrs = rr if isinstance(rr, list) else ([rr] if rr is not None else [])
+    att = ev.get('attendee')
+    atts = att if isinstance(att, list) else ([att] if att is not None else [])
+    out.append({
+        'uid': str(ev.get('uid')), 'summary': str(ev.get('summary')),
+        'start': start.strftime('%Y-%m-%d %H:%M %a'), 'tz': str(ev['dtstart'].params.get('TZID', '')),
+        'rrules': [r.to_ical().decode() for r in rrs],
+        'attendees': [str(a.params.get('CN')) for a in atts],
+        'organizer': str(ev.get('organizer').params.get('CN')) if ev.get('organizer') else '',
+        'status': str(ev.get('status')), 'method': str(cal.get('method')), 'wrtz': str(cal.get('x-wr-timezone')),
+    })
+print(json.dumps(out))
+`;
+  // Debian's python3-icalendar belongs to the system Python (a pyenv or venv python3 on PATH would not see it).
+  const python = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  return JSON.parse(execFileSync(python, ['-c', script, file], { encoding: 'utf8' }));
+}
+
+describe('ICS export', () => {
+  it('keeps an imported series in its own zone (TZID and VTIMEZONE as imported): ical.js and Python icalendar expand it on Mondays 09.00 Los Angeles time', async () => {
+    await imported(FILE);
+    const out = await fx.core.invoke('agenda.ics.export', { leaderId: null });
+    expect(out.text).toContain('METHOD:PUBLISH');
+    expect(out.text).toContain('X-WR-TIMEZONE:Asia/Jakarta');
+    expect(out.text).toContain('DTSTART;TZID=Pacific Standard Time:20261026T090000');
+    // The rules as imported (ical.js writes the parts in its own order).
+    expect(out.text).toContain('RRULE:FREQ=WEEKLY;COUNT=8;BYDAY=MO');
+    expect(out.text).toContain('RRULE:FREQ=MONTHLY;COUNT=3;BYDAY=1FR');
+    expect(out.text).toContain('RDATE;TZID=Pacific Standard Time:20261111T140000');
+    // Read back by ical.js: the same occurrences as the file that came in, cancelled ones as overrides.
+    const cal = new ICAL.Component(ICAL.parse(out.text));
+    expect(cal.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'))).toEqual(['Pacific Standard Time']);
+    expect(out.text).toContain('RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11'); // the imported VTIMEZONE's own DST rules
+    const master = cal.getAllSubcomponents('vevent').find((v) => !v.getFirstProperty('recurrence-id'))!;
+    const expanded = reference(crlf(['BEGIN:VCALENDAR', 'VERSION:2.0', ...VTIMEZONE_PACIFIC, ...master.toString().split('\r\n'), 'END:VCALENDAR']));
+    const cancelled = new Set(cal.getAllSubcomponents('vevent').filter((v) => v.getFirstPropertyValue('status') === 'CANCELLED').map((v) => (v.getFirstPropertyValue('recurrence-id') as ICAL.Time).toJSDate().getTime()));
+    expect(expanded.filter((t) => !cancelled.has(t))).toEqual(reference(FILE));
+    // Read back by Python's icalendar.
+    const file = path.join(fx.dir, 'agenda.ics');
+    fs.writeFileSync(file, out.text);
+    const py = readWithPython(file);
+    const series = py.find((e) => e.uid === 'diaspora-weekly@example.test' && e.status !== 'CANCELLED')!;
+    expect(series).toMatchObject({ start: '2026-10-26 09:00 Mon', tz: 'Pacific Standard Time', method: 'PUBLISH', wrtz: 'Asia/Jakarta' });
+    expect(series.rrules).toEqual(['FREQ=WEEKLY;COUNT=8;BYDAY=MO', 'FREQ=MONTHLY;COUNT=3;BYDAY=1FR']);
+  });
+
+  it('names the leader and every pendamping (officials and typed names), and a postponed event keeps its new date', async () => {
+    fx = openTestCore();
+    const c = fx.core;
+    await c.invoke('office.save', SAMPLE_PROFILE);
+    const wk = await c.invoke('agenda.officials.save', { name: 'Ir. Hendra Wijaya', position: 'Wali Kota', precedenceRank: 10, isLeader: true });
+    const sekda = await c.invoke('agenda.officials.save', { name: 'Dra. Rina Kusuma', position: 'Sekretaris Daerah', precedenceRank: 14, isLeader: true });
+    const kadis = await c.invoke('agenda.officials.save', { name: 'Budi Hartono', position: 'Kepala Dinas PU', precedenceRank: 30, isLeader: false });
+    const start = Date.UTC(2026, 11, 7, 2, 0); // Senin 7 Desember 2026 09.00 WIB
+    await c.invoke('agenda.events.save', { title: 'Peresmian Jembatan', startMs: start, endMs: start + 3_600_000, leaderIds: [wk.id], companionIds: [sekda.id, kadis.id], companionsText: 'Camat Utara' });
+    await c.invoke('agenda.events.save', { title: 'Rapat Anggaran', startMs: start + 4 * 3_600_000, endMs: start + 5 * 3_600_000, leaderIds: [wk.id], status: 'postponed', postponedToMs: start + 2 * 86_400_000 + 4 * 3_600_000 });
+    const out = await c.invoke('agenda.ics.export', { leaderId: null });
+    const file = path.join(fx.dir, 'agenda.ics');
+    fs.writeFileSync(file, out.text);
+    const py = readWithPython(file);
+    const bridge = py.find((e) => e.summary === 'Peresmian Jembatan')!;
+    expect(bridge.organizer).toBe('Bagian Humas dan Protokol Setda, Pemerintah Kota Sukamaju');
+    expect(bridge.attendees).toEqual(['Wali Kota – Ir. Hendra Wijaya', 'Sekretaris Daerah – Dra. Rina Kusuma', 'Kepala Dinas PU – Budi Hartono']);
+    const v = new ICAL.Component(ICAL.parse(out.text)).getAllSubcomponents('vevent').find((x) => x.getFirstPropertyValue('summary') === 'Peresmian Jembatan')!;
+    expect(String(v.getFirstPropertyValue('description'))).toContain('Pendamping: Sekretaris Daerah (Dra. Rina Kusuma); Kepala Dinas PU (Budi Hartono); Camat Utara');
+    const postponed = py.find((e) => e.summary === 'Rapat Anggaran')!;
+    expect(postponed).toMatchObject({ start: '2026-12-09 13:00 Wed', tz: 'Asia/Jakarta', status: 'CONFIRMED' });
+  });
+});
+
+it('a series entered in Warta in a zone abroad gets a VTIMEZONE from the zone data: ical.js expands it at the same instants as Warta across daylight saving', async () => {
+  fx = openTestCore();
+  await fx.core.invoke('office.save', SAMPLE_PROFILE);
+  const start = Date.UTC(2026, 9, 12, 7, 0); // Monday 12 October 2026 09.00 in Amsterdam (CEST, UTC+2)
+  await fx.core.invoke('agenda.events.save', { title: 'Promosi wisata di Belanda', startMs: start, endMs: start + 3_600_000, zone: 'Europe/Amsterdam', rrule: 'FREQ=WEEKLY;COUNT=5' });
+  const ours = (await fx.core.invoke('agenda.range', { from: start - 1, to: start + 40 * 86_400_000 })).items.map((i) => i.startMs);
+  const out = await fx.core.invoke('agenda.ics.export', { leaderId: null });
+  expect(out.text).toContain('DTSTART;TZID=Europe/Amsterdam:20261012T090000');
+  const cal = new ICAL.Component(ICAL.parse(out.text));
+  for (const z of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(z));
+  const it = new ICAL.Event(cal.getFirstSubcomponent('vevent')!).iterator();
+  const theirs: number[] = [];
+  for (let t = it.next(); t; t = it.next()) theirs.push(t.toJSDate().getTime());
+  expect(theirs).toEqual(ours);
+  expect(ours[2]! - ours[1]!).toBe(7 * 86_400_000 + 3_600_000); // 25 October: clocks go back, 09.00 stays 09.00
+});

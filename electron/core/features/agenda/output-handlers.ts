@@ -11,6 +11,7 @@ import { renderDaySheetPdf } from './day-sheet-pdf';
 import { toEvent, type EventRow } from '../../../../shared/agenda/event-rows';
 import { exportIcs } from './ics-export';
 import { parseIcs, type ParsedIcsEvent } from './ics-parse';
+import { readOfficeProfile } from '../office/handlers';
 import { loadLetterhead } from '../paper/letterhead';
 import { listOfficials } from './people-handlers';
 import { officeZone, readAgendaSettings } from './settings';
@@ -155,7 +156,15 @@ export const outputHandlers: HandlerGroup<OutputMethods> = {
     const leader = input.leaderId ? listOfficials(ctx, true).find((o) => o.id === input.leaderId) : null;
     if (input.leaderId && !leader) throw new WartaError('not_found', 'Pimpinan tidak ditemukan.', { id: input.leaderId });
     const name = leader ? `Agenda ${leader.position} ${leader.name}` : 'Agenda pimpinan';
-    const text = exportIcs(chosen, seriesById, officeZone(ctx), name, ctx.now());
+    const profile = readOfficeProfile(ctx);
+    const people = new Map(listOfficials(ctx, true).map((o) => [o.id, { name: o.name, position: o.position }]));
+    const text = exportIcs(chosen, seriesById, {
+      officeZone: officeZone(ctx),
+      name,
+      stampMs: ctx.now(),
+      people,
+      organizer: { name: profile ? `${profile.unit}, ${profile.institution}` : 'Warta', email: profile?.email ?? '' },
+    });
     if (text.length > ICS_MAX_CHARS) {
       throw new WartaError('payload_too_large', `Agenda ini terlalu besar untuk satu berkas ICS (${chosen.length} kegiatan). Ekspor per pimpinan.`, { events: chosen.length });
     }
