@@ -1,3 +1,8 @@
+// The regional scripts' fonts ship with the app (the same npm packages the PDFs embed), so the
+// letterhead line shows on machines without them; each loads only when the line uses its script.
+import '@fontsource/noto-sans-balinese/400.css';
+import '@fontsource/noto-sans-javanese/400.css';
+import '@fontsource/noto-sans-sundanese/400.css';
 import { letterheadText } from '../../../shared/office/letterhead';
 import type { OfficeProfile } from '../../../shared/office/profile';
 import { useT } from '../../i18n/use-t';
