@@ -46,7 +46,7 @@ const FOLD: Readonly<Record<string, ReadonlySet<string>>> = {
   release_body_updates: new Set(['release_id', 'update_b64', 'deleted_at']),
   agenda_events: new Set([
     'kind', 'title', 'start_ms', 'end_ms', 'all_day', 'zone', 'place_name', 'status', 'represented_by', 'leader_ids', 'press_open',
-    'uses_press_room', 'dress_code', 'rrule', 'series_end_ms', 'series_id', 'original_start_ms', 'deleted_at',
+    'uses_press_room', 'dress_code', 'rrule', 'rrule_extra', 'series_end_ms', 'series_id', 'original_start_ms', 'deleted_at',
   ]),
   agenda_settings: new Set(['open_end_minutes']),
 };
@@ -215,7 +215,7 @@ export function createPublicFeeds(store: SyncStore, now: () => number): PublicFe
       }
       let occurrences;
       try {
-        occurrences = expandRule({ startMs: e.startMs, durationMs: e.endMs === null ? null : e.endMs - e.startMs, zone: e.zone, rrule: e.rrule }, from, to, openEndMs).occurrences;
+        occurrences = expandRule({ startMs: e.startMs, durationMs: e.endMs === null ? null : e.endMs - e.startMs, zone: e.zone, rrule: e.rrule, extraRules: e.rruleExtra }, from, to, openEndMs).occurrences;
       } catch {
         occurrences = [{ originalStartMs: e.startMs, startMs: e.startMs, endMs: e.endMs }];
       }

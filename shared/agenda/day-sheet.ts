@@ -1,6 +1,8 @@
 /**
  * The protocol day sheet (agenda harian/mingguan pimpinan): the model shared by the PDF, the
- * DOCX and the WhatsApp text, so the three never disagree.
+ * DOCX and the WhatsApp text, so the three never disagree. The PDF and DOCX are the protocol
+ * staff's internal sheet (protocol notes, the aide's contact); the WhatsApp text is shared
+ * beyond the office, so it carries neither.
  */
 import { formatLongDate } from '../format/dates';
 import type { ZoneLabel } from '../office/time-zones';
@@ -11,11 +13,18 @@ export interface DaySheetRow {
   no: number;
   time: string;
   title: string;
+  /** Who of the leaders attends ("Wali Kota (Ir. Hendra Wijaya)"); shown on the sheet for all leaders. */
+  leaders: string;
   place: string;
   dressCode: string;
   role: string;
   companions: string;
-  notes: string;
+  /** Status words that may be shared ("Diwakilkan oleh …", "Belum pasti"). */
+  status: string;
+  /** Internal: the protocol note, only on the internal sheet. */
+  protocolNotes: string;
+  /** Internal: the aide (ajudan/ADC/sespri) to call, only on the internal sheet. */
+  aide: string;
 }
 
 export interface DaySheetDay {
@@ -27,6 +36,10 @@ export interface DaySheetDay {
 export interface DaySheet {
   title: string;
   leaderLine: string;
+  /** "Senin, 23 November 2026" or "Senin, 23 November s.d. Minggu, 29 November 2026". */
+  period: string;
+  /** The sheet covers every leader: each row says who attends. */
+  allLeaders: boolean;
   days: DaySheetDay[];
 }
 
@@ -67,47 +80,53 @@ export function buildDaySheet(
       dateKey: key,
       heading: formatLongDate(Date.UTC(y, m - 1, d, 5), officeZone),
       rows: list.map((i, n) => {
-        const companions = [...i.companionIds.map((id) => people.get(id)).filter((p): p is DaySheetPerson => !!p).map((p) => `${p.position} (${p.name})`), i.companionsText]
-          .filter(Boolean)
-          .join('; ');
-        const notes = [
-          i.status !== 'confirmed' ? STATUS_LABEL_ID[i.status] + (i.status === 'represented' && i.representedBy ? ` oleh ${i.representedBy}` : '') : '',
-          i.protocolNotes,
-        ]
-          .filter(Boolean)
-          .join('. ');
+        const named = (ids: string[]) => ids.map((id) => people.get(id)).filter((p): p is DaySheetPerson => !!p).map((p) => `${p.position} (${p.name})`);
+        const companions = [...named(i.companionIds), i.companionsText].filter(Boolean).join('; ');
         return {
           no: n + 1,
           time: timeRange(i, officeZone),
           title: i.title,
+          leaders: named(i.leaderIds).join('; '),
           place: i.placeName,
           dressCode: i.dressCode,
           role: i.leaderRole ? ROLE_LABEL_ID[i.leaderRole] : '',
           companions,
-          notes,
+          status: i.status !== 'confirmed' ? STATUS_LABEL_ID[i.status] + (i.status === 'represented' && i.representedBy ? ` oleh ${i.representedBy}` : '') : '',
+          protocolNotes: i.protocolNotes,
+          aide: i.aideContact,
         };
       }),
     };
   });
   const title = dayKeys.length > 1 ? 'AGENDA MINGGUAN PIMPINAN' : 'AGENDA HARIAN PIMPINAN';
   const leaderLine = leader ? `${leader.position} – ${leader.name}` : 'Seluruh pimpinan';
-  void last;
-  return { title, leaderLine, days };
+  const head = days[0]?.heading ?? '';
+  const tail = days[days.length - 1]?.heading ?? '';
+  // "Senin, 23 November s.d. Minggu, 29 November 2026": the year once when both days share it.
+  const period = days.length > 1 ? `${first.slice(0, 4) === last.slice(0, 4) ? head.replace(/ \d{4}$/, '') : head} s.d. ${tail}` : head;
+  return { title, leaderLine, period, allLeaders: !leader, days };
+}
+
+/** The internal sheet's remarks: the status, then the protocol note. */
+export function internalNotes(r: DaySheetRow): string {
+  return [r.status, r.protocolNotes].filter(Boolean).join('. ');
 }
 
 /** WhatsApp text: *bold* headings, one numbered block per event, no HTML. */
 export function daySheetWhatsApp(sheet: DaySheet): string {
   const lines: string[] = [`*${sheet.title}*`, `*${sheet.leaderLine}*`];
+  // Shared text: status words only; protocol notes and the aide's contact stay on the internal sheet.
   for (const day of sheet.days) {
     lines.push('', `*${day.heading}*`);
     if (day.rows.length === 0) lines.push('Tidak ada agenda.');
     for (const r of day.rows) {
       lines.push(`${r.no}. ${r.time}`, `   Acara: ${r.title}`);
+      if (sheet.allLeaders && r.leaders) lines.push(`   Pimpinan: ${r.leaders}`);
       if (r.place) lines.push(`   Tempat: ${r.place}`);
       if (r.dressCode) lines.push(`   Pakaian: ${r.dressCode}`);
       if (r.role) lines.push(`   Peran: ${r.role}`);
       if (r.companions) lines.push(`   Pendamping: ${r.companions}`);
-      if (r.notes) lines.push(`   Keterangan: ${r.notes}`);
+      if (r.status) lines.push(`   Keterangan: ${r.status}`);
     }
   }
   return lines.join('\n');

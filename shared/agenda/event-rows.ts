@@ -44,6 +44,10 @@ export interface EventRow {
   series_id: string | null;
   original_start_ms: number | null;
   ics_uid: string | null;
+  aide_contact: string | null;
+  rrule_extra: string | null;
+  ics_tzid: string | null;
+  ics_vtimezone: string | null;
   created_at: string | null;
   updated_at: string;
   deleted_at: string | null;
@@ -88,6 +92,7 @@ export function toEvent(r: EventRow): AgendaEvent {
     companionIds: ids(r.companion_ids),
     companionsText: r.companions_text ?? '',
     protocolNotes: r.protocol_notes ?? '',
+    aideContact: r.aide_contact ?? '',
     pressOpen: r.press_open !== 0,
     reporterId: r.reporter_id,
     photographerId: r.photographer_id,
@@ -97,13 +102,16 @@ export function toEvent(r: EventRow): AgendaEvent {
     seriesId: r.series_id,
     originalStartMs: r.original_start_ms,
     icsUid: r.ics_uid,
+    rruleExtra: ids(r.rrule_extra),
+    icsTzid: r.ics_tzid,
+    icsVtimezone: r.ics_vtimezone,
     createdAt: r.created_at ?? r.updated_at,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
   };
 }
 
-export function itemOf(e: Pick<AgendaEvent, Exclude<keyof AgendaEvent, 'createdAt' | 'updatedAt' | 'deletedAt'>>, occurrence?: { originalStartMs: number; startMs: number; endMs: number | null }): SheetItem {
+export function itemOf(e: Pick<AgendaEvent, Exclude<keyof AgendaEvent, 'createdAt' | 'updatedAt' | 'deletedAt' | 'rruleExtra' | 'icsTzid' | 'icsVtimezone'>>, occurrence?: { originalStartMs: number; startMs: number; endMs: number | null }): SheetItem {
   const seriesId = occurrence ? e.id : e.seriesId;
   const originalStartMs = occurrence ? occurrence.originalStartMs : e.originalStartMs;
   return {
@@ -132,5 +140,6 @@ export function itemOf(e: Pick<AgendaEvent, Exclude<keyof AgendaEvent, 'createdA
     photographerId: e.photographerId,
     videographerId: e.videographerId,
     protocolNotes: e.protocolNotes,
+    aideContact: e.aideContact,
   };
 }

@@ -74,6 +74,8 @@ export const eventInput = z
     companionIds: z.array(id).max(50).default([]),
     companionsText: optText(1000),
     protocolNotes: optText(4000),
+    /** The leader's aide for this event (ajudan, ADC, sespri): name and phone, for the protocol sheet. */
+    aideContact: optText(300),
     pressOpen: z.boolean().default(true),
     reporterId: id.nullable().default(null),
     photographerId: id.nullable().default(null),
@@ -105,6 +107,11 @@ export interface AgendaEvent extends Omit<EventValues, 'id'> {
   seriesId: string | null;
   originalStartMs: number | null;
   icsUid: string | null;
+  /** Further RRULEs of an imported series (the first is `rrule`); not edited in the form. */
+  rruleExtra: string[];
+  /** The TZID and VTIMEZONE an imported series came with, written back on export. */
+  icsTzid: string | null;
+  icsVtimezone: string | null;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
@@ -143,6 +150,7 @@ export interface SheetItem extends CalendarItem {
   companionIds: string[];
   companionsText: string;
   protocolNotes: string;
+  aideContact: string;
 }
 
 /** The lean form the calendar needs: month views carry thousands of these. */

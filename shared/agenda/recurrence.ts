@@ -18,6 +18,8 @@ export interface SeriesSpec {
   durationMs: number | null;
   zone: EventZone;
   rrule: string;
+  /** Further RRULEs of the same series (RFC 5545 allows several; an imported Outlook or Google series may have them). */
+  extraRules?: readonly string[];
 }
 
 export interface Occurrence {
@@ -52,8 +54,9 @@ export function parseRule(rrule: string): ICAL.Recur {
   return recur;
 }
 
-function iterate(spec: SeriesSpec, visit: (startMs: number) => boolean): boolean {
-  const recur = parseRule(spec.rrule);
+/** One rule's starts, in order, as instants. */
+function ruleStarts(spec: SeriesSpec, rrule: string): () => number | null {
+  const recur = parseRule(rrule);
   const w = wallTimeOf(spec.startMs, spec.zone);
   // The series is expanded in wall time; an UNTIL in UTC (as RFC 5545 requires with a TZID) is
   // turned into the same zone's wall time, or a late-evening last occurrence would be lost.
@@ -65,11 +68,48 @@ function iterate(spec: SeriesSpec, visit: (startMs: number) => boolean): boolean
   }
   const dtstart = ICAL.Time.fromData({ year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: 0, isDate: false });
   const it = recur.iterator(dtstart);
+  const toMs = (t: ICAL.Time) => instantOfWall({ year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute }, spec.zone);
+  // RFC 5545: DTSTART is always the first occurrence and counts toward COUNT, even when the
+  // rule alone would not give it (a "first Friday" series starting on a Monday); ical.js agrees.
+  const first = toMs(dtstart);
+  let emitted = 0;
+  let started = false;
+  return () => {
+    if (recur.count && emitted >= recur.count) return null;
+    if (!started) {
+      started = true;
+      emitted += 1;
+      return first;
+    }
+    for (;;) {
+      const t = it.next();
+      if (!t) return null;
+      const ms = toMs(t);
+      if (ms === first) continue;
+      emitted += 1;
+      return ms;
+    }
+  };
+}
+
+/**
+ * Visits the series' starts in time order: the union of its rules (an instant two rules both
+ * give is one occurrence, as RFC 5545 says). Returns true when the iteration cap stopped it.
+ */
+function iterate(spec: SeriesSpec, visit: (startMs: number) => boolean): boolean {
+  const rules = [spec.rrule, ...(spec.extraRules ?? [])].map((r) => ruleStarts(spec, r));
+  const next = rules.map((r) => r());
+  let last = -Infinity;
   for (let i = 0; i < MAX_ITERATIONS; i++) {
-    const t = it.next();
-    if (!t) return false;
-    const startMs = instantOfWall({ year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute }, spec.zone);
-    if (!visit(startMs)) return false;
+    let min = Infinity;
+    for (const n of next) if (n !== null && n < min) min = n;
+    if (min === Infinity) return false;
+    next.forEach((n, k) => {
+      if (n === min) next[k] = rules[k]!();
+    });
+    if (min === last) continue;
+    last = min;
+    if (!visit(min)) return false;
   }
   return true;
 }
@@ -95,8 +135,10 @@ export function expandRule(spec: SeriesSpec, from: number, to: number, openEndMs
 
 /** The end of the last occurrence, or null when the rule has no end (or more than the cap). */
 export function seriesEnd(spec: SeriesSpec): number | null {
-  const recur = parseRule(spec.rrule);
-  if (!recur.until && !recur.count) return null;
+  for (const rule of [spec.rrule, ...(spec.extraRules ?? [])]) {
+    const recur = parseRule(rule);
+    if (!recur.until && !recur.count) return null;
+  }
   let last = spec.startMs;
   const capped = iterate(spec, (startMs) => {
     last = startMs;

@@ -3,7 +3,7 @@
  * (preview, WhatsApp links): the greeting, the subject with or without the embargo line, and
  * the click-to-chat link.
  */
-import { normalizePhone } from '../media/phone';
+import { whatsappDigits } from '../media/phone';
 import { escapeHtml } from '../releases/body-text';
 
 /** Placeholders of the greeting template; anything else in braces is refused. */
@@ -51,11 +51,9 @@ export function htmlWithGreeting(greeting: string, embargoNotice: string | null,
   return releaseHtml.slice(0, end) + top + releaseHtml.slice(end);
 }
 
-/** +6281234567890 or 0812-3456-7890 → "6281234567890" as wa.me wants it; null if not a number. */
+/** +6281234567890 or 0812-3456-7890 → "6281234567890" as wa.me wants it; null if not a mobile number (a landline has no WhatsApp). */
 export function whatsappNumber(raw: string | null | undefined): string | null {
-  if (!raw) return null;
-  const r = normalizePhone(raw);
-  return r.ok ? r.value.slice(1) : null;
+  return whatsappDigits(raw);
 }
 
 /**

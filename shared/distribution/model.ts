@@ -65,7 +65,7 @@ export interface SmtpSettingsView extends SmtpSettings {
 }
 
 /** Why a resolved contact is not among the recipients. */
-export const EXCLUSION_REASONS = ['do_not_send', 'no_address', 'invalid_email', 'invalid_whatsapp', 'duplicate'] as const;
+export const EXCLUSION_REASONS = ['do_not_send', 'no_address', 'invalid_email', 'invalid_whatsapp', 'not_mobile', 'duplicate'] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 export interface PlannedRecipient {
@@ -107,6 +107,11 @@ export interface AttachmentInfo {
   hash: string;
   /** A photo shown inside the HTML body (`cid:` reference), or null. */
   cid: string | null;
+  /** An export of the release (PDF, DOCX, ZIP): how to make it again. */
+  kind?: AttachmentKind;
+  paper?: 'A4' | 'F4';
+  /** Made while the embargo ran, so it carries the EMBARGO line: a message sent after the embargo gets a fresh copy. */
+  embargoed?: boolean;
 }
 
 export interface RecipientView {

@@ -74,3 +74,21 @@ export function formatTime(instant: Date | number, zone: ZoneLabel, lang: Lang =
 export function formatDateTime(instant: Date | number, zone: ZoneLabel, lang: Lang = 'id'): string {
   return `${formatLongDate(instant, zone, lang)} ${lang === 'id' ? 'pukul' : 'at'} ${formatTime(instant, zone, lang)}`;
 }
+
+/** "2026-12-04" → "4 Desember 2026" (a calendar day, no zone involved). */
+export function formatDateKey(key: string, lang: Lang = 'id'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(key);
+  if (!m) return key;
+  return `${Number(m[3])} ${MONTHS[lang][Number(m[2]) - 1]} ${m[1]}`;
+}
+
+/** "1 Januari s.d. 31 Desember 2026"; the year once when both days share it, the month too when they share that. */
+export function formatPeriodKeys(from: string, to: string, lang: Lang = 'id'): string {
+  const until = lang === 'id' ? 's.d.' : 'to';
+  if (from === to) return formatDateKey(from, lang);
+  const a = formatDateKey(from, lang);
+  const b = formatDateKey(to, lang);
+  if (from.slice(0, 4) !== to.slice(0, 4)) return `${a} ${until} ${b}`;
+  if (from.slice(0, 7) === to.slice(0, 7) && lang === 'id') return `${Number(from.slice(8))} ${until} ${b}`;
+  return `${a.replace(/ \d{4}$/, '')} ${until} ${b}`;
+}

@@ -70,28 +70,58 @@ const MAX: Record<string, number> = {
 
 type Cell = string | number | boolean | Date | null | undefined;
 
-function cellText(cell: Cell): string {
+/** Fields that hold several lines (a multi-line address in a quoted CSV cell keeps its lines). */
+export const MULTILINE_FIELDS: ReadonlySet<string> = new Set(['address']);
+
+/**
+ * A cell as text. Single-line fields (names, numbers) collapse every run of whitespace to one
+ * space; multi-line fields keep their line breaks and tidy each line.
+ */
+export function cellText(cell: Cell, multiline = false): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  return unescapeFormula(String(cell).replace(/\s+/g, ' ').trim());
+  const s = String(cell);
+  if (!multiline) return unescapeFormula(s.replace(/\s+/g, ' ').trim());
+  const lines = s
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[^\S\n]+/g, ' ').trim())
+    .filter(Boolean);
+  return unescapeFormula(lines.join('\n'));
 }
 
-const EMPTY = new Set(['', '-', '--', '—', 'n/a', 'na', 'tidak ada', 'belum ada', 'null']);
+/**
+ * What spreadsheets write for "nothing here": "-", "n/a", "null" … They become empty only in
+ * the columns the import preview says so (it counts them per column; the officer can keep
+ * them as text, e.g. a beat really called "NA").
+ */
+const PLACEHOLDERS = new Set(['-', '--', '—', 'n/a', 'na', 'tidak ada', 'belum ada', 'null', 'nil', '#n/a']);
 
-export function toRecord(kind: 'outlets', cells: readonly Cell[], mapping: ColumnMapping): { record: OutletRecord | null; issues: RowIssue[] };
-export function toRecord(kind: 'journalists', cells: readonly Cell[], mapping: ColumnMapping): { record: JournalistRecord | null; issues: RowIssue[] };
-export function toRecord(kind: ImportKind, cells: readonly Cell[], mapping: ColumnMapping): { record: OutletRecord | JournalistRecord | null; issues: RowIssue[] };
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDERS.has(text.trim().toLowerCase());
+}
+
+export interface RecordOptions {
+  /** Fields whose placeholder cells are kept as written instead of read as empty. */
+  keepPlaceholders?: ReadonlySet<string>;
+}
+
+export function toRecord(kind: 'outlets', cells: readonly Cell[], mapping: ColumnMapping, options?: RecordOptions): { record: OutletRecord | null; issues: RowIssue[] };
+export function toRecord(kind: 'journalists', cells: readonly Cell[], mapping: ColumnMapping, options?: RecordOptions): { record: JournalistRecord | null; issues: RowIssue[] };
+export function toRecord(kind: ImportKind, cells: readonly Cell[], mapping: ColumnMapping, options?: RecordOptions): { record: OutletRecord | JournalistRecord | null; issues: RowIssue[] };
 /** One sheet row → a record of `kind`, with what was wrong in it. */
-export function toRecord(kind: ImportKind, cells: readonly Cell[], mapping: ColumnMapping): { record: OutletRecord | JournalistRecord | null; issues: RowIssue[] } {
+export function toRecord(kind: ImportKind, cells: readonly Cell[], mapping: ColumnMapping, options: RecordOptions = {}): { record: OutletRecord | JournalistRecord | null; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
+  const keep = options.keepPlaceholders ?? new Set<string>();
+  const blank = (field: string, t: string) => t === '' || (!keep.has(field) && isPlaceholder(t));
   const raw: Record<string, Cell> = {};
   mapping.forEach((field, i) => {
     if (field && raw[field] === undefined) raw[field] = cells[i];
   });
   const cut = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
   const text = (field: string): string | null => {
-    const t = cellText(raw[field]);
-    if (EMPTY.has(t.toLowerCase())) return null;
+    const t = cellText(raw[field], MULTILINE_FIELDS.has(field));
+    if (blank(field, t)) return null;
     const max = MAX[field] ?? 160;
     if (t.length > max) {
       issues.push({ field, code: 'too_long', severity: 'error', value: cut(t), max });
@@ -101,7 +131,7 @@ export function toRecord(kind: ImportKind, cells: readonly Cell[], mapping: Colu
   };
   const parsed = <T>(field: string, parse: (t: string) => T | null, code: IssueCode): T | null => {
     const t = cellText(raw[field]);
-    if (EMPTY.has(t.toLowerCase())) return null;
+    if (blank(field, t)) return null;
     const v = parse(t);
     if (v === null) issues.push({ field, code, severity: 'warning', value: cut(t) });
     return v;
@@ -109,7 +139,7 @@ export function toRecord(kind: ImportKind, cells: readonly Cell[], mapping: Colu
   const phone = (field: string): string | null => {
     const c = raw[field];
     const t = cellText(c);
-    if (EMPTY.has(t.toLowerCase())) return null;
+    if (blank(field, t)) return null;
     const r = normalizePhone(typeof c === 'number' ? c : t);
     if (!r.ok) {
       issues.push({ field, code: 'phone_invalid', severity: 'warning', value: cut(t) });

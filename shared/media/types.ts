@@ -139,6 +139,10 @@ export interface ImportColumn {
   header: string;
   /** A few values from the first rows, for the mapping screen. */
   samples: string[];
+  /** Cells that read like "-", "n/a", "null": a placeholder for nothing. */
+  placeholders: number;
+  /** Those cells are read as empty (the default); false when the officer keeps them as text. */
+  placeholdersEmpty: boolean;
 }
 
 export type DuplicateDecision = 'merge' | 'skip' | 'create';

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { checkNumberPattern, DEFAULT_NUMBER_PATTERN } from './number-pattern';
+import { DATELINE_FORMS, DEFAULT_DATELINE_FORM } from '../releases/dateline';
 import { ZONE_LABELS } from './time-zones';
+
+/** How a release ends: *-selesai-* (the Indonesian custom) or ### (the wire-service mark). */
+export const END_MARKS = ['-selesai-', '###'] as const;
+export type EndMark = (typeof END_MARKS)[number];
 
 /**
  * The office profile: who publishes (the letterhead, *kop*), where (dateline city, time zone)
@@ -29,9 +34,16 @@ export const officeProfileInput = z
       .default(''),
     emblemHash: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
     numberPattern: text(120).default(DEFAULT_NUMBER_PATTERN),
+    /** A letterhead line in a regional script (Aksara Bali, Jawa or Sunda), printed above the institution. */
+    scriptLine: text(200).default(''),
+    datelineForm: z.enum(DATELINE_FORMS, { message: 'Bentuk baris tanggal tidak dikenal' }).default(DEFAULT_DATELINE_FORM),
+    endMark: z.enum(END_MARKS, { message: 'Tanda akhir rilis tidak dikenal' }).default('-selesai-'),
   })
   .strict()
   .superRefine((value, ctx) => {
+    if (value.scriptLine && !/\p{Script=Balinese}|\p{Script=Javanese}|\p{Script=Sundanese}/u.test(value.scriptLine)) {
+      ctx.addIssue({ code: 'custom', path: ['scriptLine'], message: 'Baris aksara daerah harus ditulis dengan Aksara Bali, Jawa, atau Sunda' });
+    }
     const check = checkNumberPattern(value.numberPattern);
     if (check.ok) return;
     const message =

@@ -6,7 +6,8 @@ export function embargoLine(embargoAt: string, zone: ZoneLabel): string {
   return `EMBARGO: Tidak untuk disiarkan sebelum ${formatDateTime(Date.parse(embargoAt), zone)}`;
 }
 
-export const IMMEDIATE_LINE = 'Untuk disiarkan segera';
+/** The usual urgency line of an Indonesian release that may go out at once. */
+export const IMMEDIATE_LINE = 'UNTUK SEGERA DISIARKAN';
 
 /** The embargo is still running at `now` (an instant is the same everywhere; the zone only words it). */
 export function isEmbargoed(r: { urgency: string | null; embargoAt: string | null }, now: number): boolean {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ZONE_LABELS, type ZoneLabel } from '../office/time-zones';
+import type { DiffBlock } from './diff';
 
 export const RELEASE_STATUSES = ['draft', 'in_review', 'approved', 'published', 'withdrawn'] as const;
 export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
@@ -169,6 +170,8 @@ export interface ReleaseVersionDetail extends ReleaseVersionSummary {
   releaseId: string;
   bodyJson: unknown;
   bodyText: string;
+  /** This version against the text stored now, computed by the core when asked (never against a stale copy). */
+  compare: DiffBlock[];
   fields: Partial<ReleaseFields> & { status?: ReleaseStatus; number?: string | null };
 }
 

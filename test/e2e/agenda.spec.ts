@@ -91,7 +91,8 @@ test('Agenda: recurring event, move one occurrence with undo, conflict warning, 
   expect(download.suggestedFilename()).toBe(`agenda-harian-${today}.pdf`);
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   expect(text).toContain('PEMERINTAH KOTA SURAKARTA');
-  expect(text).toMatch(/1\s+09\.00 – 10\.00 WIB\s+Rapat Koordinasi Mingguan\s+Ruang Rapat Wali Kota\s+PDH/);
+  // The sheet for all leaders says who attends each item.
+  expect(text).toMatch(/1\s+09\.00 – 10\.00 WIB\s+Rapat Koordinasi Mingguan\s+Wali Kota \(Ir\. Bagas\s+Ruang Rapat Wali Kota\s+PDH/);
   execFileSync('pdftoppm', ['-png', '-r', '70', '-singlefile', pdf, path.join(shots, 'agenda-day-sheet')]);
   await page.getByRole('button', { name: 'Teks WhatsApp' }).click();
   await expect(page.getByTestId('agenda-whatsapp')).toHaveValue(/\*AGENDA HARIAN PIMPINAN\*[\s\S]*Acara: Rapat Koordinasi Mingguan/);

@@ -195,7 +195,7 @@ test('the kiosk shows published releases (search, read, press kit) and the publi
   await page.screenshot({ path: test.info().outputPath('ruang-pers-baca-rilis.png'), fullPage: true });
 
   const download = page.waitForEvent('download');
-  await releases.getByRole('button', { name: 'Unduh kit pers (ZIP)' }).click();
+  await releases.getByRole('button', { name: 'Unduh paket media (ZIP)' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.zip$/);
   const zip = fs.readFileSync(await file.path());

@@ -115,6 +115,7 @@ export function EventDetail({ item, zone, onClose, onEdit }: Props) {
         {row(t('agenda.form.photographer'), staff.find((s) => s.id === item.photographerId)?.name ?? '')}
         {row(t('agenda.form.videographer'), staff.find((s) => s.id === item.videographerId)?.name ?? '')}
         {row(t('agenda.form.invitationNumber'), event?.invitationNumber ?? '')}
+        {row(t('agenda.form.aideContact'), event?.aideContact ?? '')}
         {row(t('agenda.form.protocolNotes'), event?.protocolNotes ?? '')}
         {row(t('agenda.form.notes'), event?.notes ?? '')}
       </dl>

@@ -193,6 +193,7 @@ export function EventFormDialog({ initial, officeZone, onClose }: Props) {
             </Field>
           </div>
         </fieldset>
+        <Text label={t('agenda.form.aideContact')} value={f.aideContact} onChange={(v) => set('aideContact', v)} />
         <Text multiline label={t('agenda.form.protocolNotes')} value={f.protocolNotes} onChange={(v) => set('protocolNotes', v)} />
         <Text multiline label={t('agenda.form.notes')} value={f.notes} onChange={(v) => set('notes', v)} />
         {error ? <ErrorMessage error={error} /> : null}

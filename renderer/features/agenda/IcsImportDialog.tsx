@@ -87,7 +87,17 @@ export function IcsImportDialog({ zone, onClose }: { zone: ZoneLabel; onClose():
                       <td>{r.title}</td>
                       <td>{r.startMs === null ? '' : formatDateTime(r.startMs, zone, language)}</td>
                       <td>{t(`agenda.ics.action.${r.action}`)}</td>
-                      <td>{r.reason ?? ''}</td>
+                      <td>
+                        {r.reason ?? ''}
+                        {/* What was imported differently from the file (several rules, extra dates, EXDATEs that match nothing). */}
+                        {r.remarks?.length ? (
+                          <ul className="agenda-ics-remarks">
+                            {r.remarks.map((m) => (
+                              <li key={m}>{m}</li>
+                            ))}
+                          </ul>
+                        ) : null}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

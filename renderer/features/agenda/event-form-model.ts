@@ -36,6 +36,7 @@ export interface EventForm {
   companionIds: string[];
   companionsText: string;
   protocolNotes: string;
+  aideContact: string;
   pressOpen: boolean;
   reporterId: string;
   photographerId: string;
@@ -63,7 +64,7 @@ export function emptyForm(day: string, officeZone: ZoneLabel, kind: EventKind = 
     occurrence: false, kind, title: '', date: day, start: '08:00', end: '10:00', openEnd: false, allDay: false, zone: officeZone,
     placeName: '', placeAddress: '', placeLat: '', placeLon: '', usesPressRoom: kind === 'press_conference', organiserOpdId: '', invitationNumber: '', invitationDate: '',
     invitationFileHash: null, invitationFileName: '', invitationFileMime: '', dressCode: '', leaderRole: '', status: 'confirmed', representedBy: '',
-    postponedTo: '', leaderIds: [], companionIds: [], companionsText: '', protocolNotes: '', pressOpen: true, reporterId: '', photographerId: '',
+    postponedTo: '', leaderIds: [], companionIds: [], companionsText: '', protocolNotes: '', aideContact: '', pressOpen: true, reporterId: '', photographerId: '',
     videographerId: '', notes: '', repeat: 'none', rrule: '', until: '',
   };
 }
@@ -106,6 +107,7 @@ export function formOf(e: AgendaEvent, officeZone: ZoneLabel, occurrenceStartMs?
     companionIds: e.companionIds,
     companionsText: e.companionsText,
     protocolNotes: e.protocolNotes,
+    aideContact: e.aideContact,
     pressOpen: e.pressOpen,
     reporterId: e.reporterId ?? '',
     photographerId: e.photographerId ?? '',
@@ -177,6 +179,7 @@ export function toInput(f: EventForm): { input: EventInput } | { problems: FormP
       companionIds: f.companionIds,
       companionsText: f.companionsText,
       protocolNotes: f.protocolNotes,
+      aideContact: f.aideContact,
       pressOpen: f.pressOpen,
       reporterId: f.reporterId || null,
       photographerId: f.photographerId || null,

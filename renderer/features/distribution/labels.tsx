@@ -37,6 +37,7 @@ export const REASON_KEY: Record<ExclusionReason, MessageKey> = {
   no_address: 'distribution.reason.no_address',
   invalid_email: 'distribution.reason.invalid_email',
   invalid_whatsapp: 'distribution.reason.invalid_whatsapp',
+  not_mobile: 'distribution.reason.not_mobile',
   duplicate: 'distribution.reason.duplicate',
 };
 

@@ -27,7 +27,7 @@ export const distributionId = {
   'distribution.compose.att.pdf': 'PDF',
   'distribution.compose.att.docx': 'DOCX (Word)',
   'distribution.compose.att.photos': 'Foto',
-  'distribution.compose.att.zip': 'Press kit (ZIP)',
+  'distribution.compose.att.zip': 'Paket media (ZIP)',
   'distribution.compose.paper': 'Ukuran kertas',
   'distribution.compose.queue': 'Masukkan ke kotak keluar',
   'distribution.compose.queueing': 'Memasukkan…',
@@ -54,6 +54,7 @@ export const distributionId = {
   'distribution.reason.no_address': 'tidak ada alamat email atau nomor WhatsApp',
   'distribution.reason.invalid_email': 'alamat email tidak sah',
   'distribution.reason.invalid_whatsapp': 'nomor WhatsApp tidak sah',
+  'distribution.reason.not_mobile': 'nomor telepon kantor (bukan ponsel), tidak bisa WhatsApp',
   'distribution.reason.duplicate': 'alamat sama dengan penerima lain',
 
   'distribution.status.queued': 'Dalam antrean',
@@ -228,6 +229,7 @@ export const distributionEn: Record<keyof typeof distributionId, string> = {
   'distribution.reason.no_address': 'no email address or WhatsApp number',
   'distribution.reason.invalid_email': 'invalid email address',
   'distribution.reason.invalid_whatsapp': 'invalid WhatsApp number',
+  'distribution.reason.not_mobile': 'a landline (not a mobile), no WhatsApp',
   'distribution.reason.duplicate': 'same address as another recipient',
 
   'distribution.status.queued': 'Queued',

@@ -1,4 +1,5 @@
-import { formatNewsDate } from '../../../shared/format/dates';
+import { zonedParts } from '../../../shared/format/dates';
+import { datelineDateLine, datelineOpening } from '../../../shared/releases/dateline';
 import type { OfficeProfile } from '../../../shared/office/profile';
 import { PageHeading } from '../../components/PageHeading';
 import { useT } from '../../i18n/use-t';
@@ -9,9 +10,14 @@ import { Letterhead } from './Letterhead';
 
 /** Beranda: what this office's releases will carry, from the saved profile only. */
 export function HomePage({ profile }: { profile: OfficeProfile }) {
-  const { t, language } = useT();
+  const { t } = useT();
   const now = useNow();
   const zone = asZone(profile.timeZone);
+  // The office's dateline form, from the same formatter the exports use.
+  const p = zonedParts(now, zone);
+  const today = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  const opening = datelineOpening(profile.datelineForm, profile.city, today, zone);
+  const dateLine = datelineDateLine(profile.datelineForm, profile.city, today, zone);
   const number = previewReleaseNumber({
     pattern: profile.numberPattern,
     unitCode: profile.unitCode,
@@ -37,8 +43,10 @@ export function HomePage({ profile }: { profile: OfficeProfile }) {
         </div>
         <div className="card">
           <h2 className="card__title">{t('home.dateline')}</h2>
-          <p className="dateline">
-            <strong>{profile.city.toLocaleUpperCase('id')}</strong>, {formatNewsDate(now, zone, language)} –
+          {dateLine ? <p className="dateline">{dateLine}</p> : null}
+          <p className="dateline" data-testid="home-dateline">
+            <strong>{opening.city}</strong>
+            {opening.tail}
           </p>
           <p className="field__hint">
             {t('office.timeZone')}: {t(`office.timeZone.${zone}` as const)}

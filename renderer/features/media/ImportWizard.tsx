@@ -92,6 +92,15 @@ export function ImportWizard() {
     else setError(r.error);
   }
 
+  /** Keep (or read as empty) the "-", "n/a", "null" cells of one column. */
+  async function togglePlaceholders(index: number, empty: boolean) {
+    if (!preview) return;
+    const kept = preview.columns.filter((c) => !c.placeholdersEmpty && c.index !== index).map((c) => c.index);
+    const r = await call('media.import.analyze', { sessionId: preview.sessionId, mapping: preview.mapping, keepPlaceholders: empty ? kept : [...kept, index] });
+    if (r.ok) setPreview(r.value);
+    else setError(r.error);
+  }
+
   async function decide(rowsToSet: number[] | 'allDuplicates', decision: DuplicateDecision) {
     if (!preview) return;
     const r = await call('media.import.decide', { sessionId: preview.sessionId, rows: rowsToSet, decision });
@@ -196,6 +205,7 @@ export function ImportWizard() {
           view={view}
           setView={setView}
           remap={remap}
+          togglePlaceholders={togglePlaceholders}
           decide={decide}
           presetName={presetName}
           setPresetName={setPresetName}
@@ -239,6 +249,7 @@ interface PreviewProps {
   view: View;
   setView: (v: View) => void;
   remap: (index: number, field: string) => Promise<void>;
+  togglePlaceholders: (index: number, empty: boolean) => Promise<void>;
   decide: (rows: number[] | 'allDuplicates', d: DuplicateDecision) => Promise<void>;
   presetName: string;
   setPresetName: (v: string) => void;
@@ -248,7 +259,7 @@ interface PreviewProps {
   restart: () => void;
 }
 
-function PreviewView({ t, preview, rows, view, setView, remap, decide, presetName, setPresetName, savePreset, notice, commit, restart }: PreviewProps) {
+function PreviewView({ t, preview, rows, view, setView, remap, togglePlaceholders, decide, presetName, setPresetName, savePreset, notice, commit, restart }: PreviewProps) {
   const c = preview.counts;
   const fields = columnsOf(preview.kind);
   const toImport = c.toCreate + c.toMerge;
@@ -291,6 +302,7 @@ function PreviewView({ t, preview, rows, view, setView, remap, decide, presetNam
               <th scope="col">{t('media.import.column')}</th>
               <th scope="col">{t('media.import.samples')}</th>
               <th scope="col">{t('media.import.field')}</th>
+              <th scope="col">{t('media.import.placeholders')}</th>
             </tr>
           </thead>
           <tbody>
@@ -303,6 +315,16 @@ function PreviewView({ t, preview, rows, view, setView, remap, decide, presetNam
                     <option value="">{t('media.import.ignore')}</option>
                     {fields.map((f) => <option key={f.field} value={f.field}>{t(FIELD_KEY[preview.kind][f.field] as MessageKey)}</option>)}
                   </select>
+                </td>
+                <td>
+                  {col.placeholders > 0 ? (
+                    <label className="import__placeholders">
+                      <input type="checkbox" checked={col.placeholdersEmpty} onChange={(e) => void togglePlaceholders(col.index, e.target.checked)} />{' '}
+                      {t('media.import.placeholders.empty', { count: col.placeholders })}
+                    </label>
+                  ) : (
+                    <span className="field__hint">—</span>
+                  )}
                 </td>
               </tr>
             ))}

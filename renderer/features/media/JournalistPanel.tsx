@@ -9,7 +9,7 @@ import { TextField } from '../../components/TextField';
 import { fieldErrorsOf, issuesOf, type InputIssue } from '../../i18n/issue-messages';
 import { useT } from '../../i18n/use-t';
 import { saveFile } from './download';
-import { formatPhoneLocal } from '../../../shared/media/phone';
+import { formatPhoneLocal, whatsappDigits } from '../../../shared/media/phone';
 import { CONSENT_KEY, UKW_KEY, shortDate } from './labels';
 import { useMediaStore } from './media-store';
 import { JournalistDeliveries } from '../distribution/JournalistDeliveries';
@@ -79,7 +79,21 @@ export function JournalistPanel({ id }: { id: string }) {
             {personal ? (
               <dl className="info-list" data-testid="personal-data">
                 <dt>{t('media.person.phone')}</dt><dd>{personal.phone ? formatPhoneLocal(personal.phone) : '—'}</dd>
-                <dt>{t('media.person.whatsapp')}</dt><dd>{personal.whatsapp ? formatPhoneLocal(personal.whatsapp) : '—'}</dd>
+                <dt>{t('media.person.whatsapp')}</dt>
+                <dd>
+                  {personal.whatsapp ? formatPhoneLocal(personal.whatsapp) : '—'}
+                  {/* Click-to-chat only for a mobile number: a landline has no WhatsApp. */}
+                  {whatsappDigits(personal.whatsapp) ? (
+                    <>
+                      {' '}
+                      <a className="button button--quiet button--small" href={`https://wa.me/${whatsappDigits(personal.whatsapp)}`} target="_blank" rel="noopener noreferrer" aria-label={t('media.person.chatFor', { name: person.name })}>
+                        {t('media.person.chat')}
+                      </a>
+                    </>
+                  ) : personal.whatsapp ? (
+                    <span className="field__hint"> {t('media.person.notMobile')}</span>
+                  ) : null}
+                </dd>
                 <dt>{t('media.person.email')}</dt><dd>{personal.email || '—'}</dd>
                 <dt>{t('media.person.ukwNumber')}</dt><dd>{personal.ukwNumber || '—'}</dd>
                 <dt>{t('media.person.card')}</dt><dd>{personal.pressCardNo || '—'}</dd>

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
-import type { Journalist, OutletRow } from '../../../shared/media/types';
+import type { Journalist, OutletRow, SearchHit } from '../../../shared/media/types';
 import { OUTLET_KINDS, PRESS_COUNCIL_STATUSES } from '../../../shared/media/vocabulary';
 import { call, onEvent } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-import { useT } from '../../i18n/use-t';
+import { useT, type Translate } from '../../i18n/use-t';
 import { ContractForm, ContractPanel, ContractsView } from './ContractsView';
 import { saveFile } from './download';
 import { ImportWizard } from './ImportWizard';
@@ -225,7 +225,10 @@ function OutletsTab({ filtered, onSaveList }: { filtered: boolean; onSaveList: (
       {s.status === 'ready' && s.total === 0 ? <p className="empty">{t('media.empty')}</p> : null}
       {s.status === 'ready' && s.total > 0 ? (
         <>
-          <p className="media-count" role="status">{t('media.count', { shown: s.outlets.length, total: s.total })}</p>
+          <p className="media-count" role="status">
+            {t('media.count', { shown: s.outlets.length, total: s.total })}
+            {s.query.trim() && s.outlets.length === 0 ? ` ${otherMatches(t, 'journalist', s.query, s.hits)}` : ''}
+          </p>
           {s.outlets.length === 0 ? <p className="empty">{t('media.emptyFiltered')}</p> : (
             <VirtualTable
               label={t('media.tab.outlets')}
@@ -244,6 +247,22 @@ function OutletsTab({ filtered, onSaveList }: { filtered: boolean; onSaveList: (
       ) : null}
     </>
   );
+}
+
+/**
+ * What the search found when this tab shows nothing: "0 journalists" alone reads as "nothing
+ * matches" while an outlet did (or the other way round). Says what matched instead.
+ */
+function otherMatches(t: Translate, kind: 'outlet' | 'journalist', query: string, hits: readonly SearchHit[]): string {
+  const other = hits.filter((h) => h.kind === kind);
+  if (!other.length) return '';
+  const names = other.slice(0, 3).map((h) => h.name).join(', ') + (other.length > 3 ? ', …' : '');
+  return kind === 'outlet' ? t('media.search.onlyOutlets', { query, count: other.length, names }) : t('media.search.onlyJournalists', { query, count: other.length, names });
+}
+
+function journalistCount(t: Translate, shown: number, query: string, hits: readonly SearchHit[]): string {
+  if (shown > 0 || !query.trim()) return t('media.countJournalists', { shown });
+  return otherMatches(t, 'outlet', query, hits) || t('media.countJournalists', { shown });
 }
 
 function JournalistsTab() {
@@ -267,7 +286,7 @@ function JournalistsTab() {
       <div className="media-filters" role="group" aria-label={t('media.filters')}>
         <TextField label={t('media.filter.ukw')} type="number" min={0} value={s.ukwDays === null ? '' : String(s.ukwDays)} onChange={(v) => s.setUkwDays(v === '' ? null : Math.max(0, Math.min(3650, Number(v) || 0)))} />
       </div>
-      <p className="media-count" role="status">{t('media.countJournalists', { shown: s.journalists.length })}</p>
+      <p className="media-count" role="status">{journalistCount(t, s.journalists.length, s.query, s.hits)}</p>
       <VirtualTable
         label={t('media.tab.journalists')}
         testId="journalist-table"

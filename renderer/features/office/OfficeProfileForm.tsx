@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react';
-import type { OfficeProfile } from '../../../shared/office/profile';
+import { END_MARKS, type EndMark, type OfficeProfile } from '../../../shared/office/profile';
+import { DATELINE_FORMS, type DatelineForm } from '../../../shared/releases/dateline';
 import { ZONE_LABELS, type ZoneLabel } from '../../../shared/office/time-zones';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/SelectField';
@@ -87,6 +88,27 @@ export function OfficeProfileForm({ initial, submitLabel, onSaved }: OfficeProfi
       <fieldset>
         <legend>{t('office.section.emblem')}</legend>
         <EmblemField hash={values.emblemHash} onChange={(hash) => form.set('emblemHash', hash)} serverError={errors.emblemHash} />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('office.section.paper')}</legend>
+        {text('scriptLine', 'office.scriptLine', { hint: 'office.scriptLine.hint' })}
+        <div className="grid grid--2">
+          <SelectField<DatelineForm>
+            label={t('office.datelineForm')}
+            value={values.datelineForm}
+            options={DATELINE_FORMS.map((f) => ({ value: f, label: t(`office.datelineForm.${f}` as const) }))}
+            onChange={(f) => form.set('datelineForm', f)}
+            error={errors.datelineForm}
+          />
+          <SelectField<EndMark>
+            label={t('office.endMark')}
+            value={values.endMark}
+            options={END_MARKS.map((m) => ({ value: m, label: t(`office.endMark.${m}` as const) }))}
+            onChange={(m) => form.set('endMark', m)}
+            error={errors.endMark}
+          />
+        </div>
       </fieldset>
 
       <fieldset>

@@ -1,5 +1,6 @@
 import { DEFAULT_NUMBER_PATTERN } from '../../../shared/office/number-pattern';
-import type { OfficeProfile, OfficeProfileInput } from '../../../shared/office/profile';
+import type { EndMark, OfficeProfile, OfficeProfileInput } from '../../../shared/office/profile';
+import { DEFAULT_DATELINE_FORM, type DatelineForm } from '../../../shared/releases/dateline';
 import { ZONE_LABELS, type ZoneLabel } from '../../../shared/office/time-zones';
 
 /** What the form edits: every field of the profile input, as the inputs hold it. */
@@ -17,9 +18,12 @@ export interface OfficeFormValues {
   website: string;
   emblemHash: string | null;
   numberPattern: string;
+  scriptLine: string;
+  datelineForm: DatelineForm;
+  endMark: EndMark;
 }
 
-export type OfficeTextField = Exclude<keyof OfficeFormValues, 'timeZone' | 'emblemHash'>;
+export type OfficeTextField = Exclude<keyof OfficeFormValues, 'timeZone' | 'emblemHash' | 'datelineForm' | 'endMark'>;
 
 export function asZone(value: string): ZoneLabel {
   return (ZONE_LABELS as readonly string[]).includes(value) ? (value as ZoneLabel) : 'WIB';
@@ -41,6 +45,9 @@ export function formValuesOf(profile: OfficeProfile | null): OfficeFormValues {
     website: profile?.website ?? '',
     emblemHash: profile?.emblemHash ?? null,
     numberPattern: profile?.numberPattern ?? DEFAULT_NUMBER_PATTERN,
+    scriptLine: profile?.scriptLine ?? '',
+    datelineForm: profile?.datelineForm ?? DEFAULT_DATELINE_FORM,
+    endMark: profile?.endMark ?? '-selesai-',
   };
 }
 

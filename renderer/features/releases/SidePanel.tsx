@@ -2,8 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import { formatDateTime } from '../../../shared/format/dates';
 import type { ZoneLabel } from '../../../shared/office/time-zones';
-import { bodyPlainText, type PmNode } from '../../../shared/releases/body-text';
-import { diffParagraphs } from '../../../shared/releases/diff';
+import { isSame, type DiffBlock, type DiffPart } from '../../../shared/releases/diff';
 import { EXPORT_FORMATS, PAPER_SIZES, type ExportFormat, type PaperSize, type ReleaseDetail, type ReleaseVersionDetail, type ReleaseVersionSummary } from '../../../shared/releases/model';
 import { call, onEvent } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -173,7 +172,7 @@ function Versions({ detail, zone, onChanged }: Props) {
           <h3>
             {t('releases.versions.compare')}: {viewing.label || viewing.reason}
           </h3>
-          <Compare before={viewing.bodyText} after={bodyPlainText(detail.bodyJson as PmNode)} />
+          <Compare blocks={viewing.compare} />
           <div className="rel-compare__actions">
             <button type="button" className="button button--primary button--small" onClick={() => void restore(viewing.id)}>
               {t('releases.versions.restore')}
@@ -188,27 +187,54 @@ function Versions({ detail, zone, onChanged }: Props) {
   );
 }
 
-function Compare({ before, after }: { before: string; after: string }) {
+function Words({ parts }: { parts: DiffPart[] }) {
   const { t } = useT();
-  const parts = diffParagraphs(before, after);
-  if (parts.every((p) => p.kind === 'same')) return <p className="rel-note">{t('releases.versions.same')}</p>;
   return (
-    <div className="rel-diff">
-      {parts.map((p, i) =>
-        p.kind === 'same' ? (
-          <p key={i}>{p.text}</p>
-        ) : p.kind === 'added' ? (
+    <>
+      {parts.map((w, i) =>
+        w.kind === 'same' ? (
+          <span key={i}>{w.text}</span>
+        ) : w.kind === 'added' ? (
           <ins key={i} title={t('releases.versions.added')}>
             <span className="visually-hidden">{t('releases.versions.added')}: </span>
-            {p.text}
+            {w.text}
           </ins>
         ) : (
           <del key={i} title={t('releases.versions.removed')}>
             <span className="visually-hidden">{t('releases.versions.removed')}: </span>
-            {p.text}
+            {w.text}
           </del>
         ),
       )}
+    </>
+  );
+}
+
+const MARK_KEYS = ['bold', 'italic', 'underline', 'strike', 'link', 'paragraph', 'heading2', 'heading3', 'bulletList', 'orderedList'] as const;
+
+/** The version against the text stored now, as the core compared them (words and formatting). */
+function Compare({ blocks }: { blocks: DiffBlock[] }) {
+  const { t } = useT();
+  const markWord = (m: string) => ((MARK_KEYS as readonly string[]).includes(m) ? t(`releases.versions.mark.${m as (typeof MARK_KEYS)[number]}`) : m);
+  if (isSame(blocks)) return <p className="rel-note">{t('releases.versions.same')}</p>;
+  return (
+    <div className="rel-diff">
+      {blocks.map((b, i) => {
+        if (b.kind === 'same') return <p key={i}>{b.text}</p>;
+        if (b.kind === 'added') return <Words key={i} parts={[{ kind: 'added', text: b.text }]} />;
+        if (b.kind === 'removed') return <Words key={i} parts={[{ kind: 'removed', text: b.text }]} />;
+        return (
+          <p key={i} className="rel-diff__changed">
+            <Words parts={b.words ?? []} />
+            {b.format?.length ? (
+              <span className="rel-diff__format">
+                {' '}
+                ({b.format.map((f) => t('releases.versions.format', { text: f.text, added: f.added.map(markWord).join(', ') || '–', removed: f.removed.map(markWord).join(', ') || '–' })).join('; ')})
+              </span>
+            ) : null}
+          </p>
+        );
+      })}
     </div>
   );
 }

@@ -113,6 +113,8 @@ export interface IcsPreviewRow {
   /** new: a new event; exception: a moved or cancelled occurrence of a series; skip: not imported (see reason). */
   action: 'new' | 'exception' | 'skip';
   reason: string | null;
+  /** What was imported differently from how the file wrote it (several RRULEs, RDATEs, EXDATEs that match nothing, an unknown DST zone). */
+  remarks: string[];
 }
 
 export interface IcsReport {

@@ -120,7 +120,14 @@ const mappingSchema = z.array(z.string().max(40).nullable()).max(500);
 const openImportInput = z
   .object({ uploadId: uuid, fileName: z.string().trim().min(1).max(260), kind: importKind, presetId: uuid.optional() })
   .strict();
-const analyzeInput = z.object({ sessionId: uuid, mapping: mappingSchema }).strict();
+const analyzeInput = z
+  .object({
+    sessionId: uuid,
+    mapping: mappingSchema,
+    /** Column indexes whose "-", "n/a", "null" cells are kept as text; absent: unchanged. */
+    keepPlaceholders: z.array(z.number().int().min(0).max(1000)).max(1000).optional(),
+  })
+  .strict();
 const rowsInput = z
   .object({
     sessionId: uuid,

@@ -70,6 +70,13 @@ export const agendaTables = {
       series_id: text(36),
       original_start_ms: integer,
       ics_uid: text(300),
+      /** The leader's aide (ajudan/ADC/sespri) to call on the day: name and phone, printed on the protocol sheet. */
+      aide_contact: text(300),
+      /** Further RRULEs of an imported series (RFC 5545 allows several); the first is in `rrule`. */
+      rrule_extra: json(2000),
+      /** The TZID and VTIMEZONE an imported series came with, written back on export. */
+      ics_tzid: text(200),
+      ics_vtimezone: text(20000),
     },
   },
   agenda_holidays: {

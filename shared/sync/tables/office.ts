@@ -17,6 +17,9 @@ export const officeTables = {
       website: text(200),
       emblem_hash: text(64),
       number_pattern: text(120),
+      script_line: text(200),
+      dateline_form: text(24),
+      end_mark: text(16),
     },
   },
   opd: {

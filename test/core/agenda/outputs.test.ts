@@ -23,7 +23,7 @@ async function agendaDay() {
   const wk = await c.invoke('agenda.officials.save', { name: 'Ir. Hendra Wijaya', position: 'Wali Kota', precedenceRank: 10, isLeader: true });
   const sekda = await c.invoke('agenda.officials.save', { name: 'Dra. Rina Kusuma', position: 'Sekretaris Daerah', precedenceRank: 14, isLeader: true });
   await c.invoke('agenda.events.save', { title: 'Apel Pagi Kesadaran Nasional', startMs: MON, endMs: MON + H, leaderIds: [wk.id], placeName: 'Halaman Balai Kota', dressCode: 'PDU', leaderRole: 'leading', rrule: 'FREQ=WEEKLY;BYDAY=MO', protocolNotes: 'Hadir pukul 07.45' });
-  await c.invoke('agenda.events.save', { title: 'Pembukaan Musrenbang Kecamatan', startMs: MON + 2 * H, endMs: null, leaderIds: [wk.id], placeName: 'Aula Kecamatan Utara', dressCode: 'PDH', leaderRole: 'opening', companionIds: [sekda.id], companionsText: 'Kepala Bappeda' });
+  await c.invoke('agenda.events.save', { title: 'Pembukaan Musrenbang Kecamatan', startMs: MON + 2 * H, endMs: null, leaderIds: [wk.id], placeName: 'Aula Kecamatan Utara', dressCode: 'PDH', leaderRole: 'opening', companionIds: [sekda.id], companionsText: 'Kepala Bappeda', aideContact: 'Kompol Adi Nugroho (ADC) 0812-1111-2222' });
   await c.invoke('agenda.events.save', { title: 'Rapat Terbatas', startMs: MON + 5 * H, endMs: MON + 6 * H, leaderIds: [sekda.id], placeName: 'Ruang Rapat Sekda' });
   return { c, wk, sekda };
 }
@@ -48,7 +48,8 @@ describe('day sheet', () => {
     expect(text).toContain('Senin, 23 November 2026');
     expect(text).toMatch(/1\s+08\.00 – 09\.00 WIB\s+Apel Pagi Kesadaran/);
     expect(text).toMatch(/2\s+10\.00 WIB – s\.d\. selesai\s+Pembukaan Musrenbang/);
-    expect(text).toMatch(/Sekretaris Daerah \(Dra\.\s+Rina Kusuma\); Kepala\s+Bappeda/);
+    // A narrow cell wraps: its words come out between other columns' lines.
+    expect(text).toMatch(/Sekretaris Daerah \(Dra\.[\s\S]*Rina Kusuma\); Kepala[\s\S]*Bappeda/);
     expect(text).not.toContain('Rapat Terbatas'); // the sekda's, not the mayor's
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+841\.89 x 595\.28/);
@@ -60,6 +61,23 @@ describe('day sheet', () => {
     expect(week).toContain('AGENDA MINGGUAN PIMPINAN');
     expect(week).toContain('Minggu, 29 November 2026');
     expect(week).toContain('Rapat Terbatas');
+    // For all leaders each row says who attends; the aide's contact is on the internal sheet.
+    expect(week).toMatch(/No\s+Waktu\s+Acara\s+Pimpinan\s+Tempat/);
+    expect(week).toMatch(/Rapat Terbatas\s+Sekretaris Daerah/);
+    expect(week).toMatch(/Kompol Adi/);
+    expect(week).toContain('Senin, 23 November s.d. Minggu, 29 November 2026');
+    expect(week).toMatch(/Halaman 1 dari \d/);
+    expect(week).not.toMatch(/\d{4}-\d{2}-\d{2}/); // no ISO dates on paper
+  });
+
+  it('the WhatsApp text is shareable: the leader of each item, but no protocol note and no aide phone', async () => {
+    const { c } = await agendaDay();
+    const out = await c.invoke('agenda.daySheet', { leaderId: null, date: '2026-11-23', format: 'whatsapp' });
+    if (!('text' in out)) throw new Error('expected text');
+    expect(out.text).toContain('Acara: Apel Pagi Kesadaran Nasional\n   Pimpinan: Wali Kota (Ir. Hendra Wijaya)');
+    expect(out.text).toContain('Acara: Rapat Terbatas\n   Pimpinan: Sekretaris Daerah (Dra. Rina Kusuma)');
+    expect(out.text).not.toContain('Hadir pukul 07.45');
+    expect(out.text).not.toContain('0812-1111-2222');
   });
 
   it('DOCX opens in LibreOffice and converts with the same rows', async () => {
@@ -73,9 +91,10 @@ describe('day sheet', () => {
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('PEMERINTAH KOTA SUKAMAJU');
     expect(text).toContain('AGENDA HARIAN PIMPINAN');
-    expect(text).toMatch(/No\s+Waktu\s+Acara\s+Tempat\s+Pakaian\s+Peran\s+Pendamping\s+Keterangan/);
+    expect(text).toMatch(/No\s+Waktu\s+Acara\s+Tempat\s+Pakaian\s+Peran\s+Pendamping\s+Ajudan\/ADC\s+Keterangan/);
+    expect(text).toContain('Kompol Adi');
     expect(text).toContain('Apel Pagi Kesadaran');
-    expect(text).toContain('Membuka acara');
+    expect(text).toMatch(/Membuka[\s\S]*acara/);
     expect(text).toContain('Hadir pukul 07.45');
   }, 150_000);
 });

@@ -102,6 +102,20 @@ describe('sending a published release by email', () => {
     expect(seen.recipients.every((r) => r.whatsappLink === null && r.whatsapp === null && r.email === null)).toBe(true);
     expect(await core.call('distribution.whatsapp.handed', { id: andi.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
+
+  it('a landline in the WhatsApp field gets no click-to-chat link: it is left out with the reason', async () => {
+    fx = await distributionCore();
+    const { core } = fx;
+    const releaseId = await publishedRelease(core);
+    const m = await seedMedia(core);
+    const desk = await core.invoke('media.journalists.save', {
+      name: 'Meja Redaksi', outletId: m.outlet.id, dataSource: 'Formulir akreditasi', consent: 'given',
+      personal: { phone: '', whatsapp: '(0271) 555-0199', email: '', ukwNumber: '', pressCardNo: '' },
+    } as never);
+    const preview = await core.invoke('distribution.preview', { releaseId, journalistIds: [desk.id, m.andi.id], channels: { email: false, whatsapp: true } });
+    expect(preview.recipients.map((r) => r.name)).toEqual(['Andi Pratama']);
+    expect(preview.excluded).toEqual([{ name: 'Meja Redaksi', outletName: 'Harian Sukamaju Pos', reason: 'not_mobile', detail: '+622715550199' }]);
+  });
 });
 
 describe('bad input at compose time: a clear error and nothing queued', () => {

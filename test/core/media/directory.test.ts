@@ -62,6 +62,23 @@ describe('directory', () => {
     expect(await search('radio')).toEqual(['outlet:Radio Suara Sukamaju']);
     expect(await search('"; DROP TABLE media_outlet; --')).toEqual([]);
   });
+
+  it('a one-letter slip in a short name still finds it (missing, extra, wrong or swapped letter)', async () => {
+    fx = openTestCore();
+    const s = await seed(fx);
+    const sinta = await fx.core.invoke('media.journalists.save', { name: 'Sinta Dewi', outletId: s.radio.id, dataSource: 'Formulir akreditasi', consent: 'given' } as never);
+    const search = async (query: string) => (await fx.core.invoke('media.search', { query })).map((h) => `${h.name}${h.fuzzy ? '~' : ''}`);
+    expect(await search('snta')).toEqual(['Sinta Dewi~']); // one letter missing from a five-letter name
+    expect(await search('siinta')).toEqual(['Sinta Dewi~']); // one extra
+    expect(await search('sitna')).toEqual(['Sinta Dewi~']); // two swapped
+    expect(await search('dewu')).toEqual(['Sinta Dewi~']); // one wrong
+    expect(await search('rna')).toEqual(['Rina Wulandari~']);
+    expect(await search('snta dewi')).toEqual(['Sinta Dewi~']);
+    expect(await search('sinta')).toEqual(['Sinta Dewi']); // as typed: not fuzzy
+    expect(await search('xyzq')).toEqual([]);
+    expect(await search('rani')).toEqual([]); // two letters off a four-letter name: not a slip
+    expect((await fx.core.invoke('media.journalists.list', { query: 'snta' })).map((j) => j.id)).toEqual([sinta.id]);
+  });
 });
 
 describe('personal data (UU 27/2022)', () => {
@@ -165,15 +182,27 @@ describe('contracts and proof of publication', () => {
     const recap = wb.getWorksheet('Rekap')!;
     const body = recap.getRows(5, recap.rowCount - 4)!.map((r) => (r.values as unknown[]).slice(1));
     expect(body).toEqual([
-      ['Harian Sukamaju Pos', '027/KS-MEDIA/2026', '2026-01-01 s.d. 2026-12-31', 36_000_000, 'Berita', 3, 3, 3, 0],
-      ['Harian Sukamaju Pos', '027/KS-MEDIA/2026', '2026-01-01 s.d. 2026-12-31', 36_000_000, 'Advertorial', 1, 2, 2, 0],
+      ['Harian Sukamaju Pos', '027/KS-MEDIA/2026', '1 Januari s.d. 31 Desember 2026', 36_000_000, 'Berita', 3, 3, 3, 0],
+      ['Harian Sukamaju Pos', '027/KS-MEDIA/2026', '1 Januari s.d. 31 Desember 2026', 36_000_000, 'Advertorial', 1, 2, 2, 0],
     ]);
-    expect(wb.getWorksheet('Bukti Tayang')!.rowCount).toBe(1 + 6);
+    expect(recap.getRow(1).getCell(1).value).toBe('Laporan Kerja Sama Media 1 Januari s.d. 31 Maret 2026');
+    const proofs = wb.getWorksheet('Bukti Tayang')!;
+    expect(proofs.rowCount).toBe(1 + 6);
+    // Dates are date cells shown the Indonesian way.
+    expect(proofs.getRow(2).getCell(3).value).toEqual(new Date('2026-01-05T00:00:00Z'));
+    expect(proofs.getColumn(3).numFmt).toBe('[$-421]d mmmm yyyy');
     const pdf = await fx.core.invoke('media.report', { from: '2026-01-01', to: '2026-03-31', format: 'pdf' });
     const file = path.join(fx.dir, 'laporan.pdf');
     fs.writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
-    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8').replace(/[ \t]+/g, ' ');
+    expect(text).toContain('PEMERINTAH KOTA SUKAMAJU'); // on the letterhead
     expect(text).toContain('LAPORAN KERJA SAMA MEDIA');
+    expect(text).toContain('Periode 1 Januari s.d. 31 Maret 2026');
+    expect(text).toContain('Kontrak 027/KS-MEDIA/2026 · 1 Januari s.d. 31 Desember 2026');
+    expect(text).toContain('10 Maret 2026 · Berita · https://sukamajupos.example/2026/03/10/c');
+    // No ISO dates (the proofs' own titles here are "Berita 2026-03-10", typed data, not a date Warta writes).
+    expect(text.replace(/\(Berita \d{4}-\d{2}-\d{2}\)/g, '')).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+    expect(text).toMatch(/Halaman 1 dari 1/);
     expect(text).toContain('Harian Sukamaju Pos');
     expect(text).toContain('027/KS-MEDIA/2026');
     expect(text).toMatch(/Berita\s+3\s+3\s+3\s+0/);

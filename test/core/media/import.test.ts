@@ -268,3 +268,51 @@ describe('export', () => {
     }
   });
 });
+
+describe('cells as written', () => {
+  const CSV = [
+    'Nama Media;Jenis;Alamat;No HP;Wilayah',
+    '"Harian\nSolo   Pos";cetak;"Jalan Slamet Riyadi Nomor 1\r\nKelurahan Kemlayan\n  Surakarta  ";0812-0000-2001;-',
+    'Radio Bengawan;radio;-;n/a;NA',
+    'Siber Jebres;siber;"Jalan Ir. Sutami 36A\nJebres";null;Surakarta',
+  ].join('\r\n');
+
+  it('a quoted multi-line address keeps its lines; a name collapses to one line', async () => {
+    fx = openTestCore();
+    const p = await openImport(fx.core, Buffer.from(CSV, 'utf8'), 'media.csv', 'outlets');
+    const rows = (await fx.core.invoke('media.import.rows', { sessionId: p.sessionId, view: 'all' })).rows;
+    expect(rows[0]?.record).toMatchObject({ name: 'Harian Solo Pos', address: 'Jalan Slamet Riyadi Nomor 1\nKelurahan Kemlayan\nSurakarta' });
+    expect(rows[2]?.record).toMatchObject({ address: 'Jalan Ir. Sutami 36A\nJebres' });
+    await fx.core.invoke('media.import.commit', { sessionId: p.sessionId });
+    const saved = (await fx.core.invoke('media.outlets.list', {})).find((o) => o.name === 'Harian Solo Pos')!;
+    expect((await fx.core.invoke('media.outlets.get', { id: saved.id })).outlet.address).toBe('Jalan Slamet Riyadi Nomor 1\nKelurahan Kemlayan\nSurakarta');
+  });
+
+  it('"-", "n/a", "null" cells: the preview counts them per column; read as empty unless the officer keeps a column’s as text', async () => {
+    fx = openTestCore();
+    const p = await openImport(fx.core, Buffer.from(CSV, 'utf8'), 'media.csv', 'outlets');
+    expect(p.columns.map((c) => [c.header, c.placeholders, c.placeholdersEmpty])).toEqual([
+      ['Nama Media', 0, true],
+      ['Jenis', 0, true],
+      ['Alamat', 1, true],
+      ['No HP', 2, true],
+      ['Wilayah', 2, true],
+    ]);
+    let rows = (await fx.core.invoke('media.import.rows', { sessionId: p.sessionId, view: 'all' })).rows;
+    expect(rows[1]?.record).toMatchObject({ address: null, phone: null, region: null });
+    expect(rows[1]?.issues).toEqual([]);
+    // "NA" is a region here? The officer keeps the Wilayah column's placeholders as written.
+    const kept = await fx.core.invoke('media.import.analyze', { sessionId: p.sessionId, mapping: p.mapping, keepPlaceholders: [4] });
+    expect(kept.columns[4]).toMatchObject({ placeholders: 2, placeholdersEmpty: false });
+    rows = (await fx.core.invoke('media.import.rows', { sessionId: p.sessionId, view: 'all' })).rows;
+    expect(rows[0]?.record).toMatchObject({ region: '-' });
+    expect(rows[1]?.record).toMatchObject({ region: 'NA', address: null });
+    // Kept on a phone column, "n/a" is not a number: a warning, and the row imports without it.
+    await fx.core.invoke('media.import.analyze', { sessionId: p.sessionId, mapping: p.mapping, keepPlaceholders: [3, 4] });
+    rows = (await fx.core.invoke('media.import.rows', { sessionId: p.sessionId, view: 'all' })).rows;
+    expect(rows[1]?.issues).toEqual([{ field: 'phone', code: 'phone_invalid', severity: 'warning', value: 'n/a' }]);
+    // A new mapping keeps the choice.
+    const remapped = await fx.core.invoke('media.import.analyze', { sessionId: p.sessionId, mapping: p.mapping });
+    expect(remapped.columns.filter((c) => !c.placeholdersEmpty).map((c) => c.index)).toEqual([3, 4]);
+  });
+});

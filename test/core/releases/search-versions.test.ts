@@ -1,4 +1,7 @@
+import * as Y from 'yjs';
 import { afterEach, expect, it } from 'vitest';
+import { isSame } from '../../../shared/releases/diff';
+import { BODY_FRAGMENT } from '../../../shared/releases/editor-schema';
 import { releaseCore, writeBody } from './helpers';
 
 const fixtures: { cleanup(): void }[] = [];
@@ -83,4 +86,38 @@ it('opening a release merges stored updates once, then serves the compacted cach
   expect(d.wordCount).toBe(61); // "SUKAMAJU" of the template and two words per sentence
   const cache = core.context.db.prepare('SELECT update_count FROM release_body_cache WHERE release_id = ?').get(r.id);
   expect(cache).toEqual({ update_count: 31 });
+});
+
+it('compare is made by the core against the stored text: after an editor corrects one letter, every older version shows that word changed', async () => {
+  const fx = await releaseCore();
+  fixtures.push(fx);
+  const { core } = fx;
+  const r = await core.invoke('releases.create', { title: 'Jembatan Kalisari' });
+  await writeBody(core, r.id, 'Wali Kota meresmikan jembatan Kalisarri.', 'Warga menyambut gembira.');
+  const v1 = await core.invoke('releases.snapshot', { id: r.id, label: 'Draf pertama' });
+  await core.invoke('releases.transition', { id: r.id, to: 'in_review' });
+  const opened = await core.invoke('releases.get', { id: r.id }); // what a window holds from here on
+
+  // The editor fixes one letter in the editor (a Yjs change on top), as typing does.
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Buffer.from(opened.bodyState, 'base64'));
+  const before = Y.encodeStateVector(doc);
+  const frag = doc.getXmlFragment(BODY_FRAGMENT);
+  const text = (frag.get(1) as Y.XmlElement).get(0) as Y.XmlText;
+  const at = text.toString().indexOf('Kalisarri') + 7;
+  text.delete(at, 1);
+  await core.invoke('releases.appendBody', { id: r.id, update: Buffer.from(Y.encodeStateAsUpdate(doc, before)).toString('base64') });
+
+  const versions = await core.invoke('releases.versions', { id: r.id });
+  expect(versions.length).toBeGreaterThanOrEqual(2);
+  for (const v of versions) {
+    const d = await core.invoke('releases.version', { versionId: v.id });
+    expect(isSame(d.compare), v.label).toBe(false);
+    const changed = d.compare.find((b) => b.kind === 'changed');
+    expect(changed?.words).toEqual(expect.arrayContaining([{ kind: 'removed', text: 'Kalisarri' }, { kind: 'added', text: 'Kalisari' }]));
+  }
+  // A version taken now is the same as now.
+  const now = await core.invoke('releases.snapshot', { id: r.id, label: 'Sesudah koreksi' });
+  expect(isSame((await core.invoke('releases.version', { versionId: now.id })).compare)).toBe(true);
+  expect(v1.label).toBe('Draf pertama');
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bodyPlainText, type PmNode } from '../../../shared/releases/body-text';
 import { readChangeLog } from '../../../electron/core/data/change-log';
-import { actAs, appendParagraphs, approvedRelease, releaseCore, writeBody } from './helpers';
+import { actAs, appendParagraphs, approvedRelease, PROFILE, releaseCore, writeBody } from './helpers';
 
 const fixtures: { cleanup(): void }[] = [];
 afterEach(() => {
@@ -108,6 +108,34 @@ describe('releases workflow', () => {
     clock.advance(20 * 60_000);
     const p = await core.invoke('releases.transition', { id: r.id, to: 'published' });
     expect(p.timeToRelease).toMatchObject({ minutes: 50, published: true, met: false });
+  });
+
+  it('a release is numbered by its own date: dated in December, approved in January, it takes December and last year’s sequence', async () => {
+    const { core, clock } = await open(Date.UTC(2026, 11, 30, 3, 0));
+    const first = await approvedRelease(core, 'Rilis Desember');
+    expect((await core.invoke('releases.get', { id: first })).number).toBe('001/Humas/Pemkot-SKJ/XII/2026');
+    const late = await core.invoke('releases.create', { title: 'Refleksi Akhir Tahun' });
+    expect(late.releaseDate).toBe('2026-12-30');
+    clock.set(Date.UTC(2027, 0, 2, 3, 0));
+    const jan = await approvedRelease(core, 'Rilis Januari');
+    expect((await core.invoke('releases.get', { id: jan })).number).toBe('001/Humas/Pemkot-SKJ/I/2027');
+    await core.invoke('releases.transition', { id: late.id, to: 'in_review' });
+    const a = await core.invoke('releases.transition', { id: late.id, to: 'approved' });
+    expect(a.number).toBe('002/Humas/Pemkot-SKJ/XII/2026');
+    // Moving the date to this year before approval numbers it in this year.
+    const moved = await core.invoke('releases.create', { title: 'Rilis yang tanggalnya dipindah' });
+    await core.invoke('releases.update', { id: moved.id, fields: { releaseDate: '2027-02-01' } });
+    await core.invoke('releases.transition', { id: moved.id, to: 'in_review' });
+    expect((await core.invoke('releases.transition', { id: moved.id, to: 'approved' })).number).toBe('002/Humas/Pemkot-SKJ/II/2027');
+  });
+
+  it('a new release opens with the dateline in the office’s form', async () => {
+    const { core } = await open(Date.UTC(2026, 11, 3, 3, 0));
+    await core.invoke('office.save', { ...PROFILE, city: 'Surakarta', datelineForm: 'kota-hari-tanggal' });
+    const r = await core.invoke('releases.create', { title: 'Rilis' });
+    expect(bodyPlainText(r.bodyJson as PmNode)).toBe('SURAKARTA, Kamis (3/12/2026) – ');
+    await core.invoke('office.save', { ...PROFILE, city: 'Surakarta', datelineForm: 'kota-tanggal' });
+    expect(bodyPlainText((await core.invoke('releases.create', { title: 'Rilis 2' })).bodyJson as PmNode)).toBe('SURAKARTA, 3 Desember 2026 – ');
   });
 
   it('every write goes through the change log (syncs)', async () => {

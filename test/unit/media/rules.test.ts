@@ -5,7 +5,11 @@ import { addDays, parseDateCell } from '../../../shared/media/dates';
 import { dedupeKeys, findDuplicatesWithin, normalizeName } from '../../../shared/media/dedupe';
 import { escapeFormula, unescapeFormula } from '../../../shared/media/formula';
 import { guessDateFromUrl, hostOf } from '../../../shared/media/links';
-import { formatPhoneLocal, normalizeEmail, normalizePhone } from '../../../shared/media/phone';
+import { createRequire } from 'node:module';
+import { formatPhoneLocal, isMobile, normalizeEmail, normalizePhone, whatsappDigits } from '../../../shared/media/phone';
+import { LIBPHONENUMBER_VERSION, PHONE_METADATA_ID } from '../../../shared/media/phone-metadata-id';
+
+const require = createRequire(import.meta.url);
 import { contractFor, contractProgress, contractState } from '../../../shared/media/quota';
 import { toRecord } from '../../../shared/media/records';
 import { parseOutletKind, parsePressCouncil, parseProduct, parseUkwLevel } from '../../../shared/media/vocabulary';
@@ -19,19 +23,44 @@ describe('Indonesian phone numbers', () => {
     ['+62 (0)812 0000 1234', '+6281200001234'],
     ['0062 812 0000 1234', '+6281200001234'],
     ["'081200001234", '+6281200001234'],
-    ['(0271) 555-0101', '+622715550101'],
     ['0812-0000-1234 / 0813-0000-9999', '+6281200001234'],
-  ])('%s → %s', (raw, e164) => {
-    expect(normalizePhone(raw)).toEqual({ ok: true, value: e164 });
+  ])('%s → %s, a mobile', (raw, e164) => {
+    expect(normalizePhone(raw)).toEqual({ ok: true, value: e164, kind: 'mobile' });
+  });
+
+  it.each([
+    ['(0271) 555-0101', '+622715550101'],
+    ['021-5555-1234', '+622155551234'],
+    ['+62 361 222 333', '+62361222333'],
+  ])('%s → %s, a landline', (raw, e164) => {
+    expect(normalizePhone(raw)).toEqual({ ok: true, value: e164, kind: 'fixed' });
   });
 
   it('restores the leading zero a numeric Excel cell lost', () => {
-    expect(normalizePhone(81200001234)).toEqual({ ok: true, value: '+6281200001234' });
+    expect(normalizePhone(81200001234)).toEqual({ ok: true, value: '+6281200001234', kind: 'mobile' });
+  });
+
+  it('offers WhatsApp only for a mobile number (a landline link opens a chat that cannot exist)', () => {
+    expect(whatsappDigits('0812-0000-1234')).toBe('6281200001234');
+    expect(whatsappDigits('+622715550101')).toBeNull();
+    expect(whatsappDigits('0800 1234 567')).toBeNull(); // toll-free
+    expect(isMobile('+6281200001234')).toBe(true);
+    expect(isMobile('(0271) 555-0101')).toBe(false);
+  });
+
+  it('uses libphonenumber-js’s own Indonesian metadata (regenerate with scripts/phone-metadata.mjs after an upgrade)', () => {
+    const max = require('libphonenumber-js/metadata.max.json') as { version: number; countries: Record<string, unknown> };
+    const installed = require('libphonenumber-js/package.json') as { version: string };
+    expect(LIBPHONENUMBER_VERSION).toBe(installed.version);
+    const meta = PHONE_METADATA_ID as unknown as { version: number; countries: Record<string, unknown> };
+    expect(meta.version).toBe(max.version);
+    expect(meta.countries.ID).toEqual(max.countries.ID);
   });
 
   it.each([
     ['', 'empty'],
     ['08120000', 'length'],
+    ['021-12345', 'length'],
     ['0812000012345678', 'length'],
     ['+1 555 0100 200', 'prefix'],
     ['12345678', 'prefix'],
@@ -42,6 +71,7 @@ describe('Indonesian phone numbers', () => {
 
   it('formats for reading', () => {
     expect(formatPhoneLocal('+6281200001234')).toBe('0812-0000-1234');
+    expect(formatPhoneLocal('+622715550101')).toBe('(0271) 5550101');
   });
 });
 

@@ -2,7 +2,7 @@ import { getSchema } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
 import { bodyBlocks, bodyHtml, bodyPlainText, type PmNode } from '../../../shared/releases/body-text';
 import { composeWhatsApp, datelineOf } from '../../../shared/releases/compose';
-import { diffParagraphs } from '../../../shared/releases/diff';
+import { diffBodies, diffWords, isSame } from '../../../shared/releases/diff';
 import { BODY_MARKS, BODY_NODES, releaseExtensions } from '../../../shared/releases/editor-schema';
 import { embargoLine, isEmbargoed, isPublic } from '../../../shared/releases/embargo';
 import { countWords, readingMinutes, type ReleaseFields } from '../../../shared/releases/model';
@@ -55,9 +55,13 @@ describe('release text', () => {
       number: '1/Humas/2026',
       fields: { label: 'SIARAN PERS', urgency: 'immediate', embargoAt: null, embargoZone: null, title: 'Judul <b>', subtitle: '', datelineCity: 'Surakarta', releaseDate: '2026-01-02', quotes: [], boilerplate: '', source: '', writer: 'A', photographer: '', editor: '', contacts: [], opdId: null, tags: [], eventId: null, eventEndAt: null, infoCategory: 'berkala' },
       body: doc,
+      datelineForm: 'kota',
+      endMark: '-selesai-',
+      madeAt: Date.UTC(2026, 0, 2),
     });
     expect(wa).toContain('*Judul <b>*');
-    expect(wa).toContain('_Untuk disiarkan segera_');
+    expect(wa).toContain('_UNTUK SEGERA DISIARKAN_');
+    expect(wa).toContain('\n-selesai-\n');
     expect(wa).not.toContain('<strong>');
   });
 
@@ -71,14 +75,39 @@ describe('release text', () => {
     expect(transitionPermission('approved', 'published')).toBe('releases.publish');
   });
 
-  it('paragraph diff', () => {
-    expect(diffParagraphs('a\n\nb\n\nc', 'a\n\nB\n\nc\n\nd')).toEqual([
-      { kind: 'same', text: 'a' },
-      { kind: 'removed', text: 'b' },
-      { kind: 'added', text: 'B' },
-      { kind: 'same', text: 'c' },
-      { kind: 'added', text: 'd' },
-    ]);
+  it('compare: a one-letter correction, formatting alone, a change inside a table, and an untouched text', () => {
+    const p = (...content: PmNode[]): PmNode => ({ type: 'paragraph', content });
+    const t = (text: string, ...marks: string[]): PmNode => ({ type: 'text', text, ...(marks.length ? { marks: marks.map((m) => ({ type: m })) } : {}) });
+    const table = (...rows: string[][]): PmNode => ({
+      type: 'table',
+      content: rows.map((cells) => ({ type: 'tableRow', content: cells.map((c) => ({ type: 'tableCell', content: [p(t(c))] })) })),
+    });
+    const doc = (...content: PmNode[]): PmNode => ({ type: 'doc', content });
+    const before = doc(p(t('Wali Kota meresmikan jembatan Kalisarri.')), p(t('Warga menyambut gembira.')), table(['Desa', 'Penerima'], ['Kalisari', '1.200 jiwa']));
+
+    // One letter corrected: the word shows struck and retyped, the rest stays.
+    const typo = diffBodies(before, doc(p(t('Wali Kota meresmikan jembatan Kalisari.')), p(t('Warga menyambut gembira.')), table(['Desa', 'Penerima'], ['Kalisari', '1.200 jiwa'])));
+    expect(isSame(typo)).toBe(false);
+    expect(typo[0]).toEqual({ kind: 'changed', text: 'Wali Kota meresmikan jembatan Kalisari.', words: [{ kind: 'same', text: 'Wali Kota meresmikan jembatan ' }, { kind: 'removed', text: 'Kalisarri' }, { kind: 'added', text: 'Kalisari' }, { kind: 'same', text: '.' }] });
+    expect(typo.slice(1).every((b) => b.kind === 'same')).toBe(true);
+
+    // Formatting only: the words are equal, the change is named.
+    const bold = diffBodies(before, doc(p(t('Wali Kota meresmikan jembatan '), t('Kalisarri', 'bold'), t('.')), p(t('Warga menyambut gembira.')), table(['Desa', 'Penerima'], ['Kalisari', '1.200 jiwa'])));
+    expect(isSame(bold)).toBe(false);
+    expect(bold[0]).toMatchObject({ kind: 'changed', format: [{ text: 'Kalisarri', added: ['bold'], removed: [] }] });
+    const heading = diffBodies(before, doc({ type: 'heading', attrs: { level: 2 }, content: [t('Wali Kota meresmikan jembatan Kalisarri.')] }, p(t('Warga menyambut gembira.')), table(['Desa', 'Penerima'], ['Kalisari', '1.200 jiwa'])));
+    expect(heading[0]).toMatchObject({ kind: 'changed', format: [{ added: ['heading2'], removed: ['paragraph'] }] });
+
+    // Inside a table: the row that changed, word by word.
+    const cell = diffBodies(before, doc(p(t('Wali Kota meresmikan jembatan Kalisarri.')), p(t('Warga menyambut gembira.')), table(['Desa', 'Penerima'], ['Kalisari', '1.250 jiwa'])));
+    expect(cell.map((b) => b.kind)).toEqual(['same', 'same', 'same', 'changed']);
+    expect(cell[3]!.words).toContainEqual({ kind: 'removed', text: '200' });
+    expect(cell[3]!.words).toContainEqual({ kind: 'added', text: '250' });
+
+    // Paragraphs added and removed, and the same text.
+    expect(diffBodies(before, doc(p(t('Warga menyambut gembira.')), table(['Desa', 'Penerima'], ['Kalisari', '1.200 jiwa']), p(t('Paragraf baru.')))).map((b) => b.kind)).toEqual(['removed', 'same', 'same', 'same', 'added']);
+    expect(isSame(diffBodies(before, before))).toBe(true);
+    expect(diffWords('Kalisarri', 'Kalisari')).toEqual([{ kind: 'removed', text: 'Kalisarri' }, { kind: 'added', text: 'Kalisari' }]);
   });
 
   it('sanitizer: Word HTML keeps structure, loses styles and scripts; result fits the schema', () => {

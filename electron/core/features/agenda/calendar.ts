@@ -67,7 +67,7 @@ export function itemsInWindow(db: Db, from: number, to: number, openEndMs: numbe
     for (const x of exRows) if (x.original_start_ms !== null) exceptions.set(x.original_start_ms, { originalStartMs: x.original_start_ms, cancelled: x.status === 'cancelled' });
     let expanded;
     try {
-      expanded = expandRule({ startMs: e.startMs, durationMs: e.endMs === null ? null : e.endMs - e.startMs, zone: e.zone, rrule: e.rrule ?? '' }, from, to, openEndMs);
+      expanded = expandRule({ startMs: e.startMs, durationMs: e.endMs === null ? null : e.endMs - e.startMs, zone: e.zone, rrule: e.rrule ?? '', extraRules: e.rruleExtra }, from, to, openEndMs);
     } catch {
       // A rule that no longer parses (e.g. from a newer peer) shows its first occurrence only.
       expanded = { occurrences: [{ originalStartMs: e.startMs, startMs: e.startMs, endMs: e.endMs }], truncated: false };

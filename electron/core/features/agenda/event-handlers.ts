@@ -3,6 +3,7 @@ import { calendarItemOf, publicView, type AgendaEvent, type CalendarItem, type E
 import { parseRule, RecurrenceError, seriesEnd } from '../../../../shared/agenda/recurrence';
 import { dateKey } from '../../../../shared/agenda/zones';
 import type { Conflict } from '../../../../shared/agenda/conflicts';
+import type { FieldValue } from '../../../../shared/sync/replicated-tables';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { itemsInWindow } from './calendar';
 import { checkCandidate } from './conflict-check';
@@ -44,10 +45,12 @@ export function conflictsFor(ctx: CoreContext, v: Omit<EventValues, 'id'>, self:
 }
 
 /** Writes a validated event (new or existing) with its series bound; returns its id. */
-export function writeEvent(ctx: CoreContext, v: Omit<EventValues, 'id'>, id: string | undefined, extra: Record<string, string | number | null> = {}): string {
+export function writeEvent(ctx: CoreContext, v: Omit<EventValues, 'id'>, id: string | undefined, extra: Record<string, FieldValue> = {}): string {
   checkRule(v.rrule);
-  const fields = { ...toFields(v), ...extra };
-  if (v.rrule) fields.series_end_ms = seriesEnd({ startMs: v.startMs, durationMs: v.endMs === null ? null : v.endMs - v.startMs, zone: v.zone, rrule: v.rrule });
+  const fields: Record<string, FieldValue> = { ...toFields(v), ...extra };
+  // An imported series may carry further RRULEs; an edit in the form keeps them.
+  const extraRules = Array.isArray(extra.rrule_extra) ? (extra.rrule_extra as string[]) : id ? readEvent(ctx, id).rruleExtra : [];
+  if (v.rrule) fields.series_end_ms = seriesEnd({ startMs: v.startMs, durationMs: v.endMs === null ? null : v.endMs - v.startMs, zone: v.zone, rrule: v.rrule, extraRules });
   else fields.series_end_ms = null;
   if (id) {
     ctx.mutator.update('agenda_events', id, fields);
@@ -63,7 +66,7 @@ function exceptionRow(ctx: CoreContext, seriesId: string, originalStartMs: numbe
 }
 
 function withoutMeta(e: AgendaEvent): Omit<EventValues, 'id'> {
-  const { id: _id, seriesId: _s, originalStartMs: _o, icsUid: _u, createdAt: _c, updatedAt: _up, deletedAt: _d, ...rest } = e;
+  const { id: _id, seriesId: _s, originalStartMs: _o, icsUid: _u, rruleExtra: _x, icsTzid: _t, icsVtimezone: _v, createdAt: _c, updatedAt: _up, deletedAt: _d, ...rest } = e;
   return rest;
 }
 

@@ -33,6 +33,7 @@ export function toFields(v: Omit<EventValues, 'id'>): Record<string, FieldValue>
     companion_ids: v.companionIds,
     companions_text: v.companionsText,
     protocol_notes: v.protocolNotes,
+    aide_contact: v.aideContact,
     press_open: v.pressOpen,
     reporter_id: v.reporterId,
     photographer_id: v.photographerId,

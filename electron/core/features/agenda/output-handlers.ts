@@ -1,17 +1,18 @@
 import { buildDaySheet, daySheetWhatsApp, type DaySheetPerson } from '../../../../shared/agenda/day-sheet';
 import type { AgendaEvent } from '../../../../shared/agenda/event';
-import { addDaysToKey, startOfDateKey } from '../../../../shared/agenda/zones';
+import { expandRule } from '../../../../shared/agenda/recurrence';
+import { addDaysToKey, dateKey, startOfDateKey } from '../../../../shared/agenda/zones';
 import { WartaError } from '../../../../shared/contract/errors';
 import { ICS_MAX_CHARS, ICS_MAX_EVENTS, type IcsPreviewRow } from '../../../../shared/contract/methods/agenda';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
-import { readOfficeProfile } from '../office/handlers';
 import { itemsInWindow } from './calendar';
 import { renderDaySheetDocx } from './day-sheet-docx';
 import { renderDaySheetPdf } from './day-sheet-pdf';
 import { toEvent, type EventRow } from '../../../../shared/agenda/event-rows';
 import { exportIcs } from './ics-export';
 import { parseIcs, type ParsedIcsEvent } from './ics-parse';
-import { letterheadOf } from './letterhead';
+import { readOfficeProfile } from '../office/handlers';
+import { loadLetterhead } from '../paper/letterhead';
 import { listOfficials } from './people-handlers';
 import { officeZone, readAgendaSettings } from './settings';
 import { writeEvent } from './event-handlers';
@@ -21,19 +22,65 @@ const IMPORT_CHUNK = 500;
 
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'agenda';
 
-function plan(ctx: CoreContext, text: string): { rows: IcsPreviewRow[]; toCreate: ParsedIcsEvent[]; toExcept: ParsedIcsEvent[] } {
+interface Resolved {
+  /** Rule occurrences to cancel (EXDATE), by their start. */
+  cancel: number[];
+  /** Starts to add (RDATE) that the rules do not give already. */
+  extra: { startMs: number; endMs: number | null }[];
+  remarks: string[];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * EXDATE and RDATE of one event against its rules, the way ical.js expands a series: an
+ * EXDATE removes the occurrence it names (a date-only one, every occurrence on that date in
+ * the series' zone), an RDATE adds a start the rules do not give. What matches nothing is
+ * said in the preview instead of becoming a stray cancelled entry.
+ */
+function resolve(e: ParsedIcsEvent): Resolved {
+  const out: Resolved = { cancel: [], extra: [], remarks: [...e.remarks] };
+  const duration = e.endMs === null ? null : e.endMs - e.startMs;
+  const spec = e.rrule ? { startMs: e.startMs, durationMs: duration, zone: e.zone, rrule: e.rrule, extraRules: e.rruleExtra } : null;
+  const startsIn = (from: number, to: number) => (spec ? expandRule(spec, from, to).occurrences.map((o) => o.startMs) : [e.startMs].filter((s) => s >= from && s < to));
+  for (const x of e.exdates) {
+    if (x.kind === 'instant') {
+      if (startsIn(x.ms - 1, x.ms + 1).includes(x.ms)) out.cancel.push(x.ms);
+      else out.remarks.push(`EXDATE ${new Date(x.ms).toISOString().slice(0, 16).replace('T', ' ')} UTC tidak cocok dengan kejadian mana pun; diabaikan.`);
+    } else {
+      const from = startOfDateKey(x.key, e.zone);
+      const hits = startsIn(from, from + DAY_MS).filter((s) => dateKey(s, e.zone) === x.key);
+      if (hits.length) out.cancel.push(...hits);
+      else out.remarks.push(`EXDATE ${x.key} tidak cocok dengan kejadian mana pun; diabaikan.`);
+    }
+  }
+  for (const r of e.rdates) {
+    if (out.cancel.includes(r.startMs)) continue;
+    const given = startsIn(r.startMs - 1, r.startMs + 1).includes(r.startMs);
+    const sameLength = (r.endMs === null ? null : r.endMs - r.startMs) === duration;
+    if (given && sameLength) continue; // the rules already give it
+    out.extra.push(r);
+  }
+  if (!spec && e.exdates.length) out.cancel = [];
+  return out;
+}
+
+function plan(ctx: CoreContext, text: string): { rows: IcsPreviewRow[]; toCreate: ParsedIcsEvent[]; toExcept: ParsedIcsEvent[]; resolved: Map<ParsedIcsEvent, Resolved> } {
   const zone = officeZone(ctx);
   const parsed = parseIcs(text, zone, ICS_MAX_EVENTS);
   if (parsed.fileError) throw new WartaError('unsupported_file', parsed.fileError);
-  const rows: IcsPreviewRow[] = parsed.skipped.map((s) => ({ index: s.index, uid: s.uid, title: s.title, startMs: null, endMs: null, zone: null, rrule: null, action: 'skip', reason: s.reason }));
+  const rows: IcsPreviewRow[] = parsed.skipped.map((s) => ({ index: s.index, uid: s.uid, title: s.title, startMs: null, endMs: null, zone: null, rrule: null, action: 'skip', reason: s.reason, remarks: [] }));
   const existing = ctx.db.prepare('SELECT 1 FROM agenda_events WHERE ics_uid = ? AND series_id IS NULL AND deleted_at IS NULL');
   const seen = new Set<string>();
   const seriesUids = new Set<string>();
   const toCreate: ParsedIcsEvent[] = [];
   const toExcept: ParsedIcsEvent[] = [];
+  const resolved = new Map<ParsedIcsEvent, Resolved>();
   for (const e of parsed.events) if (e.recurrenceIdMs === null && e.rrule && e.uid) seriesUids.add(e.uid);
   for (const e of parsed.events) {
-    const row = (action: IcsPreviewRow['action'], reason: string | null): IcsPreviewRow => ({ index: e.index, uid: e.uid, title: e.title, startMs: e.startMs, endMs: e.endMs, zone: e.zone, rrule: e.rrule, action, reason });
+    const row = (action: IcsPreviewRow['action'], reason: string | null, remarks: string[] = e.remarks): IcsPreviewRow => ({
+      index: e.index, uid: e.uid, title: e.title, startMs: e.startMs, endMs: e.endMs, zone: e.zone, rrule: e.rrule, action, reason, remarks,
+    });
     if (e.recurrenceIdMs !== null) {
       if (!e.uid || (!seriesUids.has(e.uid) && !existing.get(e.uid))) {
         rows.push(row('skip', 'Perubahan satu kejadian tanpa agenda berulang induknya (UID) di berkas atau di agenda.'));
@@ -52,11 +99,13 @@ function plan(ctx: CoreContext, text: string): { rows: IcsPreviewRow[]; toCreate
       continue;
     }
     if (e.uid) seen.add(e.uid);
-    rows.push(row('new', null));
+    const r = resolve(e);
+    resolved.set(e, r);
+    rows.push(row('new', null, r.remarks));
     toCreate.push(e);
   }
   rows.sort((a, b) => a.index - b.index);
-  return { rows, toCreate, toExcept };
+  return { rows, toCreate, toExcept, resolved };
 }
 
 function valuesOf(e: ParsedIcsEvent) {
@@ -91,7 +140,7 @@ export const outputHandlers: HandlerGroup<OutputMethods> = {
     const items = itemsInWindow(ctx.db, from, to, settings.openEndMinutes * 60_000, true).items.filter((i) => !input.leaderId || i.leaderIds.includes(input.leaderId));
     const sheet = buildDaySheet(items, { dayKeys, officeZone: zone, leader, people });
     if (input.format === 'whatsapp') return { text: daySheetWhatsApp(sheet) };
-    const head = letterheadOf(readOfficeProfile(ctx), ctx.blobs);
+    const head = await loadLetterhead(ctx);
     const base = `agenda-${input.days === 7 ? 'mingguan' : 'harian'}-${input.date}${leader ? `-${safeName(leader.position)}` : ''}`;
     if (input.format === 'pdf') {
       const pdf = await renderDaySheetPdf(sheet, head, input.paper);
@@ -107,7 +156,15 @@ export const outputHandlers: HandlerGroup<OutputMethods> = {
     const leader = input.leaderId ? listOfficials(ctx, true).find((o) => o.id === input.leaderId) : null;
     if (input.leaderId && !leader) throw new WartaError('not_found', 'Pimpinan tidak ditemukan.', { id: input.leaderId });
     const name = leader ? `Agenda ${leader.position} ${leader.name}` : 'Agenda pimpinan';
-    const text = exportIcs(chosen, seriesById, officeZone(ctx), name, ctx.now());
+    const profile = readOfficeProfile(ctx);
+    const people = new Map(listOfficials(ctx, true).map((o) => [o.id, { name: o.name, position: o.position }]));
+    const text = exportIcs(chosen, seriesById, {
+      officeZone: officeZone(ctx),
+      name,
+      stampMs: ctx.now(),
+      people,
+      organizer: { name: profile ? `${profile.unit}, ${profile.institution}` : 'Warta', email: profile?.email ?? '' },
+    });
     if (text.length > ICS_MAX_CHARS) {
       throw new WartaError('payload_too_large', `Agenda ini terlalu besar untuk satu berkas ICS (${chosen.length} kegiatan). Ekspor per pimpinan.`, { events: chosen.length });
     }
@@ -118,7 +175,7 @@ export const outputHandlers: HandlerGroup<OutputMethods> = {
     return { rows, created: 0, exceptions: 0, skipped: rows.filter((r) => r.action === 'skip').length };
   },
   'agenda.ics.import': async (input, ctx) => {
-    const { rows, toCreate, toExcept } = plan(ctx, input.text);
+    const { rows, toCreate, toExcept, resolved } = plan(ctx, input.text);
     const total = toCreate.length + toExcept.length;
     const progress = (done: number, finished: boolean) => ctx.events.emit('progress', { jobId: input.jobId, label: 'Impor ICS', done, total, finished });
     progress(0, false);
@@ -128,11 +185,17 @@ export const outputHandlers: HandlerGroup<OutputMethods> = {
       const chunk = toCreate.slice(i, i + IMPORT_CHUNK);
       ctx.mutator.transaction(() => {
         for (const e of chunk) {
-          const id = writeEvent(ctx, valuesOf(e), undefined, { ics_uid: e.uid });
+          const r = resolved.get(e) ?? { cancel: [], extra: [], remarks: [] };
+          const base = valuesOf(e);
+          const id = writeEvent(ctx, base, undefined, { ics_uid: e.uid, rrule_extra: e.rruleExtra.length ? e.rruleExtra : null, ics_tzid: e.icsTzid, ics_vtimezone: e.icsVtimezone });
           if (e.uid) idByUid.set(e.uid, id);
-          for (const ex of e.exdatesMs) {
-            writeEvent(ctx, { ...valuesOf(e), rrule: null, status: 'cancelled', startMs: ex, endMs: e.endMs === null ? null : ex + (e.endMs - e.startMs) }, undefined, { series_id: id, original_start_ms: ex });
-          }
+          const length = (start: number) => (e.endMs === null ? null : start + (e.endMs - e.startMs));
+          for (const ex of r.cancel) writeEvent(ctx, { ...base, rrule: null, status: 'cancelled', startMs: ex, endMs: length(ex) }, undefined, { series_id: id, original_start_ms: ex });
+          r.extra.forEach((x, n) => {
+            // An RDATE: an occurrence of the series at a start its rules do not give (without rules, an event of its own).
+            if (e.rrule) writeEvent(ctx, { ...base, rrule: null, startMs: x.startMs, endMs: x.endMs ?? length(x.startMs) }, undefined, { series_id: id, original_start_ms: x.startMs });
+            else writeEvent(ctx, { ...base, startMs: x.startMs, endMs: x.endMs ?? length(x.startMs) }, undefined, { ics_uid: e.uid ? `${e.uid}#rdate-${n + 1}` : null });
+          });
         }
       });
       done += chunk.length;

@@ -62,6 +62,26 @@ export function releaseContent(ctx: CoreContext, releaseId: string, inline: Read
   };
 }
 
+/**
+ * The attachments as they must go out now: an export made while the embargo ran carries the
+ * EMBARGO line, so a message sent after the embargo (the outbox's waiting recipients) gets a
+ * fresh copy, which is a normal release.
+ */
+export async function currentAttachments(ctx: CoreContext, releaseId: string, list: readonly AttachmentInfo[], embargoedNow: boolean): Promise<AttachmentInfo[]> {
+  if (embargoedNow || !list.some((a) => a.embargoed && a.kind && a.kind !== 'photos')) return [...list];
+  const out: AttachmentInfo[] = [];
+  for (const a of list) {
+    if (!a.embargoed || !a.kind || a.kind === 'photos') {
+      out.push(a);
+      continue;
+    }
+    const f = await exportFile(ctx, releaseId, a.kind, a.paper ?? 'A4');
+    const { hash, size } = ctx.blobs.put(f.data);
+    out.push({ ...a, fileName: f.fileName, bytes: size, hash, embargoed: false });
+  }
+  return out;
+}
+
 const MIME_EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' };
 
 /**
@@ -75,10 +95,6 @@ export async function buildAttachments(
   opts: { paper: PaperSize; photoMaxPx: number; limitBytes: number },
 ): Promise<AttachmentInfo[]> {
   const out: AttachmentInfo[] = [];
-  const keep = (fileName: string, mime: string, data: Buffer) => {
-    const { hash, size } = ctx.blobs.put(data);
-    out.push({ fileName, mime, bytes: size, hash, cid: null });
-  };
   for (const kind of new Set(kinds)) {
     if (kind === 'photos') {
       const r = prepareRelease(ctx, releaseId);
@@ -97,7 +113,9 @@ export async function buildAttachments(
       }
     } else {
       const f = await exportFile(ctx, releaseId, kind, opts.paper);
-      keep(f.fileName, f.mime, f.data);
+      const { hash, size } = ctx.blobs.put(f.data);
+      const state = releaseStatus(ctx, releaseId);
+      out.push({ fileName: f.fileName, mime: f.mime, bytes: size, hash, cid: null, kind, paper: opts.paper, embargoed: !!state && isEmbargoed(state, ctx.now()) });
     }
   }
   const total = out.reduce((a, f) => a + f.bytes, 0);

@@ -24,7 +24,7 @@ import type { ZoneLabel } from '../../../../shared/office/time-zones';
 import type { FieldValue } from '../../../../shared/sync/replicated-tables';
 import type { CoreContext } from '../../rpc/handler-types';
 import { readOfficeProfile } from '../office/handlers';
-import { releaseContent, releaseStatus, sendable, type ReleaseContent } from './content';
+import { currentAttachments, releaseContent, releaseStatus, sendable, type ReleaseContent } from './content';
 import { readSmtpSettings } from './settings';
 import { DEFAULT_TIMEOUTS, SmtpSession, type SendOutcome, type SmtpTimeouts } from './smtp-session';
 
@@ -248,11 +248,13 @@ export class Outbox {
             }
             session = opened;
           }
-          let content = contents.get(`${row.release_id}|${row.attachments}`);
-          const attached = this.attachmentsOf(files, row.distribution_id, row.attachments);
+          // Text and files are made for this moment: after the embargo they carry no EMBARGO line.
+          const contentKey = `${row.release_id}|${row.attachments}|${embargoed}`;
+          let content = contents.get(contentKey);
+          const attached = await this.attachmentsOf(files, row, embargoed);
           if (!content) {
             content = releaseContent(this.ctx, row.release_id, new Set(attached.flatMap((a) => (a.cid ? [a.cid] : []))));
-            contents.set(`${row.release_id}|${row.attachments}`, content);
+            contents.set(contentKey, content);
           }
           const notice = embargoed && state.embargoAt ? embargoLineOf(state.embargoAt, (state.embargoZone as ZoneLabel | null) ?? zone) : null;
           const greeting = greetingFor(row.greeting ?? '', { name: row.name ?? '', outletName: row.outlet_name ?? '', journalistId: row.journalist_id });
@@ -311,15 +313,17 @@ export class Outbox {
     }
   }
 
-  private attachmentsOf(cache: Map<string, AttachmentInfo[]>, distributionId: string, json: string | null): AttachmentInfo[] {
-    let list = cache.get(distributionId);
+  private async attachmentsOf(cache: Map<string, AttachmentInfo[]>, row: DueRow, embargoed: boolean): Promise<AttachmentInfo[]> {
+    const key = `${row.distribution_id}|${embargoed}`;
+    let list = cache.get(key);
     if (!list) {
       try {
-        list = (JSON.parse(json ?? '[]') as AttachmentInfo[]).filter((a) => this.ctx.blobs.has(a.hash));
+        list = (JSON.parse(row.attachments ?? '[]') as AttachmentInfo[]).filter((a) => this.ctx.blobs.has(a.hash));
       } catch {
         list = [];
       }
-      cache.set(distributionId, list);
+      list = await currentAttachments(this.ctx, row.release_id, list, embargoed);
+      cache.set(key, list);
     }
     return list;
   }

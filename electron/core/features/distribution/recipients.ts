@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { WartaError } from '../../../../shared/contract/errors';
 import { MAX_RECIPIENTS, type ExcludedContact, type PlannedRecipient } from '../../../../shared/distribution/model';
 import { whatsappNumber } from '../../../../shared/distribution/message';
+import { normalizePhone } from '../../../../shared/media/phone';
+
+const isLandline = (raw: string) => {
+  const r = normalizePhone(raw);
+  return r.ok && r.kind !== 'mobile';
+};
 import type { Recipient } from '../../../../shared/media/types';
 import type { CoreContext } from '../../rpc/handler-types';
 import { recipientsOf, resolveList } from '../media/lists';
@@ -51,7 +57,7 @@ export function planRecipients(ctx: CoreContext, choice: RecipientChoice): { rec
     if (!email && !whatsapp) {
       if (emailOk || number) skip(c, 'duplicate', emailOk ? rawEmail : `+${number}`);
       else if (rawEmail) skip(c, 'invalid_email', rawEmail);
-      else if (choice.channels.whatsapp && c.whatsapp) skip(c, 'invalid_whatsapp', c.whatsapp);
+      else if (choice.channels.whatsapp && c.whatsapp) skip(c, isLandline(c.whatsapp) ? 'not_mobile' : 'invalid_whatsapp', c.whatsapp);
       else skip(c, 'no_address');
       continue;
     }

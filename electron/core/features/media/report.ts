@@ -1,10 +1,12 @@
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
 import { contractProgress, type ProductProgress } from '../../../../shared/media/quota';
 import { escapeFormula } from '../../../../shared/media/formula';
+import { formatPeriodKeys } from '../../../../shared/format/dates';
 import type { ExportedFile } from '../../../../shared/media/types';
 import type { Product } from '../../../../shared/media/vocabulary';
 import type { CoreContext } from '../../rpc/handler-types';
+import { loadLetterhead } from '../paper/letterhead';
+import { renderReportPdf } from './report-pdf';
 import { PUBLICATION_SELECT, toPublication, type PublicationRowDb } from './rows';
 
 export const PRODUCT_LABEL: Record<Product, string> = {
@@ -58,8 +60,6 @@ export function reportData(ctx: CoreContext, from: string, to: string): ReportCo
   });
 }
 
-const rupiah = (n: number) => `Rp${n.toLocaleString('id-ID')}`;
-
 export async function reportFile(ctx: CoreContext, from: string, to: string, format: 'pdf' | 'xlsx', office: string): Promise<ExportedFile> {
   const data = reportData(ctx, from, to);
   const fileName = `laporan-kerja-sama-media-${from}-${to}.${format}`;
@@ -67,63 +67,26 @@ export async function reportFile(ctx: CoreContext, from: string, to: string, for
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Warta';
     const ws = wb.addWorksheet('Rekap');
-    ws.addRow([`Laporan Kerja Sama Media ${from} s.d. ${to}`]).font = { bold: true, size: 13 };
+    ws.addRow([`Laporan Kerja Sama Media ${formatPeriodKeys(from, to)}`]).font = { bold: true, size: 13 };
     ws.addRow([office]);
     ws.addRow([]);
     ws.addRow(['Media', 'No. Kontrak', 'Periode', 'Nilai (Rp)', 'Produk', 'Kuota', 'Tayang periode ini', 'Tayang s.d. periode', 'Kurang']).font = { bold: true };
     for (const c of data) {
       for (const p of c.progress) {
-        ws.addRow([escapeFormula(c.outletName), escapeFormula(c.number), `${c.periodStart} s.d. ${c.periodEnd}`, c.value, PRODUCT_LABEL[p.product], p.quota, p.delivered, p.deliveredToDate, p.missing]);
+        ws.addRow([escapeFormula(c.outletName), escapeFormula(c.number), formatPeriodKeys(c.periodStart, c.periodEnd), c.value, PRODUCT_LABEL[p.product], p.quota, p.delivered, p.deliveredToDate, p.missing]);
       }
     }
     ws.columns.forEach((col, i) => (col.width = i === 0 ? 30 : 18));
     const links = wb.addWorksheet('Bukti Tayang');
     links.addRow(['Media', 'No. Kontrak', 'Tanggal', 'Produk', 'Judul', 'Tautan / Halaman']).font = { bold: true };
-    for (const c of data) for (const l of c.links) links.addRow([escapeFormula(c.outletName), escapeFormula(c.number), l.date, PRODUCT_LABEL[l.product], escapeFormula(l.title), escapeFormula(l.where)]);
+    // Real date cells shown in Indonesian (LCID 0421), so the sheet sorts and filters by date.
+    for (const c of data) for (const l of c.links) links.addRow([escapeFormula(c.outletName), escapeFormula(c.number), new Date(`${l.date}T00:00:00Z`), PRODUCT_LABEL[l.product], escapeFormula(l.title), escapeFormula(l.where)]);
     links.columns.forEach((col) => (col.width = 26));
+    links.getColumn(3).numFmt = '[$-421]d mmmm yyyy';
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     return { fileName, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: buf.toString('base64'), rows: data.length };
   }
 
-  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `Laporan Kerja Sama Media ${from} s.d. ${to}`, Creator: 'Warta' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
-  doc.font('Helvetica-Bold').fontSize(14).text('LAPORAN KERJA SAMA MEDIA', { align: 'center' });
-  doc.font('Helvetica').fontSize(10).text(office, { align: 'center' });
-  doc.text(`Periode ${from} s.d. ${to}`, { align: 'center' });
-  doc.moveDown();
-  if (data.length === 0) doc.text('Tidak ada kontrak yang berjalan pada periode ini.');
-  for (const c of data) {
-    if (doc.y > 700) doc.addPage();
-    doc.font('Helvetica-Bold').fontSize(11).text(c.outletName);
-    doc.font('Helvetica').fontSize(9).text(`Kontrak ${c.number} · ${c.periodStart} s.d. ${c.periodEnd} · ${rupiah(c.value)}`);
-    const cols = [48, 210, 270, 350, 440];
-    const y0 = doc.y + 4;
-    doc.font('Helvetica-Bold');
-    ['Produk', 'Kuota', 'Tayang periode', 'Tayang s.d. kini', 'Kurang'].forEach((h, i) => doc.text(h, cols[i] as number, y0, { width: 90, lineBreak: false }));
-    doc.font('Helvetica');
-    let y = y0 + 13;
-    for (const p of c.progress) {
-      [PRODUCT_LABEL[p.product], String(p.quota), String(p.delivered), String(p.deliveredToDate), String(p.missing)].forEach((v, i) => doc.text(v, cols[i] as number, y, { width: i === 0 ? 160 : 90, lineBreak: false }));
-      y += 12;
-    }
-    doc.x = 48;
-    doc.y = y + 2;
-    if (c.links.length) {
-      doc.fontSize(8).fillColor('#333333');
-      for (const l of c.links.slice(0, 40)) {
-        if (doc.y > 770) doc.addPage();
-        doc.text(`${l.date}  ${PRODUCT_LABEL[l.product]}  ${l.where}${l.title ? `  (${l.title})` : ''}`, 60, doc.y, { width: 480 });
-      }
-      if (c.links.length > 40) doc.text(`… dan ${c.links.length - 40} bukti tayang lain (lihat berkas XLSX).`, 60);
-      doc.fillColor('black');
-    }
-    doc.x = 48;
-    doc.moveDown();
-  }
-  doc.end();
-  await done;
-  const buf = Buffer.concat(chunks);
+  const buf = await renderReportPdf(data, await loadLetterhead(ctx), from, to);
   return { fileName, mime: 'application/pdf', base64: buf.toString('base64'), rows: data.length };
 }

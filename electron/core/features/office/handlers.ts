@@ -1,5 +1,6 @@
 import { WartaError } from '../../../../shared/contract/errors';
-import type { OfficeProfile } from '../../../../shared/office/profile';
+import { END_MARKS, type EndMark, type OfficeProfile } from '../../../../shared/office/profile';
+import { DATELINE_FORMS, DEFAULT_DATELINE_FORM, type DatelineForm } from '../../../../shared/releases/dateline';
 import type { ZoneLabel } from '../../../../shared/office/time-zones';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 
@@ -24,6 +25,9 @@ interface ProfileRow {
   website: string | null;
   emblem_hash: string | null;
   number_pattern: string;
+  script_line: string | null;
+  dateline_form: string | null;
+  end_mark: string | null;
   updated_at: string;
 }
 
@@ -47,6 +51,9 @@ export function readOfficeProfile(ctx: Pick<CoreContext, 'db'>): OfficeProfile |
     website: row.website ?? '',
     emblemHash: row.emblem_hash,
     numberPattern: row.number_pattern,
+    scriptLine: row.script_line ?? '',
+    datelineForm: (DATELINE_FORMS as readonly string[]).includes(row.dateline_form ?? '') ? (row.dateline_form as DatelineForm) : DEFAULT_DATELINE_FORM,
+    endMark: (END_MARKS as readonly string[]).includes(row.end_mark ?? '') ? (row.end_mark as EndMark) : '-selesai-',
     updatedAt: row.updated_at,
   };
 }
@@ -71,6 +78,9 @@ export const officeHandlers: HandlerGroup<'office.get' | 'office.save'> = {
       website: input.website,
       emblem_hash: input.emblemHash,
       number_pattern: input.numberPattern,
+      script_line: input.scriptLine,
+      dateline_form: input.datelineForm,
+      end_mark: input.endMark,
     });
     const saved = readOfficeProfile(ctx);
     if (!saved) throw new WartaError('internal', 'Profil kantor tidak terbaca setelah disimpan.');

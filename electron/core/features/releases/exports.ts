@@ -6,37 +6,23 @@
  */
 import crypto from 'node:crypto';
 import JSZip from 'jszip';
-import PDFDocument from 'pdfkit';
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  ExternalHyperlink,
-  ImageRun,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  type ParagraphChild,
-} from 'docx';
+import { AlignmentType, ExternalHyperlink, ImageRun, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
 import { WartaError } from '../../../../shared/contract/errors';
-import { photoCaptionLine, photosOf, type PhotoRef, type PmMark, type PmNode } from '../../../../shared/releases/body-text';
+import { photoCaptionLine, photosOf, type PhotoRef, type PmNode } from '../../../../shared/releases/body-text';
 import {
+  bodyOf,
   closingLines,
   composeHtml,
   composePlainText,
   composeWhatsApp,
   contactLines,
-  datelineOf,
-  letterheadLines,
+  dateLineOf,
   numberLineOf,
   quoteLine,
   urgencyLineOf,
   type ReleaseForExport,
 } from '../../../../shared/releases/compose';
+import { DEFAULT_DATELINE_FORM } from '../../../../shared/releases/dateline';
 import type { ZoneLabel } from '../../../../shared/office/time-zones';
 import type { ExportedFile, ExportFormat, PaperSize } from '../../../../shared/releases/model';
 import type { Caller } from '../../caller';
@@ -44,13 +30,15 @@ import type { CoreContext } from '../../rpc/handler-types';
 import { readOfficeProfile } from '../office/handlers';
 import { sniffImage } from '../attachments/image-sniff';
 import { loadBody } from './body-store';
-import { printableImage } from './photos';
+import { printableImage } from '../attachments/printable-image';
+import { contentTwips, createDocx, docxLetterhead, HALF_POINTS } from '../paper/docx-document';
+import type { TextStyle } from '../paper/fonts';
+import { letterheadOf } from '../paper/letterhead';
+import { createPdf, drawLetterhead } from '../paper/pdf-document';
+import type { Run } from '../paper/pdf-text';
 import { fieldsOf, type ReleaseRow } from './rows';
 
-/** Paper in PDF points (1/72 inch). F4 (folio) is 215 × 330 mm, common in Indonesian offices. */
-export const PAPER_POINTS: Record<PaperSize, [number, number]> = { A4: [595.28, 841.89], F4: [609.45, 935.43] };
-/** Paper in twips (1/1440 inch) for DOCX. */
-const PAPER_TWIPS: Record<PaperSize, [number, number]> = { A4: [11906, 16838], F4: [12189, 18709] };
+export { PAPER_POINTS } from '../paper/pdf-document';
 /** Base64 grows by 4/3; kept under the 8 MB message limit of browser mode. */
 export const EXPORT_MAX_BYTES = 5_900_000;
 
@@ -92,15 +80,30 @@ export function prepareRelease(ctx: CoreContext, id: string, source?: ExportSour
       phone: profile?.phone ?? '',
       email: profile?.email ?? '',
       website: profile?.website ?? '',
+      scriptLine: profile?.scriptLine ?? '',
     },
     zone: (profile?.timeZone as ZoneLabel | undefined) ?? 'WIB',
     number: row.number,
     fields,
     body,
+    datelineForm: profile?.datelineForm ?? DEFAULT_DATELINE_FORM,
+    endMark: profile?.endMark ?? '-selesai-',
+    madeAt: ctx.now(),
     emblem,
     photos,
-    slug: ('siaran-pers ' + slug).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/-+$/, '').slice(0, 80),
+    slug: fileSlug(slug),
   };
+}
+
+/**
+ * "siaran-pers-001-Humas-…-judul": at most 80 characters, cut first and trimmed after, so a
+ * name never ends in "-" (a cut inside a run of separators used to leave "…-.pdf").
+ */
+export function fileSlug(numberAndTitle: string, prefix = 'siaran-pers'): string {
+  return `${prefix} ${numberAndTitle}`
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .slice(0, 80)
+    .replace(/^-+|-+$/g, '');
 }
 
 type Progress = (label: string, done: number, total: number) => void;
@@ -143,10 +146,14 @@ export async function exportFile(ctx: CoreContext, id: string, format: ExportFor
       progress('DOCX', 1, 1);
       break;
     case 'zip':
-      file = { ext: 'zip', mime: 'application/zip', data: await renderPressKit(r, paper, progress) };
-      break;
+      // The press kit is called *Paket media* everywhere: on screen, in progress and in its file name.
+      return { fileName: `${pressKitName(r)}.zip`, mime: 'application/zip', data: await renderPressKit(r, paper, progress) };
   }
   return { fileName: `${r.slug}.${file.ext}`, mime: file.mime, data: file.data };
+}
+
+function pressKitName(r: Prepared): string {
+  return fileSlug(r.slug.replace(/^siaran-pers-?/, ''), 'paket-media');
 }
 
 async function htmlWithImages(r: Prepared, paper: PaperSize): Promise<string> {
@@ -165,112 +172,67 @@ async function htmlWithImages(r: Prepared, paper: PaperSize): Promise<string> {
 
 // ---------------------------------------------------------------- PDF
 
-const FONT = { regular: 'Times-Roman', bold: 'Times-Bold', italic: 'Times-Italic', boldItalic: 'Times-BoldItalic' };
-
-function fontFor(marks: PmMark[] | undefined, base: { bold?: boolean; italic?: boolean } = {}): string {
-  const types = new Set((marks ?? []).map((m) => m.type));
-  const b = base.bold || types.has('bold');
-  const i = base.italic || types.has('italic');
-  return b && i ? FONT.boldItalic : b ? FONT.bold : i ? FONT.italic : FONT.regular;
+/** Inline content as runs for the paragraph setter (marks → style, hard breaks → newlines). */
+function runsOf(n: PmNode, base: TextStyle = {}): Run[] {
+  const runs: Run[] = [];
+  const walk = (c: PmNode) => {
+    if (c.type === 'text') {
+      const marks = new Set((c.marks ?? []).map((m) => m.type));
+      const href = c.marks?.find((m) => m.type === 'link')?.attrs?.href;
+      runs.push({
+        text: c.text ?? '',
+        bold: !!base.bold || marks.has('bold'),
+        italic: !!base.italic || marks.has('italic'),
+        underline: marks.has('underline'),
+        link: typeof href === 'string' && /^(https?:|mailto:)/i.test(href) ? href : null,
+      });
+    } else if (c.type === 'hardBreak') runs.push({ text: '\n' });
+    else c.content?.forEach(walk);
+  };
+  n.content?.forEach(walk);
+  return runs;
 }
 
-/** Characters the standard PDF fonts (WinAnsi) can show; others become '?' instead of garbage. */
-function winAnsi(s: string): string {
-  // eslint-disable-next-line no-control-regex -- tab and newline are allowed on purpose
-  return s.replace(/[^\u0009\u000a\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g, '?');
-}
+const BODY_SIZE = 11.5;
 
 export async function renderPdf(r: Prepared, paper: PaperSize): Promise<Buffer> {
-  const [w] = PAPER_POINTS[paper];
   const margin = 56;
-  const doc = new PDFDocument({ size: PAPER_POINTS[paper], margins: { top: 42, bottom: 56, left: margin, right: margin }, info: { Title: r.fields.title, Author: r.letterhead.unit } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const width = w - margin * 2;
+  const pdf = createPdf({ paper, margins: { top: 42, bottom: 56, left: margin, right: margin }, title: r.fields.title, author: r.letterhead.unit });
+  const { doc, text, left, width } = pdf;
+  doc.y = drawLetterhead(pdf, await letterheadOf(r.letterhead, r.emblem), { left, width, top: 42 }) + 14;
 
-  // Letterhead: emblem at the left, the lines centred, a double rule under it.
-  const top = doc.y;
-  if (r.emblem) {
-    try {
-      const img = await printableImage(r.emblem, 300);
-      doc.image(img.data, margin, top, { fit: [64, 64] });
-    } catch {
-      /* an unreadable emblem leaves the letterhead text-only */
-    }
-  }
-  const kop = letterheadLines(r.letterhead);
-  doc.y = top;
-  kop.forEach((line, i) => {
-    doc.font(i < 2 ? FONT.bold : FONT.regular).fontSize(i === 0 ? 15 : i === 1 ? 13 : 9.5);
-    doc.text(winAnsi(line), margin + 72, doc.y, { width: width - 72, align: 'center' });
-  });
-  const ruleY = Math.max(doc.y, top + 66) + 4;
-  doc.moveTo(margin, ruleY).lineTo(w - margin, ruleY).lineWidth(2).stroke();
-  doc.moveTo(margin, ruleY + 3).lineTo(w - margin, ruleY + 3).lineWidth(0.6).stroke();
-  doc.x = margin;
-  doc.y = ruleY + 14;
-
-  const center = (text: string, font: string, size: number) => doc.font(font).fontSize(size).text(winAnsi(text), margin, doc.y, { width, align: 'center' });
-  center(r.fields.label || 'SIARAN PERS', FONT.bold, 13);
-  center(numberLineOf(r.number), FONT.regular, 11);
-  center(urgencyLineOf(r.fields, r.zone), FONT.bold, 11);
-  doc.moveDown(0.8);
-  doc.font(FONT.bold).fontSize(16).text(winAnsi(r.fields.title), margin, doc.y, { width });
-  if (r.fields.subtitle) doc.font(FONT.italic).fontSize(12).text(winAnsi(r.fields.subtitle), { width });
-  doc.moveDown(0.4);
-  doc.font(FONT.regular).fontSize(11).text(winAnsi(datelineOf(r)), { width });
-  doc.moveDown(0.6);
-
-  const inlineRuns = (n: PmNode, base: { bold?: boolean; italic?: boolean } = {}) => {
-    const runs: { text: string; font: string; underline: boolean; link: string | null }[] = [];
-    const walk = (c: PmNode) => {
-      if (c.type === 'text') {
-        const link = c.marks?.find((m) => m.type === 'link')?.attrs?.href;
-        runs.push({ text: winAnsi(c.text ?? ''), font: fontFor(c.marks, base), underline: !!c.marks?.some((m) => m.type === 'underline'), link: typeof link === 'string' ? link : null });
-      } else if (c.type === 'hardBreak') runs.push({ text: '\n', font: FONT.regular, underline: false, link: null });
-      else c.content?.forEach(walk);
-    };
-    n.content?.forEach(walk);
-    return runs;
+  const para = (runs: Run[], o: { size?: number; align?: 'left' | 'center' | 'justify'; indent?: number; after?: number; lineGap?: number } = {}) => {
+    const indent = o.indent ?? 0;
+    text.paragraph(runs, { x: left + indent, width: width - indent, size: o.size ?? BODY_SIZE, align: o.align ?? 'left', lineGap: o.lineGap ?? 2 });
+    doc.y += o.after ?? 0;
   };
-  const paragraph = (n: PmNode, opts: { indent?: number; prefix?: string; size?: number; base?: { bold?: boolean; italic?: boolean }; gap?: number } = {}) => {
-    const runs = inlineRuns(n, opts.base);
-    if (opts.prefix) runs.unshift({ text: opts.prefix, font: FONT.regular, underline: false, link: null });
-    const x = margin + (opts.indent ?? 0);
-    if (!runs.length) {
-      doc.moveDown(0.5);
-      return;
-    }
-    doc.fontSize(opts.size ?? 11.5);
-    runs.forEach((run, i) => {
-      doc.font(run.font);
-      const o = { width: width - (opts.indent ?? 0), align: 'justify' as const, continued: i < runs.length - 1, underline: run.underline, link: run.link ?? undefined, lineGap: 2 };
-      if (i === 0) doc.text(run.text, x, doc.y, o);
-      else doc.text(run.text, o);
-    });
-    doc.moveDown(opts.gap ?? 0.5);
-  };
+  para([{ text: r.fields.label || 'SIARAN PERS', bold: true }], { size: 13, align: 'center' });
+  para([{ text: numberLineOf(r.number) }], { size: 11, align: 'center' });
+  para([{ text: urgencyLineOf(r.fields, r.zone, r.madeAt), bold: true }], { size: 11, align: 'center', after: 10 });
+  para([{ text: r.fields.title, bold: true }], { size: 16 });
+  if (r.fields.subtitle) para([{ text: r.fields.subtitle, italic: true }], { size: 12 });
+  doc.y += 5;
+  const dateLine = dateLineOf(r);
+  if (dateLine) para([{ text: dateLine }], { size: 11, after: 7 });
+
   const table = (n: PmNode) => {
     const rows = n.content ?? [];
     const cols = Math.max(1, ...rows.map((row) => row.content?.length ?? 0));
     const cw = width / cols;
-    doc.fontSize(10);
+    const cellRuns = (c: PmNode): Run[] =>
+      (c.content ?? []).flatMap((p, i) => [...(i ? [{ text: '\n' }] : []), ...runsOf(p, { bold: c.type === 'tableHeader' })]);
     for (const row of rows) {
       const cells = row.content ?? [];
-      const texts = cells.map((c) => winAnsi((c.content ?? []).map((p) => inlineRuns(p).map((x) => x.text).join('')).join('\n')));
-      const heights = cells.map((c, i) => doc.font(c.type === 'tableHeader' ? FONT.bold : FONT.regular).heightOfString(texts[i] ?? '', { width: cw - 8 }));
-      const h = Math.max(14, ...heights) + 6;
+      const h = Math.max(14, ...cells.map((c) => text.measure(cellRuns(c), { width: cw - 8, size: 10 }))) + 6;
       if (doc.y + h > doc.page.height - doc.page.margins.bottom) doc.addPage();
       const y = doc.y;
       cells.forEach((c, i) => {
-        doc.rect(margin + i * cw, y, cw, h).lineWidth(0.5).stroke();
-        doc.font(c.type === 'tableHeader' ? FONT.bold : FONT.regular).text(texts[i] ?? '', margin + i * cw + 4, y + 3, { width: cw - 8 });
+        doc.rect(left + i * cw, y, cw, h).lineWidth(0.5).stroke();
+        text.block(cellRuns(c), { x: left + i * cw + 4, y: y + 3, width: cw - 8, size: 10 });
       });
-      doc.x = margin;
       doc.y = y + h;
     }
-    doc.moveDown(0.6);
+    doc.y += 8;
   };
   const photo = async (p: PhotoRef) => {
     const data = r.photos.get(p.hash);
@@ -279,19 +241,21 @@ export async function renderPdf(r: Prepared, paper: PaperSize): Promise<Buffer> 
       const fitW = Math.min(width, 400);
       const h = (img.height / img.width) * fitW;
       if (doc.y + h + 30 > doc.page.height - doc.page.margins.bottom) doc.addPage();
-      doc.image(img.data, margin + (width - fitW) / 2, doc.y, { width: fitW });
+      doc.image(img.data, left + (width - fitW) / 2, doc.y, { width: fitW });
       doc.y += h + 4;
     }
-    doc.font(FONT.italic).fontSize(9.5).text(winAnsi(photoCaptionLine(p)), margin, doc.y, { width, align: 'center' });
-    doc.moveDown(0.7);
+    para([{ text: photoCaptionLine(p), italic: true }], { size: 9.5, align: 'center', after: 9 });
   };
   const block = async (n: PmNode, indent = 0): Promise<void> => {
     switch (n.type) {
-      case 'paragraph':
-        paragraph(n, { indent });
+      case 'paragraph': {
+        const runs = runsOf(n);
+        if (!runs.length) doc.y += 6;
+        else para(runs, { indent, align: 'justify', after: 6 });
         return;
+      }
       case 'heading':
-        paragraph(n, { indent, size: n.attrs?.level === 3 ? 12 : 13, base: { bold: true }, gap: 0.3 });
+        para(runsOf(n, { bold: true }), { indent, size: n.attrs?.level === 3 ? 12 : 13, after: 4 });
         return;
       case 'blockquote':
         for (const c of n.content ?? []) await block(c, indent + 24);
@@ -301,11 +265,11 @@ export async function renderPdf(r: Prepared, paper: PaperSize): Promise<Buffer> 
         let i = typeof n.attrs?.start === 'number' ? n.attrs.start : 1;
         for (const li of n.content ?? []) {
           const [first, ...rest] = li.content ?? [];
-          if (first) paragraph(first, { indent: indent + 12, prefix: n.type === 'bulletList' ? '• ' : `${i}. `, gap: 0.2 });
+          if (first) para([{ text: n.type === 'bulletList' ? '• ' : `${i}. ` }, ...runsOf(first)], { indent: indent + 12, align: 'justify', after: 2 });
           for (const c of rest) await block(c, indent + 24);
           i += 1;
         }
-        doc.moveDown(0.3);
+        doc.y += 4;
         return;
       }
       case 'table':
@@ -315,35 +279,30 @@ export async function renderPdf(r: Prepared, paper: PaperSize): Promise<Buffer> 
         await photo({ hash: String(n.attrs?.hash ?? ''), thumb: null, caption: String(n.attrs?.caption ?? ''), credit: String(n.attrs?.credit ?? '') });
         return;
       default:
-        paragraph(n, { indent });
+        para(runsOf(n), { indent, align: 'justify', after: 6 });
     }
   };
-  for (const n of r.body.content ?? []) await block(n);
+  for (const n of bodyOf(r).content ?? []) await block(n);
 
-  const section = (title: string | null, lines: string[], font = FONT.regular) => {
-    if (!lines.length) return;
-    doc.moveDown(0.4);
-    if (title) doc.font(FONT.bold).fontSize(11).text(winAnsi(title), margin, doc.y, { width });
-    doc.font(font).fontSize(11);
-    for (const l of lines) doc.text(winAnsi(l), margin, doc.y, { width });
-  };
   if (r.fields.quotes.length) {
-    doc.moveDown(0.4);
-    for (const q of r.fields.quotes) {
-      doc.font(FONT.italic).fontSize(11.5).text(winAnsi(quoteLine(q)), margin + 24, doc.y, { width: width - 48 });
-      doc.moveDown(0.3);
-    }
+    doc.y += 5;
+    for (const q of r.fields.quotes) para([{ text: quoteLine(q), italic: true }], { indent: 24, after: 4 });
   }
+  const section = (title: string | null, lines: string[]) => {
+    if (!lines.length) return;
+    doc.y += 5;
+    if (title) para([{ text: title, bold: true }], { size: 11 });
+    for (const l of lines) para([{ text: l }], { size: 11 });
+  };
   section(null, closingLines(r.fields));
+  doc.y += 8;
+  para([{ text: r.endMark, bold: true }], { size: 11, align: 'center', after: 4 });
   section('Narahubung:', contactLines(r.fields.contacts));
   if (r.fields.boilerplate) section('Tentang kami:', [r.fields.boilerplate]);
-  doc.end();
-  return done;
+  return pdf.finish({ pageNumbers: true });
 }
 
 // ---------------------------------------------------------------- DOCX
-
-const PT = (n: number) => n * 2; // docx sizes are half-points
 
 function docxRuns(n: PmNode, base: { bold?: boolean; italic?: boolean; size?: number } = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];
@@ -355,8 +314,7 @@ function docxRuns(n: PmNode, base: { bold?: boolean; italic?: boolean; size?: nu
         bold: base.bold || marks.has('bold'),
         italics: base.italic || marks.has('italic'),
         underline: marks.has('underline') ? {} : undefined,
-        size: PT(base.size ?? 12),
-        font: 'Times New Roman',
+        size: HALF_POINTS(base.size ?? 12),
       });
       const href = c.marks?.find((m) => m.type === 'link')?.attrs?.href;
       out.push(typeof href === 'string' ? new ExternalHyperlink({ link: href, children: [run] }) : run);
@@ -371,52 +329,24 @@ const line = (text: string, opts: { bold?: boolean; italic?: boolean; size?: num
   new Paragraph({
     alignment: opts.align,
     spacing: { after: opts.after ?? 0 },
-    children: [new TextRun({ text, bold: opts.bold, italics: opts.italic, size: PT(opts.size ?? 12), font: 'Times New Roman' })],
+    children: [new TextRun({ text, bold: opts.bold, italics: opts.italic, size: HALF_POINTS(opts.size ?? 12) })],
   });
 
 export async function renderDocx(r: Prepared, paper: PaperSize): Promise<Buffer> {
-  const [pw, ph] = PAPER_TWIPS[paper];
   const margin = 1134; // 2 cm
-  const contentTwips = pw - margin * 2;
-  const children: (Paragraph | Table)[] = [];
-
-  // Letterhead: a borderless two-column table (emblem | lines), then a double rule.
-  const kop = letterheadLines(r.letterhead);
-  const kopParas = kop.map((l, i) => line(l, { bold: i < 2, size: i === 0 ? 15 : i === 1 ? 13 : 10, align: AlignmentType.CENTER }));
-  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-  const noBorders = { top: none, bottom: none, left: none, right: none };
-  let emblemPara = new Paragraph({});
-  if (r.emblem) {
-    try {
-      const img = await printableImage(r.emblem, 300);
-      const h = 80;
-      emblemPara = new Paragraph({ children: [new ImageRun({ type: img.type, data: img.data, transformation: { width: Math.round((img.width / img.height) * h), height: h } })] });
-    } catch {
-      /* text-only letterhead */
-    }
-  }
-  children.push(
-    new Table({
-      width: { size: contentTwips, type: WidthType.DXA },
-      columnWidths: [1600, contentTwips - 1600],
-      borders: { ...noBorders, insideHorizontal: none, insideVertical: none },
-      rows: [
-        new TableRow({
-          children: [
-            new TableCell({ borders: noBorders, width: { size: 1600, type: WidthType.DXA }, children: [emblemPara] }),
-            new TableCell({ borders: noBorders, width: { size: contentTwips - 1600, type: WidthType.DXA }, children: kopParas }),
-          ],
-        }),
-      ],
-    }),
-    new Paragraph({ border: { bottom: { style: BorderStyle.DOUBLE, size: 12, color: '000000', space: 1 } }, spacing: { after: 240 }, children: [] }),
+  const margins = { top: 850, bottom: 1134, left: margin, right: margin };
+  const width = contentTwips({ paper, margins });
+  const head = await letterheadOf(r.letterhead, r.emblem);
+  const children: (Paragraph | Table)[] = [
+    ...docxLetterhead(head, width),
     line(r.fields.label || 'SIARAN PERS', { bold: true, size: 13, align: AlignmentType.CENTER }),
     line(numberLineOf(r.number), { align: AlignmentType.CENTER }),
-    line(urgencyLineOf(r.fields, r.zone), { bold: true, align: AlignmentType.CENTER, after: 240 }),
+    line(urgencyLineOf(r.fields, r.zone, r.madeAt), { bold: true, align: AlignmentType.CENTER, after: 240 }),
     line(r.fields.title, { bold: true, size: 16, after: r.fields.subtitle ? 0 : 120 }),
-  );
+  ];
   if (r.fields.subtitle) children.push(line(r.fields.subtitle, { italic: true, after: 120 }));
-  children.push(line(datelineOf(r), { after: 200 }));
+  const dateLine = dateLineOf(r);
+  if (dateLine) children.push(line(dateLine, { after: 200 }));
 
   const photoParas = async (p: PhotoRef): Promise<Paragraph[]> => {
     const out: Paragraph[] = [];
@@ -448,7 +378,7 @@ export async function renderDocx(r: Prepared, paper: PaperSize): Promise<Buffer>
         let i = typeof n.attrs?.start === 'number' ? n.attrs.start : 1;
         for (const li of n.content ?? []) {
           const [first, ...rest] = li.content ?? [];
-          const prefix = new TextRun({ text: n.type === 'bulletList' ? '• ' : `${i}. `, size: PT(12), font: 'Times New Roman' });
+          const prefix = new TextRun({ text: n.type === 'bulletList' ? '• ' : `${i}. `, size: HALF_POINTS(12) });
           if (first) out.push(new Paragraph({ children: [prefix, ...docxRuns(first)], spacing: { after: 80 }, indent: { left: indent + 567, hanging: 284 } }));
           for (const c of rest) out.push(...(await block(c, indent + 567)));
           i += 1;
@@ -458,10 +388,10 @@ export async function renderDocx(r: Prepared, paper: PaperSize): Promise<Buffer>
       case 'table': {
         const rows = n.content ?? [];
         const cols = Math.max(1, ...rows.map((row) => row.content?.length ?? 0));
-        const cw = Math.floor(contentTwips / cols);
+        const cw = Math.floor(width / cols);
         return [
           new Table({
-            width: { size: contentTwips, type: WidthType.DXA },
+            width: { size: width, type: WidthType.DXA },
             columnWidths: Array.from({ length: cols }, () => cw),
             rows: rows.map(
               (row) =>
@@ -485,26 +415,21 @@ export async function renderDocx(r: Prepared, paper: PaperSize): Promise<Buffer>
         return [para(docxRuns(n))];
     }
   };
-  for (const n of r.body.content ?? []) children.push(...(await block(n)));
-  for (const q of r.fields.quotes) children.push(new Paragraph({ indent: { left: 567, right: 567 }, spacing: { after: 120 }, children: [new TextRun({ text: quoteLine(q), italics: true, size: PT(12), font: 'Times New Roman' })] }));
+  for (const n of bodyOf(r).content ?? []) children.push(...(await block(n)));
+  for (const q of r.fields.quotes) children.push(new Paragraph({ indent: { left: 567, right: 567 }, spacing: { after: 120 }, children: [new TextRun({ text: quoteLine(q), italics: true, size: HALF_POINTS(12) })] }));
   const closing = closingLines(r.fields);
   if (closing.length) {
     children.push(new Paragraph({ children: [] }));
     for (const l of closing) children.push(line(l));
   }
+  children.push(new Paragraph({ children: [] }), line(r.endMark, { bold: true, align: AlignmentType.CENTER, after: 120 }));
   const contacts = contactLines(r.fields.contacts);
   if (contacts.length) {
     children.push(new Paragraph({ children: [] }), line('Narahubung:', { bold: true }));
     for (const l of contacts) children.push(line(l));
   }
   if (r.fields.boilerplate) children.push(new Paragraph({ children: [] }), line('Tentang kami:', { bold: true }), line(r.fields.boilerplate));
-
-  const doc = new Document({
-    creator: r.letterhead.unit || 'Warta',
-    title: r.fields.title,
-    sections: [{ properties: { page: { size: { width: pw, height: ph }, margin: { top: 850, bottom: 1134, left: margin, right: margin } } }, children }],
-  });
-  return Packer.toBuffer(doc);
+  return createDocx({ paper, margins, title: r.fields.title, creator: r.letterhead.unit || 'Warta', head, children, pageNumbers: true });
 }
 
 // ---------------------------------------------------------------- press kit

@@ -12,6 +12,7 @@ import { checkNumberPattern, formatReleaseNumber } from '../../../../shared/offi
 import type { ZoneLabel } from '../../../../shared/office/time-zones';
 import { BODY_FRAGMENT } from '../../../../shared/releases/editor-schema';
 import { bodyPlainText, type PmNode } from '../../../../shared/releases/body-text';
+import { diffBodies } from '../../../../shared/releases/diff';
 import { isEmbargoed, isPublic } from '../../../../shared/releases/embargo';
 import {
   BODY_UPDATE_MAX_BYTES,
@@ -26,6 +27,7 @@ import {
   type ReleaseSummary,
   type ReleaseVersionSummary,
 } from '../../../../shared/releases/model';
+import { datelineOpening, DEFAULT_DATELINE_FORM, type DatelineForm } from '../../../../shared/releases/dateline';
 import { sanitizeHtmlToDoc } from '../../../../shared/releases/sanitize-html';
 import { canTransition, isEditable, transitionPermission } from '../../../../shared/releases/workflow';
 import type { Caller } from '../../caller';
@@ -170,11 +172,12 @@ function todayIso(ctx: CoreContext, zone: ZoneLabel): string {
 }
 
 /** A new release's body: the dateline opening ("SUKAMAJU – "), the city in bold; typing continues in plain text. */
-function templateBody(city: string): PmNode {
+function templateBody(city: string, form: DatelineForm, dateKey: string, zone: ZoneLabel): PmNode {
   if (!city) return { type: 'doc', content: [{ type: 'paragraph' }] };
+  const opening = datelineOpening(form, city, dateKey, zone);
   return {
     type: 'doc',
-    content: [{ type: 'paragraph', content: [{ type: 'text', text: city.toUpperCase(), marks: [{ type: 'bold' }] }, { type: 'text', text: ' – ' }] }],
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: opening.city, marks: [{ type: 'bold' }] }, { type: 'text', text: opening.tail }] }],
   };
 }
 
@@ -210,7 +213,12 @@ function nextSeq(ctx: CoreContext, year: number): number {
   return r.m + 1;
 }
 
-/** Gives the release the next number of its year from the office pattern. */
+/**
+ * Gives the release the next number of its year from the office pattern. The number follows
+ * the release's own date, as *tata naskah dinas* numbers a document by the date it carries: a
+ * release dated 30 December 2026 and approved on 2 January 2027 is `…/XII/2026`, in 2026's
+ * sequence. (Numbering by the approval day gave it January 2027 without a word.)
+ */
 function assignNumber(ctx: CoreContext, id: string): Record<string, FieldValue> {
   const profile = readOfficeProfile(ctx);
   if (!profile) throw new WartaError('conflict', 'Profil kantor belum diisi; nomor rilis dibuat dari pola nomor di Pengaturan.');
@@ -224,7 +232,9 @@ function assignNumber(ctx: CoreContext, id: string): Record<string, FieldValue> 
       check.reason === 'unknown_placeholder' ? { placeholder: check.placeholder, id } : { reason: check.reason, id },
     );
   }
-  const p = zonedParts(ctx.now(), profile.timeZone as ZoneLabel);
+  const row = readRow(ctx, id);
+  const dated = /^(\d{4})-(\d{2})-(\d{2})$/.exec(row.release_date ?? '');
+  const p = dated ? { year: Number(dated[1]), month: Number(dated[2]), day: Number(dated[3]) } : zonedParts(ctx.now(), profile.timeZone as ZoneLabel);
   const seq = nextSeq(ctx, p.year);
   const number = formatReleaseNumber(profile.numberPattern, {
     seq,
@@ -376,6 +386,7 @@ export const releasesHandlers: HandlerGroup<
     const zone = (profile?.timeZone as ZoneLabel | undefined) ?? 'WIB';
     const title = checkTitle(input.title);
     const city = profile?.city ?? '';
+    const today = todayIso(ctx, zone);
     const id = ctx.mutator.transaction(() => {
       const newId = ctx.mutator.insert('releases', {
         status: 'draft',
@@ -384,7 +395,7 @@ export const releasesHandlers: HandlerGroup<
         title,
         subtitle: '',
         dateline_city: city,
-        release_date: todayIso(ctx, zone),
+        release_date: today,
         quotes: [],
         boilerplate: profile ? [profile.unit, profile.institution].filter(Boolean).join(', ') + '.' : '',
         source: profile ? profile.unit : '',
@@ -398,7 +409,7 @@ export const releasesHandlers: HandlerGroup<
         event_end_at: input.eventEndAt,
         info_category: 'serta_merta',
       });
-      const doc = docFromJson(templateBody(city));
+      const doc = docFromJson(templateBody(city, profile?.datelineForm ?? DEFAULT_DATELINE_FORM, today, zone));
       appendUpdate(ctx, newId, Y.encodeStateAsUpdate(doc));
       doc.destroy();
       ctx.mutator.insert('release_transitions', { release_id: newId, from_status: null, to_status: 'draft', actor: caller.name, at: isoNow(ctx), note: '' });
@@ -552,6 +563,10 @@ export const releasesHandlers: HandlerGroup<
     const v = readVersion(ctx, input.versionId);
     const bodyJson = versionJson(v.state_b64);
     const bodyText = bodyPlainText(bodyJson);
+    // Compared here with the body as stored now (every device's edits merged), not with a copy
+    // the window loaded earlier: that stale copy made older versions look "the same as now".
+    catchUp(ctx.db);
+    const compare = diffBodies(bodyJson, loadBody(ctx.db, v.release_id ?? '').docJson);
     return {
       id: v.id,
       releaseId: v.release_id ?? '',
@@ -562,6 +577,7 @@ export const releasesHandlers: HandlerGroup<
       wordCount: countWords(bodyText),
       bodyJson,
       bodyText,
+      compare,
       fields: v.fields ? (JSON.parse(v.fields) as Record<string, unknown>) : {},
     };
   },

@@ -48,11 +48,3 @@ export function photoDataUrl(ctx: CoreContext, hash: string): { dataUrl: string;
   const mime = sniffImage(data) ?? 'application/octet-stream';
   return { mime, dataUrl: `data:${mime};base64,${data.toString('base64')}` };
 }
-
-/** JPEG or PNG bytes for PDF/DOCX (neither takes WebP), at most `maxWidth` pixels wide. */
-export async function printableImage(data: Buffer, maxWidth: number): Promise<{ data: Buffer; width: number; height: number; type: 'jpg' | 'png' }> {
-  const img = sharp(data).rotate().resize({ width: maxWidth, withoutEnlargement: true });
-  const mime = sniffImage(data);
-  const out = mime === 'image/png' ? await img.png().toBuffer({ resolveWithObject: true }) : await img.jpeg({ quality: 85 }).toBuffer({ resolveWithObject: true });
-  return { data: out.data, width: out.info.width, height: out.info.height, type: mime === 'image/png' ? 'png' : 'jpg' };
-}

@@ -51,7 +51,7 @@ export const importHandlers: HandlerGroup<
     // The upload id doubles as the session id (and the progress job id the renderer listens for).
     return openSession(ctx, { sessionId: input.uploadId, fileName: input.fileName, kind: input.kind, bytes, presetMapping });
   },
-  'media.import.analyze': (input, ctx) => analyzeSession(ctx, input.sessionId, input.mapping),
+  'media.import.analyze': (input, ctx) => analyzeSession(ctx, input.sessionId, input.mapping, input.keepPlaceholders),
   'media.import.rows': (input, ctx) => readRows(ctx, input.sessionId, input.view, input.offset, input.limit),
   'media.import.decide': (input, ctx) => decide(ctx, input.sessionId, input.rows, input.decision),
   'media.import.commit': (input, ctx, caller) => commitSession(ctx, caller, input.sessionId),

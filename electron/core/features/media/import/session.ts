@@ -1,7 +1,7 @@
 import { WartaError } from '../../../../../shared/contract/errors';
 import { columnsOf, guessMapping, headerScore, type ColumnMapping, type ImportKind } from '../../../../../shared/media/columns';
 import { dedupeKeys, normalizeName } from '../../../../../shared/media/dedupe';
-import { missingRequired, toRecord, type JournalistRecord, type OutletRecord, type RowIssue } from '../../../../../shared/media/records';
+import { isPlaceholder, missingRequired, toRecord, type JournalistRecord, type OutletRecord, type RowIssue } from '../../../../../shared/media/records';
 import type { DuplicateDecision, ImportPreview, ImportRowView } from '../../../../../shared/media/types';
 import { fold } from '../../../../../shared/media/vocabulary';
 import type { CoreContext } from '../../../rpc/handler-types';
@@ -39,6 +39,10 @@ export interface SessionInfo {
   samples: string[][];
   warnings: ImportPreview['warnings'];
   rowCount: number;
+  /** Per column: how many cells read like "-", "n/a", "null" (placeholders for nothing). */
+  placeholders?: number[];
+  /** Columns whose placeholders are kept as text (the officer said so in the preview). */
+  keepPlaceholders?: number[];
 }
 
 interface SessionRow {
@@ -100,6 +104,7 @@ export async function openSession(
   const insert = ctx.db.prepare('INSERT INTO media_import_row (session_id, row_no, cells) VALUES (?, ?, ?)');
   let staged = 0;
   let blank = 0;
+  const placeholders = new Array<number>(width).fill(0);
   const total = table.rows.length - headerIdx - 1;
   for (let start = headerIdx + 1; start < table.rows.length; start += STAGE_CHUNK) {
     if (takeCancel(ctx, sessionId)) {
@@ -116,6 +121,9 @@ export async function openSession(
         }
         insert.run(sessionId, i, JSON.stringify(cells));
         staged += 1;
+        cells.forEach((c, col) => {
+          if (col < width && typeof c === 'string' && isPlaceholder(c)) placeholders[col] = (placeholders[col] ?? 0) + 1;
+        });
       }
     })();
     progress('Menyiapkan pratinjau', Math.min(start + STAGE_CHUNK, table.rows.length) - headerIdx - 1, total);
@@ -140,7 +148,7 @@ export async function openSession(
       .slice(0, 3)
       .map((r) => text(r[c] ?? null).slice(0, 40)),
   );
-  const info: SessionInfo = { format: table.format, encoding: table.encoding, delimiter: table.delimiter, headerLine: headerIdx + 1, headers, samples, warnings, rowCount: staged };
+  const info: SessionInfo = { format: table.format, encoding: table.encoding, delimiter: table.delimiter, headerLine: headerIdx + 1, headers, samples, warnings, rowCount: staged, placeholders, keepPlaceholders: [] };
   ctx.db
     .prepare("INSERT OR REPLACE INTO media_import_session (id, file_name, kind, created_at, info, mapping, status) VALUES (?, ?, ?, ?, ?, NULL, 'staged')")
     .run(sessionId, input.fileName, kind, new Date(ctx.now()).toISOString(), JSON.stringify(info));
@@ -174,7 +182,7 @@ function existingKeys(ctx: CoreContext, kind: ImportKind): Map<string, { id: str
 }
 
 /** Checks every staged row against `mapping`, finds duplicates in the file and in the directory. */
-export function analyzeSession(ctx: CoreContext, sessionId: string, mapping: ColumnMapping): ImportPreview {
+export function analyzeSession(ctx: CoreContext, sessionId: string, mapping: ColumnMapping, keepPlaceholders?: number[]): ImportPreview {
   const session = readSession(ctx, sessionId);
   if (session.status !== 'staged') throw new WartaError('conflict', 'Impor ini sudah dijalankan atau dibatalkan; mulai impor baru.', { status: session.status });
   const kind = session.kind;
@@ -187,6 +195,9 @@ export function analyzeSession(ctx: CoreContext, sessionId: string, mapping: Col
     if (f && (!known.has(f) || used.has(f))) throw new WartaError('invalid_input', `Pemetaan kolom tidak sah: "${f}" ${used.has(f) ? 'dipakai dua kali' : 'tidak dikenal'}.`, { field: f });
     if (f) used.add(f);
   }
+  const info = session.parsedInfo;
+  if (keepPlaceholders) info.keepPlaceholders = [...new Set(keepPlaceholders.filter((i) => i >= 0 && i < width))].sort((a, b) => a - b);
+  const keep = new Set((info.keepPlaceholders ?? []).map((i) => clean[i]).filter((f): f is string => !!f));
   const db = existingKeys(ctx, kind);
   const inFile = new Map<string, number>();
   const update = ctx.db.prepare('UPDATE media_import_row SET record = ?, issues = ?, dup_kind = ?, dup_of = ?, decision = ? WHERE session_id = ? AND row_no = ?');
@@ -198,7 +209,7 @@ export function analyzeSession(ctx: CoreContext, sessionId: string, mapping: Col
       decision: string | null;
       dup_kind: string | null;
     }[]) {
-      const { record, issues } = toRecord(kind, JSON.parse(row.cells) as Cell[], clean);
+      const { record, issues } = toRecord(kind, JSON.parse(row.cells) as Cell[], clean, { keepPlaceholders: keep });
       let dup: { kind: 'file' | 'db'; of: string } | null = null;
       if (record) {
         const keys = dedupeKeys(record, dupKind);
@@ -220,7 +231,7 @@ export function analyzeSession(ctx: CoreContext, sessionId: string, mapping: Col
       const decision = dup ? (row.dup_kind === dup.kind && row.decision ? row.decision : dup.kind === 'file' ? 'skip' : 'merge') : null;
       update.run(record ? JSON.stringify(record) : null, JSON.stringify(issues), dup?.kind ?? null, dup?.of ?? null, decision, sessionId, row.row_no);
     }
-    ctx.db.prepare('UPDATE media_import_session SET mapping = ? WHERE id = ?').run(JSON.stringify(clean), sessionId);
+    ctx.db.prepare('UPDATE media_import_session SET mapping = ?, info = ? WHERE id = ?').run(JSON.stringify(clean), JSON.stringify(info), sessionId);
   })();
   return preview(ctx, sessionId);
 }
@@ -255,7 +266,13 @@ export function preview(ctx: CoreContext, sessionId: string): ImportPreview {
     encoding: info.encoding,
     delimiter: info.delimiter,
     headerLine: info.headerLine,
-    columns: info.headers.map((header, index) => ({ index, header, samples: info.samples[index] ?? [] })),
+    columns: info.headers.map((header, index) => ({
+      index,
+      header,
+      samples: info.samples[index] ?? [],
+      placeholders: info.placeholders?.[index] ?? 0,
+      placeholdersEmpty: !(info.keepPlaceholders ?? []).includes(index),
+    })),
     mapping,
     unmapped,
     missingRequired: missingRequired(s.kind, mapping),
