@@ -8,6 +8,7 @@ import type { CallResult } from '../../shared/contract/result';
 import { createUuidV7 } from '../../shared/ids/uuidv7';
 import { HlcClock } from '../../shared/sync/hlc';
 import { createAuditLog } from './audit/audit-log';
+import { ceilingOf } from './data/actor-scope';
 import { Mutator } from './data/mutator';
 import { migrate, newerVersionError } from './db/migrate';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
@@ -37,11 +38,13 @@ import { releasesHandlers } from './features/releases/handlers';
 import { releasePhotoHashes } from './features/releases/photo-refs';
 import { syncHandlers } from './features/sync/handlers';
 import { mediaHandlers } from './features/media/handlers';
+import { scrubMediaCopies } from './features/media/erasure-scrub';
 import { attachSyncEngine, type SyncEngineOptions } from './sync/engine';
 import { attachHosting, resumeHosting, stopHosting } from './sync/host';
 import type { SyncServerLaunch } from './sync/hosting-port';
 import { createProcessHosting } from './sync/hosting-process';
 import { insecureFileTokenVault, SMTP_PASSWORD_FILES, type TokenVault } from './sync/token-vault';
+import { scrubSyncCopies } from './sync/local-tables';
 import { attachOutbox, type OutboxOptions } from './features/distribution/outbox';
 import { distributionHandlers } from './features/distribution/handlers';
 import { createFileLogger, type Logger } from './log/logger';
@@ -160,7 +163,11 @@ function openCore(options: CoreOptions, opened: { dataDir: string; logger: Logge
       newId,
       now,
       onCommit: (tables) => events.emit('data.changed', { tables: [...tables].sort() }),
+      deviceId,
     });
+    // An erasure reaches every local copy of the old values, in the erasure's own transaction.
+    mutator.onErased(scrubMediaCopies);
+    mutator.onErased(scrubSyncCopies);
     context = {
       db,
       mutator,
@@ -192,6 +199,8 @@ function openCore(options: CoreOptions, opened: { dataDir: string; logger: Logge
     tokenVault: options.tokenVault ?? insecureFileTokenVault(dataDir),
   });
   attachHosting(context, sync, options.syncServerLaunch ? createProcessHosting(options.syncServerLaunch, logger) : null);
+  // Every local write is capped by the role this machine is enrolled with (data/actor-scope.ts).
+  context.mutator.setCeiling(ceilingOf(sync.status().role));
   if (options.sync?.auto ?? (options.mode ?? 'test') !== 'test') resumeHosting(context, sync);
   const outbox = attachOutbox(context, { auto: (options.mode ?? 'test') !== 'test', ...options.outbox });
   purgeExpiredGuestbook(context);

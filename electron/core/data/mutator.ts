@@ -1,4 +1,7 @@
 import { WartaError } from '../../../shared/contract/errors';
+import type { Permission } from '../../../shared/contract/permissions';
+import { erasureOf, isErasure } from '../../../shared/rules/erasure';
+import { wins } from '../../../shared/sync/merge';
 import { hlcMillis, isHlc, type HlcClock } from '../../../shared/sync/hlc';
 import {
   checkFieldValue,
@@ -12,9 +15,20 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/open-database';
 import { CHANGES_PER_LOG_ENTRY, type Change, type LoggedChange } from './change';
 import { decodeClocks, encodeClocks } from './field-clocks';
-import { toSql } from '../../../shared/sync/row-codec';
+import { fromSql, toSql } from '../../../shared/sync/row-codec';
+import { WriteJudge, type RawRow } from './write-judge';
 
 type Statement = Database.Statement<unknown[], unknown>;
+
+/** A row an erasure scrubbed, with the values it held before (to find their copies elsewhere). */
+export interface ErasedRow {
+  table: ReplicatedTable;
+  rowId: string;
+  fields: readonly string[];
+  old: Readonly<Record<string, FieldValue>>;
+}
+/** Removes an erased row's old values from local copies; runs inside the erasure's transaction. */
+export type ErasureHook = (db: Db, erased: readonly ErasedRow[]) => void;
 
 interface InsertPlan {
   stmt: Statement;
@@ -29,12 +43,23 @@ export interface MutatorOptions {
   now: () => number;
   /** Called after the outermost transaction commits, with the tables it touched. */
   onCommit: (tables: Set<string>) => void;
+  /** This machine's device id (the node of its clock): the rules' actor names it. */
+  deviceId?: string;
 }
 
 /**
  * The one path for writes to replicated tables. Each write changes the row and appends its
  * change to `change_log` in the same transaction; the row keeps per-field clocks in `_hlc`
  * so that remote changes merge by per-field last-writer-wins in any order, any number of times.
+ *
+ * Every local write is judged by the rulebook first (write-judge.ts, shared/rules): whatever the
+ * handler, nothing the rules refuse for the person (or the machine) is written. A write reads its
+ * row once; the field checks run once, in the rulebook. Changes from elsewhere (`applyChanges`)
+ * are not judged here: the office's server judged them.
+ *
+ * An erasure (shared/rules/erasure.ts), local or from elsewhere, is written with SQLite's
+ * secure_delete on; the registered hooks scrub local copies of the old values in the same
+ * transaction, and the WAL is checkpointed and truncated after the commit.
  */
 export class Mutator {
   private readonly db: Db;
@@ -52,6 +77,9 @@ export class Mutator {
   private depth = 0;
   private readonly logInsert: Statement;
   private readonly saveClock: Statement;
+  private readonly judge: WriteJudge;
+  private readonly erasureHooks = new Set<ErasureHook>();
+  private readonly erased: ErasedRow[] = [];
 
   constructor(options: MutatorOptions) {
     this.db = options.db;
@@ -63,6 +91,20 @@ export class Mutator {
       'INSERT INTO change_log (origin, first_hlc, last_hlc, count, changes) VALUES (?, ?, ?, ?, ?)',
     );
     this.saveClock = this.db.prepare("INSERT OR REPLACE INTO local_meta (key, value) VALUES ('hlc_last', ?)");
+    this.judge = new WriteJudge(this.db, options.deviceId ?? this.clock.node, this.now);
+    // Deleted and overwritten cells are zeroed where that costs no extra I/O; erasures go further (ON).
+    this.db.pragma('secure_delete = FAST');
+  }
+
+  /** The permissions of the role this machine is enrolled with (null: not enrolled). Caps every local write. */
+  setCeiling(permissions: ReadonlySet<Permission> | null): void {
+    this.judge.setCeiling(permissions);
+  }
+
+  /** Registers a scrub of local copies for erased rows (sync's conflict records, import staging …). */
+  onErased(hook: ErasureHook): () => void {
+    this.erasureHooks.add(hook);
+    return () => this.erasureHooks.delete(hook);
   }
 
   /** Runs `fn` in one transaction; nested calls join the outer one. */
@@ -75,20 +117,44 @@ export class Mutator {
         this.flushLog('local');
         this.flushLog('remote');
         this.saveClock.run(this.clock.current());
+        if (this.erased.length > 0) for (const hook of this.erasureHooks) hook(this.db, this.erased);
         return value;
       })();
       const tables = new Set(this.touched);
       this.touched.clear();
+      if (this.erased.length > 0) this.afterErasure();
       if (tables.size > 0) this.onCommit(tables);
       return result;
     } catch (err) {
       this.touched.clear();
       this.pending.local.length = 0;
       this.pending.remote.length = 0;
+      if (this.erased.length > 0) this.afterErasure();
       throw err;
     } finally {
+      this.judge.batch.clear();
       this.depth -= 1;
     }
+  }
+
+  /** Erased values leave the WAL too: checkpoint and truncate it, then back to the usual secure_delete. */
+  private afterErasure(): void {
+    this.erased.length = 0;
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.db.pragma('secure_delete = FAST');
+    }
+  }
+
+  /** Notes an erasure before it is written: secure_delete on, old values kept for the hooks. */
+  private noteErasure(table: ReplicatedTable, rowId: string, raw: Record<string, unknown> | undefined): void {
+    const rule = erasureOf(table);
+    if (!rule) return;
+    this.db.pragma('secure_delete = ON');
+    const old: Record<string, FieldValue> = {};
+    for (const f of rule.fields) if (raw && raw[f] !== null && raw[f] !== undefined) old[f] = fromSql(fieldSpec(table, f), raw[f]);
+    this.erased.push({ table, rowId, fields: rule.fields, old });
   }
 
   /** Inserts a new row with a fresh UUIDv7 id; returns the id. */
@@ -96,8 +162,10 @@ export class Mutator {
     const id = this.newId();
     this.transaction(() => {
       const hlc = this.clock.tick();
-      checkFields(table, values);
       if ('created_at' in values) throw new WartaError('invalid_input', 'created_at is set by the mutation path', { table });
+      this.judge.check(table, id, hlc, values, undefined);
+      this.judge.batch.note(table, id, null, values);
+      if (isErasure(table, values)) this.noteErasure(table, id, undefined);
       this.pending.local.push([hlc, table, id]);
       // Fast path: a fresh id cannot exist yet, so no read-and-compare is needed. The values
       // are bound straight from the caller's object (no copy: this loop runs per row of an import).
@@ -140,37 +208,51 @@ export class Mutator {
 
   /** Writes fields of a row, creating it when absent (used for singletons with a fixed id). */
   write(table: ReplicatedTable, id: string, values: Record<string, FieldValue>): void {
-    this.transaction(() => {
-      const fields = { ...values };
-      if (!this.exists(table, id)) fields.created_at = this.isoNow();
-      checkFields(table, fields);
-      const change: Change = { hlc: this.clock.tick(), table, rowId: id, fields };
-      this.applyToRow(change);
-      this.pending.local.push([change.hlc, table, id]);
-    });
+    this.transaction(() => this.writeRow(table, id, values, this.readRaw(table, id)));
   }
 
-  /** Updates an existing, not deleted row. */
-  update(table: ReplicatedTable, id: string, values: Record<string, FieldValue>): void {
+  /**
+   * Updates an existing, not deleted row. A handler that has just read the row (`SELECT *`) may
+   * pass it as `raw`, so the save reads it once.
+   */
+  update(table: ReplicatedTable, id: string, values: Record<string, FieldValue>, raw?: Record<string, unknown>): void {
     this.transaction(() => {
-      this.requireLive(table, id);
-      this.write(table, id, values);
+      const row = (raw as RawRow | undefined) ?? this.readRaw(table, id);
+      if (!row || row.deleted_at !== null) throw notFound(table, id);
+      this.writeRow(table, id, values, row);
     });
   }
 
   /** Tombstones a row: nothing replicated is ever hard-deleted. */
   remove(table: ReplicatedTable, id: string): void {
     this.transaction(() => {
-      this.requireLive(table, id);
-      this.write(table, id, { deleted_at: this.isoNow() });
+      const row = this.readRaw(table, id);
+      if (!row || row.deleted_at !== null) throw notFound(table, id);
+      this.writeRow(table, id, { deleted_at: this.isoNow() }, row);
     });
   }
 
   restore(table: ReplicatedTable, id: string): void {
     this.transaction(() => {
-      if (!this.exists(table, id)) throw notFound(table, id);
-      this.write(table, id, { deleted_at: null });
+      const row = this.readRaw(table, id);
+      if (!row) throw notFound(table, id);
+      this.writeRow(table, id, { deleted_at: null }, row);
     });
+  }
+
+  /** The one local write: judged, then merged into the row (read once, by the caller) and logged. */
+  private writeRow(table: ReplicatedTable, id: string, values: Record<string, FieldValue>, raw: RawRow | undefined): void {
+    const fields = raw ? values : { ...values, created_at: this.isoNow() };
+    const change: Change = { hlc: this.clock.tick(), table, rowId: id, fields };
+    const before = this.judge.check(table, id, change.hlc, fields, raw);
+    this.judge.batch.note(table, id, before, fields);
+    if (isErasure(table, fields)) this.noteErasure(table, id, raw);
+    this.applyToRow(change, raw ?? null);
+    this.pending.local.push([change.hlc, table, id]);
+  }
+
+  private readRaw(table: ReplicatedTable, id: string): RawRow | undefined {
+    return this.statement(`row:${table}`, () => `SELECT * FROM ${table} WHERE id = ?`).get(id) as RawRow | undefined;
   }
 
   /**
@@ -193,6 +275,7 @@ export class Mutator {
       }
       if (newest) this.clock.receive(newest);
       for (const change of changes) {
+        if (isErasure(change.table, change.fields)) this.noteErasure(change.table, change.rowId, this.readRaw(change.table, change.rowId));
         // A change that wins no field (a duplicate, or older than what we hold) changes
         // nothing and need not be logged: the changes that beat it are in the log already.
         if (!this.applyToRow(change)) continue;
@@ -214,12 +297,16 @@ export class Mutator {
     all.length = 0;
   }
 
-  /** Writes the fields of `change` that are newer than what the row holds; false when none is. */
-  private applyToRow(change: Change): boolean {
+  /**
+   * Writes the fields of `change` that are newer than what the row holds; false when none is.
+   * `known`: the row as the caller just read it (null: absent); undefined: read it here.
+   */
+  private applyToRow(change: Change, known?: { _hlc: string; updated_at: string | null } | null): boolean {
     const { table, rowId, hlc } = change;
-    const current = this.statement(`clk:${table}`, () => `SELECT _hlc, updated_at FROM ${table} WHERE id = ?`).get(rowId) as
-      | { _hlc: string; updated_at: string | null }
-      | undefined;
+    const current =
+      known === undefined
+        ? (this.statement(`clk:${table}`, () => `SELECT _hlc, updated_at FROM ${table} WHERE id = ?`).get(rowId) as { _hlc: string; updated_at: string | null } | undefined)
+        : (known ?? undefined);
     if (!current) {
       // A row we have not seen: every field of the change wins; insert it in one statement.
       const names = Object.keys(change.fields);
@@ -233,10 +320,7 @@ export class Mutator {
       return true;
     }
     const clocks = decodeClocks(current._hlc);
-    const winners = Object.keys(change.fields).filter((f) => {
-      const seen = clocks.get(f);
-      return seen === undefined || hlc > seen;
-    });
+    const winners = Object.keys(change.fields).filter((f) => wins(hlc, clocks.get(f)));
     if (winners.length === 0) return false;
     for (const f of winners) clocks.set(f, hlc);
     const values = winners.map((f) => toSql(fieldSpec(table, f), change.fields[f] as FieldValue));
@@ -250,17 +334,6 @@ export class Mutator {
     stmt.run(...values, updated, encodeClocks(clocks), rowId);
     this.touched.add(table);
     return true;
-  }
-
-  private exists(table: ReplicatedTable, id: string): boolean {
-    return this.statement(`ex:${table}`, () => `SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
-  }
-
-  private requireLive(table: ReplicatedTable, id: string): void {
-    const row = this.statement(`live:${table}`, () => `SELECT deleted_at FROM ${table} WHERE id = ?`).get(id) as
-      | { deleted_at: string | null }
-      | undefined;
-    if (!row || row.deleted_at !== null) throw notFound(table, id);
   }
 
   private statement(key: string, sql: () => string): Statement {

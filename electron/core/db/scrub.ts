@@ -8,6 +8,8 @@ import type { Db } from './open-database';
  * Used by every erasure of personal data (journalists, guest book, retention purge).
  */
 export function scrubbed<T>(db: Db, write: () => T, after?: () => void): T {
+  // Back to the mode it was in after (the mutation path keeps FAST: data/mutator.ts).
+  const before = db.pragma('secure_delete', { simple: true }) as number;
   db.pragma('secure_delete = ON');
   try {
     const value = write();
@@ -15,6 +17,6 @@ export function scrubbed<T>(db: Db, write: () => T, after?: () => void): T {
     db.pragma('wal_checkpoint(TRUNCATE)');
     return value;
   } finally {
-    db.pragma('secure_delete = OFF');
+    db.pragma(`secure_delete = ${before === 2 ? 'FAST' : before === 1 ? 'ON' : 'OFF'}`);
   }
 }

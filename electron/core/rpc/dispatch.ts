@@ -4,6 +4,7 @@ import { isMethodName, methods, type MethodName } from '../../../shared/contract
 import type { CallResult } from '../../../shared/contract/result';
 import { HlcError } from '../../../shared/sync/hlc';
 import { diskFullError, isDiskFull } from '../db/disk-full';
+import { runAsPerson } from '../data/actor-scope';
 import type { Logger } from '../log/logger';
 import type { CoreContext, Handler, Handlers } from './handler-types';
 
@@ -41,7 +42,8 @@ export async function dispatch(
   }
   try {
     const handler = handlers[method] as Handler<MethodName>;
-    const value = await handler(parsed.data as never, ctx, caller);
+    // Every write the handler makes, after any await, is judged for this caller (data/actor-scope.ts).
+    const value = await runAsPerson(caller, () => handler(parsed.data as never, ctx, caller));
     // A write is a person at work: the idle lock starts counting again.
     if (spec.writes) ctx.session.touch();
     return { ok: true, value };

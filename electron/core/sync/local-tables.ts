@@ -1,3 +1,5 @@
+import { redactFields } from '../../../shared/rules/erasure';
+import type { ErasedRow } from '../data/mutator';
 import type { Db } from '../db/open-database';
 
 /**
@@ -21,7 +23,42 @@ export function ensureSyncTables(db: Db): void {
       detected_at TEXT NOT NULL, closed_at TEXT
     );
     CREATE TABLE IF NOT EXISTS sync_deferred (hlc TEXT PRIMARY KEY, body TEXT NOT NULL);
+    -- Changes of this device the office's server refused (one row per field), kept with the
+    -- value so the person can see why and redo it properly; the row itself took the office's state.
+    CREATE TABLE IF NOT EXISTS sync_refused (
+      id INTEGER PRIMARY KEY,
+      table_name TEXT NOT NULL, row_id TEXT NOT NULL, field TEXT NOT NULL,
+      value TEXT, hlc TEXT NOT NULL,
+      code TEXT NOT NULL, message_id TEXT NOT NULL, message_en TEXT NOT NULL,
+      record_name TEXT,
+      refused_at TEXT NOT NULL, dismissed_at TEXT,
+      UNIQUE (table_name, row_id, field, hlc)
+    );
   `);
+}
+
+/**
+ * An erasure (local or synced) reaches sync's own copies of the old values in the same
+ * transaction: losing values kept for a person to choose, refused-change records, and changes
+ * deferred for a newer schema.
+ */
+export function scrubSyncCopies(db: Db, erased: readonly ErasedRow[]): void {
+  ensureSyncTables(db);
+  const conflicts = db.prepare('DELETE FROM sync_conflicts WHERE table_name = ? AND row_id = ? AND field = ?');
+  const refused = db.prepare('DELETE FROM sync_refused WHERE table_name = ? AND row_id = ?');
+  const deferred = db.prepare("SELECT hlc, body FROM sync_deferred WHERE json_extract(body, '$.table') = ? AND json_extract(body, '$.rowId') = ?");
+  const rewrite = db.prepare('UPDATE sync_deferred SET body = ? WHERE hlc = ?');
+  const drop = db.prepare('DELETE FROM sync_deferred WHERE hlc = ?');
+  for (const e of erased) {
+    for (const f of e.fields) conflicts.run(e.table, e.rowId, f);
+    refused.run(e.table, e.rowId);
+    for (const d of deferred.all(e.table, e.rowId) as { hlc: string; body: string }[]) {
+      const change = JSON.parse(d.body) as { fields: Record<string, unknown> };
+      if (!redactFields(change.fields, e.fields)) continue;
+      if (Object.keys(change.fields).length === 0) drop.run(d.hlc);
+      else rewrite.run(JSON.stringify(change), d.hlc);
+    }
+  }
 }
 
 export class SyncState {

@@ -42,6 +42,8 @@ export const distributionTables = {
       message_id: text(200),
       whatsapp_handed_at: text(30),
       whatsapp_handed_by: text(120),
+      // Migration 0010: set when the journalist was erased on request.
+      erased_at: text(30),
     },
   },
   distribution_settings: {

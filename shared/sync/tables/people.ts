@@ -27,6 +27,8 @@ export const peopleTables = {
       consent_at: text(30),
       notice_version: text(20),
       device_id: text(16),
+      // Migration 0010: set by an erasure on request (the scrubbed fields are then redacted everywhere).
+      erased_at: text(30),
     },
   },
 } as const satisfies Record<string, TableSpec>;

@@ -130,7 +130,7 @@ describe('personal data (UU 27/2022)', () => {
     expect((await fx.core.invoke('media.search', { query: 'rina' }))).toEqual([]);
     expect(await fx.core.invoke('media.lists.resolve', { id: list.id })).toEqual([]);
     const erasure = fx.core.context.db.prepare("SELECT details FROM audit_log WHERE action = 'media.personal.erase'").get() as { details: string };
-    expect(JSON.parse(erasure.details)).toEqual({ reason: 'Permintaan tertulis tanggal 20 November 2026' });
+    expect(JSON.parse(erasure.details)).toEqual({ reason: 'Permintaan tertulis tanggal 20 November 2026', recipients: 0 });
     expect(await fx.core.call('media.journalists.erase', { id: s.rina.id, reason: 'lagi' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await fx.core.call('media.journalists.save', { id: s.rina.id, name: 'Rina', dataSource: 'x' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });

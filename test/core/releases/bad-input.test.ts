@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { afterEach, expect, it } from 'vitest';
 import { releaseCore, writeBody } from './helpers';
+import { runAsSync } from '../../../electron/core/data/actor-scope';
 
 const fixtures: { cleanup(): void }[] = [];
 afterEach(() => {
@@ -130,7 +131,7 @@ it('a number pattern with an unknown placeholder: refused in Settings, and appro
   expect(err).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   expect(JSON.stringify(err)).toContain('{bidang}');
   // A pattern that reached the database anyway (an older device, sync): approval refuses with the placeholder named.
-  core.context.mutator.update('office_profile', '00000000-0000-7000-8000-000000000001', { number_pattern: '{seq}/{bidang}/{year}' });
+  runAsSync(() => core.context.mutator.update('office_profile', '00000000-0000-7000-8000-000000000001', { number_pattern: '{seq}/{bidang}/{year}' }));
   const r = await core.invoke('releases.create', { title: 'Pola rusak' });
   await core.invoke('releases.transition', { id: r.id, to: 'in_review' });
   const e2 = await core.invoke('releases.transition', { id: r.id, to: 'approved' }).catch((e: unknown) => e);

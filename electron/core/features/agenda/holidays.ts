@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { WartaError } from '../../../../shared/contract/errors';
 import { holidayFileSchema, type Holiday, type HolidayFile, type HolidayKind } from '../../../../shared/agenda/holidays';
+import { runAsMachine } from '../../data/actor-scope';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import h2026 from '../../../../assets/holidays/2026.json' with { type: 'json' };
 import h2027 from '../../../../assets/holidays/2027.json' with { type: 'json' };
@@ -36,14 +37,23 @@ export function ensureYearSeeded(ctx: Pick<CoreContext, 'db' | 'mutator'>, year:
   if (!file) return;
   const key = `agenda.holidays.seeded.${year}`;
   if (ctx.db.prepare('SELECT 1 FROM local_meta WHERE key = ?').get(key)) return;
-  ctx.mutator.transaction(() => {
-    for (const e of file.entries) {
-      const id = seededHolidayId(e.date, e.name);
-      if (ctx.db.prepare('SELECT 1 FROM agenda_holidays WHERE id = ?').get(id)) continue;
-      ctx.mutator.write('agenda_holidays', id, { date: e.date, name: e.name, kind: e.kind, source: file.source });
-    }
-    ctx.db.prepare('INSERT OR REPLACE INTO local_meta (key, value) VALUES (?, ?)').run(key, new Date().toISOString());
-  });
+  // Seeding is the machine's work, not the reader's (a journalist reading the public agenda
+  // triggers it). A machine whose role may not write the agenda leaves it to the office's
+  // devices that may: their seeded rows arrive by sync.
+  try {
+    runAsMachine(() =>
+      ctx.mutator.transaction(() => {
+        for (const e of file.entries) {
+          const id = seededHolidayId(e.date, e.name);
+          if (ctx.db.prepare('SELECT 1 FROM agenda_holidays WHERE id = ?').get(id)) continue;
+          ctx.mutator.write('agenda_holidays', id, { date: e.date, name: e.name, kind: e.kind, source: file.source });
+        }
+        ctx.db.prepare('INSERT OR REPLACE INTO local_meta (key, value) VALUES (?, ?)').run(key, new Date().toISOString());
+      }),
+    );
+  } catch (err) {
+    if (!(err instanceof WartaError && err.code === 'forbidden')) throw err;
+  }
 }
 
 export function holidaysBetween(ctx: Pick<CoreContext, 'db' | 'mutator'>, fromKey: string, toKey: string): Holiday[] {

@@ -27,6 +27,7 @@ import { readOfficeProfile } from '../office/handlers';
 import { currentAttachments, releaseContent, releaseStatus, sendable, type ReleaseContent } from './content';
 import { readSmtpSettings } from './settings';
 import { DEFAULT_TIMEOUTS, SmtpSession, type SendOutcome, type SmtpTimeouts } from './smtp-session';
+import { runAsMachine } from '../../data/actor-scope';
 
 export interface OutboxOptions {
   /** Send in the background: after queueing, on a timer, with backoff. Off in tests, which call `drain`. */
@@ -104,9 +105,11 @@ export class Outbox {
       )
       .all(this.ctx.info.deviceId) as { id: string }[];
     if (!rows.length) return;
-    this.ctx.mutator.transaction(() => {
-      for (const r of rows) this.ctx.mutator.update('distribution_recipients', r.id, { email_status: 'uncertain', last_error: INTERRUPTED });
-    });
+    runAsMachine(() =>
+      this.ctx.mutator.transaction(() => {
+        for (const r of rows) this.ctx.mutator.update('distribution_recipients', r.id, { email_status: 'uncertain', last_error: INTERRUPTED });
+      }),
+    );
     this.ctx.logger.warn('distribution.interrupted', { count: rows.length });
   }
 
@@ -193,7 +196,8 @@ export class Outbox {
 
   private set(id: string, values: Record<string, FieldValue>): void {
     if (this.stopped) return; // the database may be closed; the row stays as it was and is recovered at the next start
-    this.ctx.mutator.update('distribution_recipients', id, values);
+    // The outbox works for the machine, whoever is signed in (data/actor-scope.ts).
+    runAsMachine(() => this.ctx.mutator.update('distribution_recipients', id, values));
   }
 
   private async run(): Promise<DrainResult> {

@@ -156,9 +156,12 @@ export const exportHandlers: HandlerGroup<'media.export' | 'media.journalists.ex
 
   /**
    * Erasure on request: the personal fields and the name are scrubbed through the mutation
-   * path (so every machine scrubs them on sync), the row stays as a tombstone, list
-   * memberships end, and the erasure is recorded in the audit log. Old values are then purged
-   * from the search index, from free pages and from the WAL.
+   * path, in one change marked `erased_at` (shared/rules/tables/media.ts), so every machine
+   * scrubs them on sync and the server removes the old values from its stored log. The row stays
+   * as a tombstone, list memberships end, the journalist's copies in distribution recipients are
+   * erased with it, and the erasure is recorded in the audit log. The mutation path writes an
+   * erasure with secure_delete on, scrubs the local copies (erasure-scrub.ts, sync's records) and
+   * truncates the WAL after the commit.
    */
   'media.journalists.erase': (input, ctx, caller) => {
     const row = readJournalistRow(ctx.db, input.id);
@@ -187,9 +190,17 @@ export const exportHandlers: HandlerGroup<'media.export' | 'media.journalists.ex
         });
         const members = ctx.db.prepare('SELECT id FROM media_list_member WHERE journalist_id = ? AND deleted_at IS NULL').all(input.id) as { id: string }[];
         for (const mm of members) m.remove('media_list_member', mm.id);
-        ctx.audit.record(caller, { action: 'media.personal.erase', targetType: 'media_journalist', targetId: input.id, details: { reason: input.reason } });
+        const recipients = ctx.db.prepare('SELECT id, email_status FROM distribution_recipients WHERE journalist_id = ? AND erased_at IS NULL').all(input.id) as {
+          id: string;
+          email_status: string | null;
+        }[];
+        for (const r of recipients) {
+          const unsent = r.email_status !== 'sent' && r.email_status !== 'refused' && r.email_status !== 'uncertain';
+          m.write('distribution_recipients', r.id, { name: ERASED_NAME, email: null, whatsapp: null, last_error: null, erased_at: at, ...(unsent ? { email_status: 'cancelled' } : {}) });
+        }
+        ctx.audit.record(caller, { action: 'media.personal.erase', targetType: 'media_journalist', targetId: input.id, details: { reason: input.reason, recipients: recipients.length } });
       });
-    // The search indexes merge their segments so the old postings go too.
+    // The search indexes merge their segments so the old postings go too (the mutation path's erasure hooks do the same for synced erasures).
     scrubbed(ctx.db, erase, () => ctx.db.exec("INSERT INTO media_fts (media_fts) VALUES ('optimize'); INSERT INTO media_tri (media_tri) VALUES ('optimize');"));
     return toJournalist(readJournalistRow(ctx.db, input.id));
   },

@@ -1,5 +1,6 @@
 import { WartaError } from '../../../../shared/contract/errors';
-import type { HandlerGroup } from '../../rpc/handler-types';
+import { ceilingOf, runAsSync } from '../../data/actor-scope';
+import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { syncEngineOf } from '../../sync/engine';
 import { issueHostCode, startHosting, stopHosting } from '../../sync/host';
 
@@ -20,17 +21,18 @@ type SyncMethod =
 export const syncHandlers: HandlerGroup<SyncMethod> = {
   'sync.status': (_input, ctx) => syncEngineOf(ctx).status(),
   'sync.configure': async (input, ctx, caller) => {
-    const status = await syncEngineOf(ctx).configure(input);
+    const status = withCeiling(ctx, await syncEngineOf(ctx).configure(input));
     ctx.audit.record(caller, { action: 'sync.configure', details: { serverUrl: input.serverUrl, workspace: input.workspace } });
     return status;
   },
-  'sync.disconnect': (_input, ctx) => syncEngineOf(ctx).disconnect(),
+  'sync.disconnect': (_input, ctx) => withCeiling(ctx, syncEngineOf(ctx).disconnect()),
+  // A sync cycle's own writes carry the office's decisions; they are not the caller's (actor-scope.ts).
   'sync.now': async (_input, ctx) => {
     const engine = syncEngineOf(ctx);
     if (!engine.configured) throw new WartaError('conflict', 'Sinkronisasi belum diatur: isi alamat server dan kode pendaftaran di Pengaturan.');
-    return engine.syncNow();
+    return runAsSync(() => engine.syncNow());
   },
-  'sync.confirmDeletes': (input, ctx) => syncEngineOf(ctx).confirmDeletes(input.allow),
+  'sync.confirmDeletes': (input, ctx) => runAsSync(() => syncEngineOf(ctx).confirmDeletes(input.allow)),
   'sync.conflicts': (_input, ctx) => syncEngineOf(ctx).conflicts(),
   'sync.resolveConflict': (input, ctx, caller) => {
     syncEngineOf(ctx).resolveConflict(input.id, input.keep, caller);
@@ -44,7 +46,7 @@ export const syncHandlers: HandlerGroup<SyncMethod> = {
   'sync.host.start': async (input, ctx) => {
     const engine = syncEngineOf(ctx);
     await startHosting(ctx, engine, input);
-    return engine.status();
+    return withCeiling(ctx, engine.status());
   },
   'sync.host.stop': async (_input, ctx) => {
     const engine = syncEngineOf(ctx);
@@ -53,3 +55,9 @@ export const syncHandlers: HandlerGroup<SyncMethod> = {
   },
   'sync.host.issueCode': (input, ctx) => issueHostCode(ctx, syncEngineOf(ctx), input.role),
 };
+
+/** The machine's enrolment changed: its role caps every local write from now on. */
+function withCeiling<T extends { role: string | null }>(ctx: CoreContext, status: T): T {
+  ctx.mutator.setCeiling(ceilingOf(status.role));
+  return status;
+}

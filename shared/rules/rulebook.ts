@@ -1,0 +1,169 @@
+/**
+ * The rulebook: one set of rules, called by the core's mutation path for every local write
+ * (electron/core/data/mutator.ts) and by the sync server for every pushed change
+ * (server/push-decider.ts). Whatever the core refuses for a role, the server refuses for a device
+ * of that role, because both ask `judge` here.
+ *
+ * A change is judged in this order, first refusal wins:
+ * 1. the table's write permission (any one of `write`);
+ * 2. history tables take inserts only;
+ * 3. every field: declared (shared/sync/tables), its type and length, its domain, its own
+ *    write permission (personal data, numbering);
+ * 4. the table's state rule (`check`): workflow, erased rows, who may touch which row.
+ *
+ * A new table gets its rules in ./tables/<feature>.ts; a table without rules is written by
+ * nobody and read by nobody (the tests check every replicated table has rules).
+ */
+import { permissionsOf, type Permission, type Role } from '../contract/permissions';
+import { checkFieldValue, fieldSpec, isReplicatedTable, type FieldSpec, type FieldValue, type ReplicatedTable } from '../sync/replicated-tables';
+import { isoInstant } from './domains';
+import { refuse } from './refuse';
+import { agendaRules } from './tables/agenda';
+import { distributionRules } from './tables/distribution';
+import { mediaRules } from './tables/media';
+import { officeRules } from './tables/office';
+import { peopleRules } from './tables/people';
+import { releaseRules } from './tables/releases';
+import type { Actor, BatchView, Domain, Refusal, Row, RuleInput, TableRules, Viewer } from './types';
+
+export const RULEBOOK: Readonly<Record<ReplicatedTable, TableRules>> = {
+  ...officeRules,
+  ...peopleRules,
+  ...releaseRules,
+  ...agendaRules,
+  ...mediaRules,
+  ...distributionRules,
+};
+
+export function rulesOf(table: string): TableRules | null {
+  return isReplicatedTable(table) ? RULEBOOK[table] : null;
+}
+
+/** System stamps every row carries: written by the mutation path as ISO instants. */
+const SYSTEM_DOMAINS: Readonly<Record<string, Domain>> = { created_at: isoInstant, deleted_at: isoInstant };
+
+interface FieldPlan {
+  spec: FieldSpec;
+  domain: Domain | undefined;
+  write: Permission | undefined;
+}
+
+/** Per table, per field: spec, domain and permission looked up once. */
+const PLANS = new Map<string, Map<string, FieldPlan>>();
+function planOf(table: ReplicatedTable, field: string): FieldPlan | undefined {
+  let plans = PLANS.get(table);
+  if (!plans) PLANS.set(table, (plans = new Map()));
+  let plan = plans.get(field);
+  if (plan === undefined) {
+    const spec = fieldSpec(table, field);
+    if (!spec) return undefined;
+    const rule = RULEBOOK[table].fields?.[field as never] as { write?: Permission; domain?: Domain } | undefined;
+    plan = { spec, domain: rule?.domain ?? SYSTEM_DOMAINS[field], write: rule?.write };
+    plans.set(field, plan);
+  }
+  return plan;
+}
+
+/** The permissions needed to write a table at all (any one of them). */
+export function writePermissionsOf(table: string): readonly Permission[] {
+  const rules = rulesOf(table);
+  if (!rules) return [];
+  return typeof rules.write === 'string' ? [rules.write] : rules.write;
+}
+
+export interface JudgeInput {
+  actor: Actor;
+  table: string;
+  rowId: string;
+  hlc: string;
+  fields: Row;
+  before: Row | null;
+  now: number;
+  batch: BatchView;
+  beforeClock?: (field: string) => string | undefined;
+  row?: (table: ReplicatedTable, id: string) => Row | null;
+  rowClock?: (table: ReplicatedTable, id: string, field: string) => string | undefined;
+}
+
+const none = () => undefined;
+const noRow = () => null;
+
+/** Judges one change; null when the rules allow it. */
+export function judge(input: JudgeInput): Refusal | null {
+  const { actor, table, fields, before } = input;
+  if (!isReplicatedTable(table)) return refuse('table_forbidden', null, `Tabel ${table} tidak dikenal.`, `Unknown table ${table}.`);
+  const rules = RULEBOOK[table];
+  const write = rules.write;
+  if (typeof write === 'string' ? !actor.can(write) : !write.some((p) => actor.can(p))) {
+    const needed = typeof write === 'string' ? write : write.join(' / ');
+    return refuse('table_forbidden', null, `Peran ini tidak boleh mengubah ${table} (perlu izin ${needed}).`, `This role may not write ${table} (needs ${needed}).`);
+  }
+  if (rules.insertOnly && before !== null)
+    return refuse('history', null, `Riwayat (${table}) hanya ditambah, tidak pernah diubah.`, `History (${table}) is only added to, never changed.`);
+  for (const name in fields) {
+    const plan = planOf(table, name);
+    if (!plan) return refuse('invalid_value', name, `Kolom tidak dikenal: ${table}.${name}.`, `Unknown field ${table}.${name}.`);
+    const value = fields[name] as FieldValue;
+    const problem = checkFieldValue(plan.spec, value);
+    if (problem) return refuse('invalid_value', name, `Nilai ${table}.${name} tidak sah: ${problem}.`, `Invalid value for ${table}.${name}: ${problem}.`);
+    if (value !== null && plan.domain) {
+      const wrong = plan.domain(value);
+      if (wrong) return refuse('invalid_value', name, `Nilai ${table}.${name} tidak sah: ${wrong.id}.`, `Invalid value for ${table}.${name}: ${wrong.en}.`);
+    }
+    if (plan.write && !actor.can(plan.write))
+      return refuse('field_forbidden', name, `Peran ini tidak boleh mengubah ${table}.${name} (perlu izin ${plan.write}).`, `This role may not write ${table}.${name} (needs ${plan.write}).`);
+  }
+  if (!rules.check) return null;
+  let after: Row | null = null;
+  const ruleInput: RuleInput = {
+    actor,
+    table,
+    rowId: input.rowId,
+    hlc: input.hlc,
+    now: input.now,
+    before,
+    fields,
+    get after() {
+      return (after ??= before ? { ...before, ...fields } : fields);
+    },
+    beforeClock: input.beforeClock ?? none,
+    row: input.row ?? noRow,
+    rowClock: input.rowClock ?? none,
+    batch: input.batch,
+  };
+  return rules.check(ruleInput);
+}
+
+/** What one batch (a core transaction, a push) has done so far; rules spanning rows read it. */
+export class RuleBatch implements BatchView {
+  private readonly rows = new Map<string, { before: Row | null; fields: Row }[]>();
+  changesOf(table: string, rowId: string) {
+    return this.rows.get(`${table}\u0000${rowId}`) ?? [];
+  }
+  note(table: string, rowId: string, before: Row | null, fields: Row): void {
+    const key = `${table}\u0000${rowId}`;
+    const list = this.rows.get(key);
+    if (list) list.push({ before, fields });
+    else this.rows.set(key, [{ before, fields }]);
+  }
+  clear(): void {
+    this.rows.clear();
+  }
+  get size(): number {
+    return this.rows.size;
+  }
+}
+
+/** An actor from a set of permissions (a person's roles, a device's role, or their intersection). */
+export function actorOf(permissions: ReadonlySet<Permission>, deviceId: string): Actor {
+  return { permissions, deviceId, can: (p) => permissions.has(p) };
+}
+
+/** A device of one role as an actor (the server's view of a pushing device). */
+export function deviceActor(role: Role, deviceId: string): Actor {
+  return actorOf(permissionsOf([role]), deviceId);
+}
+
+export function viewerOf(role: Role | null, deviceId: string, permissions: ReadonlySet<Permission> = permissionsOf(role ? [role] : [])): Viewer {
+  return { role, deviceId, can: (p) => permissions.has(p) };
+}

@@ -1,0 +1,151 @@
+/**
+ * The release workflow as rules over rows (shared/releases/workflow.ts holds the transitions):
+ * a release starts as a draft, moves only along the workflow by a role allowed to make the move,
+ * gets its number only at approval by a reviewer (or a reviewer's renumbering), and its content
+ * changes only while it is a draft or in review. Transitions, comments, versions and body updates
+ * are history: written once, never changed, and a transition row must match a status change the
+ * same actor made.
+ */
+import { ZONE_LABELS } from '../../office/time-zones';
+import { isEmbargoed } from '../../releases/embargo';
+import { INFO_CATEGORIES, RELEASE_STATUSES, URGENCIES, type ReleaseStatus } from '../../releases/model';
+import { canTransition, isEditable, transitionPermission } from '../../releases/workflow';
+import type { FieldValue } from '../../sync/replicated-tables';
+import { intAtLeast, isBlank, isoDate, isoInstant, oneOf } from '../domains';
+import { refuse } from '../refuse';
+import type { Refusal, Row, RowKey, RuleInput, TableRules } from '../types';
+
+const STATUS_WORD: Record<ReleaseStatus, [string, string]> = {
+  draft: ['draf', 'a draft'],
+  in_review: ['dalam tinjauan', 'in review'],
+  approved: ['disetujui', 'approved'],
+  published: ['terbit', 'published'],
+  withdrawn: ['ditarik', 'withdrawn'],
+};
+
+const statusOf = (row: Row | null | undefined): ReleaseStatus => ((row?.status as ReleaseStatus | null | undefined) ?? 'draft');
+const statusSet = (value: FieldValue | undefined): ReleaseStatus => ((value as ReleaseStatus | null | undefined) ?? 'draft');
+
+const NUMBER_FIELDS = ['number', 'number_year', 'number_seq'];
+const APPROVAL_FIELDS = ['approved_at', 'approved_by'];
+const PUBLICATION_FIELDS = ['published_at', 'published_by'];
+/** Fields the workflow sets; every other field of a release is its content. */
+const WORKFLOW_FIELDS = new Set(['status', ...NUMBER_FIELDS, ...APPROVAL_FIELDS, ...PUBLICATION_FIELDS, 'deleted_at', 'created_at']);
+
+function releaseCheck(j: RuleInput): Refusal | null {
+  const f = j.fields;
+  if (!j.before) {
+    // A new release (or one the judge has not seen): a draft, without number or approval.
+    if (statusSet(f.status) !== 'draft') return refuse('wrong_state', 'status', 'Rilis baru selalu dimulai sebagai draf.', 'A new release always starts as a draft.');
+    for (const name of [...NUMBER_FIELDS, ...APPROVAL_FIELDS, ...PUBLICATION_FIELDS])
+      if (!isBlank(f[name])) return refuse('wrong_state', name, 'Nomor, persetujuan dan penerbitan diberikan oleh alur kerja, bukan saat rilis dibuat.', 'Number, approval and publication come from the workflow, not at creation.');
+    return null;
+  }
+  const from = statusOf(j.before);
+  const to = 'status' in f ? statusSet(f.status) : from;
+  const moves = to !== from;
+  if (moves) {
+    if (!canTransition(from, to))
+      return refuse('wrong_state', 'status', `Rilis ${STATUS_WORD[from][0]} tidak bisa langsung menjadi ${STATUS_WORD[to][0]}.`, `A release ${STATUS_WORD[from][1]} cannot become ${STATUS_WORD[to][1]} directly.`);
+    const permission = transitionPermission(from, to);
+    if (!j.actor.can(permission))
+      return refuse('field_forbidden', 'status', `Peran ini tidak boleh membuat rilis menjadi ${STATUS_WORD[to][0]} (perlu izin ${permission}).`, `This role may not make a release ${STATUS_WORD[to][1]} (needs ${permission}).`);
+    if (to === 'in_review' && isBlank(typeof j.after.title === 'string' ? j.after.title.trim() : j.after.title))
+      return refuse('invalid_value', 'title', 'Isi judul dulu sebelum mengirim ke editor.', 'Give the release a title before sending it for review.');
+    if (to === 'published' && isEmbargoed({ urgency: j.after.urgency as string | null, embargoAt: j.after.embargo_at as string | null }, j.now))
+      return refuse('wrong_state', 'status', 'Rilis masih diembargo; terbitkan setelah waktu embargo lewat.', 'The release is still under embargo; publish it after the embargo.');
+  }
+  for (const name in f) {
+    if (NUMBER_FIELDS.includes(name)) {
+      if (!(moves && to === 'approved') && isBlank(j.before.number))
+        return refuse('wrong_state', name, 'Nomor rilis diberikan saat disetujui (atau diganti oleh peninjau untuk rilis yang sudah bernomor).', 'A release is numbered when approved (or renumbered by a reviewer once numbered).');
+    } else if (APPROVAL_FIELDS.includes(name)) {
+      if (!(moves && to === 'approved')) return refuse('wrong_state', name, 'Data persetujuan hanya dicatat saat rilis disetujui.', 'Approval is recorded only when a release is approved.');
+    } else if (PUBLICATION_FIELDS.includes(name)) {
+      if (!(moves && to === 'published')) return refuse('wrong_state', name, 'Data penerbitan hanya dicatat saat rilis diterbitkan.', 'Publication is recorded only when a release is published.');
+    } else if (name === 'deleted_at') {
+      if (!j.actor.can('releases.publish') && !(from === 'draft' && j.actor.can('releases.write')))
+        return refuse('field_forbidden', name, 'Hanya draf yang dapat dihapus penulis; rilis lain dihapus oleh editor (izin releases.publish).', 'Writers delete drafts only; other releases are deleted by editors (releases.publish).');
+    } else if (!WORKFLOW_FIELDS.has(name) && !isEditable(from)) {
+      return refuse('wrong_state', name, `Rilis ${STATUS_WORD[from][0]} tidak bisa diubah; kembalikan ke tinjauan dulu.`, `A release ${STATUS_WORD[from][1]} cannot be edited; take it back to review first.`);
+    }
+  }
+  if (j.after.urgency === 'embargo' && ('urgency' in f || 'embargo_at' in f) && isBlank(j.after.embargo_at))
+    return refuse('invalid_value', 'embargo_at', 'Isi waktu embargo, atau pilih "Untuk disiarkan segera".', 'Set the embargo time, or choose "for immediate release".');
+  return null;
+}
+
+const releaseParent = (fields: Row, before: Row | null): readonly RowKey[] => {
+  const id = fields.release_id ?? before?.release_id;
+  return typeof id === 'string' ? [{ table: 'releases', id }] : [];
+};
+
+/** Typing into a body: only while its release is a draft or in review. */
+function bodyCheck(j: RuleInput): Refusal | null {
+  const id = j.fields.release_id;
+  const release = typeof id === 'string' ? j.row('releases', id) : null;
+  // A release the judge does not hold (yet) cannot be judged by state; its text is harmless history.
+  if (!release || isEditable(statusOf(release))) return null;
+  const s = statusOf(release);
+  return refuse('wrong_state', 'update_b64', `Isi rilis ${STATUS_WORD[s][0]} tidak bisa diubah; kembalikan ke tinjauan dulu.`, `The text of a release ${STATUS_WORD[s][1]} cannot be changed; take it back to review first.`);
+}
+
+/** A transition row records a move the actor may make and did make: in the same batch, or the release's status as this device set it. */
+function transitionCheck(j: RuleInput): Refusal | null {
+  const id = j.fields.release_id;
+  const to = j.fields.to_status as ReleaseStatus | null | undefined;
+  const from = (j.fields.from_status ?? null) as ReleaseStatus | null;
+  if (typeof id !== 'string' || !to) return refuse('invalid_value', 'to_status', 'Catatan alur kerja harus menyebut rilis dan status tujuannya.', 'A transition names its release and target status.');
+  if (from === null ? to !== 'draft' : !canTransition(from, to))
+    return refuse('wrong_state', 'to_status', 'Catatan alur kerja memuat langkah yang tidak ada.', 'The transition records a step that does not exist.');
+  const permission = from === null ? 'releases.write' : transitionPermission(from, to);
+  if (!j.actor.can(permission)) return refuse('field_forbidden', 'to_status', `Peran ini tidak boleh mencatat langkah itu (perlu izin ${permission}).`, `This role may not record that step (needs ${permission}).`);
+  const madeHere = j.batch.changesOf('releases', id).some((c) => {
+    const before = c.before ? statusOf(c.before) : null;
+    const after = 'status' in c.fields ? statusSet(c.fields.status) : (before ?? 'draft');
+    return before === from && after === to;
+  });
+  if (madeHere) return null;
+  const release = j.row('releases', id);
+  if (release && statusOf(release) === to && j.rowClock('releases', id, 'status')?.endsWith(j.actor.deviceId)) return null;
+  return refuse('wrong_state', 'to_status', 'Catatan alur kerja tidak sesuai dengan status rilisnya.', "The transition does not match its release's status change.");
+}
+
+const releaseRead = { permission: 'releases.read' } as const;
+const at = { at: { domain: isoInstant } };
+
+export const releaseRules = {
+  releases: {
+    write: 'releases.write',
+    fields: {
+      status: { domain: oneOf(RELEASE_STATUSES) },
+      number: { write: 'releases.review' },
+      number_year: { write: 'releases.review', domain: intAtLeast(1900) },
+      number_seq: { write: 'releases.review', domain: intAtLeast(1) },
+      urgency: { domain: oneOf(URGENCIES) },
+      embargo_at: { domain: isoInstant },
+      embargo_zone: { domain: oneOf(ZONE_LABELS) },
+      release_date: { domain: isoDate },
+      event_end_at: { domain: isoInstant },
+      info_category: { domain: oneOf(INFO_CATEGORIES) },
+      approved_at: { write: 'releases.review', domain: isoInstant },
+      approved_by: { write: 'releases.review' },
+      published_at: { write: 'releases.publish', domain: isoInstant },
+      published_by: { write: 'releases.publish' },
+    },
+    check: releaseCheck,
+    read: releaseRead,
+  },
+  release_body_updates: { write: 'releases.write', insertOnly: true, check: bodyCheck, parents: releaseParent, read: releaseRead },
+  release_transitions: {
+    write: 'releases.write',
+    insertOnly: true,
+    fields: { from_status: { domain: oneOf(RELEASE_STATUSES) }, to_status: { domain: oneOf(RELEASE_STATUSES) }, ...at },
+    check: transitionCheck,
+    parents: releaseParent,
+    read: releaseRead,
+  },
+  release_comments: { write: 'releases.write', insertOnly: true, fields: at, read: releaseRead },
+  release_versions: { write: 'releases.write', insertOnly: true, fields: at, read: releaseRead },
+  release_settings: { write: 'releases.review', fields: { target_minutes: { domain: intAtLeast(0) } }, read: releaseRead },
+} as const satisfies Record<string, TableRules>;
