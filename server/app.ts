@@ -23,9 +23,8 @@ import {
   type WireChange,
 } from '../shared/sync/protocol';
 import { insecureBindMessage, isLoopback } from '../shared/sync/bind-address';
-import { checkFieldValue, fieldSpec, isReplicatedTable } from '../shared/sync/replicated-tables';
+import { fieldSpec, isReplicatedTable, REPLICATED_TABLES } from '../shared/sync/replicated-tables';
 import { PUBLIC_FEED_PATH } from '../shared/sync/public-feed';
-import { readableTables, writePermissionFor } from '../shared/sync/table-permissions';
 import { parseRequestTarget } from '../shared/http/request-target';
 import { serverOptions, SYNC_SERVER_LIMITS, type HttpLimits } from '../shared/http/limits';
 import { enrolDevice, normalizeCode, sha256 } from './enrolment';
@@ -35,7 +34,11 @@ import { DEFAULT_ENROL_LIMITS, EnrolLimiter, type EnrolLimits } from './http/enr
 import { SyncHttpError } from './http/errors';
 import { guardHttpServer, refuseSocket } from '../shared/http/guard';
 import { createPublicFeeds } from './public-feed';
-import type { DeviceRecord, EnrolmentEvent, StoredChange, SyncStore } from './store';
+import { projectPage } from './pull-projection';
+import { createPushQueue } from './push-queue';
+import { projectionFor } from '../shared/rules/projection';
+import { viewerOf } from '../shared/rules/rulebook';
+import type { DeviceRecord, EnrolmentEvent, SyncStore } from './store';
 
 export { normalizeCode, sha256, SyncHttpError };
 
@@ -59,6 +62,8 @@ export interface SyncServerOptions {
    * X-Forwarded-For (only believed when the connection comes from a loopback address).
    */
   trustProxy?: boolean;
+  /** False only to measure what the rule check costs (bench sync.server.rulecheck_ratio); never in service. */
+  checkRules?: boolean;
 }
 
 export interface SyncServer {
@@ -136,6 +141,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   });
 
   const feeds = createPublicFeeds(store, now);
+  const pushes = createPushQueue(store, { now, checkRules: options.checkRules ?? true });
   const unlisten = store.onAppend((workspaceId, head) => {
     const msg = JSON.stringify({ type: 'new', head });
     for (const s of sockets.get(workspaceId) ?? []) if (s.readyState === s.OPEN) s.send(msg);
@@ -152,27 +158,21 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     return device;
   }
 
-  function checkChange(device: DeviceRecord, change: WireChange, perms: Set<string>, nowMs: number): void {
+  /**
+   * What refuses a whole push: a change that is not this device's own, a table or field this
+   * server does not know (it is older than the device: nothing is lost, the device waits for the
+   * upgrade), a clock far ahead (the device sets its clock and retries). Whether the device's
+   * role may make a change is judged per change, with the rulebook (push-decider.ts).
+   */
+  function checkChange(device: DeviceRecord, change: WireChange, nowMs: number): void {
     const at = { hlc: change.hlc, table: change.table, rowId: change.rowId };
     const stamp = parseHlc(change.hlc);
     if (stamp.node !== device.deviceId)
       throw new SyncHttpError(403, 'wrong_device', `Perubahan ${change.hlc} bukan buatan perangkat ini (${device.deviceId}). (A device pushes only its own changes.)`, at);
     if (!isReplicatedTable(change.table))
       throw new SyncHttpError(422, 'unknown_table', `Tabel tidak dikenal server: ${change.table}. Perbarui server Warta. (Unknown table.)`, at);
-    const needed = writePermissionFor(change.table);
-    if (!needed || !perms.has(needed))
-      throw new SyncHttpError(
-        403,
-        'forbidden',
-        `Peran perangkat ini (${device.role}) tidak boleh mengubah ${change.table}${needed ? ` (perlu izin ${needed})` : ''}. (Role may not write this table.)`,
-        { ...at, role: device.role, permission: needed },
-      );
-    for (const [name, value] of Object.entries(change.fields)) {
-      const spec = fieldSpec(change.table, name);
-      if (!spec) throw new SyncHttpError(422, 'unknown_field', `Kolom tidak dikenal server: ${change.table}.${name}. (Unknown field.)`, { ...at, field: name });
-      const problem = checkFieldValue(spec, value);
-      if (problem) throw new SyncHttpError(422, 'invalid_value', `Nilai ${change.table}.${name} tidak sah: ${problem}.`, { ...at, field: name });
-    }
+    for (const name of Object.keys(change.fields))
+      if (!fieldSpec(change.table, name)) throw new SyncHttpError(422, 'unknown_field', `Kolom tidak dikenal server: ${change.table}.${name}. Perbarui server Warta. (Unknown field.)`, { ...at, field: name });
     const ahead = hlcMillis(change.hlc) - nowMs;
     if (ahead > maxAhead) {
       const minutes = Math.round(ahead / 60_000);
@@ -228,12 +228,12 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
           issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
         });
       }
-      const perms = permissionsOf([device.role]);
       const nowMs = now();
-      for (const c of parsed.data.changes) checkChange(device, c, perms, nowMs);
-      const rows: StoredChange[] = parsed.data.changes.map((c) => ({ hlc: c.hlc, table: c.table, rowId: c.rowId, body: JSON.stringify(c) }));
-      const result = await store.append(ws, rows);
-      return send(200, result satisfies PushResult);
+      for (const c of parsed.data.changes) checkChange(device, c, nowMs);
+      // Judged change by change with the rulebook, committed with the pushes arriving meanwhile.
+      const outcome = await pushes.submit(ws, device, parsed.data.changes);
+      if (outcome.refused.length > 0) log(`push ${ws} ${device.deviceId} ${device.role}: ${outcome.refused.length} refused (${outcome.refused[0]?.code} ${outcome.refused[0]?.table}.${outcome.refused[0]?.field ?? '*'})`);
+      return send(200, { accepted: outcome.accepted, duplicates: outcome.duplicates, head: outcome.head, refused: outcome.refused } satisfies PushResult);
     }
 
     if (req.method === 'GET' && p === '/v1/pull') {
@@ -241,11 +241,14 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       const maxBytes = intParam(url, 'maxBytes', DEFAULT_PULL_BYTES);
       if (maxBytes > MAX_PULL_BYTES) throw new SyncHttpError(413, 'payload_too_large', `Halaman yang diminta terlalu besar (batas ${MAX_PULL_BYTES} bita).`);
       const limit = Math.min(intParam(url, 'limit', 5000), 5000);
-      // A device receives only the tables its role may read (a press-room PC gets no drafts).
-      const readable = readableTables((perm) => permissionsOf([device.role]).has(perm));
+      // A pull is a projection: only the tables, rows and fields the device's role may read
+      // (shared/rules, `read`), cut here before anything leaves the server.
+      const projection = projectionFor(viewerOf(device.role, device.deviceId));
+      const readable = projection.everything ? null : new Set(Object.keys(REPLICATED_TABLES).filter((t) => projection.table(t).readable));
       const page = await store.pull(ws, after, Math.max(1024, maxBytes), Math.max(1, limit), readable);
-      // Bodies are stored as JSON text: splice them in rather than parse and re-serialize.
-      const text = `{"changes":[${page.rows.map((r) => `{"seq":${r.seq},"change":${r.body}}`).join(',')}],"cursor":${page.cursor},"head":${page.head},"more":${page.more}}`;
+      const projected = await projectPage(page, projection, (keys) => store.currentRows(ws, keys));
+      // Bodies are stored as JSON text: spliced in as they are unless a field had to be cut.
+      const text = `{"changes":[${projected.items.join(',')}],"forget":${JSON.stringify(projected.forget)},"cursor":${page.cursor},"head":${page.head},"more":${page.more}}`;
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
       res.end(text);
       return;

@@ -9,6 +9,7 @@
  */
 import pg from 'pg';
 import type { Role } from '../shared/contract/permissions';
+import { redactFields } from '../shared/rules/erasure';
 import type { BlobStatus } from '../shared/sync/protocol';
 import {
   decideEnrolment,
@@ -19,6 +20,13 @@ import {
   pagePulled,
   type DeviceRecord,
   type EnrolmentEvent,
+  acceptAll,
+  foldInto,
+  loadForDecider,
+  rowKey,
+  type CommitPlan,
+  type RowRef,
+  type RowState,
   type SyncStore,
 } from './store';
 
@@ -32,7 +40,11 @@ CREATE TABLE IF NOT EXISTS blob_chunks (workspace_id TEXT NOT NULL, hash TEXT NO
 ALTER TABLE enrolment_codes ADD COLUMN IF NOT EXISTS device_id TEXT;
 CREATE TABLE IF NOT EXISTS enrolment_audit (id BIGSERIAL PRIMARY KEY, at BIGINT NOT NULL, address TEXT NOT NULL, workspace_id TEXT NOT NULL, device_id TEXT, outcome TEXT NOT NULL, reason TEXT);
 CREATE INDEX IF NOT EXISTS enrolment_audit_ws ON enrolment_audit (workspace_id, id);
+CREATE TABLE IF NOT EXISTS current_rows (workspace_id TEXT NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL, vals TEXT NOT NULL, clocks TEXT NOT NULL, PRIMARY KEY (workspace_id, tbl, row_id));
+CREATE INDEX IF NOT EXISTS changes_row ON changes (workspace_id, tbl, row_id);
+ALTER TABLE workspaces ADD COLUMN IF NOT EXISTS materialized BIGINT NOT NULL DEFAULT 0;
 `;
+const FOLD_CHUNK = 5000;
 const CHANNEL = 'warta_sync_append';
 
 interface DeviceRow {
@@ -101,7 +113,76 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
     return row ? { size: Number(row.size), received: Number(row.received), complete: row.complete } : { size: null, received: 0, complete: false };
   };
 
-  return {
+  const loadRows = async (c: pg.Pool | pg.PoolClient, workspaceId: string, keys: readonly RowRef[]): Promise<Map<string, RowState | null>> => {
+    const out = new Map<string, RowState | null>();
+    if (keys.length === 0) return out;
+    const r = await c.query<{ tbl: string; row_id: string; vals: string; clocks: string }>(
+      'SELECT c.tbl, c.row_id, c.vals, c.clocks FROM current_rows c JOIN unnest($2::text[], $3::text[]) AS k(tbl, row_id) ON c.tbl = k.tbl AND c.row_id = k.row_id WHERE c.workspace_id = $1',
+      [workspaceId, keys.map((k) => k.table), keys.map((k) => k.rowId)],
+    );
+    for (const k of keys) out.set(rowKey(k.table, k.rowId), null);
+    for (const row of r.rows) out.set(rowKey(row.tbl, row.row_id), { values: JSON.parse(row.vals), clocks: JSON.parse(row.clocks) });
+    return out;
+  };
+
+  /** Writes a plan inside the caller's transaction (which holds the workspace row's lock); returns the new head. */
+  const writePlan = async (c: pg.PoolClient, workspaceId: string, head: number, plan: CommitPlan): Promise<number> => {
+    if (plan.log.length > 0) {
+      const seqs = plan.log.map((_, i) => head + 1 + i);
+      await c.query(
+        'INSERT INTO changes (workspace_id, seq, hlc, tbl, row_id, body) SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])',
+        [workspaceId, seqs, plan.log.map((f) => f.hlc), plan.log.map((f) => f.table), plan.log.map((f) => f.rowId), plan.log.map((f) => f.body)],
+      );
+    }
+    if (plan.rows.size > 0) {
+      const rows = [...plan.rows.values()];
+      await c.query(
+        `INSERT INTO current_rows (workspace_id, tbl, row_id, vals, clocks) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])
+         ON CONFLICT (workspace_id, tbl, row_id) DO UPDATE SET vals = excluded.vals, clocks = excluded.clocks`,
+        [workspaceId, rows.map((r) => r.table), rows.map((r) => r.rowId), rows.map((r) => JSON.stringify(r.state.values)), rows.map((r) => JSON.stringify(r.state.clocks))],
+      );
+    }
+    for (const e of plan.redact) {
+      const stored = await c.query<{ seq: string; hlc: string; body: string }>('SELECT seq, hlc, body FROM changes WHERE workspace_id = $1 AND tbl = $2 AND row_id = $3', [workspaceId, e.table, e.rowId]);
+      for (const row of stored.rows) {
+        if (row.hlc === e.keep) continue;
+        const change = JSON.parse(row.body) as { fields: Record<string, unknown> };
+        if (redactFields(change.fields, e.fields)) await c.query('UPDATE changes SET body = $3 WHERE workspace_id = $1 AND seq = $2', [workspaceId, row.seq, JSON.stringify(change)]);
+      }
+    }
+    return head + plan.log.length;
+  };
+
+  /** Folds the log of a workspace an older server wrote without current rows, in chunks. */
+  const foldLog = async (workspaceId: string) => {
+    for (;;) {
+      const done = await tx(async (c) => {
+        const w = await c.query<{ head: string; materialized: string }>('SELECT head, materialized FROM workspaces WHERE id = $1 FOR UPDATE', [workspaceId]);
+        const head = Number(w.rows[0]?.head ?? 0);
+        const from = Number(w.rows[0]?.materialized ?? 0);
+        if (from >= head) return true;
+        const batch = await c.query<{ seq: string; tbl: string; row_id: string; body: string }>(
+          'SELECT seq, tbl, row_id, body FROM changes WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+          [workspaceId, from, FOLD_CHUNK],
+        );
+        const rows = await loadRows(c, workspaceId, batch.rows.map((b) => ({ table: b.tbl, rowId: b.row_id })));
+        const plan: CommitPlan = { log: [], rows: new Map(), redact: [] };
+        let last = from;
+        for (const b of batch.rows) {
+          const change = JSON.parse(b.body) as { hlc: string; fields: Record<string, unknown> };
+          foldInto(rows, plan, b.tbl, b.row_id, change.hlc, change.fields);
+          last = Number(b.seq);
+        }
+        await writePlan(c, workspaceId, head, plan);
+        await c.query('UPDATE workspaces SET materialized = $2 WHERE id = $1', [workspaceId, last]);
+        return false;
+      });
+      if (done) return;
+    }
+  };
+  for (const row of (await pool.query<{ id: string }>('SELECT id FROM workspaces WHERE materialized < head')).rows) await foldLog(row.id);
+
+  const store: SyncStore = {
     kind: 'postgres',
     async createWorkspace(id, name) {
       await pool.query('INSERT INTO workspaces (id, name, created_at) VALUES ($1, $2, $3)', [id, name, Date.now()]);
@@ -179,32 +260,35 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
       const r = await pool.query('UPDATE devices SET revoked_at = $3 WHERE workspace_id = $1 AND device_id = $2', [workspaceId, deviceId, Date.now()]);
       return (r.rowCount ?? 0) > 0;
     },
-    async append(workspaceId, changes) {
-      const result = await tx(async (c) => {
+    async commit(workspaceId, decider) {
+      return tx(async (c) => {
+        // The workspace row's lock orders commits: sequences become visible in order, and the
+        // rows a decision read stay as read until it is written.
         const locked = await c.query<{ head: string }>('SELECT head FROM workspaces WHERE id = $1 FOR UPDATE', [workspaceId]);
         if (!locked.rows[0]) throw new Error(`unknown workspace ${workspaceId}`);
-        let head = Number(locked.rows[0].head);
-        const hlcs = changes.map((ch) => ch.hlc);
-        const existing = await c.query<{ hlc: string }>('SELECT hlc FROM changes WHERE workspace_id = $1 AND hlc = ANY($2::text[])', [workspaceId, hlcs]);
-        const seen = new Set(existing.rows.map((r) => r.hlc));
-        const fresh = changes.filter((ch) => {
-          if (seen.has(ch.hlc)) return false;
-          seen.add(ch.hlc);
-          return true;
-        });
-        if (fresh.length > 0) {
-          const seqs = fresh.map((_, i) => head + 1 + i);
-          await c.query(
-            'INSERT INTO changes (workspace_id, seq, hlc, tbl, row_id, body) SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])',
-            [workspaceId, seqs, fresh.map((f) => f.hlc), fresh.map((f) => f.table), fresh.map((f) => f.rowId), fresh.map((f) => f.body)],
-          );
-          head += fresh.length;
-          await c.query('UPDATE workspaces SET head = $2 WHERE id = $1', [workspaceId, head]);
-          await c.query('SELECT pg_notify($1, $2)', [CHANNEL, `${workspaceId}:${head}`]);
+        const head = Number(locked.rows[0].head);
+        const existing = await c.query<{ hlc: string }>('SELECT hlc FROM changes WHERE workspace_id = $1 AND hlc = ANY($2::text[])', [workspaceId, [...decider.hlcs()]]);
+        const known = new Set(existing.rows.map((r) => r.hlc));
+        const loaded = await loadForDecider(decider, (keys) => loadRows(c, workspaceId, keys));
+        const { plan, result } = decider.decide(known, loaded);
+        const next = await writePlan(c, workspaceId, head, plan);
+        if (next !== head) {
+          await c.query('UPDATE workspaces SET head = $2, materialized = $2 WHERE id = $1', [workspaceId, next]);
+          await c.query('SELECT pg_notify($1, $2)', [CHANNEL, `${workspaceId}:${next}`]);
         }
-        return { accepted: fresh.length, duplicates: changes.length - fresh.length, head };
+        return { head: next, result };
       });
-      return result;
+    },
+    async append(workspaceId, changes) {
+      const { head, result } = await store.commit(workspaceId, acceptAll(changes));
+      return { ...result, head };
+    },
+    async currentRows(workspaceId, keys) {
+      return loadRows(pool, workspaceId, keys);
+    },
+    async changesOfRow(workspaceId, table, rowId) {
+      const r = await pool.query<{ seq: string; body: string }>('SELECT seq, body FROM changes WHERE workspace_id = $1 AND tbl = $2 AND row_id = $3 ORDER BY seq', [workspaceId, table, rowId]);
+      return r.rows.map((row) => ({ seq: Number(row.seq), body: row.body }));
     },
     async pull(workspaceId, after, maxBytes, maxCount, tables) {
       return tx(async (c) => {
@@ -212,11 +296,11 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
         const h = await c.query<{ head: string }>('SELECT head FROM workspaces WHERE id = $1', [workspaceId]);
         const head = Number(h.rows[0]?.head ?? 0);
         const limit = tables ? MAX_SCAN_PER_PULL : maxCount + 1;
-        const r = await c.query<{ seq: string; tbl: string; body: string; bytes: number }>(
-          'SELECT seq, tbl, body, octet_length(body) AS bytes FROM changes WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+        const r = await c.query<{ seq: string; tbl: string; row_id: string; body: string; bytes: number }>(
+          'SELECT seq, tbl, row_id, body, octet_length(body) AS bytes FROM changes WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
           [workspaceId, after, limit],
         );
-        const fetched = r.rows.map((row) => ({ seq: Number(row.seq), tbl: row.tbl, body: row.body, bytes: row.bytes }));
+        const fetched = r.rows.map((row) => ({ seq: Number(row.seq), tbl: row.tbl, rowId: row.row_id, body: row.body, bytes: row.bytes }));
         return pagePulled(fetched, after, head, limit, maxBytes, maxCount, tables);
       });
     },
@@ -301,4 +385,5 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
       await pool.end();
     },
   };
+  return store;
 }

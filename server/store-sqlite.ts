@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { Role } from '../shared/contract/permissions';
+import { redactFields } from '../shared/rules/erasure';
 import type { BlobStatus } from '../shared/sync/protocol';
 import {
   decideEnrolment,
@@ -15,10 +16,15 @@ import {
   MAX_SCAN_PER_PULL,
   MAX_SEQS_PER_READ,
   pagePulled,
-  type AppendResult,
   type DeviceRecord,
   type EnrolmentEvent,
-  type StoredChange,
+  acceptAll,
+  foldInto,
+  rowKey,
+  type CommitPlan,
+  type Decider,
+  type RowRef,
+  type RowState,
   type SyncStore,
   type WorkspaceRecord,
 } from './store';
@@ -32,6 +38,8 @@ CREATE TABLE IF NOT EXISTS blobs (workspace_id TEXT NOT NULL, hash TEXT NOT NULL
 CREATE TABLE IF NOT EXISTS blob_chunks (workspace_id TEXT NOT NULL, hash TEXT NOT NULL, offset INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (workspace_id, hash, offset));
 CREATE TABLE IF NOT EXISTS enrolment_audit (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, address TEXT NOT NULL, workspace_id TEXT NOT NULL, device_id TEXT, outcome TEXT NOT NULL, reason TEXT);
 CREATE INDEX IF NOT EXISTS enrolment_audit_ws ON enrolment_audit (workspace_id, id);
+CREATE TABLE IF NOT EXISTS current_rows (workspace_id TEXT NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL, vals TEXT NOT NULL, clocks TEXT NOT NULL, PRIMARY KEY (workspace_id, tbl, row_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS changes_row ON changes (workspace_id, tbl, row_id);
 `;
 
 /** Columns added after the first release: added to an existing file on open. */
@@ -39,7 +47,12 @@ function addMissingColumns(db: Database.Database): void {
   const has = (table: string, column: string) => (db.prepare(`SELECT 1 FROM pragma_table_info(?) WHERE name = ?`).get(table, column) ?? null) !== null;
   // The device an enrolment code was issued for (an administrator's re-enrolment approval).
   if (!has('enrolment_codes', 'device_id')) db.exec('ALTER TABLE enrolment_codes ADD COLUMN device_id TEXT');
+  // How far each workspace's log is folded into current rows (a server from before them: 0).
+  if (!has('workspaces', 'materialized')) db.exec('ALTER TABLE workspaces ADD COLUMN materialized INTEGER NOT NULL DEFAULT 0');
 }
+
+/** Rows folded per transaction when an older server's log is materialized at start. */
+const FOLD_CHUNK = 5000;
 
 export const SERVER_DB_FILE = 'warta-server.sqlite';
 
@@ -67,6 +80,8 @@ export function openSqliteStore(dataDir: string): SyncStore {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
+  // Freed cells are zeroed where it costs no extra I/O; redaction turns it fully on.
+  db.pragma('secure_delete = FAST');
   db.exec(SCHEMA);
   addMissingColumns(db);
   const listeners = new Set<(ws: string, head: number) => void>();
@@ -75,8 +90,12 @@ export function openSqliteStore(dataDir: string): SyncStore {
     headOf: db.prepare('SELECT head FROM workspaces WHERE id = ?').pluck(),
     exists: db.prepare('SELECT 1 FROM changes WHERE workspace_id = ? AND hlc = ?').pluck(),
     insert: db.prepare('INSERT INTO changes (workspace_id, seq, hlc, tbl, row_id, body) VALUES (?, ?, ?, ?, ?, ?)'),
-    setHead: db.prepare('UPDATE workspaces SET head = ? WHERE id = ?'),
-    pull: db.prepare('SELECT seq, tbl, body, length(CAST(body AS BLOB)) AS bytes FROM changes WHERE workspace_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+    setHead: db.prepare('UPDATE workspaces SET head = ?, materialized = ? WHERE id = ?'),
+    pull: db.prepare('SELECT seq, tbl, row_id AS rowId, body, length(CAST(body AS BLOB)) AS bytes FROM changes WHERE workspace_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+    row: db.prepare('SELECT vals, clocks FROM current_rows WHERE workspace_id = ? AND tbl = ? AND row_id = ?'),
+    putRow: db.prepare('INSERT OR REPLACE INTO current_rows (workspace_id, tbl, row_id, vals, clocks) VALUES (?, ?, ?, ?, ?)'),
+    ofRow: db.prepare('SELECT seq, hlc, body FROM changes WHERE workspace_id = ? AND tbl = ? AND row_id = ? ORDER BY seq'),
+    setBody: db.prepare('UPDATE changes SET body = ? WHERE workspace_id = ? AND seq = ?'),
     device: db.prepare(
       'SELECT d.device_id, d.workspace_id, w.name AS wname, d.name, d.role, d.revoked_at FROM devices d JOIN workspaces w ON w.id = d.workspace_id WHERE d.token_hash = ?',
     ),
@@ -84,32 +103,96 @@ export function openSqliteStore(dataDir: string): SyncStore {
     bodyAt: db.prepare('SELECT body FROM changes WHERE workspace_id = ? AND seq = ?').pluck(),
   };
 
-  const appendTx = db.transaction((workspaceId: string, changes: readonly StoredChange[]): AppendResult => {
-    let head = q.headOf.get(workspaceId) as number | undefined;
-    if (head === undefined) throw new Error(`unknown workspace ${workspaceId}`);
-    let accepted = 0;
-    let duplicates = 0;
-    const seen = new Set<string>();
-    for (const c of changes) {
-      if (seen.has(c.hlc) || q.exists.get(workspaceId, c.hlc) !== undefined) {
-        duplicates += 1;
-        continue;
-      }
-      seen.add(c.hlc);
-      head += 1;
-      q.insert.run(workspaceId, head, c.hlc, c.table, c.rowId, c.body);
-      accepted += 1;
+  const loadRows = (workspaceId: string, keys: readonly RowRef[]): Map<string, RowState | null> => {
+    const out = new Map<string, RowState | null>();
+    for (const k of keys) {
+      const r = q.row.get(workspaceId, k.table, k.rowId) as { vals: string; clocks: string } | undefined;
+      out.set(rowKey(k.table, k.rowId), r ? { values: JSON.parse(r.vals), clocks: JSON.parse(r.clocks) } : null);
     }
-    if (accepted > 0) q.setHead.run(head, workspaceId);
-    return { accepted, duplicates, head };
-  });
+    return out;
+  };
+
+  /** Writes a plan: log entries, rows, redactions. Inside the caller's transaction. */
+  const writePlan = (workspaceId: string, head: number, plan: CommitPlan): number => {
+    for (const c of plan.log) q.insert.run(workspaceId, (head += 1), c.hlc, c.table, c.rowId, c.body);
+    for (const r of plan.rows.values()) q.putRow.run(workspaceId, r.table, r.rowId, JSON.stringify(r.state.values), JSON.stringify(r.state.clocks));
+    if (plan.redact.length > 0) {
+      // The old values' cells are zeroed as they are rewritten; the WAL is truncated after the commit.
+      db.pragma('secure_delete = ON');
+      for (const e of plan.redact)
+        for (const c of q.ofRow.all(workspaceId, e.table, e.rowId) as { seq: number; hlc: string; body: string }[]) {
+          if (c.hlc === e.keep) continue;
+          const change = JSON.parse(c.body) as { fields: Record<string, unknown> };
+          if (redactFields(change.fields, e.fields)) q.setBody.run(JSON.stringify(change), workspaceId, c.seq);
+        }
+    }
+    return head;
+  };
+
+  const afterRedaction = () => {
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      db.pragma('secure_delete = FAST');
+    }
+  };
+
+  function commit<R>(workspaceId: string, decider: Decider<R>): { head: number; result: R; grew: boolean; redacted: boolean } {
+    const tx = db.transaction(() => {
+      const head = q.headOf.get(workspaceId) as number | undefined;
+      if (head === undefined) throw new Error(`unknown workspace ${workspaceId}`);
+      const known = new Set<string>();
+      for (const h of decider.hlcs()) if (q.exists.get(workspaceId, h) !== undefined) known.add(h);
+      // Loaded in rounds (rows, then the parents their rules read); synchronous, inside the transaction.
+      const loaded = new Map<string, RowState | null>();
+      for (let round = 0; round < 4; round++) {
+        const wanted = decider.rowsNeeded(loaded).filter((k) => !loaded.has(rowKey(k.table, k.rowId)));
+        if (wanted.length === 0) break;
+        for (const [k, v] of loadRows(workspaceId, wanted)) loaded.set(k, v);
+      }
+      const { plan, result } = decider.decide(known, loaded);
+      const next = writePlan(workspaceId, head, plan);
+      if (next !== head) q.setHead.run(next, next, workspaceId);
+      return { head: next, result, grew: next !== head, redacted: plan.redact.length > 0 };
+    });
+    try {
+      return tx.immediate();
+    } finally {
+      if (db.pragma('secure_delete', { simple: true }) === 1) afterRedaction();
+    }
+  }
+
+  /** Folds the log of a workspace that an older server wrote without current rows. */
+  const foldLog = (workspaceId: string) => {
+    for (;;) {
+      const done = db.transaction(() => {
+        const w = db.prepare('SELECT head, materialized FROM workspaces WHERE id = ?').get(workspaceId) as { head: number; materialized: number };
+        if (w.materialized >= w.head) return true;
+        const batch = q.pull.all(workspaceId, w.materialized, FOLD_CHUNK) as { seq: number; tbl: string; rowId: string; body: string }[];
+        const plan: CommitPlan = { log: [], rows: new Map(), redact: [] };
+        const rows = loadRows(workspaceId, batch.map((c) => ({ table: c.tbl, rowId: c.rowId })));
+        let last = w.materialized;
+        for (const c of batch) {
+          const change = JSON.parse(c.body) as { hlc: string; fields: Record<string, unknown> };
+          foldInto(rows, plan, c.tbl, c.rowId, change.hlc, change.fields);
+          last = c.seq;
+        }
+        writePlan(workspaceId, w.head, plan);
+        db.prepare('UPDATE workspaces SET materialized = ? WHERE id = ?').run(last, workspaceId);
+        return false;
+      }).immediate();
+      if (db.pragma('secure_delete', { simple: true }) === 1) afterRedaction();
+      if (done) return;
+    }
+  };
+  for (const id of db.prepare('SELECT id FROM workspaces WHERE materialized < head').pluck().all() as string[]) foldLog(id);
 
   const blobStatus = (workspaceId: string, hash: string): BlobStatus => {
     const r = q.blob.get(workspaceId, hash) as { size: number; received: number; complete: number } | undefined;
     return r ? { size: r.size, received: r.received, complete: r.complete === 1 } : { size: null, received: 0, complete: false };
   };
 
-  return {
+  const store: SyncStore = {
     kind: 'sqlite',
     async createWorkspace(id, name) {
       db.prepare('INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)').run(id, name, Date.now());
@@ -179,16 +262,26 @@ export function openSqliteStore(dataDir: string): SyncStore {
     async revokeDevice(workspaceId, deviceId) {
       return db.prepare('UPDATE devices SET revoked_at = ? WHERE workspace_id = ? AND device_id = ?').run(Date.now(), workspaceId, deviceId).changes > 0;
     },
+    async commit(workspaceId, decider) {
+      const out = commit(workspaceId, decider);
+      if (out.grew) for (const l of listeners) l(workspaceId, out.head);
+      return { head: out.head, result: out.result };
+    },
     async append(workspaceId, changes) {
-      const result = appendTx.immediate(workspaceId, changes);
-      if (result.accepted > 0) for (const l of listeners) l(workspaceId, result.head);
-      return result;
+      const { head, result } = await store.commit(workspaceId, acceptAll(changes));
+      return { ...result, head };
+    },
+    async currentRows(workspaceId, keys) {
+      return loadRows(workspaceId, keys);
+    },
+    async changesOfRow(workspaceId, table, rowId) {
+      return (q.ofRow.all(workspaceId, table, rowId) as { seq: number; body: string }[]).map((r) => ({ seq: r.seq, body: r.body }));
     },
     async pull(workspaceId, after, maxBytes, maxCount, tables) {
       const read = db.transaction(() => {
         const head = (q.headOf.get(workspaceId) as number | undefined) ?? 0;
         const limit = tables ? MAX_SCAN_PER_PULL : maxCount + 1;
-        const fetched = q.pull.all(workspaceId, after, limit) as { seq: number; tbl: string; body: string; bytes: number }[];
+        const fetched = q.pull.all(workspaceId, after, limit) as { seq: number; tbl: string; rowId: string; body: string; bytes: number }[];
         return pagePulled(fetched, after, head, limit, maxBytes, maxCount, tables);
       });
       return read();
@@ -264,4 +357,5 @@ export function openSqliteStore(dataDir: string): SyncStore {
       db.close();
     },
   };
+  return store;
 }

@@ -5,10 +5,25 @@
  *
  * The change log is append-only per workspace; each change gets the next sequence number of
  * its workspace, and a change's HLC is its unique id within the workspace (a replayed push
- * is acknowledged without being stored twice). Changes are stored opaquely as JSON text.
+ * is acknowledged without being stored twice). Changes are stored as JSON text.
+ *
+ * Beside the log, each workspace keeps its current rows (values and per-field clocks, merged by
+ * shared/sync/merge.ts like every device merges), updated in the same transaction as the log:
+ * the push check judges a change by the row's state (server/push-decider.ts), and pulls filter
+ * rows by it. Appends go through `commit`, which hands a decider the rows it asks for inside the
+ * transaction and writes what it decides: so the state a change was judged on is the state it
+ * is applied to, also with several server processes on one PostgreSQL.
+ *
+ * Erasure: a decision may ask to redact a row's erased fields from every stored change of it
+ * but the erasure itself (SQLite with secure_delete on, and the WAL truncated after the commit).
  */
 import type { Role } from '../shared/contract/permissions';
-import type { BlobStatus } from '../shared/sync/protocol';
+import { erasureOf, isErasure } from '../shared/rules/erasure';
+import { mergeChange, type RowState } from '../shared/sync/merge';
+import type { BlobStatus, WireChange } from '../shared/sync/protocol';
+import type { FieldValue } from '../shared/sync/replicated-tables';
+
+export type { RowState } from '../shared/sync/merge';
 
 export interface StoredChange {
   hlc: string;
@@ -83,8 +98,15 @@ export interface AppendResult {
   head: number;
 }
 
+export interface PulledRow {
+  seq: number;
+  body: string;
+  tbl: string;
+  rowId: string;
+}
+
 export interface PullRows {
-  rows: { seq: number; body: string }[];
+  rows: PulledRow[];
   head: number;
   more: boolean;
   /** The last sequence this page covers, delivered or withheld for the device's role. */
@@ -117,13 +139,23 @@ export interface SyncStore {
   devices(workspaceId: string): Promise<DeviceRecord[]>;
   /** True when the device existed (and is now revoked). */
   revokeDevice(workspaceId: string, deviceId: string): Promise<boolean>;
-  /** Appends changes not seen before, with consecutive sequences, in one transaction. */
+  /**
+   * One transaction: tells the decider which of its HLCs the log holds already, loads the current
+   * rows it asks for, and writes its plan (log entries with consecutive sequences, rows,
+   * redactions). Notifies `onAppend` listeners when the log grew.
+   */
+  commit<R>(workspaceId: string, decider: Decider<R>): Promise<{ head: number; result: R }>;
+  /** Appends changes not seen before, with consecutive sequences, in one transaction, without judging them. */
   append(workspaceId: string, changes: readonly StoredChange[]): Promise<AppendResult>;
+  /** Current rows by key (`rowKey`); null for a row the workspace does not hold. */
+  currentRows(workspaceId: string, keys: readonly RowRef[]): Promise<Map<string, RowState | null>>;
   /**
    * Changes with seq > after, in seq order, until `maxBytes` of bodies (at least one) or `maxCount`.
    * With `tables`, changes of other tables are skipped (not delivered) but still covered by `cursor`.
    */
   pull(workspaceId: string, after: number, maxBytes: number, maxCount: number, tables?: ReadonlySet<string> | null): Promise<PullRows>;
+  /** The stored bodies of a row's changes, in seq order (tests and audits of redaction). */
+  changesOfRow(workspaceId: string, table: string, rowId: string): Promise<{ seq: number; body: string }[]>;
   head(workspaceId: string): Promise<number>;
   /** The bodies of these log entries, by seq (the public feed reads release bodies lazily). At most 1,000 seqs per call. */
   changesAt(workspaceId: string, seqs: readonly number[]): Promise<Map<number, string>>;
@@ -140,6 +172,90 @@ export interface SyncStore {
   close(): Promise<void>;
 }
 
+export interface RowRef {
+  table: string;
+  rowId: string;
+}
+
+export const rowKey = (table: string, rowId: string): string => `${table}\u0000${rowId}`;
+
+/** What a decider wants written. */
+export interface CommitPlan {
+  /** New log entries, in order; the store gives them consecutive sequences. */
+  log: StoredChange[];
+  /** Current rows that changed, by `rowKey`. */
+  rows: Map<string, RowRef & { state: RowState }>;
+  /** Erased rows: every stored change of the row but `keep` loses these fields. */
+  redact: { table: string; rowId: string; fields: readonly string[]; keep: string }[];
+}
+
+export interface Decider<R> {
+  /** The HLCs of the changes to decide on (the store says which the log holds already). */
+  hlcs(): readonly string[];
+  /** Rows to load before deciding; asked again with what was loaded until it asks for nothing new. */
+  rowsNeeded(loaded: ReadonlyMap<string, RowState | null>): readonly RowRef[];
+  decide(known: ReadonlySet<string>, rows: Map<string, RowState | null>): { plan: CommitPlan; result: R };
+}
+
+/** Loads rows in rounds until the decider asks for nothing new (parents after rows: two rounds). */
+export async function loadForDecider(
+  decider: Decider<unknown>,
+  load: (keys: readonly RowRef[]) => Promise<Map<string, RowState | null>> | Map<string, RowState | null>,
+): Promise<Map<string, RowState | null>> {
+  const loaded = new Map<string, RowState | null>();
+  for (let round = 0; round < 4; round++) {
+    const wanted = decider.rowsNeeded(loaded).filter((k) => !loaded.has(rowKey(k.table, k.rowId)));
+    if (wanted.length === 0) break;
+    for (const [k, v] of await load(wanted)) loaded.set(k, v);
+    for (const k of wanted) if (!loaded.has(rowKey(k.table, k.rowId))) loaded.set(rowKey(k.table, k.rowId), null);
+  }
+  return loaded;
+}
+
+/**
+ * Accepts every change not stored yet, merging it into the current rows (and redacting on an
+ * erasure): `append` without judgment, for the server's own tooling and the store tests.
+ */
+export function acceptAll(changes: readonly StoredChange[]): Decider<AppendResult> {
+  return {
+    hlcs: () => changes.map((c) => c.hlc),
+    rowsNeeded: () => changes.map((c) => ({ table: c.table, rowId: c.rowId })),
+    decide(known, rows) {
+      const plan: CommitPlan = { log: [], rows: new Map(), redact: [] };
+      const seen = new Set(known);
+      let duplicates = 0;
+      for (const c of changes) {
+        if (seen.has(c.hlc)) {
+          duplicates += 1;
+          continue;
+        }
+        seen.add(c.hlc);
+        plan.log.push(c);
+        foldInto(rows, plan, c.table, c.rowId, c.hlc, parseFields(c.body));
+      }
+      return { plan, result: { accepted: plan.log.length, duplicates, head: 0 } };
+    },
+  };
+}
+
+function parseFields(body: string): Record<string, unknown> {
+  try {
+    const parsed = JSON.parse(body) as Partial<WireChange>;
+    return parsed && typeof parsed.fields === 'object' && parsed.fields !== null ? (parsed.fields as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Merges an accepted change into the rows and the plan; an erasure asks for redaction. */
+export function foldInto(rows: Map<string, RowState | null>, plan: CommitPlan, table: string, rowId: string, hlc: string, fields: Record<string, unknown>): void {
+  const key = rowKey(table, rowId);
+  const { state } = mergeChange(rows.get(key) ?? null, hlc, fields as Record<string, FieldValue>);
+  rows.set(key, state);
+  plan.rows.set(key, { table, rowId, state });
+  if (isErasure(table, fields as Record<string, FieldValue>)) plan.redact.push({ table, rowId, fields: erasureOf(table)?.fields ?? [], keep: hlc });
+}
+
 /** How many seqs one `changesAt` call may ask for. */
 export const MAX_SEQS_PER_READ = 1000;
 
@@ -151,7 +267,7 @@ export const MAX_SCAN_PER_PULL = 20_000;
  * cursor on without being sent, so a device never asks for them again.
  */
 export function pagePulled(
-  fetched: readonly { seq: number; tbl: string; body: string; bytes: number }[],
+  fetched: readonly { seq: number; tbl: string; rowId: string; body: string; bytes: number }[],
   after: number,
   head: number,
   limit: number,
@@ -159,14 +275,14 @@ export function pagePulled(
   maxCount: number,
   tables: ReadonlySet<string> | null | undefined,
 ): PullRows {
-  const rows: { seq: number; body: string }[] = [];
+  const rows: PulledRow[] = [];
   let bytes = 0;
   let cursor = after;
   for (const r of fetched) {
     if (rows.length >= maxCount || (rows.length > 0 && bytes + r.bytes > maxBytes)) return { rows, head, more: true, cursor };
     cursor = r.seq;
     if (tables && !tables.has(r.tbl)) continue;
-    rows.push({ seq: r.seq, body: r.body });
+    rows.push({ seq: r.seq, body: r.body, tbl: r.tbl, rowId: r.rowId });
     bytes += r.bytes;
   }
   return { rows, head, more: fetched.length >= limit && cursor < head, cursor };

@@ -24,7 +24,7 @@ import { mediaRules } from './tables/media';
 import { officeRules } from './tables/office';
 import { peopleRules } from './tables/people';
 import { releaseRules } from './tables/releases';
-import type { Actor, BatchView, Domain, Refusal, Row, RuleInput, TableRules, Viewer } from './types';
+import type { Actor, BatchChange, BatchView, Domain, Refusal, Row, RuleInput, TableRules, Viewer } from './types';
 
 export const RULEBOOK: Readonly<Record<ReplicatedTable, TableRules>> = {
   ...officeRules,
@@ -134,23 +134,38 @@ export function judge(input: JudgeInput): Refusal | null {
   return rules.check(ruleInput);
 }
 
-/** What one batch (a core transaction, a push) has done so far; rules spanning rows read it. */
+/**
+ * One batch (a core transaction, a push) for the rules: what it has accepted so far, and every
+ * change it carries (a push's are known up front; a transaction's as they are written).
+ */
 export class RuleBatch implements BatchView {
   private readonly rows = new Map<string, { before: Row | null; fields: Row }[]>();
+  private readonly byTable = new Map<string, BatchChange[]>();
+  constructor(changes: readonly (BatchChange & { table: string })[] = []) {
+    for (const c of changes) this.add(c.table, c);
+  }
   changesOf(table: string, rowId: string) {
     return this.rows.get(`${table}\u0000${rowId}`) ?? [];
   }
-  note(table: string, rowId: string, before: Row | null, fields: Row): void {
+  all(table: string): readonly BatchChange[] {
+    return this.byTable.get(table) ?? [];
+  }
+  /** An accepted change; `known`: the batch was given its changes up front (a push). */
+  note(table: string, rowId: string, before: Row | null, fields: Row, hlc?: string): void {
     const key = `${table}\u0000${rowId}`;
     const list = this.rows.get(key);
     if (list) list.push({ before, fields });
     else this.rows.set(key, [{ before, fields }]);
+    if (hlc !== undefined) this.add(table, { hlc, rowId, fields });
   }
   clear(): void {
     this.rows.clear();
+    this.byTable.clear();
   }
-  get size(): number {
-    return this.rows.size;
+  private add(table: string, c: BatchChange): void {
+    const list = this.byTable.get(table);
+    if (list) list.push(c);
+    else this.byTable.set(table, [c]);
   }
 }
 

@@ -52,10 +52,22 @@ export interface Refusal {
   readonly message: Words;
 }
 
-/** What the batch (one core transaction, one push) has done so far, for rules that span rows. */
+/** What the batch (one core transaction, one push) holds, for rules that span rows. */
 export interface BatchView {
   /** Accepted changes of a row in this batch so far, in order, each with the row before it. */
   changesOf(table: string, rowId: string): readonly { before: Row | null; fields: Row }[];
+  /**
+   * Every change of `table` in this batch, judged or not, in HLC order. A device's log keeps only
+   * the newest value of each field it has not pushed yet, so a push may carry the approval's
+   * number in one change and the approval's transition row in a later one: a rule may look ahead.
+   */
+  all(table: string): readonly BatchChange[];
+}
+
+export interface BatchChange {
+  readonly hlc: string;
+  readonly rowId: string;
+  readonly fields: Row;
 }
 
 /** Everything a state rule may read about a change. */
@@ -137,4 +149,10 @@ export interface TableRules {
   readonly parents?: (fields: Row, before: Row | null) => readonly RowKey[];
   readonly read: ReadRule;
   readonly erasure?: ErasureRule;
+  /**
+   * Server-side knowledge an accepted change gives about another row, kept in the server's
+   * current rows under a `_`-prefixed name (never sent to devices): a transition row records its
+   * release's workflow position even when the device's log kept only the release's final status.
+   */
+  readonly derives?: (fields: Row) => { table: ReplicatedTable; rowId: string; field: `_${string}`; value: FieldValue } | null;
 }

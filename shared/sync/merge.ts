@@ -39,7 +39,8 @@ export function mergeChange(state: RowState | null, hlc: string, fields: Readonl
 export function changesOfRow(state: RowState, keep: (field: string) => boolean = () => true): { hlc: string; fields: Record<string, FieldValue> }[] {
   const byClock = new Map<string, Record<string, FieldValue>>();
   for (const f in state.clocks) {
-    if (!keep(f)) continue;
+    // `_` fields are the server's own knowledge (shared/rules/types.ts, `derives`), never a change.
+    if (f.startsWith('_') || !keep(f)) continue;
     const hlc = state.clocks[f] as string;
     let fields = byClock.get(hlc);
     if (!fields) byClock.set(hlc, (fields = {}));

@@ -16,7 +16,9 @@
  */
 import { z } from 'zod';
 import { ROLES } from '../contract/permissions';
+import type { RuleCode, Words } from '../rules/types';
 import { isHlc } from './hlc';
+import type { FieldValue } from './replicated-tables';
 
 export const PROTOCOL_VERSION = 1;
 /** A push body larger than this is refused before it is parsed. */
@@ -44,12 +46,36 @@ export const wireChangeSchema = z
 export type WireChange = z.infer<typeof wireChangeSchema>;
 
 export const pushBodySchema = z.object({ changes: z.array(wireChangeSchema).max(MAX_CHANGES_PER_PUSH) }).strict();
+
+/**
+ * A change the server refused (shared/rules): why, and the office's state of the change's fields
+ * as this device may read it, so the device takes it (every replica converges) and keeps its own
+ * value where a person sees it.
+ */
+export interface RefusedChange {
+  hlc: string;
+  table: string;
+  rowId: string;
+  /** The field the refusal is about; null: the whole change. */
+  field: string | null;
+  code: RuleCode;
+  message: Words;
+  office: {
+    /** Whether the office holds the row (as far as this device may know). */
+    exists: boolean;
+    /** The office's value and clock of each field of the change this device may read. */
+    fields: Record<string, { value: FieldValue; hlc: string }>;
+  };
+}
+
 export interface PushResult {
   /** Changes newly added to the log. */
   accepted: number;
   /** Changes the server held already (a replayed push): acknowledged, not added twice. */
   duplicates: number;
   head: number;
+  /** Changes the rules refused; every other change of the push was accepted. */
+  refused: RefusedChange[];
 }
 
 export interface PulledChange {
@@ -58,6 +84,11 @@ export interface PulledChange {
 }
 export interface PullResult {
   changes: PulledChange[];
+  /**
+   * Rows this device must no longer hold: rows of a table with a row predicate that no longer
+   * admits this device (shared/rules/types.ts, ReadRule.rows). Absent from older servers.
+   */
+  forget?: { table: string; rowId: string }[];
   /** Cursor to send next time: the seq of the last change of this page (or `after` when empty). */
   cursor: number;
   /** The newest seq of the workspace when this page was read. */

@@ -40,12 +40,11 @@ describe('hosting and background sync', () => {
     expect((await host.core.invoke('sync.now')).state).toBe('up_to_date');
     expect((await other.core.invoke('sync.now')).state).toBe('up_to_date');
     expect(((await other.core.invoke('opd.list', {})) as { name: string }[]).map((o) => o.name)).toContain('Dinas Perhubungan');
-    await other.core.context.mutator.transaction(() => other.core.context.mutator.insert('opd', { name: 'Tidak boleh' }));
-    // A writer may not push office data: the change stays on that computer, is counted and
-    // shown, and does not block the changes it may send.
-    const held = await other.core.invoke('sync.now');
-    expect(held.state).toBe('up_to_date');
-    expect(held.message).toMatch(/1 perubahan tidak dikirim: peran komputer ini \(writer\)/);
+    // A computer enrolled as a writer's writes what a writer's device may, whoever is signed in:
+    // office data is refused at once, with the permission named, and nothing is written.
+    expect(() => other.core.context.mutator.insert('opd', { name: 'Tidak boleh' })).toThrow(/office\.manage/);
+    await expect(other.core.invoke('opd.save', { name: 'Tidak boleh', abbreviation: 'X' })).rejects.toMatchObject({ code: 'forbidden', details: { table: 'opd' } });
+    expect((await other.core.invoke('sync.now')).state).toBe('up_to_date');
     expect(((await host.core.invoke('opd.list', {})) as { name: string }[]).map((o) => o.name)).not.toContain('Tidak boleh');
     const stopped = await host.core.invoke('sync.host.stop');
     expect(stopped.hosting).toBeNull();

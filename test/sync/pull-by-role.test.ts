@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPLICATED_TABLES } from '../../shared/sync/replicated-tables';
-import { TABLE_READ_PERMISSIONS, TABLE_WRITE_PERMISSIONS } from '../../shared/sync/table-permissions';
+import { RULEBOOK } from '../../shared/rules/rulebook';
 import { removeDir } from '../support/temp-dir';
 import { startTestServer, type TestServer } from './support';
 
@@ -78,8 +78,10 @@ describe('pull by role', () => {
 
   it('every replicated table says who may write it and who may receive it', () => {
     for (const table of Object.keys(REPLICATED_TABLES)) {
-      expect(TABLE_WRITE_PERMISSIONS, table).toHaveProperty(table);
-      expect(TABLE_READ_PERMISSIONS, table).toHaveProperty(table);
+      expect(RULEBOOK, table).toHaveProperty(table);
+      const rules = RULEBOOK[table as keyof typeof RULEBOOK];
+      expect(rules.write, table).toBeTruthy();
+      expect(rules.read.permission, table).toBeTruthy();
     }
   });
 });

@@ -7,7 +7,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startSyncServer } from '../../server/app';
-import { MAX_CHANGES_PER_PUSH, MAX_PULL_BYTES } from '../../shared/sync/protocol';
+import { MAX_CHANGES_PER_PUSH, MAX_PULL_BYTES, type RefusedChange } from '../../shared/sync/protocol';
 import { removeDir } from '../support/temp-dir';
 import { startTestServer, type TestServer } from './support';
 
@@ -33,7 +33,7 @@ const opdChange = (d: Dev, counter = 0, fields: Record<string, unknown> = { name
 
 async function push(d: Dev, body: unknown, raw = false) {
   const r = await fetch(`${t.server.url}/v1/push`, { method: 'POST', headers: { authorization: `Bearer ${d.token}` }, body: raw ? (body as string) : JSON.stringify(body) });
-  return { status: r.status, body: (await r.json()) as { error?: { code: string; message: string }; accepted?: number; duplicates?: number } };
+  return { status: r.status, body: (await r.json()) as { error?: { code: string; message: string }; accepted?: number; duplicates?: number; refused?: RefusedChange[] } };
 }
 
 let admin: Dev;
@@ -108,12 +108,11 @@ describe('the sync server refuses bad input without a partial write', () => {
     expect(await t.store.head(wsA)).toBe(head);
   });
 
-  it('unknown table, unknown field, invalid value, someone else\'s stamp: whole push refused', async () => {
+  it('unknown table, unknown field, someone else\'s stamp: whole push refused', async () => {
     const head = await t.store.head(wsA);
     const cases: [unknown, number, string][] = [
       [{ ...opdChange(admin, 3), table: 'secret_table' }, 422, 'unknown_table'],
       [opdChange(admin, 4, { nama_baru: 'x' }), 422, 'unknown_field'],
-      [opdChange(admin, 5, { name: 42 }), 422, 'invalid_value'],
       [{ ...opdChange(admin, 6), hlc: stamp(other.node) }, 403, 'wrong_device'],
     ];
     for (const [bad, status, code] of cases) {
@@ -122,6 +121,19 @@ describe('the sync server refuses bad input without a partial write', () => {
       expect(r.body.error?.code).toBe(code);
     }
     expect(await t.store.head(wsA)).toBe(head);
+  });
+
+  it('an invalid value is refused change by change, with its field named; the rest of the push is stored', async () => {
+    const head = await t.store.head(wsA);
+    const good = opdChange(admin, 10);
+    const bad = opdChange(admin, 11, { name: 42 });
+    const r = await push(admin, { changes: [good, bad] });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ accepted: 1, refused: [{ hlc: bad.hlc, table: 'opd', field: 'name', code: 'invalid_value' }] });
+    expect(r.body.refused?.[0]?.message.id).toMatch(/opd\.name tidak sah/);
+    expect(r.body.refused?.[0]?.message.en).toMatch(/Invalid value for opd\.name/);
+    expect(await t.store.head(wsA)).toBe(head + 1);
+    expect([...(await t.store.hasChanges(wsA, [good.hlc, bad.hlc]))]).toEqual([good.hlc]);
   });
 
   it('a stamp far in the future is refused with a message naming the device clock', async () => {
@@ -139,9 +151,9 @@ describe('the sync server refuses bad input without a partial write', () => {
     expect(ok.status).toBe(200);
     const head = await t.store.head(wsA);
     const r = await push(journalist, { changes: [{ hlc: stamp(journalist.node, 0, 1), table: 'releases', rowId: crypto.randomUUID(), fields: { title: 'Palsu' } }] });
-    expect(r.status).toBe(403);
-    expect(r.body.error?.code).toBe('forbidden');
-    expect(r.body.error?.message).toMatch(/releases\.write/);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ accepted: 0, refused: [{ table: 'releases', code: 'table_forbidden', office: { exists: false, fields: {} } }] });
+    expect(r.body.refused?.[0]?.message.id).toMatch(/releases\.write/);
     expect(await t.store.head(wsA)).toBe(head);
   });
 

@@ -23,14 +23,34 @@ const STATUS_WORD: Record<ReleaseStatus, [string, string]> = {
   withdrawn: ['ditarik', 'withdrawn'],
 };
 
-const statusOf = (row: Row | null | undefined): ReleaseStatus => ((row?.status as ReleaseStatus | null | undefined) ?? 'draft');
 const statusSet = (value: FieldValue | undefined): ReleaseStatus => ((value as ReleaseStatus | null | undefined) ?? 'draft');
+
+/**
+ * Where a release stands in the workflow: its status field, or, on the server, the newer
+ * position its accepted transition rows record (`_status`, see `derives` below). A device's log
+ * keeps only the newest value of a field it has not pushed yet, so a release drafted, sent,
+ * approved and published offline arrives with the final status only, while every step's
+ * transition row arrives: the server follows the rows.
+ */
+function workflowStatus(row: Row | null | undefined, clockOf: (field: string) => string | undefined): ReleaseStatus {
+  const field = statusSet(row?.status);
+  const derived = row?._status as ReleaseStatus | undefined;
+  if (!derived) return field;
+  const fieldClock = clockOf('status');
+  const derivedClock = clockOf('_status');
+  return fieldClock === undefined || (derivedClock !== undefined && derivedClock > fieldClock) ? derived : field;
+}
 
 const NUMBER_FIELDS = ['number', 'number_year', 'number_seq'];
 const APPROVAL_FIELDS = ['approved_at', 'approved_by'];
 const PUBLICATION_FIELDS = ['published_at', 'published_by'];
 /** Fields the workflow sets; every other field of a release is its content. */
 const WORKFLOW_FIELDS = new Set(['status', ...NUMBER_FIELDS, ...APPROVAL_FIELDS, ...PUBLICATION_FIELDS, 'deleted_at', 'created_at']);
+
+/** A transition row of this release to `to`, later in the same push (the status change it came with was overwritten). */
+function stepAhead(j: RuleInput, to: ReleaseStatus): boolean {
+  return j.batch.all('release_transitions').some((t) => t.hlc > j.hlc && t.fields.release_id === j.rowId && t.fields.to_status === to);
+}
 
 function releaseCheck(j: RuleInput): Refusal | null {
   const f = j.fields;
@@ -41,7 +61,7 @@ function releaseCheck(j: RuleInput): Refusal | null {
       if (!isBlank(f[name])) return refuse('wrong_state', name, 'Nomor, persetujuan dan penerbitan diberikan oleh alur kerja, bukan saat rilis dibuat.', 'Number, approval and publication come from the workflow, not at creation.');
     return null;
   }
-  const from = statusOf(j.before);
+  const from = workflowStatus(j.before, j.beforeClock);
   const to = 'status' in f ? statusSet(f.status) : from;
   const moves = to !== from;
   if (moves) {
@@ -55,14 +75,16 @@ function releaseCheck(j: RuleInput): Refusal | null {
     if (to === 'published' && isEmbargoed({ urgency: j.after.urgency as string | null, embargoAt: j.after.embargo_at as string | null }, j.now))
       return refuse('wrong_state', 'status', 'Rilis masih diembargo; terbitkan setelah waktu embargo lewat.', 'The release is still under embargo; publish it after the embargo.');
   }
+  const approving = (moves && to === 'approved') || stepAhead(j, 'approved');
   for (const name in f) {
     if (NUMBER_FIELDS.includes(name)) {
-      if (!(moves && to === 'approved') && isBlank(j.before.number))
+      if (!approving && isBlank(j.before.number))
         return refuse('wrong_state', name, 'Nomor rilis diberikan saat disetujui (atau diganti oleh peninjau untuk rilis yang sudah bernomor).', 'A release is numbered when approved (or renumbered by a reviewer once numbered).');
     } else if (APPROVAL_FIELDS.includes(name)) {
-      if (!(moves && to === 'approved')) return refuse('wrong_state', name, 'Data persetujuan hanya dicatat saat rilis disetujui.', 'Approval is recorded only when a release is approved.');
+      if (!approving) return refuse('wrong_state', name, 'Data persetujuan hanya dicatat saat rilis disetujui.', 'Approval is recorded only when a release is approved.');
     } else if (PUBLICATION_FIELDS.includes(name)) {
-      if (!(moves && to === 'published')) return refuse('wrong_state', name, 'Data penerbitan hanya dicatat saat rilis diterbitkan.', 'Publication is recorded only when a release is published.');
+      if (!((moves && to === 'published') || stepAhead(j, 'published')))
+        return refuse('wrong_state', name, 'Data penerbitan hanya dicatat saat rilis diterbitkan.', 'Publication is recorded only when a release is published.');
     } else if (name === 'deleted_at') {
       if (!j.actor.can('releases.publish') && !(from === 'draft' && j.actor.can('releases.write')))
         return refuse('field_forbidden', name, 'Hanya draf yang dapat dihapus penulis; rilis lain dihapus oleh editor (izin releases.publish).', 'Writers delete drafts only; other releases are deleted by editors (releases.publish).');
@@ -80,17 +102,25 @@ const releaseParent = (fields: Row, before: Row | null): readonly RowKey[] => {
   return typeof id === 'string' ? [{ table: 'releases', id }] : [];
 };
 
+const parentClock = (j: RuleInput, id: string) => (field: string) => j.rowClock('releases', id, field);
+
 /** Typing into a body: only while its release is a draft or in review. */
 function bodyCheck(j: RuleInput): Refusal | null {
   const id = j.fields.release_id;
   const release = typeof id === 'string' ? j.row('releases', id) : null;
   // A release the judge does not hold (yet) cannot be judged by state; its text is harmless history.
-  if (!release || isEditable(statusOf(release))) return null;
-  const s = statusOf(release);
+  if (!release || typeof id !== 'string') return null;
+  const s = workflowStatus(release, parentClock(j, id));
+  if (isEditable(s)) return null;
   return refuse('wrong_state', 'update_b64', `Isi rilis ${STATUS_WORD[s][0]} tidak bisa diubah; kembalikan ke tinjauan dulu.`, `The text of a release ${STATUS_WORD[s][1]} cannot be changed; take it back to review first.`);
 }
 
-/** A transition row records a move the actor may make and did make: in the same batch, or the release's status as this device set it. */
+/**
+ * A transition row records a move the actor may make, from where the release stands: either the
+ * row moves the release's workflow position (its status change was overwritten on the device
+ * before it was pushed, by a later one that follows), or the release already stands at the row's
+ * target because this device just changed its status (the core writes the status, then the row).
+ */
 function transitionCheck(j: RuleInput): Refusal | null {
   const id = j.fields.release_id;
   const to = j.fields.to_status as ReleaseStatus | null | undefined;
@@ -100,15 +130,15 @@ function transitionCheck(j: RuleInput): Refusal | null {
     return refuse('wrong_state', 'to_status', 'Catatan alur kerja memuat langkah yang tidak ada.', 'The transition records a step that does not exist.');
   const permission = from === null ? 'releases.write' : transitionPermission(from, to);
   if (!j.actor.can(permission)) return refuse('field_forbidden', 'to_status', `Peran ini tidak boleh mencatat langkah itu (perlu izin ${permission}).`, `This role may not record that step (needs ${permission}).`);
-  const madeHere = j.batch.changesOf('releases', id).some((c) => {
-    const before = c.before ? statusOf(c.before) : null;
-    const after = 'status' in c.fields ? statusSet(c.fields.status) : (before ?? 'draft');
-    return before === from && after === to;
-  });
-  if (madeHere) return null;
   const release = j.row('releases', id);
-  if (release && statusOf(release) === to && j.rowClock('releases', id, 'status')?.endsWith(j.actor.deviceId)) return null;
-  return refuse('wrong_state', 'to_status', 'Catatan alur kerja tidak sesuai dengan status rilisnya.', "The transition does not match its release's status change.");
+  if (release) {
+    const at = workflowStatus(release, parentClock(j, id));
+    if (at === (from ?? 'draft')) return null;
+    if (at === to && j.rowClock('releases', id, 'status')?.endsWith(j.actor.deviceId)) return null;
+  } else if (from === null) {
+    return null;
+  }
+  return refuse('wrong_state', 'to_status', 'Catatan alur kerja tidak sesuai dengan status rilisnya.', "The transition does not match its release's status.");
 }
 
 const releaseRead = { permission: 'releases.read' } as const;
@@ -143,6 +173,8 @@ export const releaseRules = {
     fields: { from_status: { domain: oneOf(RELEASE_STATUSES) }, to_status: { domain: oneOf(RELEASE_STATUSES) }, ...at },
     check: transitionCheck,
     parents: releaseParent,
+    // The server follows a release's workflow by its transition rows (see workflowStatus).
+    derives: (f) => (typeof f.release_id === 'string' && typeof f.to_status === 'string' ? { table: 'releases', rowId: f.release_id, field: '_status', value: f.to_status } : null),
     read: releaseRead,
   },
   release_comments: { write: 'releases.write', insertOnly: true, fields: at, read: releaseRead },
