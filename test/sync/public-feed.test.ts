@@ -56,14 +56,6 @@ async function body(id: string, ...texts: string[]): Promise<void> {
   await staff.core.invoke('releases.appendBody', { id, update: appendParagraphs(d.bodyState, ...texts) });
 }
 
-async function toApproved(title: string, text: string): Promise<string> {
-  const r = await staff.core.invoke('releases.create', { title });
-  await body(r.id, text);
-  await staff.core.invoke('releases.transition', { id: r.id, to: 'in_review' });
-  await staff.core.invoke('releases.transition', { id: r.id, to: 'approved' });
-  return r.id;
-}
-
 /** A change of a log written before the server judged pushes (an older server's), appended to the store as it is. */
 let legacyCount = 0;
 async function legacy(table: string, rowId: string, fields: Record<string, unknown>): Promise<void> {
