@@ -53,12 +53,18 @@ export function createUuidV7(now: () => number = Date.now, random: RandomSource 
     bytes[6] = 0x70 | ((counter >> 8) & 0x0f);
     bytes[7] = counter & 0xff;
     bytes[8] = 0x80 | ((bytes[8] ?? 0) & 0x3f);
-    const h = (i: number) => HEX[bytes[i] as number] as string;
-    return (
-      h(0) + h(1) + h(2) + h(3) + '-' + h(4) + h(5) + '-' + h(6) + h(7) + '-' + h(8) + h(9) + '-' +
-      h(10) + h(11) + h(12) + h(13) + h(14) + h(15)
-    );
+    return hexOf(bytes);
   };
+}
+
+/** The 16 bytes as a hyphenated UUID (no closure per id: this runs once per inserted row). */
+function hexOf(b: Uint8Array): string {
+  const h = HEX as readonly string[];
+  return (
+    (h[b[0] as number] as string) + h[b[1] as number] + h[b[2] as number] + h[b[3] as number] + '-' + h[b[4] as number] + h[b[5] as number] + '-' +
+    h[b[6] as number] + h[b[7] as number] + '-' + h[b[8] as number] + h[b[9] as number] + '-' +
+    h[b[10] as number] + h[b[11] as number] + h[b[12] as number] + h[b[13] as number] + h[b[14] as number] + h[b[15] as number]
+  );
 }
 
 export const UUID_V7_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -50,9 +50,12 @@ interface FieldPlan {
 
 /** Per table, per field: spec, domain and permission looked up once. */
 const PLANS = new Map<string, Map<string, FieldPlan>>();
-function planOf(table: ReplicatedTable, field: string): FieldPlan | undefined {
+function plansOf(table: ReplicatedTable): Map<string, FieldPlan> {
   let plans = PLANS.get(table);
   if (!plans) PLANS.set(table, (plans = new Map()));
+  return plans;
+}
+function planOf(plans: Map<string, FieldPlan>, table: ReplicatedTable, field: string): FieldPlan | undefined {
   let plan = plans.get(field);
   if (plan === undefined) {
     const spec = fieldSpec(table, field);
@@ -100,8 +103,9 @@ export function judge(input: JudgeInput): Refusal | null {
   }
   if (rules.insertOnly && before !== null)
     return refuse('history', null, `Riwayat (${table}) hanya ditambah, tidak pernah diubah.`, `History (${table}) is only added to, never changed.`);
+  const plans = plansOf(table);
   for (const name in fields) {
-    const plan = planOf(table, name);
+    const plan = planOf(plans, table, name);
     if (!plan) return refuse('invalid_value', name, `Kolom tidak dikenal: ${table}.${name}.`, `Unknown field ${table}.${name}.`);
     const value = fields[name] as FieldValue;
     const problem = checkFieldValue(plan.spec, value);

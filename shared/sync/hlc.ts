@@ -63,6 +63,8 @@ export class HlcClock {
   readonly node: string;
   private readonly now: () => number;
   readonly maxDriftMs: number;
+  private msFor = -1;
+  private msText: string | null = null;
 
   constructor(options: HlcClockOptions) {
     if (!isNodeId(options.node)) throw new HlcError('hlc_malformed', `Node id must be 16 hex characters, got "${options.node}"`);
@@ -113,7 +115,12 @@ export class HlcClock {
   }
 
   current(): string {
-    return formatHlc({ ms: this.ms, counter: this.counter, node: this.node });
+    // Batches stamp many changes in one millisecond: the millisecond part is formatted once.
+    if (this.msText === null || this.msFor !== this.ms) {
+      this.msFor = this.ms;
+      this.msText = String(this.ms).padStart(HLC_MS_WIDTH, '0');
+    }
+    return `${this.msText}-${String(this.counter).padStart(HLC_COUNTER_WIDTH, '0')}-${this.node}`;
   }
 
   private bump(): void {

@@ -42,8 +42,9 @@ export const SYSTEM_FIELDS = {
 
 export type FieldValue = string | number | boolean | null | Record<string, unknown> | unknown[];
 
+const TABLE_NAMES: ReadonlySet<string> = new Set(Object.keys(REPLICATED_TABLES));
 export function isReplicatedTable(name: string): name is ReplicatedTable {
-  return Object.prototype.hasOwnProperty.call(REPLICATED_TABLES, name);
+  return TABLE_NAMES.has(name);
 }
 
 /** Field specs per table, system fields included, in maps (no prototype keys can match). */

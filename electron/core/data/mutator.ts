@@ -69,11 +69,12 @@ export class Mutator {
   private readonly onCommit: (tables: Set<string>) => void;
   private readonly statements = new Map<string, Statement>();
   private readonly insertPlans = new Map<string, InsertPlan>();
+  private readonly lastPlan = new Map<string, { names: string[]; stamped: boolean; plan: InsertPlan }>();
   private lastIsoMs = -1;
   private lastIso = '';
   private readonly touched = new Set<string>();
   /** Changes of the running transaction, written to the log just before it commits. */
-  private readonly pending: { local: LoggedChange[]; remote: LoggedChange[] } = { local: [], remote: [] };
+  private readonly pending: { local: PendingLog; remote: PendingLog } = { local: { hlcs: [], json: [] }, remote: { hlcs: [], json: [] } };
   private depth = 0;
   private readonly logInsert: Statement;
   private readonly saveClock: Statement;
@@ -127,8 +128,8 @@ export class Mutator {
       return result;
     } catch (err) {
       this.touched.clear();
-      this.pending.local.length = 0;
-      this.pending.remote.length = 0;
+      clearPending(this.pending.local);
+      clearPending(this.pending.remote);
       if (this.erased.length > 0) this.afterErasure();
       throw err;
     } finally {
@@ -160,28 +161,38 @@ export class Mutator {
   /** Inserts a new row with a fresh UUIDv7 id; returns the id. */
   insert(table: ReplicatedTable, values: Record<string, FieldValue>): string {
     const id = this.newId();
-    this.transaction(() => {
-      const hlc = this.clock.tick();
-      if ('created_at' in values) throw new WartaError('invalid_input', 'created_at is set by the mutation path', { table });
-      this.judge.check(table, id, hlc, values, undefined);
-      this.judge.batch.note(table, id, null, values);
-      if (isErasure(table, values)) this.noteErasure(table, id, undefined);
-      this.pending.local.push([hlc, table, id]);
-      // Fast path: a fresh id cannot exist yet, so no read-and-compare is needed. The values
-      // are bound straight from the caller's object (no copy: this loop runs per row of an import).
-      const names = Object.keys(values);
-      names.push('created_at');
-      const plan = this.insertPlan(table, names);
-      const args: unknown[] = [id];
-      for (let i = 0; i < names.length - 1; i++) args.push(toSql(plan.specs[i], values[names[i] as string] as FieldValue));
-      args.push(this.isoNow(), isoOf(hlc), `{"${hlc}":${plan.namesJson}}`);
-      plan.stmt.run(args);
-      this.touched.add(table);
-    });
+    // Inside a transaction (an import, a batch) without a closure per row: this runs per row.
+    if (this.depth > 0) this.insertRow(table, id, values);
+    else this.transaction(() => this.insertRow(table, id, values));
     return id;
   }
 
-  private insertPlan(table: ReplicatedTable, names: string[]): InsertPlan {
+  private insertRow(table: ReplicatedTable, id: string, values: Record<string, FieldValue>): void {
+    const hlc = this.clock.tick();
+    if ('created_at' in values) throw new WartaError('invalid_input', 'created_at is set by the mutation path', { table });
+    this.judge.check(table, id, hlc, values, undefined);
+    this.judge.note(table, id, null, values);
+    if (isErasure(table, values)) this.noteErasure(table, id, undefined);
+    logPush(this.pending.local, hlc, table, id);
+    // Fast path: a fresh id cannot exist yet, so no read-and-compare is needed. The values
+    // are bound straight from the caller's object (no copy: this loop runs per row of an import).
+    const names = Object.keys(values);
+    const plan = this.insertPlan(table, names, true);
+    const args: unknown[] = [id];
+    for (let i = 0; i < names.length; i++) args.push(toSql(plan.specs[i], values[names[i] as string] as FieldValue));
+    args.push(this.isoNow(), isoOf(hlc), `{"${hlc}":${plan.namesJson}}`);
+    plan.stmt.run(args);
+    this.touched.add(table);
+  }
+
+  /**
+   * The prepared insert for these columns (with `created_at` when `stamped`). Bulk inserts have
+   * one shape: the last plan of the table is compared first, name by name, without building a key.
+   */
+  private insertPlan(table: ReplicatedTable, fieldNames: string[], stamped = false): InsertPlan {
+    const last = this.lastPlan.get(table);
+    if (last && last.stamped === stamped && sameNames(last.names, fieldNames)) return last.plan;
+    const names = stamped ? [...fieldNames, 'created_at'] : fieldNames;
     const key = `${table}:${names.join(',')}`;
     let plan = this.insertPlans.get(key);
     if (!plan) {
@@ -193,6 +204,7 @@ export class Mutator {
       };
       this.insertPlans.set(key, plan);
     }
+    this.lastPlan.set(table, { names: [...fieldNames], stamped, plan });
     return plan;
   }
 
@@ -245,10 +257,10 @@ export class Mutator {
     const fields = raw ? values : { ...values, created_at: this.isoNow() };
     const change: Change = { hlc: this.clock.tick(), table, rowId: id, fields };
     const before = this.judge.check(table, id, change.hlc, fields, raw);
-    this.judge.batch.note(table, id, before, fields);
+    this.judge.note(table, id, before, fields);
     if (isErasure(table, fields)) this.noteErasure(table, id, raw);
     this.applyToRow(change, raw ?? null);
-    this.pending.local.push([change.hlc, table, id]);
+    logPush(this.pending.local, change.hlc, table, id);
   }
 
   private readRaw(table: ReplicatedTable, id: string): RawRow | undefined {
@@ -279,7 +291,7 @@ export class Mutator {
         // A change that wins no field (a duplicate, or older than what we hold) changes
         // nothing and need not be logged: the changes that beat it are in the log already.
         if (!this.applyToRow(change)) continue;
-        this.pending.remote.push([change.hlc, change.table, change.rowId]);
+        logPush(this.pending.remote, change.hlc, change.table, change.rowId);
         applied += 1;
       }
     });
@@ -288,13 +300,11 @@ export class Mutator {
 
   private flushLog(origin: 'local' | 'remote'): void {
     const all = this.pending[origin];
-    for (let i = 0; i < all.length; i += CHANGES_PER_LOG_ENTRY) {
-      const chunk = all.slice(i, i + CHANGES_PER_LOG_ENTRY);
-      const first = chunk[0] as LoggedChange;
-      const last = chunk[chunk.length - 1] as LoggedChange;
-      this.logInsert.run(origin, first[0], last[0], chunk.length, JSON.stringify(chunk));
+    for (let i = 0; i < all.hlcs.length; i += CHANGES_PER_LOG_ENTRY) {
+      const end = Math.min(all.hlcs.length, i + CHANGES_PER_LOG_ENTRY);
+      this.logInsert.run(origin, all.hlcs[i], all.hlcs[end - 1], end - i, `[${all.json.slice(i, end).join(',')}]`);
     }
-    all.length = 0;
+    clearPending(all);
   }
 
   /**
@@ -352,6 +362,30 @@ function isoOf(hlc: string): string {
   const ms = hlcMillis(hlc);
   if (ms !== isoMemo.ms) isoMemo = { ms, iso: new Date(ms).toISOString() };
   return isoMemo.iso;
+}
+
+/** Stamps of the running transaction: each change's log entry kept as its JSON text (LoggedChange). */
+interface PendingLog {
+  hlcs: string[];
+  json: string[];
+}
+
+const PLAIN = /^[\w.:-]*$/;
+/** `[hlc, table, rowId]` as JSON: stamps and our ids need no escaping; anything else from a peer is escaped. */
+function logPush(log: PendingLog, hlc: string, table: string, rowId: string): void {
+  log.hlcs.push(hlc);
+  log.json.push(PLAIN.test(rowId) && PLAIN.test(table) ? `["${hlc}","${table}","${rowId}"]` : JSON.stringify([hlc, table, rowId] satisfies LoggedChange));
+}
+
+function clearPending(log: PendingLog): void {
+  log.hlcs.length = 0;
+  log.json.length = 0;
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function notFound(table: string, id: string): WartaError {

@@ -5,7 +5,7 @@
  */
 import { WartaError, type ErrorCode } from '../../../shared/contract/errors';
 import type { Permission } from '../../../shared/contract/permissions';
-import { actorOf, judge, RuleBatch } from '../../../shared/rules/rulebook';
+import { actorOf, judge, RULEBOOK, RuleBatch } from '../../../shared/rules/rulebook';
 import type { Actor, Refusal, Row, RuleCode } from '../../../shared/rules/types';
 import { isReplicatedTable, type FieldValue, type ReplicatedTable } from '../../../shared/sync/replicated-tables';
 import type { Db } from '../db/open-database';
@@ -98,6 +98,11 @@ export class WriteJudge {
     const r = this.readRaw(table, id);
     return r ? decodeClocks(r._hlc).get(field) : undefined;
   };
+
+  /** Records an accepted write for rules that read the batch (only tables with a state rule are read so). */
+  note(table: ReplicatedTable, rowId: string, before: Row | null, fields: Row): void {
+    if (RULEBOOK[table].check) this.batch.note(table, rowId, before, fields);
+  }
 
   private readRaw(table: string, id: string): RawRow | undefined {
     if (!isReplicatedTable(table)) return undefined;
