@@ -1,5 +1,11 @@
 import { WartaError } from '../../../../shared/contract/errors';
-import { ceilingOf, runAsSync } from '../../data/actor-scope';
+import { canSeeField, projectionFor, type Projection } from '../../../../shared/rules/projection';
+import { viewerOf, writePermissionsOf } from '../../../../shared/rules/rulebook';
+import type { Row } from '../../../../shared/rules/types';
+import { isReplicatedTable } from '../../../../shared/sync/replicated-tables';
+import type { Caller } from '../../caller';
+import { ceilingOf, permissionsOfCaller, runAsSync } from '../../data/actor-scope';
+import { decodeRow } from '../../data/row-codec';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { syncEngineOf } from '../../sync/engine';
 import { issueHostCode, startHosting, stopHosting } from '../../sync/host';
@@ -33,14 +39,31 @@ export const syncHandlers: HandlerGroup<SyncMethod> = {
     return runAsSync(() => engine.syncNow());
   },
   'sync.confirmDeletes': (input, ctx) => runAsSync(() => syncEngineOf(ctx).confirmDeletes(input.allow)),
-  'sync.conflicts': (_input, ctx) => syncEngineOf(ctx).conflicts(),
+  // Conflict and review records name rows and hold values: each is shown only to a caller who may
+  // read that table, row and field (the rulebook's `read`), and acted on only by one who may write it.
+  'sync.conflicts': (_input, ctx, caller) => {
+    const see = sees(ctx, caller);
+    return syncEngineOf(ctx).conflicts().filter((c) => see(c.table, c.rowId, c.field));
+  },
   'sync.resolveConflict': (input, ctx, caller) => {
-    syncEngineOf(ctx).resolveConflict(input.id, input.keep, caller);
+    const engine = syncEngineOf(ctx);
+    const conflict = engine.conflicts().find((c) => c.id === input.id);
+    if (!conflict || !sees(ctx, caller)(conflict.table, conflict.rowId, conflict.field)) throw new WartaError('not_found', 'Konflik tidak ditemukan atau sudah diselesaikan.');
+    if (!writePermissionsOf(conflict.table).some((p) => caller.can(p))) throw new WartaError('forbidden', 'Anda tidak berhak mengubah data ini.', { table: conflict.table });
+    // The chosen value is written as the caller's own change: the rules judge it like any edit.
+    engine.resolveConflict(input.id, input.keep, caller);
     return { ok: true };
   },
-  'sync.reviews': (_input, ctx) => syncEngineOf(ctx).reviews(),
-  'sync.closeReview': (input, ctx) => {
-    syncEngineOf(ctx).closeReview(input.id);
+  'sync.reviews': (_input, ctx, caller) => {
+    const see = sees(ctx, caller);
+    return syncEngineOf(ctx).reviews().filter((r) => see(r.table, r.rowId, null));
+  },
+  'sync.closeReview': (input, ctx, caller) => {
+    const engine = syncEngineOf(ctx);
+    const review = engine.reviews().find((r) => r.id === input.id);
+    if (!review || !sees(ctx, caller)(review.table, review.rowId, null)) throw new WartaError('not_found', 'Catatan tinjauan tidak ditemukan.');
+    if (!writePermissionsOf(review.table).some((p) => caller.can(p))) throw new WartaError('forbidden', 'Anda tidak berhak menindaklanjuti data ini.', { table: review.table });
+    engine.closeReview(input.id);
     return { ok: true };
   },
   'sync.host.start': async (input, ctx) => {
@@ -60,4 +83,17 @@ export const syncHandlers: HandlerGroup<SyncMethod> = {
 function withCeiling<T extends { role: string | null }>(ctx: CoreContext, status: T): T {
   ctx.mutator.setCeiling(ceilingOf(status.role));
   return status;
+}
+
+/** Whether the caller may see a record about (table, row, field): the table's read rule, its field groups and row predicate. */
+function sees(ctx: CoreContext, caller: Caller): (table: string, rowId: string, field: string | null) => boolean {
+  const projection: Projection = projectionFor(viewerOf(null, ctx.info.deviceId, permissionsOfCaller(caller)));
+  return (table, rowId, field) => {
+    if (!isReplicatedTable(table)) return false;
+    const view = projection.table(table);
+    if (!view.readable || (field !== null && !canSeeField(projection, table, field))) return false;
+    if (!view.rows) return true;
+    const raw = ctx.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined;
+    return raw !== undefined && view.rows(decodeRow(table, raw) as Row);
+  };
 }
