@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docFromJson } from '../../shared/releases/body-merge';
 import { createPublicFeeds } from '../../server/public-feed';
-import type { StoredChange, SyncStore } from '../../server/store';
+import { rowKey, type CommitPlan, type Decider, type StoredChange, type SyncStore } from '../../server/store';
 
 const hlc = (ms: number, c: number, node = 'aaaaaaaaaaaaaaaa') => `${String(ms).padStart(15, '0')}-${String(c).padStart(6, '0')}-${node}`;
 const change = (ms: number, c: number, body = 'x'): StoredChange => ({
@@ -213,6 +213,108 @@ export function storeContract(name: string, open: () => Promise<SyncStore>): voi
         now = 10_001;
         await store.append(a, [put('releases', 'pub', { status: 'withdrawn' })]);
         expect((await feeds.build(a, { releases: true, agenda: false })).releases?.map((r) => r.id)).toEqual(['emb']);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('keeps current rows merged per field by HLC, whatever the order changes arrive in', async () => {
+      const store = await open();
+      try {
+        const a = ws();
+        await store.createWorkspace(a, 'A');
+        const put = (ms: number, fields: Record<string, unknown>): StoredChange => ({ hlc: hlc(ms, 0), table: 'opd', rowId: 'r', body: JSON.stringify({ hlc: hlc(ms, 0), table: 'opd', rowId: 'r', fields }) });
+        await store.append(a, [put(30, { name: 'Dinas C' }), put(10, { name: 'Dinas A', phone: '0271-1' })]);
+        await store.append(a, [put(20, { name: 'Dinas B', email: 'b@contoh.example' })]);
+        const rows = await store.currentRows(a, [{ table: 'opd', rowId: 'r' }, { table: 'opd', rowId: 'none' }]);
+        expect(rows.get(rowKey('opd', 'r'))).toEqual({
+          values: { name: 'Dinas C', phone: '0271-1', email: 'b@contoh.example' },
+          clocks: { name: hlc(30, 0), phone: hlc(10, 0), email: hlc(20, 0) },
+        });
+        expect(rows.get(rowKey('opd', 'none'))).toBeNull();
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('a commit gives its decider the rows it asks for (in rounds) and the HLCs held, and writes only what it decides', async () => {
+      const store = await open();
+      try {
+        const a = ws();
+        await store.createWorkspace(a, 'A');
+        await store.append(a, [change(1, 0, 'lama')]);
+        const asked: string[][] = [];
+        const decider: Decider<string> = {
+          hlcs: () => [hlc(1, 0), hlc(2, 0)],
+          rowsNeeded(loaded) {
+            asked.push([...loaded.keys()]);
+            return loaded.size === 0 ? [{ table: 'opd', rowId: 'row-1-0' }] : loaded.size === 1 ? [{ table: 'releases', rowId: 'parent' }] : [];
+          },
+          decide(known, rows) {
+            expect([...known]).toEqual([hlc(1, 0)]);
+            expect(rows.get(rowKey('opd', 'row-1-0'))?.values).toEqual({ name: 'lama' });
+            expect(rows.get(rowKey('releases', 'parent'))).toBeNull();
+            const c = change(2, 0, 'baru');
+            const plan: CommitPlan = { log: [c], rows: new Map([[rowKey('opd', c.rowId), { table: 'opd', rowId: c.rowId, state: { values: { name: 'baru' }, clocks: { name: c.hlc } } }]]), redact: [] };
+            return { plan, result: 'ok' };
+          },
+        };
+        expect(await store.commit(a, decider)).toEqual({ head: 2, result: 'ok' });
+        expect(asked).toEqual([[], [rowKey('opd', 'row-1-0')], [rowKey('opd', 'row-1-0'), rowKey('releases', 'parent')]]);
+        const nothing: Decider<number> = { hlcs: () => [], rowsNeeded: () => [], decide: () => ({ plan: { log: [], rows: new Map(), redact: [] }, result: 0 }) };
+        expect(await store.commit(a, nothing)).toEqual({ head: 2, result: 0 });
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('concurrent commits decide on the rows the previous one wrote (a decision is never made on stale rows)', async () => {
+      const store = await open();
+      try {
+        const a = ws();
+        await store.createWorkspace(a, 'A');
+        const bump = (k: number): Decider<number> => ({
+          hlcs: () => [],
+          rowsNeeded: (loaded) => (loaded.size === 0 ? [{ table: 'opd', rowId: 'counter' }] : []),
+          decide(_known, rows) {
+            const n = Number(rows.get(rowKey('opd', 'counter'))?.values.sort_order ?? 0) + 1;
+            const h = hlc(200 + n, k);
+            const c: StoredChange = { hlc: h, table: 'opd', rowId: 'counter', body: JSON.stringify({ hlc: h, table: 'opd', rowId: 'counter', fields: { sort_order: n } }) };
+            return { plan: { log: [c], rows: new Map([[rowKey('opd', 'counter'), { table: 'opd', rowId: 'counter', state: { values: { sort_order: n }, clocks: { sort_order: h } } }]]), redact: [] }, result: n };
+          },
+        });
+        const got = await Promise.all(Array.from({ length: 8 }, (_, k) => store.commit(a, bump(k))));
+        expect(got.map((g) => g.result).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+        expect((await store.currentRows(a, [{ table: 'opd', rowId: 'counter' }])).get(rowKey('opd', 'counter'))?.values.sort_order).toBe(8);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('an erasure redacts the erased fields from every stored change of the row but itself', async () => {
+      const store = await open();
+      try {
+        const a = ws();
+        await store.createWorkspace(a, 'A');
+        const put = (ms: number, rowId: string, fields: Record<string, unknown>): StoredChange => ({
+          hlc: hlc(ms, 0),
+          table: 'media_journalist',
+          rowId,
+          body: JSON.stringify({ hlc: hlc(ms, 0), table: 'media_journalist', rowId, fields }),
+        });
+        await store.append(a, [put(1, 'j', { name: 'Rina Wulandari', phone: '+6281200000001', outlet_id: 'o' }), put(2, 'j', { email: 'rina@contoh.example' }), put(3, 'k', { name: 'Budi', phone: '+6281200000002' })]);
+        await store.append(a, [put(4, 'j', { name: 'Dihapus atas permintaan', phone: null, email: null, erased_at: '2026-12-03T00:00:00.000Z' })]);
+        const bodies = (await store.changesOfRow(a, 'media_journalist', 'j')).map((c) => c.body).join('\n');
+        expect(bodies).not.toContain('Rina Wulandari');
+        expect(bodies).not.toContain('+6281200000001');
+        expect(bodies).not.toContain('rina@contoh.example');
+        expect(bodies).toContain('"outlet_id":"o"');
+        expect(bodies).toContain('Dihapus atas permintaan');
+        // Other rows keep their values; the current row holds the erasure's.
+        expect((await store.changesOfRow(a, 'media_journalist', 'k'))[0]?.body).toContain('+6281200000002');
+        expect((await store.currentRows(a, [{ table: 'media_journalist', rowId: 'j' }])).get(rowKey('media_journalist', 'j'))?.values).toMatchObject({ name: 'Dihapus atas permintaan', phone: null, email: null, outlet_id: 'o' });
+        const pulled = await store.pull(a, 0, 1 << 20, 100);
+        expect(JSON.stringify(pulled.rows)).not.toContain('+6281200000001');
       } finally {
         await store.close();
       }

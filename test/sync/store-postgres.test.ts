@@ -6,6 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { rowKey } from '../../server/store';
 import { openPostgresStore } from '../../server/store-postgres';
 import { REPO_ROOT } from '../support/temp-dir';
 import { findPgBin, PG_MISSING_REASON, startPgCluster, type PgCluster } from './postgres-cluster';
@@ -23,6 +25,30 @@ describe.skipIf(!hasPg)('PostgreSQL storage (real server on 127.0.0.1)', () => {
   afterAll(() => cluster?.stop(), 60_000);
 
   storeContract('PostgreSQL', () => openPostgresStore((cluster as PgCluster).url, { maxConnections: 12 }));
+
+  it("folds an older server's log into current rows when it opens the database", async () => {
+    const url = (cluster as PgCluster).url;
+    const store = await openPostgresStore(url);
+    const ws = `fold-${crypto.randomBytes(4).toString('hex')}`;
+    const hlc = (ms: number) => `${String(ms).padStart(15, '0')}-000000-aaaaaaaaaaaaaaaa`;
+    const put = (ms: number, rowId: string, fields: Record<string, unknown>) => ({ hlc: hlc(ms), table: 'opd', rowId, body: JSON.stringify({ hlc: hlc(ms), table: 'opd', rowId, fields }) });
+    await store.createWorkspace(ws, 'W');
+    await store.append(ws, [put(1, 'a', { name: 'Dinas A', phone: '1' }), put(2, 'a', { name: 'Dinas A2' }), put(3, 'b', { name: 'Dinas B' })]);
+    await store.close();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('DELETE FROM current_rows WHERE workspace_id = $1', [ws]);
+    await client.query('UPDATE workspaces SET materialized = 0 WHERE id = $1', [ws]);
+    await client.end();
+    const again = await openPostgresStore(url);
+    try {
+      const rows = await again.currentRows(ws, [{ table: 'opd', rowId: 'a' }, { table: 'opd', rowId: 'b' }]);
+      expect(rows.get(rowKey('opd', 'a'))?.values).toEqual({ name: 'Dinas A2', phone: '1' });
+      expect(rows.get(rowKey('opd', 'b'))?.values).toEqual({ name: 'Dinas B' });
+    } finally {
+      await again.close();
+    }
+  });
 
   it('two server processes on one database: concurrent pushes to both, incremental readers of both miss nothing', { timeout: 120_000 }, async () => {
     const adminToken = crypto.randomBytes(16).toString('hex');
