@@ -40,7 +40,7 @@ export function rawInsert(dir: string, rows: OpdRow[]): number {
   return ms;
 }
 
-/** The same rows through the mutation path: row + change-log entry + clocks, one transaction. */
+/** The same rows through the mutation path: rule check, row + change-log entry + clocks, one transaction. */
 function mutationInsert(dir: string, rows: OpdRow[]): number {
   const core = createCore({ dataDir: dir, logger: createMemoryLogger() });
   const m = core.context.mutator;
@@ -87,7 +87,7 @@ export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
       id: 'core.mutation.ratio_vs_raw',
       value: round(median(ratios)),
       unit: 'ratio',
-      target: '>= 0.5',
+      target: '>= 0.6',
       note: `median of ${ROUNDS} rounds of ${ROWS} OPD rows, each round raw then mutation path in the same run`,
     },
     { id: 'core.mutation.rows_per_s', value: Math.round(median(mutRates)), unit: 'rows/s', target: '>= 1000', note: 'mutation path, batched in one transaction' },

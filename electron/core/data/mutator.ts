@@ -29,6 +29,13 @@ export interface ErasedRow {
 }
 /** Removes an erased row's old values from local copies; runs inside the erasure's transaction. */
 export type ErasureHook = (db: Db, erased: readonly ErasedRow[]) => void;
+/** A row this machine held only through changes the office refused was removed; derived local data follows. */
+export type RemovalHook = (db: Db, table: ReplicatedTable, row: Readonly<Record<string, unknown>>) => void;
+
+/** The office's state of some fields of a row, as a refusal reports it (shared/sync/protocol.ts RefusedChange). */
+export interface OfficeFields {
+  readonly fields: Readonly<Record<string, { readonly value: FieldValue; readonly hlc: string }>>;
+}
 
 interface InsertPlan {
   stmt: Statement;
@@ -80,6 +87,7 @@ export class Mutator {
   private readonly saveClock: Statement;
   private readonly judge: WriteJudge;
   private readonly erasureHooks = new Set<ErasureHook>();
+  private readonly removalHooks = new Set<RemovalHook>();
   private readonly erased: ErasedRow[] = [];
 
   constructor(options: MutatorOptions) {
@@ -156,6 +164,51 @@ export class Mutator {
     const old: Record<string, FieldValue> = {};
     for (const f of rule.fields) if (raw && raw[f] !== null && raw[f] !== undefined) old[f] = fromSql(fieldSpec(table, f), raw[f]);
     this.erased.push({ table, rowId, fields: rule.fields, old });
+  }
+
+  onRemoved(hook: RemovalHook): () => void {
+    this.removalHooks.add(hook);
+    return () => this.removalHooks.delete(hook);
+  }
+
+  /**
+   * The office refused the change stamped `refusedHlc`: each of its `fields` this row still
+   * holds from it takes the office's value and clock (or, where the office has none this machine
+   * may read, no value and no clock). Nothing is logged: this is the state every replica has.
+   * A row left with no field at all was only ever this machine's: it is removed. Returns what
+   * became of the row.
+   */
+  takeOfficeState(table: ReplicatedTable, rowId: string, refusedHlc: string, fields: readonly string[], office: OfficeFields): 'unchanged' | 'reverted' | 'removed' {
+    return this.transaction(() => {
+      const raw = this.readRaw(table, rowId);
+      if (!raw) return 'unchanged';
+      const clocks = decodeClocks(raw._hlc);
+      const sets: Record<string, unknown> = {};
+      for (const f of fields) {
+        // Only declared fields (they name columns); a field overwritten since is the newer change's.
+        if (!fieldSpec(table, f) || clocks.get(f) !== refusedHlc) continue;
+        const theirs = office.fields[f];
+        if (theirs) {
+          sets[f] = toSql(fieldSpec(table, f), theirs.value);
+          clocks.set(f, theirs.hlc);
+        } else {
+          sets[f] = null;
+          clocks.delete(f);
+        }
+      }
+      const names = Object.keys(sets);
+      if (names.length === 0) return 'unchanged';
+      this.touched.add(table);
+      if (clocks.size === 0) {
+        this.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(rowId);
+        for (const hook of this.removalHooks) hook(this.db, table, raw);
+        return 'removed';
+      }
+      let newest = '';
+      for (const c of clocks.values()) if (c > newest) newest = c;
+      this.db.prepare(`UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(', ')}, updated_at = ?, _hlc = ? WHERE id = ?`).run(...names.map((n) => sets[n]), isoOf(newest), encodeClocks(clocks), rowId);
+      return 'reverted';
+    });
   }
 
   /** Inserts a new row with a fresh UUIDv7 id; returns the id. */

@@ -46,6 +46,27 @@ export interface SyncConflict {
   detectedAt: string;
 }
 
+/**
+ * A field of a change the office's server refused (its rules: the role of this computer, the
+ * record's state). The record took the office's value; the value written here is kept so the
+ * person can redo it properly. `table`, `field`, `rowId` name what it is about (a renderer labels them).
+ */
+export interface SyncRefusal {
+  id: number;
+  table: string;
+  rowId: string;
+  field: string;
+  /** The record's name as this computer held it (title, name, login …), when it has one. */
+  recordName: string | null;
+  /** The value this computer had written. */
+  value: unknown;
+  /** The rule that refused it: table_forbidden, field_forbidden, invalid_value, wrong_state, history, erased. */
+  code: string;
+  /** Why, in Indonesian and English. */
+  message: { id: string; en: string };
+  refusedAt: string;
+}
+
 export interface SyncReview {
   id: number;
   table: string;
@@ -90,6 +111,8 @@ export const syncMethods = {
   'sync.resolveConflict': mutation<typeof resolveInput, { ok: true }>('app.use', resolveInput),
   'sync.reviews': query<typeof empty, SyncReview[]>('app.use', empty),
   'sync.closeReview': mutation<typeof reviewInput, { ok: true }>('app.use', reviewInput),
+  'sync.refused': query<typeof empty, SyncRefusal[]>('app.use', empty),
+  'sync.dismissRefused': mutation<typeof reviewInput, { ok: true }>('app.use', reviewInput),
   'sync.host.start': mutation<typeof hostInput, SyncStatus>('sync.manage', hostInput),
   'sync.host.stop': mutation<typeof empty, SyncStatus>('sync.manage', empty),
   'sync.host.issueCode': mutation<typeof codeInput, { code: string; workspace: string; url: string }>('sync.manage', codeInput),

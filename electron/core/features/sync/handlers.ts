@@ -8,6 +8,7 @@ import { ceilingOf, permissionsOfCaller, runAsSync } from '../../data/actor-scop
 import { decodeRow } from '../../data/row-codec';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { syncEngineOf } from '../../sync/engine';
+import { dismissRefusal, listRefusals } from '../../sync/refused';
 import { issueHostCode, startHosting, stopHosting } from '../../sync/host';
 
 type SyncMethod =
@@ -20,6 +21,8 @@ type SyncMethod =
   | 'sync.resolveConflict'
   | 'sync.reviews'
   | 'sync.closeReview'
+  | 'sync.refused'
+  | 'sync.dismissRefused'
   | 'sync.host.start'
   | 'sync.host.stop'
   | 'sync.host.issueCode';
@@ -64,6 +67,20 @@ export const syncHandlers: HandlerGroup<SyncMethod> = {
     if (!review || !sees(ctx, caller)(review.table, review.rowId, null)) throw new WartaError('not_found', 'Catatan tinjauan tidak ditemukan.');
     if (!writePermissionsOf(review.table).some((p) => caller.can(p))) throw new WartaError('forbidden', 'Anda tidak berhak menindaklanjuti data ini.', { table: review.table });
     engine.closeReview(input.id);
+    return { ok: true };
+  },
+  // What the office's server refused from this computer, with the value kept for the person to redo.
+  'sync.refused': (_input, ctx, caller) => {
+    const see = sees(ctx, caller);
+    return listRefusals(ctx.db).filter((r) => see(r.table, r.rowId, r.field));
+  },
+  'sync.dismissRefused': (input, ctx, caller) => {
+    const record = listRefusals(ctx.db).find((r) => r.id === input.id);
+    const see = sees(ctx, caller);
+    if (!record || !see(record.table, record.rowId, record.field))
+      throw new WartaError('not_found', 'Catatan penolakan tidak ditemukan.');
+    dismissRefusal(ctx.db, input.id, ctx.now());
+    ctx.events.emit('sync.status', syncEngineOf(ctx).status());
     return { ok: true };
   },
   'sync.host.start': async (input, ctx) => {
