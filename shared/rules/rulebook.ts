@@ -67,6 +67,12 @@ function planOf(plans: Map<string, FieldPlan>, table: ReplicatedTable, field: st
   return plan;
 }
 
+/** The value domain of a field (its rule's, or a system stamp's), if it has one. */
+export function domainOf(table: string, field: string): Domain | undefined {
+  if (!isReplicatedTable(table)) return undefined;
+  return planOf(plansOf(table), table, field)?.domain;
+}
+
 /** The permissions needed to write a table at all (any one of them). */
 export function writePermissionsOf(table: string): readonly Permission[] {
   const rules = rulesOf(table);

@@ -8,7 +8,14 @@ import { createMemoryLogger } from '../../electron/core/log/logger';
 import { tsxSyncServerLaunch } from '../../electron/browser-host/sync-server-launch';
 import { syncEngineOf, type SyncEngine } from '../../electron/core/sync/engine';
 import type { Role } from '../../shared/contract/permissions';
-import { REPLICATED_TABLES, type FieldSpec, type FieldValue, type ReplicatedTable } from '../../shared/sync/replicated-tables';
+import { EVENT_KINDS, EVENT_STATUSES, LEADER_ROLES } from '../../shared/agenda/event';
+import { HOLIDAY_KINDS } from '../../shared/agenda/holidays';
+import { EMAIL_STATUSES, SMTP_SECURITY } from '../../shared/distribution/model';
+import { CONSENT_STATES, CONTRACT_STATUSES, OUTLET_KINDS, PRESS_COUNCIL_STATUSES, PRODUCTS, UKW_LEVELS } from '../../shared/media/vocabulary';
+import { ZONE_LABELS } from '../../shared/office/time-zones';
+import { INFO_CATEGORIES, RELEASE_STATUSES, URGENCIES } from '../../shared/releases/model';
+import { domainOf } from '../../shared/rules/rulebook';
+import { checkFieldValue, REPLICATED_TABLES, type FieldSpec, type FieldValue, type ReplicatedTable } from '../../shared/sync/replicated-tables';
 import { removeDir, tempDir } from '../support/temp-dir';
 
 export interface TestServer {
@@ -60,8 +67,27 @@ export async function enrol(device: TestDevice, server: SyncServer, workspace: s
   await device.core.invoke('sync.configure', { serverUrl: server.url, workspace, code, deviceName: `uji ${device.core.info.deviceId}` });
 }
 
-/** A value that fits a field spec, drawn by fast-check: new tables are covered by construction. */
-export function valueFor(spec: FieldSpec): fc.Arbitrary<FieldValue> {
+/**
+ * Values of the shapes the rulebook's domains accept (choices, dates, instants, lists of roles).
+ * A field with a domain draws from those of them it accepts, so new domains are covered as long
+ * as their values are among these.
+ */
+const DOMAIN_CANDIDATES: readonly FieldValue[] = [
+  ...RELEASE_STATUSES, ...URGENCIES, ...INFO_CATEGORIES, ...ZONE_LABELS, 'Asia/Jakarta',
+  ...EVENT_KINDS, ...EVENT_STATUSES, ...LEADER_ROLES, ...HOLIDAY_KINDS,
+  ...OUTLET_KINDS, ...PRESS_COUNCIL_STATUSES, ...UKW_LEVELS, ...CONSENT_STATES, ...CONTRACT_STATUSES, ...PRODUCTS,
+  ...EMAIL_STATUSES, ...SMTP_SECURITY, '{seq}/Humas/{year}',
+  '', '2026-12-03', '2027-01-31', '2026-12-03T01:00:00.000Z', '2026-12-07T03:00:00.000Z',
+  0, 1, 7, 25, 2026, ['writer'], ['administrator'], ['reporter', 'photographer'],
+];
+
+/** A value that fits a field spec (and its domain, when it has one), drawn by fast-check: new tables are covered by construction. */
+export function valueFor(spec: FieldSpec, table?: string, field?: string): fc.Arbitrary<FieldValue> {
+  const domain = table && field ? domainOf(table, field) : undefined;
+  if (domain) {
+    const fits = DOMAIN_CANDIDATES.filter((v) => v !== null && checkFieldValue(spec, v) === null && domain(v as Exclude<FieldValue, null>) === null);
+    return fits.length > 0 ? fc.oneof(fc.constant(null), fc.constantFrom(...fits)) : fc.constant(null);
+  }
   const max = Math.min(spec.max ?? 40, 40);
   switch (spec.type) {
     case 'text':
@@ -88,5 +114,5 @@ export function fieldValues(table: ReplicatedTable): fc.Arbitrary<Record<string,
   const fields = fieldsOf(table);
   return fc
     .uniqueArray(fc.integer({ min: 0, max: fields.length - 1 }), { minLength: 1, maxLength: Math.min(3, fields.length) })
-    .chain((idx) => fc.tuple(...idx.map((i) => valueFor((fields[i] as [string, FieldSpec])[1]))).map((vals) => Object.fromEntries(idx.map((i, k) => [(fields[i] as [string, FieldSpec])[0], vals[k] as FieldValue]))));
+    .chain((idx) => fc.tuple(...idx.map((i) => valueFor((fields[i] as [string, FieldSpec])[1], table, (fields[i] as [string, FieldSpec])[0]))).map((vals) => Object.fromEntries(idx.map((i, k) => [(fields[i] as [string, FieldSpec])[0], vals[k] as FieldValue]))));
 }
