@@ -9,7 +9,7 @@
  */
 import { erasureOf, isErasure } from '../shared/rules/erasure';
 import { projectionFor } from '../shared/rules/projection';
-import { deviceActor, judge, rulesOf, RuleBatch, viewerOf } from '../shared/rules/rulebook';
+import { derivedWrite, deviceActor, judge, rulesOf, RuleBatch, viewerOf } from '../shared/rules/rulebook';
 import type { Row } from '../shared/rules/types';
 import { mergeChange, type RowState } from '../shared/sync/merge';
 import type { RefusedChange, WireChange } from '../shared/sync/protocol';
@@ -90,7 +90,7 @@ export function pushDecider(pushes: readonly PushRequest[], options: DeciderOpti
           plan.rows.set(key, { table: c.table, rowId: c.rowId, state: next });
           plan.log.push({ hlc: c.hlc, table: c.table, rowId: c.rowId, body: JSON.stringify(c) });
           batch.note(c.table, c.rowId, before, fields);
-          const derived = rulesOf(c.table)?.derives?.(fields);
+          const derived = derivedWrite(c.table, fields);
           const target = derived ? rows.get(rowKey(derived.table, derived.rowId)) : null;
           if (derived && target) {
             // Server-side knowledge only (never sent): merged like any field, with this change's stamp.

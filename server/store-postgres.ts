@@ -24,6 +24,7 @@ import {
   foldInto,
   loadForDecider,
   rowKey,
+  rowsOfStored,
   type CommitPlan,
   type RowRef,
   type RowState,
@@ -165,7 +166,7 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
           'SELECT seq, tbl, row_id, body FROM changes WHERE workspace_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
           [workspaceId, from, FOLD_CHUNK],
         );
-        const rows = await loadRows(c, workspaceId, batch.rows.map((b) => ({ table: b.tbl, rowId: b.row_id })));
+        const rows = await loadRows(c, workspaceId, batch.rows.flatMap((b) => rowsOfStored(b.tbl, b.row_id, b.body)));
         const plan: CommitPlan = { log: [], rows: new Map(), redact: [] };
         let last = from;
         for (const b of batch.rows) {

@@ -21,6 +21,7 @@ import {
   acceptAll,
   foldInto,
   rowKey,
+  rowsOfStored,
   type CommitPlan,
   type Decider,
   type RowRef,
@@ -170,7 +171,7 @@ export function openSqliteStore(dataDir: string): SyncStore {
         if (w.materialized >= w.head) return true;
         const batch = q.pull.all(workspaceId, w.materialized, FOLD_CHUNK) as { seq: number; tbl: string; rowId: string; body: string }[];
         const plan: CommitPlan = { log: [], rows: new Map(), redact: [] };
-        const rows = loadRows(workspaceId, batch.map((c) => ({ table: c.tbl, rowId: c.rowId })));
+        const rows = loadRows(workspaceId, batch.flatMap((c) => rowsOfStored(c.tbl, c.rowId, c.body)));
         let last = w.materialized;
         for (const c of batch) {
           const change = JSON.parse(c.body) as { hlc: string; fields: Record<string, unknown> };

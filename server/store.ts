@@ -19,6 +19,7 @@
  */
 import type { Role } from '../shared/contract/permissions';
 import { erasureOf, isErasure } from '../shared/rules/erasure';
+import { derivedWrite } from '../shared/rules/rulebook';
 import { mergeChange, type RowState } from '../shared/sync/merge';
 import type { BlobStatus, WireChange } from '../shared/sync/protocol';
 import type { FieldValue } from '../shared/sync/replicated-tables';
@@ -219,7 +220,7 @@ export async function loadForDecider(
 export function acceptAll(changes: readonly StoredChange[]): Decider<AppendResult> {
   return {
     hlcs: () => changes.map((c) => c.hlc),
-    rowsNeeded: () => changes.map((c) => ({ table: c.table, rowId: c.rowId })),
+    rowsNeeded: () => changes.flatMap((c) => rowsOfStored(c.table, c.rowId, c.body)),
     decide(known, rows) {
       const plan: CommitPlan = { log: [], rows: new Map(), redact: [] };
       const seen = new Set(known);
@@ -247,12 +248,25 @@ function parseFields(body: string): Record<string, unknown> {
   }
 }
 
+/** The rows folding a stored change touches: its own, and the row it records something about. */
+export function rowsOfStored(table: string, rowId: string, body: string): RowRef[] {
+  const d = derivedWrite(table, parseFields(body) as Record<string, FieldValue>);
+  return d ? [{ table, rowId }, { table: d.table, rowId: d.rowId }] : [{ table, rowId }];
+}
+
 /** Merges an accepted change into the rows and the plan; an erasure asks for redaction. */
 export function foldInto(rows: Map<string, RowState | null>, plan: CommitPlan, table: string, rowId: string, hlc: string, fields: Record<string, unknown>): void {
   const key = rowKey(table, rowId);
   const { state } = mergeChange(rows.get(key) ?? null, hlc, fields as Record<string, FieldValue>);
   rows.set(key, state);
   plan.rows.set(key, { table, rowId, state });
+  // What the change records about another row (a release's workflow position), where that row is held.
+  const derived = derivedWrite(table, fields as Record<string, FieldValue>);
+  const target = derived ? rows.get(rowKey(derived.table, derived.rowId)) : null;
+  if (derived && target) {
+    mergeChange(target, hlc, { [derived.field]: derived.value });
+    plan.rows.set(rowKey(derived.table, derived.rowId), { table: derived.table, rowId: derived.rowId, state: target });
+  }
   if (isErasure(table, fields as Record<string, FieldValue>)) plan.redact.push({ table, rowId, fields: erasureOf(table)?.fields ?? [], keep: hlc });
 }
 

@@ -24,7 +24,7 @@ import { mediaRules } from './tables/media';
 import { officeRules } from './tables/office';
 import { peopleRules } from './tables/people';
 import { releaseRules } from './tables/releases';
-import type { Actor, BatchChange, BatchView, Domain, Refusal, Row, RuleInput, TableRules, Viewer } from './types';
+import type { Actor, BatchChange, BatchView, Derivation, Domain, Refusal, Row, RuleInput, TableRules, Viewer } from './types';
 
 export const RULEBOOK: Readonly<Record<ReplicatedTable, TableRules>> = {
   ...officeRules,
@@ -66,6 +66,27 @@ function planOf(plans: Map<string, FieldPlan>, table: ReplicatedTable, field: st
   }
   return plan;
 }
+
+/** What an accepted change records about another row (its table's `derives`), or null. */
+export function derivedWrite(table: string, fields: Row): { table: ReplicatedTable; rowId: string; field: string; value: FieldValue } | null {
+  const d = rulesOf(table)?.derives;
+  if (!d) return null;
+  const id = fields[d.key];
+  const value = fields[d.from];
+  return typeof id === 'string' && value !== undefined && value !== null ? { table: d.table, rowId: id, field: d.field, value } : null;
+}
+
+/** The tables whose changes record something about rows of `table` (for the core to read back). */
+export function derivationsInto(table: string): readonly (Derivation & { source: ReplicatedTable })[] {
+  return DERIVATIONS.get(table) ?? [];
+}
+const DERIVATIONS = new Map<string, (Derivation & { source: ReplicatedTable })[]>();
+for (const [source, rules] of Object.entries(RULEBOOK) as [ReplicatedTable, TableRules][])
+  if (rules.derives) {
+    const list = DERIVATIONS.get(rules.derives.table) ?? [];
+    list.push({ ...rules.derives, source });
+    DERIVATIONS.set(rules.derives.table, list);
+  }
 
 /** The value domain of a field (its rule's, or a system stamp's), if it has one. */
 export function domainOf(table: string, field: string): Domain | undefined {

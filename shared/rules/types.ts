@@ -136,6 +136,17 @@ export interface ErasureRule {
   readonly fields: readonly string[];
 }
 
+export interface Derivation {
+  /** The table of the row it is about. */
+  readonly table: ReplicatedTable;
+  /** The field of this table naming that row's id. */
+  readonly key: string;
+  /** The field of this table whose value it records. */
+  readonly from: string;
+  /** The name it is kept under on that row. */
+  readonly field: `_${string}`;
+}
+
 /** The rules of one replicated table. */
 export interface TableRules {
   /** Permission(s) needed to write the table at all (any one of them). */
@@ -150,9 +161,11 @@ export interface TableRules {
   readonly read: ReadRule;
   readonly erasure?: ErasureRule;
   /**
-   * Server-side knowledge an accepted change gives about another row, kept in the server's
-   * current rows under a `_`-prefixed name (never sent to devices): a transition row records its
-   * release's workflow position even when the device's log kept only the release's final status.
+   * What a row of this table says about another row, kept under a `_`-prefixed name beside that
+   * row's fields (never sent to a device, never a column): the server merges it into its current
+   * rows when it accepts a change; the core reads it from its own rows when a rule asks. A
+   * transition row records where its release stands in the workflow, even when the device's log
+   * kept only the release's final status (shared/rules/tables/releases.ts).
    */
-  readonly derives?: (fields: Row) => { table: ReplicatedTable; rowId: string; field: `_${string}`; value: FieldValue } | null;
+  readonly derives?: Derivation;
 }

@@ -5,13 +5,13 @@
  */
 import { WartaError, type ErrorCode } from '../../../shared/contract/errors';
 import type { Permission } from '../../../shared/contract/permissions';
-import { actorOf, judge, RULEBOOK, RuleBatch } from '../../../shared/rules/rulebook';
+import { actorOf, derivationsInto, judge, RULEBOOK, RuleBatch } from '../../../shared/rules/rulebook';
 import type { Actor, Refusal, Row, RuleCode } from '../../../shared/rules/types';
-import { isReplicatedTable, type FieldValue, type ReplicatedTable } from '../../../shared/sync/replicated-tables';
+import { fieldSpec, isReplicatedTable, type FieldValue, type ReplicatedTable } from '../../../shared/sync/replicated-tables';
 import type { Db } from '../db/open-database';
 import { ALL_PERMISSIONS, currentScope, intersect, permissionsOfCaller } from './actor-scope';
 import { decodeClocks } from './field-clocks';
-import { decodeRow } from '../../../shared/sync/row-codec';
+import { decodeRow, fromSql } from '../../../shared/sync/row-codec';
 
 const ERROR_OF: Record<RuleCode, ErrorCode> = {
   table_forbidden: 'forbidden',
@@ -40,9 +40,10 @@ export class WriteJudge {
   private machine: Actor;
   private people = new WeakMap<object, Actor>();
   /** The row being judged (read by the lookups below, made once rather than per write). */
-  private current: { raw: RawRow | undefined; clocks: Map<string, string> | null } = { raw: undefined, clocks: null };
+  private current: { raw: RawRow | undefined; clocks: Map<string, string> | null; derived: Map<string, string> | null } = { raw: undefined, clocks: null, derived: null };
   readonly batch = new RuleBatch();
   private readonly rowStmts = new Map<string, { get(id: string): unknown }>();
+  private readonly stmts = new Map<string, { all(id: unknown): unknown[] }>();
 
   constructor(
     private readonly db: Db,
@@ -75,9 +76,10 @@ export class WriteJudge {
   /** Throws when the rules refuse this write. `raw` is the row as stored (undefined: absent). */
   check(table: ReplicatedTable, rowId: string, hlc: string, fields: Record<string, FieldValue>, raw: RawRow | undefined): Row | null {
     const actor = this.actor();
-    const before = raw ? (decodeRow(table, raw) as Row) : null;
-    if (!actor) return before;
-    this.current = { raw, clocks: null };
+    if (!actor) return raw ? (decodeRow(table, raw) as Row) : null;
+    const derived = raw && derivationsInto(table).length > 0 ? new Map<string, string>() : null;
+    const before = raw ? this.rowFor(table, raw, derived) : null;
+    this.current = { raw, clocks: null, derived };
     const refusal = judge({ actor, table, rowId, hlc, fields, before, now: this.now(), batch: this.batch, beforeClock: this.beforeClock, row: this.row, rowClock: this.rowClock });
     if (refusal) throw refusalError(table, rowId, refusal);
     return before;
@@ -86,18 +88,51 @@ export class WriteJudge {
   private readonly beforeClock = (field: string): string | undefined => {
     const c = this.current;
     if (!c.raw) return undefined;
-    return (c.clocks ??= decodeClocks(c.raw._hlc)).get(field);
+    return c.derived?.get(field) ?? (c.clocks ??= decodeClocks(c.raw._hlc)).get(field);
   };
 
   private readonly row = (table: ReplicatedTable, id: string): Row | null => {
     const r = this.readRaw(table, id);
-    return r ? (decodeRow(table, r) as Row) : null;
+    return r ? this.rowFor(table, r, null) : null;
   };
 
   private readonly rowClock = (table: ReplicatedTable, id: string, field: string): string | undefined => {
     const r = this.readRaw(table, id);
-    return r ? decodeClocks(r._hlc).get(field) : undefined;
+    if (!r) return undefined;
+    if (field.startsWith('_')) {
+      const clocks = new Map<string, string>();
+      this.rowFor(table, r, clocks);
+      return clocks.get(field);
+    }
+    return decodeClocks(r._hlc).get(field);
   };
+
+  /**
+   * A stored row as the rules see it: decoded, plus what other rows record about it (a release's
+   * workflow position from its transition rows: the newest by clock), as the server keeps it.
+   */
+  private rowFor(table: ReplicatedTable, raw: RawRow, derivedClocks: Map<string, string> | null): Row {
+    const row = decodeRow(table, raw) as Record<string, FieldValue>;
+    for (const d of derivationsInto(table)) {
+      let best: { value: FieldValue; clock: string } | null = null;
+      const sources = this.statement(`der:${d.source}:${d.key}`, `SELECT ${d.from} AS v, _hlc FROM ${d.source} WHERE ${d.key} = ?`).all(raw.id) as { v: unknown; _hlc: string }[];
+      for (const s of sources) {
+        const clock = decodeClocks(s._hlc).get(d.from);
+        if (clock !== undefined && s.v !== null && (!best || clock > best.clock)) best = { value: fromSql(fieldSpec(d.source, d.from), s.v), clock };
+      }
+      if (best) {
+        row[d.field] = best.value;
+        derivedClocks?.set(d.field, best.clock);
+      }
+    }
+    return row;
+  }
+
+  private statement(key: string, sql: string) {
+    let stmt = this.stmts.get(key);
+    if (!stmt) this.stmts.set(key, (stmt = this.db.prepare(sql)));
+    return stmt;
+  }
 
   /** Records an accepted write for rules that read the batch (only tables with a state rule are read so). */
   note(table: ReplicatedTable, rowId: string, before: Row | null, fields: Row): void {

@@ -174,7 +174,7 @@ export const releaseRules = {
     check: transitionCheck,
     parents: releaseParent,
     // The server follows a release's workflow by its transition rows (see workflowStatus).
-    derives: (f) => (typeof f.release_id === 'string' && typeof f.to_status === 'string' ? { table: 'releases', rowId: f.release_id, field: '_status', value: f.to_status } : null),
+    derives: { table: 'releases', key: 'release_id', from: 'to_status', field: '_status' },
     read: releaseRead,
   },
   release_comments: { write: 'releases.write', insertOnly: true, fields: at, read: releaseRead },
