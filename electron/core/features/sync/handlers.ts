@@ -5,7 +5,7 @@ import type { Row } from '../../../../shared/rules/types';
 import { isReplicatedTable } from '../../../../shared/sync/replicated-tables';
 import type { Caller } from '../../caller';
 import { ceilingOf, permissionsOfCaller, runAsSync } from '../../data/actor-scope';
-import { decodeRow } from '../../data/row-codec';
+import { decodeRow } from '../../../../shared/sync/row-codec';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { syncEngineOf } from '../../sync/engine';
 import { dismissRefusal, listRefusals } from '../../sync/refused';
