@@ -8,7 +8,6 @@ import type { CallResult } from '../../shared/contract/result';
 import { createUuidV7 } from '../../shared/ids/uuidv7';
 import { HlcClock } from '../../shared/sync/hlc';
 import { createAuditLog } from './audit/audit-log';
-import { ceilingOf } from './data/actor-scope';
 import { Mutator } from './data/mutator';
 import { migrate, newerVersionError } from './db/migrate';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
@@ -38,7 +37,8 @@ import { releasesHandlers } from './features/releases/handlers';
 import { releasePhotoHashes } from './features/releases/photo-refs';
 import { syncHandlers } from './features/sync/handlers';
 import { mediaHandlers } from './features/media/handlers';
-import { scrubMediaCopies } from './features/media/erasure-scrub';
+import { mediaOfficeState, scrubMediaCopies } from './features/media/erasure-scrub';
+import { releaseOfficeState } from './features/releases/office-state';
 import { attachSyncEngine, type SyncEngineOptions } from './sync/engine';
 import { attachHosting, resumeHosting, stopHosting } from './sync/host';
 import type { SyncServerLaunch } from './sync/hosting-port';
@@ -168,6 +168,9 @@ function openCore(options: CoreOptions, opened: { dataDir: string; logger: Logge
     // An erasure reaches every local copy of the old values, in the erasure's own transaction.
     mutator.onErased(scrubMediaCopies);
     mutator.onErased(scrubSyncCopies);
+    // Rows that take the office's state unlogged (a refused change undone): derived data follows.
+    mutator.onOfficeState(releaseOfficeState);
+    mutator.onOfficeState(mediaOfficeState);
     context = {
       db,
       mutator,
@@ -199,8 +202,6 @@ function openCore(options: CoreOptions, opened: { dataDir: string; logger: Logge
     tokenVault: options.tokenVault ?? insecureFileTokenVault(dataDir),
   });
   attachHosting(context, sync, options.syncServerLaunch ? createProcessHosting(options.syncServerLaunch, logger) : null);
-  // Every local write is capped by the role this machine is enrolled with (data/actor-scope.ts).
-  context.mutator.setCeiling(ceilingOf(sync.status().role));
   if (options.sync?.auto ?? (options.mode ?? 'test') !== 'test') resumeHosting(context, sync);
   const outbox = attachOutbox(context, { auto: (options.mode ?? 'test') !== 'test', ...options.outbox });
   purgeExpiredGuestbook(context);

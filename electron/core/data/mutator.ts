@@ -29,8 +29,12 @@ export interface ErasedRow {
 }
 /** Removes an erased row's old values from local copies; runs inside the erasure's transaction. */
 export type ErasureHook = (db: Db, erased: readonly ErasedRow[]) => void;
-/** A row this machine held only through changes the office refused was removed; derived local data follows. */
-export type RemovalHook = (db: Db, table: ReplicatedTable, row: Readonly<Record<string, unknown>>) => void;
+/**
+ * A row took the office's state without a logged change (a refused change undone, a row this
+ * machine may no longer hold forgotten): local data derived from it (caches, indexes) follows.
+ * `row` is the row as it was; `removed` says whether it is gone.
+ */
+export type OfficeStateHook = (db: Db, table: ReplicatedTable, row: Readonly<Record<string, unknown>>, removed: boolean) => void;
 
 /** The office's state of some fields of a row, as a refusal reports it (shared/sync/protocol.ts RefusedChange). */
 export interface OfficeFields {
@@ -87,7 +91,7 @@ export class Mutator {
   private readonly saveClock: Statement;
   private readonly judge: WriteJudge;
   private readonly erasureHooks = new Set<ErasureHook>();
-  private readonly removalHooks = new Set<RemovalHook>();
+  private readonly officeStateHooks = new Set<OfficeStateHook>();
   private readonly erased: ErasedRow[] = [];
 
   constructor(options: MutatorOptions) {
@@ -166,9 +170,9 @@ export class Mutator {
     this.erased.push({ table, rowId, fields: rule.fields, old });
   }
 
-  onRemoved(hook: RemovalHook): () => void {
-    this.removalHooks.add(hook);
-    return () => this.removalHooks.delete(hook);
+  onOfficeState(hook: OfficeStateHook): () => void {
+    this.officeStateHooks.add(hook);
+    return () => this.officeStateHooks.delete(hook);
   }
 
   /**
@@ -201,13 +205,29 @@ export class Mutator {
       this.touched.add(table);
       if (clocks.size === 0) {
         this.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(rowId);
-        for (const hook of this.removalHooks) hook(this.db, table, raw);
+        for (const hook of this.officeStateHooks) hook(this.db, table, raw, true);
         return 'removed';
       }
       let newest = '';
       for (const c of clocks.values()) if (c > newest) newest = c;
       this.db.prepare(`UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(', ')}, updated_at = ?, _hlc = ? WHERE id = ?`).run(...names.map((n) => sets[n]), isoOf(newest), encodeClocks(clocks), rowId);
+      for (const hook of this.officeStateHooks) hook(this.db, table, raw, false);
       return 'reverted';
+    });
+  }
+
+  /**
+   * The office's server no longer lets this machine hold the row (its role's read rule, e.g. an
+   * account that may no longer unlock a press-room computer): it goes, unlogged, as if never held.
+   */
+  forget(table: ReplicatedTable, rowId: string): boolean {
+    return this.transaction(() => {
+      const raw = this.readRaw(table, rowId);
+      if (!raw) return false;
+      this.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(rowId);
+      for (const hook of this.officeStateHooks) hook(this.db, table, raw, true);
+      this.touched.add(table);
+      return true;
     });
   }
 

@@ -41,8 +41,11 @@ export class PageApplier {
     private readonly knows: Knows,
   ) {}
 
-  /** Applies one page and moves the cursor, in one transaction. */
-  applyPage(changes: readonly WireChange[], cursor: number, restoreDeletes = false): void {
+  /**
+   * Applies one page and moves the cursor, in one transaction. `forget`: rows the office's
+   * server no longer lets this device hold (a row predicate of its role's read rule).
+   */
+  applyPage(changes: readonly WireChange[], cursor: number, restoreDeletes = false, forget: readonly { table: string; rowId: string }[] = []): void {
     const m = this.ctx.mutator;
     const defer = this.ctx.db.prepare('INSERT OR IGNORE INTO sync_deferred (hlc, body) VALUES (?, ?)');
     this.applying = true;
@@ -77,6 +80,7 @@ export class PageApplier {
           }
         }
         flush();
+        for (const f of forget) if (isReplicatedTable(f.table)) m.forget(f.table, f.rowId);
         this.state.set('pull_cursor', cursor);
       });
     } finally {

@@ -11,6 +11,12 @@
  *   background.ts    when the next cycle runs (after edits, notices, failures with backoff)
  *   status.ts        the status the settings screen and the status bar show
  *   public-feed.ts   a press-room device's public feed, refreshed after each cycle
+ *   refused.ts       changes the office's server refused: recorded, rows take the office's state
+ *   projection-scrub.ts  what this device holds follows its role's read rules
+ *
+ * A cycle's own writes (restoring a row deleted while edited elsewhere, taking the office's
+ * state) carry the office's decisions: they run in the sync scope, not judged as whoever is
+ * signed in (data/actor-scope.ts). Every local write is capped by the enrolled role (`ceiling`).
  *
  * One cycle: apply deferred changes the schema now knows, pull, then push (pull first, so
  * that while a page is applied "not yet pushed" means "nobody else can have seen it"), then
@@ -22,6 +28,7 @@ import type { SyncConflict, SyncReview, SyncStatus } from '../../../shared/contr
 import type { Role } from '../../../shared/contract/permissions';
 import { HlcError } from '../../../shared/sync/hlc';
 import type { Caller } from '../caller';
+import { ceilingOf, runAsSync } from '../data/actor-scope';
 import type { Change } from '../data/change';
 import type { CoreContext } from '../rpc/handler-types';
 import { knowsRegistry, PageApplier, type Knows } from './apply';
@@ -35,6 +42,7 @@ import { SyncState } from './local-tables';
 import { NoticeChannel } from './notices';
 import { ensurePublicFeedTables, refreshFeed } from './public-feed';
 import { pullAll } from './pull';
+import { scrubToProjection } from './projection-scrub';
 import { pushAll } from './push';
 import { RowReader } from './rows';
 import { readStatus } from './status';
@@ -113,6 +121,12 @@ export class SyncEngine {
       this.client = this.makeClient(this.state.get('server_url') as string);
       this.runState = this.state.json<{ direction: 'pull' | 'push' }>('pending_deletes') ? 'needs_confirmation' : 'offline';
     }
+    this.applyCeiling();
+  }
+
+  /** Every local write from now on is capped by the role this machine is enrolled with. */
+  private applyCeiling(): void {
+    this.ctx.mutator.setCeiling(ceilingOf(this.configured ? this.state.get('role') : null));
   }
 
   get configured(): boolean {
@@ -194,6 +208,7 @@ export class SyncEngine {
       this.state.set('last_error', null);
     })();
     this.client = this.makeClient(url);
+    this.applyCeiling();
     this.stopped = false;
     this.loop.resume();
     this.setState('offline', null);
@@ -209,6 +224,7 @@ export class SyncEngine {
     this.options.tokenVault.save(null);
     for (const k of ['server_url', 'workspace', 'workspace_name', 'role', 'pending_deletes', 'delete_decision', 'last_error']) this.state.set(k, null);
     this.client = null;
+    this.applyCeiling();
     this.notices.close();
     this.loop.cancel();
     this.setState('not_configured', null);
@@ -256,12 +272,13 @@ export class SyncEngine {
       await this.idle();
       return this.status();
     }
-    const run = (async () => {
+    // Whoever started it (a person's "sync now", a timer, a notice), the cycle writes for sync.
+    const run = runAsSync(async () => {
       do {
         this.again = false;
         await this.cycle();
       } while (this.again && this.configured && this.runState === 'up_to_date');
-    })();
+    });
     this.running = run.finally(() => {
       this.running = null;
     });
@@ -279,6 +296,7 @@ export class SyncEngine {
     this.progress = { done: 0, total: null };
     this.setState('syncing', null);
     const decision = this.state.get('delete_decision') as DeleteDecision;
+    let refused = 0;
     try {
       this.applyDeferred();
       await pullAll(
@@ -311,19 +329,20 @@ export class SyncEngine {
           // Release photos are named inside the Yjs body, not by a `_hash` field.
           uploadBlobsOf: (changes) => uploadBlobs(client, this.ctx.blobs, new Set([...blobHashes(changes), ...(this.options.referencedBlobs?.(changes) ?? [])])),
           onPage: () => this.emitStatus(),
+          onRefused: (n) => (refused += n),
         },
         decision,
       );
+      scrubToProjection(this.ctx.db, this.ctx.mutator, this.state, this.ctx.info.deviceId);
       this.state.set('delete_decision', null);
       this.state.set('last_sync_at', new Date(this.ctx.now()).toISOString());
       this.state.set('last_error', null);
       await fetchQueuedBlobs(this.ctx.db, this.state, client, this.ctx.blobs);
       await this.refreshPublicFeed(client);
-      const held = this.state.num('held_back');
       this.setState(
         'up_to_date',
-        held > 0
-          ? `${held} perubahan tidak dikirim: peran komputer ini (${this.state.get('role') ?? '-'}) tidak berhak mengubah data tersebut di server. Perubahan itu tetap ada di komputer ini.`
+        refused > 0
+          ? `Server kantor menolak ${refused} perubahan dari komputer ini (aturan peran atau status data); data kembali seperti di kantor, nilai Anda tersimpan di Pengaturan › Sinkronisasi. (The office server refused ${refused} change(s); see Settings › Sync.)`
           : null,
       );
     } catch (err) {

@@ -47,8 +47,8 @@ export async function pullAll(p: PullContext, decision: DeleteDecision): Promise
   for (;;) {
     const page = await next;
     if (p.abandoned()) return;
-    if (page.changes.length === 0) return;
     const changes = page.changes.map((c) => c.change);
+    const forget = page.forget ?? [];
     const pageDeletes = applier.countIncomingDeletes(changes);
     if (decision === null && exceedsGuard(p.guard, deletes + pageDeletes, liveAtStart))
       throw new StopForDeletes({ direction: 'pull', count: deletes + pageDeletes, total: liveAtStart });
@@ -61,11 +61,13 @@ export async function pullAll(p: PullContext, decision: DeleteDecision): Promise
       next.catch(() => undefined);
     }
     // At most APPLY_CHUNK changes per transaction, each moving the cursor to its last change,
-    // with the event loop free in between: local work never waits long behind a big pull.
-    for (let i = 0; i < changes.length; i += APPLY_CHUNK) {
+    // with the event loop free in between: local work never waits long behind a big pull. A page
+    // whose every change was withheld from this role still moves the cursor past them.
+    if (changes.length === 0 && forget.length === 0 && page.cursor <= state.num('pull_cursor')) return;
+    for (let i = 0; i < Math.max(changes.length, 1); i += APPLY_CHUNK) {
       const last = i + APPLY_CHUNK >= changes.length;
       const upTo = last ? page.cursor : (page.changes[i + APPLY_CHUNK - 1] as { seq: number }).seq;
-      applier.applyPage(changes.slice(i, i + APPLY_CHUNK), upTo, decision === 'restore');
+      applier.applyPage(changes.slice(i, i + APPLY_CHUNK), upTo, decision === 'restore', last ? forget : []);
       if (!last) await new Promise((r) => setImmediate(r));
     }
     done += changes.length;

@@ -5,20 +5,23 @@
  * a replay, which the server recognises by HLC.
  *
  * Before a page goes out: a push that would delete more than the guard's share of the live
- * rows stops and asks (delete-guard.ts), or restores the rows when a person chose that; changes
- * this device's role may not write stay on this computer, counted in `held_back` and shown,
- * so they never block the others; the blobs the page names are uploaded first (blobs.ts).
+ * rows stops and asks (delete-guard.ts), or restores the rows when a person chose that; the
+ * blobs the page names are uploaded first (blobs.ts).
+ *
+ * The server judges every change with the rulebook (shared/rules) and answers which it refused:
+ * those are recorded where a person sees them, with the value kept, and their rows take the
+ * office's state (refused.ts). A request holds whole log entries, so a status change and its
+ * transition row reach the server together.
  */
-import { permissionsOf, type Role } from '../../../shared/contract/permissions';
 import { MAX_CHANGES_PER_PUSH, MAX_PUSH_BYTES, type WireChange } from '../../../shared/sync/protocol';
-import { writePermissionFor } from '../../../shared/sync/table-permissions';
 import type { Change } from '../data/change';
-import { materialize, readLogEntries } from '../data/change-log';
+import { materialize, readLogEntries, type LogEntry } from '../data/change-log';
 import type { CoreContext } from '../rpc/handler-types';
 import type { SyncClient } from './client';
 import type { ConflictLog } from './conflicts';
 import { exceedsGuard, liveRows, StopForDeletes, type DeleteDecision, type DeleteGuard } from './delete-guard';
 import type { SyncState } from './local-tables';
+import { applyRefusals } from './refused';
 import type { UnpushedStamps } from './unpushed';
 
 export interface PushContext {
@@ -34,6 +37,8 @@ export interface PushContext {
   uploadBlobsOf: (changes: readonly Change[]) => Promise<void>;
   /** After each acknowledged page. */
   onPage: () => void;
+  /** Fields the server refused in this push (recorded in sync_refused). */
+  onRefused?: (fields: number) => void;
 }
 
 /** Pushes every local change after the pushed mark. */
@@ -56,6 +61,7 @@ export async function pushAll(p: PushContext, decision: DeleteDecision): Promise
     }
     const lastSeq = (picked[picked.length - 1] as { seq: number }).seq;
     let changes = materialize(ctx.db, picked.flatMap((e) => e.changes));
+    const entryOf = entryIndex(picked);
     const pageDeletes = changes.filter((c) => c.fields.deleted_at !== undefined && c.fields.deleted_at !== null);
     if (pageDeletes.length > 0) {
       if (decision === 'restore') {
@@ -73,10 +79,13 @@ export async function pushAll(p: PushContext, decision: DeleteDecision): Promise
       }
       deletes += pageDeletes.length;
     }
-    const { allowed, heldBack } = writableByRole(changes, (state.get('role') ?? 'guest') as Role);
-    if (heldBack > 0) state.set('held_back', state.num('held_back') + heldBack);
-    await p.uploadBlobsOf(allowed);
-    for (const part of splitByBytes(allowed)) if (part.length > 0) await client.push(part as WireChange[]);
+    await p.uploadBlobsOf(changes);
+    for (const part of splitByBytes(changes, MAX_PUSH_BYTES * 0.8, (c) => entryOf.get(c.hlc) ?? -1)) {
+      if (part.length === 0) continue;
+      const result = await client.push(part as WireChange[]);
+      const refused = result.refused ?? [];
+      if (refused.length > 0) p.onRefused?.(applyRefusals(ctx.db, ctx.mutator, ctx.now(), part, refused));
+    }
     state.set('push_seq', lastSeq);
     for (const e of picked) for (const c of e.changes) p.unpushed.delete(c[0]);
     p.onPage();
@@ -84,25 +93,38 @@ export async function pushAll(p: PushContext, decision: DeleteDecision): Promise
   }
 }
 
-/**
- * The changes a device of `role` may push. The server refuses a whole push with a change the
- * role may not write; such changes stay on this computer (counted and shown) instead.
- */
-export function writableByRole(changes: readonly Change[], role: Role): { allowed: Change[]; heldBack: number } {
-  const perms = permissionsOf([role]);
-  const allowed = changes.filter((c) => {
-    const needed = writePermissionFor(c.table);
-    return needed !== null && perms.has(needed);
+/** Which log entry (transaction) of the page each stamp belongs to. */
+function entryIndex(entries: readonly LogEntry[]): Map<string, number> {
+  const out = new Map<string, number>();
+  entries.forEach((e, i) => {
+    for (const c of e.changes) out.set(c[0], i);
   });
-  return { allowed, heldBack: changes.length - allowed.length };
+  return out;
 }
 
-/** Splits a page so that no push body exceeds the server's byte limit (with a margin). */
-export function splitByBytes(changes: readonly Change[], limit = MAX_PUSH_BYTES * 0.8): Change[][] {
-  const parts: Change[][] = [[]];
-  let bytes = 0;
+/**
+ * Splits a page so that no push body exceeds the server's byte limit (with a margin). With
+ * `entryOf`, a request starts only where a log entry (a transaction) starts, unless one entry
+ * alone is larger than the limit: the server judges a transaction's changes together.
+ */
+export function splitByBytes(changes: readonly Change[], limit = MAX_PUSH_BYTES * 0.8, entryOf?: (c: Change) => number): Change[][] {
+  // Units that must travel together: one entry's changes, or each change alone.
+  const units: { changes: Change[]; sizes: number[]; bytes: number }[] = [];
+  let last: number | null = null;
   for (const c of changes) {
     const size = Buffer.byteLength(JSON.stringify(c));
+    const entry = entryOf ? entryOf(c) : null;
+    const unit = units[units.length - 1];
+    if (unit && entry !== null && entry === last) {
+      unit.changes.push(c);
+      unit.sizes.push(size);
+      unit.bytes += size;
+    } else units.push({ changes: [c], sizes: [size], bytes: size });
+    last = entry;
+  }
+  const parts: Change[][] = [[]];
+  let bytes = 0;
+  const add = (c: Change, size: number) => {
     const cur = parts[parts.length - 1] as Change[];
     if (cur.length > 0 && bytes + size > limit) {
       parts.push([c]);
@@ -111,6 +133,14 @@ export function splitByBytes(changes: readonly Change[], limit = MAX_PUSH_BYTES 
       cur.push(c);
       bytes += size;
     }
+  };
+  for (const unit of units) {
+    // A unit that fits in a fresh request is never cut; an oversized one is split change by change.
+    if (unit.bytes <= limit && bytes + unit.bytes > limit && (parts[parts.length - 1] as Change[]).length > 0) {
+      parts.push([]);
+      bytes = 0;
+    }
+    unit.changes.forEach((c, i) => add(c, unit.sizes[i] as number));
   }
   return parts;
 }

@@ -8,6 +8,7 @@ import { hlcMillis } from '../../../shared/sync/hlc';
 import type { Db } from '../db/open-database';
 import type { ConflictLog } from './conflicts';
 import type { SyncState } from './local-tables';
+import { countRefusals } from './refused';
 
 /** What only the running engine knows. */
 export interface LiveStatus {
@@ -39,6 +40,7 @@ export function readStatus(db: Db, state: SyncState, conflicts: ConflictLog, liv
     role: state.get('role'),
     openConflicts: open.conflicts,
     openReviews: open.reviews,
+    openRefusals: countRefusals(db),
     pendingDeletes: state.json('pending_deletes'),
     hosting: live.hosting,
     hostingProblem: live.hostingProblem,

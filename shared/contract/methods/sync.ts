@@ -25,6 +25,8 @@ export interface SyncStatus {
   role: string | null;
   openConflicts: number;
   openReviews: number;
+  /** Changes of this computer the office's server refused, not yet dismissed (sync.refused). */
+  openRefusals: number;
   /** Set when a pull or push stopped because it would delete a large share of the data. */
   pendingDeletes: { direction: 'pull' | 'push'; count: number; total: number } | null;
   /** The office sync server hosted by this computer, when it runs. */

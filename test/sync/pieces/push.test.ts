@@ -1,7 +1,7 @@
-/** push.ts: pages of whole log entries, the byte split, the role filter, the mark after each acknowledged page. */
+/** push.ts: pages of whole log entries, the byte split (entries kept whole), refusals recorded, the mark after each acknowledged page. */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../../electron/core/data/change';
-import { splitByBytes, writableByRole } from '../../../electron/core/sync/push';
+import { splitByBytes } from '../../../electron/core/sync/push';
 import { faultyFetch, localChangeCount, office, stateOf, type Office } from './helpers';
 
 let o: Office | null = null;
@@ -21,12 +21,14 @@ describe('push', () => {
     expect(parts.find((p) => p.some((c) => c.hlc === 'h3'))).toHaveLength(1);
   });
 
-  it('holds back the changes a role may not write, and counts them', () => {
-    const changes = [change(1, 'x', 'releases'), change(2, 'y', 'opd'), change(3, 'z', 'releases')];
-    const { allowed, heldBack } = writableByRole(changes, 'writer');
-    expect(allowed.map((c) => c.hlc)).toEqual(['h1', 'h3']);
-    expect(heldBack).toBe(1);
-    expect(writableByRole(changes, 'administrator').heldBack).toBe(0);
+  it('starts a request only where a log entry starts, unless one entry alone passes the limit', () => {
+    const changes = [change(1, 'a'.repeat(300)), change(2, 'b'.repeat(300)), change(3, 'c'.repeat(300)), change(4, 'd'.repeat(300)), change(5, 'e'.repeat(300))];
+    const entry: Record<string, number> = { h1: 0, h2: 1, h3: 1, h4: 2, h5: 2 };
+    const parts = splitByBytes(changes, 800, (c) => entry[c.hlc] as number);
+    expect(parts.map((p) => p.map((c) => c.hlc))).toEqual([['h1'], ['h2', 'h3'], ['h4', 'h5']]);
+    const big = splitByBytes(changes, 800, () => 0);
+    expect(big.flat().map((c) => c.hlc)).toEqual(['h1', 'h2', 'h3', 'h4', 'h5']);
+    expect(big.length).toBeGreaterThan(1);
   });
 
   it('moves the pushed mark after each acknowledged page; a page lost on the way is sent again, stored once', async () => {

@@ -5,7 +5,7 @@
  * erased values), the undo records of imports that touched the row (they keep previous values),
  * and the search indexes' old segments.
  */
-import type { ErasedRow } from '../../data/mutator';
+import type { ErasedRow, OfficeStateHook } from '../../data/mutator';
 import type { Db } from '../../db/open-database';
 
 /** Values shorter than this are too common to look for in staged cells (a one-letter beat). */
@@ -25,3 +25,13 @@ export function scrubMediaCopies(db: Db, erased: readonly ErasedRow[]): void {
   // Deleted index entries stay in FTS5 segments until they are merged: merge them now.
   db.exec("INSERT INTO media_fts (media_fts) VALUES ('optimize'); INSERT INTO media_tri (media_tri) VALUES ('optimize');");
 }
+
+/** A media row this machine may no longer hold is gone: its search entries go with it. */
+export const mediaOfficeState: OfficeStateHook = (db, table, row, removed) => {
+  if (!removed || (table !== 'media_outlet' && table !== 'media_journalist')) return;
+  const doc = db.prepare('SELECT docid FROM media_search_doc WHERE ref_id = ?').get(row.id) as { docid: number } | undefined;
+  if (!doc) return;
+  db.prepare('DELETE FROM media_fts WHERE rowid = ?').run(doc.docid);
+  db.prepare('DELETE FROM media_tri WHERE rowid = ?').run(doc.docid);
+  db.prepare('DELETE FROM media_search_doc WHERE docid = ?').run(doc.docid);
+};

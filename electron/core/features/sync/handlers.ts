@@ -4,7 +4,7 @@ import { viewerOf, writePermissionsOf } from '../../../../shared/rules/rulebook'
 import type { Row } from '../../../../shared/rules/types';
 import { isReplicatedTable } from '../../../../shared/sync/replicated-tables';
 import type { Caller } from '../../caller';
-import { ceilingOf, permissionsOfCaller, runAsSync } from '../../data/actor-scope';
+import { permissionsOfCaller, runAsSync } from '../../data/actor-scope';
 import { decodeRow } from '../../../../shared/sync/row-codec';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { syncEngineOf } from '../../sync/engine';
@@ -30,11 +30,11 @@ type SyncMethod =
 export const syncHandlers: HandlerGroup<SyncMethod> = {
   'sync.status': (_input, ctx) => syncEngineOf(ctx).status(),
   'sync.configure': async (input, ctx, caller) => {
-    const status = withCeiling(ctx, await syncEngineOf(ctx).configure(input));
+    const status = await syncEngineOf(ctx).configure(input);
     ctx.audit.record(caller, { action: 'sync.configure', details: { serverUrl: input.serverUrl, workspace: input.workspace } });
     return status;
   },
-  'sync.disconnect': (_input, ctx) => withCeiling(ctx, syncEngineOf(ctx).disconnect()),
+  'sync.disconnect': (_input, ctx) => syncEngineOf(ctx).disconnect(),
   // A sync cycle's own writes carry the office's decisions; they are not the caller's (actor-scope.ts).
   'sync.now': async (_input, ctx) => {
     const engine = syncEngineOf(ctx);
@@ -86,7 +86,7 @@ export const syncHandlers: HandlerGroup<SyncMethod> = {
   'sync.host.start': async (input, ctx) => {
     const engine = syncEngineOf(ctx);
     await startHosting(ctx, engine, input);
-    return withCeiling(ctx, engine.status());
+    return engine.status();
   },
   'sync.host.stop': async (_input, ctx) => {
     const engine = syncEngineOf(ctx);
@@ -96,11 +96,6 @@ export const syncHandlers: HandlerGroup<SyncMethod> = {
   'sync.host.issueCode': (input, ctx) => issueHostCode(ctx, syncEngineOf(ctx), input.role),
 };
 
-/** The machine's enrolment changed: its role caps every local write from now on. */
-function withCeiling<T extends { role: string | null }>(ctx: CoreContext, status: T): T {
-  ctx.mutator.setCeiling(ceilingOf(status.role));
-  return status;
-}
 
 /** Whether the caller may see a record about (table, row, field): the table's read rule, its field groups and row predicate. */
 function sees(ctx: CoreContext, caller: Caller): (table: string, rowId: string, field: string | null) => boolean {
