@@ -10,7 +10,7 @@ import { syncMethods } from './methods/sync';
 import { distributionMethods } from './methods/distribution';
 
 export type { AppInfo, Language, MachinePrefs, SyncStatus } from './methods/app';
-export type { SyncConflict, SyncReview } from './methods/sync';
+export type { SyncConflict, SyncRefusal, SyncReview } from './methods/sync';
 export { EMBLEM_MAX_BYTES, IMAGE_MIME, type StoredAttachment } from './methods/office';
 
 /**

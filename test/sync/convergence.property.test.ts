@@ -1,14 +1,18 @@
 /**
  * Convergence under faults: 3–5 cores on real SQLite files sync through a real server on
- * 127.0.0.1. A schedule is a random sequence of edits of every replicated table (values drawn
+ * 127.0.0.1, enrolled with staff roles drawn at random (the first an administrator). A schedule is a random sequence of edits of every replicated table (values drawn
  * from the registry's field specs, so tables added later are covered by construction),
  * syncs, partitions, network faults (dropped requests, lost acknowledgements, duplicated
  * requests, reordered changes within pushes and pulled pages), restarts of devices and of
- * the server, and clock skew. After healing, every database is equal and every change the
- * server acknowledged is in its log.
+ * the server, and clock skew. Some writes are made the way an older client would, without the
+ * rules' local check: the server refuses those its rules refuse for the device's role or the
+ * row's state, and the device takes the office's state. After healing, every database holds
+ * exactly the office's data as its role may read it (the administrator's whole, the others'
+ * projected: shared/rules/projection.ts), and every change the server accepted is in its log.
  *
  * WARTA_SYNC_SCHEDULES sets the number of schedules (200 by default; 5000 for the long run).
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -16,6 +20,12 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/create-core';
 import { WartaError } from '../../shared/contract/errors';
+import type { Role } from '../../shared/contract/permissions';
+import { projectionFor } from '../../shared/rules/projection';
+import { viewerOf } from '../../shared/rules/rulebook';
+import type { Row } from '../../shared/rules/types';
+import { decodeRow } from '../../shared/sync/row-codec';
+import { runAsSync } from '../../electron/core/data/actor-scope';
 import type { FetchLike } from '../../electron/core/sync/client';
 import type { ReplicatedTable } from '../../shared/sync/replicated-tables';
 import { canonicalDump } from '../support/canonical-dump';
@@ -29,6 +39,7 @@ type Op =
   | { kind: 'update'; d: number; table: number; pick: number; values: Record<string, unknown> }
   | { kind: 'delete'; d: number; table: number; pick: number }
   | { kind: 'restore'; d: number; table: number; pick: number }
+  | { kind: 'unchecked'; d: number; table: number; pick: number; values: Record<string, unknown> }
   | { kind: 'sync'; d: number }
   | { kind: 'partition'; d: number }
   | { kind: 'faults'; d: number; drop: number; lose: number; dup: number; shuffle: boolean }
@@ -47,6 +58,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
       fc.record({ kind: fc.constant('update' as const), d: dev, table: fc.constant(t), pick: fc.nat(50), values: fieldValues(TABLES[t] as ReplicatedTable) }),
     ),
   },
+  {
+    weight: 3,
+    arbitrary: tableIdx.chain((t) =>
+      fc.record({ kind: fc.constant('unchecked' as const), d: dev, table: fc.constant(t), pick: fc.nat(60), values: fieldValues(TABLES[t] as ReplicatedTable) }),
+    ),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), d: dev, table: tableIdx, pick: fc.nat(50) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('restore' as const), d: dev, table: tableIdx, pick: fc.nat(50) }) },
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('sync' as const), d: dev }) },
@@ -57,8 +74,12 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), d: dev, ms: fc.integer({ min: 0, max: 90_000 }) }) },
 );
 
+/** Staff roles: each may read what it may write, so a device holds only the office's rows. */
+const STAFF_ROLES: Role[] = ['administrator', 'editor', 'writer', 'protocol', 'media_cooperation', 'data_staff'];
+
 const scheduleArb = fc.record({
   devices: fc.integer({ min: 3, max: 5 }),
+  roles: fc.array(fc.constantFrom(...STAFF_ROLES), { minLength: 5, maxLength: 5 }),
   skews: fc.array(fc.integer({ min: -120_000, max: 120_000 }), { minLength: 5, maxLength: 5 }),
   ops: fc.array(opArb, { minLength: 4, maxLength: 20 }),
 });
@@ -99,7 +120,9 @@ function faultyFetch(net: Net, rnd: () => number, acked: Set<string>): FetchLike
     }
     if (isPush && res.ok) {
       const text = await res.text();
-      for (const c of (JSON.parse(String(body)) as { changes: { hlc: string }[] }).changes) acked.add(c.hlc);
+      const refused = new Set(((JSON.parse(text) as { refused?: { hlc: string }[] }).refused ?? []).map((r) => r.hlc));
+      refusedByServer += refused.size;
+      for (const c of (JSON.parse(String(body)) as { changes: { hlc: string }[] }).changes) if (!refused.has(c.hlc)) acked.add(c.hlc);
       return new Response(text, { status: res.status });
     }
     if (url.includes('/v1/pull') && net.shuffle && res.ok) {
@@ -150,8 +173,38 @@ function freshDeviceDir(): string {
   return dir;
 }
 
+/**
+ * A dump as a device of `role` holds it: tables it may not read empty, fields it may not read
+ * empty and without clocks, rows a predicate refuses gone (and `updated_at` left out where
+ * fields are withheld: it follows the newest clock, which may be a withheld field's).
+ */
+function projectedDump(dump: Record<string, unknown[]>, role: Role): Record<string, unknown[]> {
+  const projection = projectionFor(viewerOf(role, '0000000000000000'));
+  const out: Record<string, unknown[]> = {};
+  for (const [table, rows] of Object.entries(dump)) {
+    const view = projection.table(table);
+    if (!view.readable) {
+      out[table] = [];
+      continue;
+    }
+    out[table] = (rows as Record<string, unknown>[])
+      .filter((r) => !view.rows || view.rows(decodeRow(table as ReplicatedTable, r) as Row))
+      .map((r) => {
+        if (!view.hidden) return r;
+        const copy: Record<string, unknown> = { ...r, updated_at: null, _hlc: { ...(r._hlc as Record<string, string>) } };
+        for (const f of view.hidden) {
+          copy[f] = null;
+          delete (copy._hlc as Record<string, string>)[f];
+        }
+        return copy;
+      });
+  }
+  return out;
+}
+
 /** A write the rulebook refuses (a workflow step that does not exist, a history row changed) is skipped. */
 let refusedLocally = 0;
+let refusedByServer = 0;
 function ruled(write: () => unknown): void {
   try {
     write();
@@ -172,7 +225,7 @@ describe('convergence under partitions, faults, restarts and clock skew', () => 
     const timing = { setup: 0, ops: 0, heal: 0, cleanup: 0 };
     const started = Date.now();
     await fc.assert(
-      fc.asyncProperty(scheduleArb, fc.integer(), async ({ devices: n, skews, ops }, seed) => {
+      fc.asyncProperty(scheduleArb, fc.integer(), async ({ devices: n, roles, skews, ops }, seed) => {
         schedules += 1;
         let s = seed >>> 0;
         const rnd = () => {
@@ -194,7 +247,7 @@ describe('convergence under partitions, faults, restarts and clock skew', () => 
             nets.push({ partitioned: false, drop: 0, lose: 0, dup: 0, shuffle: false });
             offsets.push(skews[i] as number);
             devs.push(open(i, freshDeviceDir()));
-            const code = await server.server.admin.issueCode(ws.id, 'administrator');
+            const code = await server.server.admin.issueCode(ws.id, i === 0 ? 'administrator' : (roles[i] as Role));
             await (devs[i] as TestDevice).core.invoke('sync.configure', { serverUrl: `http://127.0.0.1:${port}`, workspace: ws.id, code, deviceName: `perangkat ${i}` });
           }
           timing.setup += performance.now() - t;
@@ -207,7 +260,7 @@ describe('convergence under partitions, faults, restarts and clock skew', () => 
             const i = op.d % n;
             const d = devs[i] as TestDevice;
             const m = d.core.context.mutator;
-            const table = op.kind === 'insert' || op.kind === 'update' || op.kind === 'delete' || op.kind === 'restore' ? (TABLES[op.table] as ReplicatedTable) : null;
+            const table = op.kind === 'insert' || op.kind === 'update' || op.kind === 'delete' || op.kind === 'restore' || op.kind === 'unchecked' ? (TABLES[op.table] as ReplicatedTable) : null;
             const pickRow = (live: boolean | null, pick: number) => {
               const ids = d.core.context.db
                 .prepare(`SELECT id FROM ${table} ${live === null ? '' : live ? 'WHERE deleted_at IS NULL' : 'WHERE deleted_at IS NOT NULL'} ORDER BY id`)
@@ -232,6 +285,12 @@ describe('convergence under partitions, faults, restarts and clock skew', () => 
               case 'restore': {
                 const id = pickRow(false, op.pick);
                 if (id) ruled(() => m.restore(table as ReplicatedTable, id));
+                break;
+              }
+              case 'unchecked': {
+                // As an older client writes: no local rule check; the server judges it.
+                const id = pickRow(null, op.pick) ?? crypto.randomUUID();
+                runAsSync(() => m.write(table as ReplicatedTable, op.pick % 4 === 0 ? crypto.randomUUID() : id, op.values as never));
                 break;
               }
               case 'sync':
@@ -266,11 +325,18 @@ describe('convergence under partitions, faults, restarts and clock skew', () => 
               expect(st.state, st.message ?? '').toBe('up_to_date');
             }
             if (round === 0) continue;
-            const first = JSON.stringify(canonicalDump((devs[0] as TestDevice).core.context.db));
-            equal = devs.every((d) => JSON.stringify(canonicalDump(d.core.context.db)) === first) && devs.every((d) => d.engine.status().pendingChanges === 0);
+            const office = canonicalDump((devs[0] as TestDevice).core.context.db);
+            equal =
+              devs.every((d, i) => {
+                const role = i === 0 ? 'administrator' : (roles[i] as Role);
+                return JSON.stringify(projectedDump(canonicalDump(d.core.context.db), role)) === JSON.stringify(projectedDump(office, role));
+              }) && devs.every((d) => d.engine.status().pendingChanges === 0);
           }
-          const dumps = devs.map((d) => canonicalDump(d.core.context.db));
-          for (const dump of dumps.slice(1)) expect(dump).toEqual(dumps[0]);
+          const office = canonicalDump((devs[0] as TestDevice).core.context.db);
+          devs.forEach((d, i) => {
+            const role = i === 0 ? 'administrator' : (roles[i] as Role);
+            expect(projectedDump(canonicalDump(d.core.context.db), role), `device ${i} (${role})`).toEqual(projectedDump(office, role));
+          });
           const inLog = await server.store.hasChanges(ws.id, [...acked]);
           expect([...acked].filter((h) => !inLog.has(h))).toEqual([]);
           timing.heal += performance.now() - t;
@@ -282,6 +348,7 @@ describe('convergence under partitions, faults, restarts and clock skew', () => 
       }),
       { numRuns: SCHEDULES, endOnFailure: true },
     );
-    console.log(`convergence: ${refusedLocally} writes refused by the rules; ${schedules} schedules in ${((Date.now() - started) / 1000).toFixed(1)} s`, JSON.stringify(Object.fromEntries(Object.entries(timing).map(([k, v]) => [k, Math.round(v)]))));
+    expect(refusedByServer, 'the schedules include changes the server refuses').toBeGreaterThan(0);
+    console.log(`convergence: ${refusedLocally} writes refused locally, ${refusedByServer} changes refused by the server; ${schedules} schedules in ${((Date.now() - started) / 1000).toFixed(1)} s`, JSON.stringify(Object.fromEntries(Object.entries(timing).map(([k, v]) => [k, Math.round(v)]))));
   });
 });

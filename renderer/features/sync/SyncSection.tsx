@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
-import type { SyncConflict, SyncReview } from '../../../shared/contract/methods';
+import type { SyncConflict, SyncRefusal, SyncReview } from '../../../shared/contract/methods';
 import { ROLES, type Role } from '../../../shared/contract/permissions';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -25,20 +25,22 @@ export function SyncSection() {
   const [issued, setIssued] = useState<{ code: string; workspace: string; url: string } | null>(null);
   const [conflicts, setConflicts] = useState<SyncConflict[]>([]);
   const [reviews, setReviews] = useState<SyncReview[]>([]);
+  const [refused, setRefused] = useState<SyncRefusal[]>([]);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [busy, setBusy] = useState(false);
 
   const loadLists = useCallback(async () => {
-    const [c, r] = await Promise.all([call('sync.conflicts', {}), call('sync.reviews', {})]);
+    const [c, r, f] = await Promise.all([call('sync.conflicts', {}), call('sync.reviews', {}), call('sync.refused', {})]);
     if (c.ok) setConflicts(c.value);
     if (r.ok) setReviews(r.value);
+    if (f.ok) setRefused(f.value);
   }, []);
   useEffect(() => {
     void useSyncStatus.getState().load();
   }, []);
   useEffect(() => {
     void loadLists();
-  }, [loadLists, status?.openConflicts, status?.openReviews]);
+  }, [loadLists, status?.openConflicts, status?.openReviews, status?.openRefusals]);
 
   async function run<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: ErrorPayload }>, after?: (v: T) => void) {
     setBusy(true);
@@ -151,6 +153,25 @@ export function SyncSection() {
                 </button>
                 <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.resolveConflict', { id: c.id, keep: 'other' }), () => void loadLists())}>
                   {t('sync.conflict.keepOther')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {refused.length > 0 ? (
+        <div data-testid="sync-refused">
+          <h3>{t('sync.refused')}</h3>
+          <p>{t('sync.refusedIntro')}</p>
+          <ul className="sync-list">
+            {refused.map((r) => (
+              <li key={r.id}>
+                <strong>{r.recordName ?? `${r.table} ${r.rowId.slice(0, 8)}`}</strong> · {r.table}.{r.field} — {t('sync.refused.yours')}: <q>{show(r.value)}</q>
+                <br />
+                <span>{language === 'en' ? r.message.en : r.message.id}</span>
+                <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.dismissRefused', { id: r.id }), () => void loadLists())}>
+                  {t('sync.refused.dismiss')}
                 </button>
               </li>
             ))}
