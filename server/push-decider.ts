@@ -90,12 +90,12 @@ export function pushDecider(pushes: readonly PushRequest[], options: DeciderOpti
           plan.rows.set(key, { table: c.table, rowId: c.rowId, state: next });
           plan.log.push({ hlc: c.hlc, table: c.table, rowId: c.rowId, body: JSON.stringify(c) });
           batch.note(c.table, c.rowId, before, fields);
-          const derived = derivedWrite(c.table, fields);
+          const derived = derivedWrite(c.table, next);
           const target = derived ? rows.get(rowKey(derived.table, derived.rowId)) : null;
           if (derived && target) {
-            // Server-side knowledge only (never sent): merged like any field, with this change's stamp.
+            // Server-side knowledge only (never sent): merged like any field, with the recording field's stamp.
             const key2 = rowKey(derived.table, derived.rowId);
-            const merged = mergeChange(copy(target), c.hlc, { [derived.field]: derived.value }).state;
+            const merged = mergeChange(copy(target), derived.hlc, { [derived.field]: derived.value }).state;
             rows.set(key2, merged);
             plan.rows.set(key2, { table: derived.table, rowId: derived.rowId, state: merged });
           }

@@ -19,7 +19,7 @@
  */
 import type { Role } from '../shared/contract/permissions';
 import { erasureOf, isErasure } from '../shared/rules/erasure';
-import { derivedWrite } from '../shared/rules/rulebook';
+import { derivedTarget, derivedWrite } from '../shared/rules/rulebook';
 import { mergeChange, type RowState } from '../shared/sync/merge';
 import type { BlobStatus, WireChange } from '../shared/sync/protocol';
 import type { FieldValue } from '../shared/sync/replicated-tables';
@@ -250,7 +250,7 @@ function parseFields(body: string): Record<string, unknown> {
 
 /** The rows folding a stored change touches: its own, and the row it records something about. */
 export function rowsOfStored(table: string, rowId: string, body: string): RowRef[] {
-  const d = derivedWrite(table, parseFields(body) as Record<string, FieldValue>);
+  const d = derivedTarget(table, parseFields(body) as Record<string, FieldValue>);
   return d ? [{ table, rowId }, { table: d.table, rowId: d.rowId }] : [{ table, rowId }];
 }
 
@@ -261,10 +261,10 @@ export function foldInto(rows: Map<string, RowState | null>, plan: CommitPlan, t
   rows.set(key, state);
   plan.rows.set(key, { table, rowId, state });
   // What the change records about another row (a release's workflow position), where that row is held.
-  const derived = derivedWrite(table, fields as Record<string, FieldValue>);
+  const derived = derivedWrite(table, state);
   const target = derived ? rows.get(rowKey(derived.table, derived.rowId)) : null;
   if (derived && target) {
-    mergeChange(target, hlc, { [derived.field]: derived.value });
+    mergeChange(target, derived.hlc, { [derived.field]: derived.value });
     plan.rows.set(rowKey(derived.table, derived.rowId), { table: derived.table, rowId: derived.rowId, state: target });
   }
   if (isErasure(table, fields as Record<string, FieldValue>)) plan.redact.push({ table, rowId, fields: erasureOf(table)?.fields ?? [], keep: hlc });

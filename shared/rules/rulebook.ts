@@ -15,6 +15,7 @@
  * nobody and read by nobody (the tests check every replicated table has rules).
  */
 import { permissionsOf, type Permission, type Role } from '../contract/permissions';
+import type { RowState } from '../sync/merge';
 import { checkFieldValue, fieldSpec, isReplicatedTable, type FieldSpec, type FieldValue, type ReplicatedTable } from '../sync/replicated-tables';
 import { isoInstant } from './domains';
 import { refuse } from './refuse';
@@ -67,13 +68,25 @@ function planOf(plans: Map<string, FieldPlan>, table: ReplicatedTable, field: st
   return plan;
 }
 
-/** What an accepted change records about another row (its table's `derives`), or null. */
-export function derivedWrite(table: string, fields: Row): { table: ReplicatedTable; rowId: string; field: string; value: FieldValue } | null {
+/** The row a change of `table` records something about (to load it before deciding), or null. */
+export function derivedTarget(table: string, fields: Row): { table: ReplicatedTable; rowId: string } | null {
+  const d = rulesOf(table)?.derives;
+  const id = d ? fields[d.key] : undefined;
+  return d && typeof id === 'string' ? { table: d.table, rowId: id } : null;
+}
+
+/**
+ * What a row records about another row after a change was merged into it (its table's
+ * `derives`): the value and the clock of the recording field, as the core reads it back from
+ * its rows (data/write-judge.ts). Null when the row records nothing.
+ */
+export function derivedWrite(table: string, row: RowState): { table: ReplicatedTable; rowId: string; field: string; value: FieldValue; hlc: string } | null {
   const d = rulesOf(table)?.derives;
   if (!d) return null;
-  const id = fields[d.key];
-  const value = fields[d.from];
-  return typeof id === 'string' && value !== undefined && value !== null ? { table: d.table, rowId: id, field: d.field, value } : null;
+  const id = row.values[d.key];
+  const value = row.values[d.from];
+  const hlc = row.clocks[d.from];
+  return typeof id === 'string' && value !== undefined && value !== null && hlc !== undefined ? { table: d.table, rowId: id, field: d.field, value, hlc } : null;
 }
 
 /** The tables whose changes record something about rows of `table` (for the core to read back). */
