@@ -83,7 +83,9 @@ export const peopleRules = {
       erased_at: { domain: isoInstant },
     },
     check: guestbookCheck,
-    read: { permission: 'people.manage' },
+    // Administrators read the guest book; a press-room computer receives back only the entries it
+    // made itself (so a later change of one, an erasure above all, reaches it), never anyone else's.
+    read: { permission: 'pressroom.guestbook', rows: (row, viewer) => viewer.can('people.manage') || (row.device_id !== undefined && row.device_id === viewer.deviceId) },
     erasure: { marker: 'erased_at', fields: ['name', 'outlet', 'purpose'] },
   },
 } as const satisfies Record<string, TableRules>;
