@@ -13,7 +13,7 @@ import type { SyncConflict, SyncReview } from '../../../shared/contract/methods/
 import { parseHlc } from '../../../shared/sync/hlc';
 import { fieldSpec, isReplicatedTable, type FieldValue, type ReplicatedTable } from '../../../shared/sync/replicated-tables';
 import { fromSql, toSql } from '../../../shared/sync/row-codec';
-import { writePermissionFor } from '../../../shared/sync/table-permissions';
+import { writePermissionsOf } from '../../../shared/rules/rulebook';
 import type { Caller } from '../caller';
 import type { Change } from '../data/change';
 import type { CoreContext } from '../rpc/handler-types';
@@ -91,8 +91,8 @@ export class ConflictLog {
       | { table_name: string; row_id: string; field: string; loser_value: string }
       | undefined;
     if (!r || !isReplicatedTable(r.table_name)) throw new WartaError('not_found', 'Konflik tidak ditemukan atau sudah diselesaikan.');
-    const perm = writePermissionFor(r.table_name);
-    if (!perm || !caller.can(perm)) throw new WartaError('forbidden', 'Anda tidak berhak mengubah data ini.');
+    // The table's write permission here; the chosen value is then judged field by field like any write.
+    if (!writePermissionsOf(r.table_name).some((p) => caller.can(p))) throw new WartaError('forbidden', 'Anda tidak berhak mengubah data ini.');
     this.ctx.mutator.transaction(() => {
       if (keep === 'other') this.ctx.mutator.write(r.table_name as ReplicatedTable, r.row_id, { [r.field]: JSON.parse(r.loser_value) as FieldValue });
       this.ctx.db.prepare('UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?').run(this.nowIso(), keep, id);
