@@ -7,19 +7,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import * as Y from 'yjs';
-import { startSyncServer, type SyncServer } from '../../server/app';
+import { startSyncServer } from '../../server/app';
 import { openSqliteStore } from '../../server/store-sqlite';
 import type { SyncStore } from '../../server/store';
 import { BODY_FRAGMENT } from '../../shared/releases/editor-schema';
-import { AppFrame } from './pages/app-frame';
 import { FirstRunPage } from './pages/first-run-page';
 import { startWartaHost, type WartaHost } from './support/browser-host';
 import { callCore } from './support/core-calls';
 import { expect, test } from './support/fixtures';
 import { SURAKARTA } from './support/office-fixture-data';
 import { TMP_ROOT } from './support/paths';
+import { enrolViaUi, syncNow } from './support/sync-ui';
 
 function editFirstParagraph(stateB64: string, at: number | 'end', text: string, create = false): string {
   const doc = new Y.Doc();
@@ -47,25 +46,6 @@ function textOf(json: unknown): string {
   };
   walk(json);
   return parts.join('');
-}
-
-async function enrolViaUi(page: Page, server: SyncServer, workspace: string, name: string) {
-  await new AppFrame(page).open('Pengaturan');
-  const section = page.getByTestId('sync-section');
-  await expect(section.getByTestId('sync-state')).toContainText('Sinkronisasi belum diatur');
-  const code = await server.admin.issueCode(workspace, 'administrator');
-  await section.getByLabel('Alamat server').fill(server.url);
-  await section.getByLabel('Kode ruang kerja').fill(workspace);
-  await section.getByLabel('Kode pendaftaran').fill(code);
-  await section.getByLabel('Nama komputer ini').fill(name);
-  await section.getByRole('button', { name: 'Daftarkan komputer ini' }).click();
-  await expect(section.getByRole('button', { name: 'Sinkronkan sekarang' })).toBeVisible();
-}
-
-async function syncNow(page: Page) {
-  const section = page.getByTestId('sync-section');
-  await section.getByRole('button', { name: 'Sinkronkan sekarang' }).click();
-  await expect(section.getByTestId('sync-state')).toContainText('Mutakhir', { timeout: 20_000 });
 }
 
 test('two offline instances edit the same release; after sync both keep both edits', async ({ page, browser }) => {

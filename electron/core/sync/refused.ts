@@ -15,14 +15,14 @@ import { ensureSyncTables } from './local-tables';
 /** Fields that name a record for a person, in order of preference. */
 const NAME_FIELDS = ['title', 'name', 'login', 'number', 'file_name', 'release_title'];
 
+/** The record's name as the office has it now (the row after it took the office's state), else as this computer wrote it. */
 function recordName(db: Db, table: string, rowId: string, pushed: Change): string | null {
-  for (const f of NAME_FIELDS) {
-    const v = pushed.fields[f];
-    if (typeof v === 'string' && v.trim()) return v.slice(0, 200);
-  }
-  if (!isReplicatedTable(table)) return null;
-  const row = db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined;
-  for (const f of NAME_FIELDS) if (row && typeof row[f] === 'string' && (row[f] as string).trim()) return (row[f] as string).slice(0, 200);
+  const row = isReplicatedTable(table) ? (db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined) : undefined;
+  for (const source of [row, pushed.fields])
+    for (const f of NAME_FIELDS) {
+      const v = source?.[f];
+      if (typeof v === 'string' && v.trim()) return v.slice(0, 200);
+    }
   return null;
 }
 
@@ -47,6 +47,7 @@ export function applyRefusals(db: Db, mutator: Mutator, now: number, pushed: rea
     for (const r of refused) {
       const change = byHlc.get(r.hlc);
       if (!change || !isReplicatedTable(change.table) || change.table !== r.table || change.rowId !== r.rowId) continue;
+      mutator.takeOfficeState(change.table, change.rowId, change.hlc, Object.keys(change.fields), r.office);
       const name = recordName(db, r.table, r.rowId, change);
       for (const [field, value] of Object.entries(change.fields)) {
         if (field === 'created_at') continue;
@@ -54,7 +55,6 @@ export function applyRefusals(db: Db, mutator: Mutator, now: number, pushed: rea
         if (theirs && same(theirs.value, value)) continue;
         recorded += insert.run(r.table, r.rowId, field, JSON.stringify(value ?? null), r.hlc, r.code, r.message.id, r.message.en, name, at).changes;
       }
-      mutator.takeOfficeState(change.table, change.rowId, change.hlc, Object.keys(change.fields), r.office);
     }
   });
   return recorded;
