@@ -105,6 +105,24 @@ for (const [label, config, name] of [
   countPlaywright(json, ok);
 }
 
+{
+  // The README's commands on a fresh copy of the repository (scripts/check-fresh-clone.mjs).
+  const json = path.join(tmp, 'fresh-clone.json');
+  const ok = run('fresh clone: npm test without the Debian programs, npm start, demo, bench --help, server --help', process.execPath, [
+    path.join(root, 'scripts', 'check-fresh-clone.mjs'),
+    '--json',
+    json,
+  ]);
+  try {
+    const counts = JSON.parse(fs.readFileSync(json, 'utf8'));
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    if (!ok && !counts.failed) totals.failed += 1;
+  } catch {
+    totals.failed += 1;
+  }
+}
+
 process.stdout.write('\n=== summary\n');
 for (const s of steps) process.stdout.write(`${s.ok ? 'ok  ' : 'FAIL'} ${s.label} (${s.seconds} s)\n`);
 process.stdout.write(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
