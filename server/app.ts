@@ -31,6 +31,7 @@ import { PUBLIC_FEED_PATH } from '../shared/sync/public-feed';
 import { readableTables, writePermissionFor } from '../shared/sync/table-permissions';
 import { createPublicFeeds } from './public-feed';
 import type { DeviceRecord, StoredChange, SyncStore } from './store';
+import { createUpdateRoutes } from './updates';
 
 export interface SyncServerOptions {
   store: SyncStore;
@@ -40,6 +41,8 @@ export interface SyncServerOptions {
   allowInsecureHttp?: boolean;
   /** Enables /v1/admin/* with `Authorization: Bearer <adminToken>`. */
   adminToken?: string | null;
+  /** Folder of published desktop installers (server/updates.ts); null or absent: no updates offered. */
+  updatesDir?: string | null;
   now?: () => number;
   maxClockAheadMs?: number;
   log?: (line: string) => void;
@@ -122,6 +125,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   });
 
   const feeds = createPublicFeeds(store, now);
+  const updates = createUpdateRoutes({ dir: options.updatesDir ?? null, adminToken: options.adminToken ?? null, log });
   const unlisten = store.onAppend((workspaceId, head) => {
     const msg = JSON.stringify({ type: 'new', head });
     for (const s of sockets.get(workspaceId) ?? []) if (s.readyState === s.OPEN) s.send(msg);
@@ -218,6 +222,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     };
     const p = url.pathname;
     if (req.method === 'GET' && p === '/v1/health') return send(200, { ok: true, storage: store.kind });
+    if (updates.matches(p)) return updates.handle(req, res, url, authenticate);
 
     if (req.method === 'POST' && p === '/v1/enrol') {
       const parsed = enrolBodySchema.safeParse(parseJson(await readBody(req, 16 * 1024)));

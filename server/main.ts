@@ -8,16 +8,22 @@
  *   --postgres URL         PostgreSQL instead of SQLite (WARTA_SYNC_POSTGRES_URL)
  *   --allow-insecure-http  allow plain HTTP on a non-loopback address (HTTPS proxy in front)
  *   --admin-token T        enable /v1/admin/* (WARTA_SYNC_ADMIN_TOKEN)
+ *   --updates-dir DIR      published desktop installers (WARTA_SYNC_UPDATES_DIR; default <data-dir>/updates with SQLite)
  *
  *   admin create-workspace NAME            → prints the workspace id
  *   admin issue-code WORKSPACE ROLE [DAYS] → prints a single-use enrolment code
  *   admin revoke WORKSPACE DEVICE_ID
  *   admin devices WORKSPACE
  *
+ *   publish-update FILE [--version X.Y.Z] [--platform win|mac|linux|linux-arm64] [--notes TEXT]
+ *                                          → makes FILE (and FILE.blockmap beside it) the update the desktops fetch
+ *
  * With WARTA_SYNC_HOSTED=1 it is the server the desktop app hosts as its child process
  * (shared/sync/hosted-server.ts): configuration from the environment only, a ready line on
  * stdout, and it stops when the app closes its stdin or is gone.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../shared/contract/permissions';
 import { HOSTED_ENV, HOSTED_FAILED_PREFIX, HOSTED_READY_PREFIX, type HostedFailure, type HostedReady } from '../shared/sync/hosted-server';
@@ -25,6 +31,7 @@ import { createAdmin, startSyncServer } from './app';
 import type { SyncStore } from './store';
 import { openPostgresStore } from './store-postgres';
 import { openSqliteStore } from './store-sqlite';
+import { openUpdateStore, UPDATE_PLATFORMS, UpdatePublishError, type UpdatePlatform } from './update-store';
 
 const env = process.env;
 const hosted = env[HOSTED_ENV.hosted] === '1';
@@ -39,6 +46,10 @@ const { values, positionals } = parseArgs({
     postgres: { type: 'string' },
     'allow-insecure-http': { type: 'boolean' },
     'admin-token': { type: 'string' },
+    'updates-dir': { type: 'string' },
+    version: { type: 'string' },
+    platform: { type: 'string' },
+    notes: { type: 'string' },
     help: { type: 'boolean' },
   },
 });
@@ -49,6 +60,42 @@ async function openStore(): Promise<SyncStore> {
   return openSqliteStore(values['data-dir'] ?? env.WARTA_SYNC_DATA_DIR ?? 'warta-sync-data');
 }
 
+/** Installers live beside the SQLite file by default; with PostgreSQL only where --updates-dir says. */
+function updatesDir(): string | null {
+  const explicit = values['updates-dir'] ?? env.WARTA_SYNC_UPDATES_DIR;
+  if (explicit) return path.resolve(explicit);
+  if (values.postgres ?? env.WARTA_SYNC_POSTGRES_URL) return null;
+  return path.resolve(values['data-dir'] ?? env.WARTA_SYNC_DATA_DIR ?? 'warta-sync-data', 'updates');
+}
+
+async function publishUpdate(file: string | undefined): Promise<void> {
+  if (!file) fail('Pakai: npm run server -- publish-update BERKAS [--version X.Y.Z] [--platform win|mac|linux|linux-arm64] [--notes TEKS]');
+  const dir = updatesDir();
+  if (!dir) fail('Dengan PostgreSQL, sebutkan folder pembaruan: --updates-dir FOLDER (sama dengan server yang berjalan).');
+  const platform = values.platform;
+  if (platform !== undefined && !(UPDATE_PLATFORMS as readonly string[]).includes(platform)) fail(`Platform tidak dikenal: ${platform}. Pilih: ${UPDATE_PLATFORMS.join(', ')}`);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    fail(`Berkas tidak ditemukan: ${file}`);
+  }
+  if (!stat.isFile()) fail(`Bukan berkas: ${file}`);
+  const store = openUpdateStore(dir);
+  try {
+    const blockmap = `${file}.blockmap`;
+    if (fs.existsSync(blockmap)) await store.publish(path.basename(blockmap), fs.createReadStream(blockmap));
+    const result = await store.publish(path.basename(file), fs.createReadStream(file), { version: values.version, platform: platform as UpdatePlatform | undefined, notes: values.notes });
+    if ('file' in result)
+      process.stdout.write(
+        `Diterbitkan: ${result.file.name} versi ${result.version} untuk ${result.platform} (${result.file.size} bita, sha512 ${result.file.sha512}); perangkat membacanya di /v1/updates/${result.channel}.\n`,
+      );
+  } catch (err) {
+    if (err instanceof UpdatePublishError) fail(err.message);
+    throw err;
+  }
+}
+
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(2);
@@ -56,9 +103,15 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   if (values.help) {
-    process.stdout.write('Lihat README, bagian "Sinkronisasi". Usage: npm run server -- [--port N] [--host ADDR] [--data-dir DIR | --postgres URL] [--allow-insecure-http] [--admin-token T]\n');
+    process.stdout.write(
+      'Lihat README, bagian "Sinkronisasi" dan "Pembaruan aplikasi".\n' +
+        'Usage: npm run server -- [--port N] [--host ADDR] [--data-dir DIR | --postgres URL] [--allow-insecure-http] [--admin-token T] [--updates-dir DIR]\n' +
+        '       npm run server -- admin create-workspace NAME | issue-code WORKSPACE ROLE [DAYS] | revoke WORKSPACE DEVICE_ID | devices WORKSPACE\n' +
+        '       npm run server -- publish-update FILE [--version X.Y.Z] [--platform win|mac|linux|linux-arm64] [--notes TEXT]\n',
+    );
     return;
   }
+  if (positionals[0] === 'publish-update') return publishUpdate(positionals[1]);
   if (positionals[0] === 'admin') {
     const store = await openStore();
     const admin = createAdmin(store);
@@ -85,6 +138,7 @@ async function main(): Promise<void> {
     port,
     allowInsecureHttp: values['allow-insecure-http'] ?? env.WARTA_SYNC_ALLOW_INSECURE_HTTP === '1',
     adminToken: values['admin-token'] ?? env.WARTA_SYNC_ADMIN_TOKEN ?? null,
+    updatesDir: updatesDir(),
     log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
   }).catch((err: Error) => fail(err.message));
   process.stdout.write(`Server sinkronisasi Warta (${store.kind}) mendengarkan di ${server.url}\n`);
@@ -123,6 +177,8 @@ async function hostedMain(): Promise<void> {
       port: Number(env[HOSTED_ENV.port] ?? 0),
       allowInsecureHttp: env[HOSTED_ENV.allowInsecureHttp] === '1',
       adminToken,
+      // Installers the administrator publishes to this office server (README, "Pembaruan aplikasi").
+      updatesDir: path.join(dataDir as string, 'updates'),
       log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
     });
   } catch (err) {

@@ -15,7 +15,6 @@ import { releasesSection } from '../../scripts/demo/releases';
 import { BODY_FRAGMENT } from '../../shared/releases/editor-schema';
 import buildRenderer from '../../test/e2e/support/global-setup';
 import { CHROMIUM_ARGS, chromiumPath } from '../../test/e2e/support/chromium';
-import { REPO_ROOT } from '../../test/e2e/support/paths';
 import { median, percentile, round, type BenchmarkFigure } from '../results-format';
 import type { SuiteContext } from './core';
 import { startHost, stopHost } from '../support/browser-host';
