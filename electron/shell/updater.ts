@@ -72,7 +72,7 @@ export function describeUpdateError(err: unknown): { problem: Problem; message: 
     /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|socket hang up|timeout/i.test(text)
   )
     return { problem: 'unreachable', message: 'Server kantor tidak dapat dihubungi; pembaruan diperiksa lagi nanti. (The office server cannot be reached; will try again later.)' };
-  if (code.startsWith('ERR_UPDATER_INVALID_UPDATE_INFO') || code === 'ERR_UPDATER_NO_FILES_PROVIDED' || code === 'ERR_UPDATER_LATEST_VERSION_NOT_FOUND' || /Cannot parse update info|YAMLException|No files provided/i.test(text) || (status !== null && status >= 300))
+  if (code.startsWith('ERR_UPDATER_INVALID_UPDATE_INFO') || code === 'ERR_UPDATER_NO_FILES_PROVIDED' || code === 'ERR_UPDATER_LATEST_VERSION_NOT_FOUND' || /Cannot parse update info|YAMLException|No files provided|valid semver version/i.test(text) || (status !== null && status >= 300))
     return {
       problem: 'bad_feed',
       message:
