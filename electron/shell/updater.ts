@@ -11,6 +11,7 @@
  */
 import type { AppUpdater, ProgressInfo, UpdateInfo } from 'electron-updater';
 import type { UpdateStatus } from '../../shared/contract/methods/updates';
+import type { CallResult } from '../../shared/contract/result';
 
 export interface UpdateFeed {
   serverUrl: string;
@@ -180,5 +181,15 @@ export function createUpdateAgent(options: UpdateAgentOptions): UpdateAgent {
         clearInterval(every);
       };
     },
+  };
+}
+
+/** The `updates.*` methods as the main process answers them (connectCoreToIpc's `shellCalls`). */
+export function updateShellCalls(agent: UpdateAgent): (method: string) => Promise<CallResult<unknown>> | null {
+  return (method) => {
+    if (method === 'updates.status') return Promise.resolve({ ok: true, value: agent.status() });
+    if (method === 'updates.check') return agent.check('settings').then((value) => ({ ok: true, value }));
+    if (method === 'updates.install') return Promise.resolve({ ok: true, value: { restarting: agent.installNow() } });
+    return null;
   };
 }
