@@ -15,10 +15,11 @@ import * as media from './suites/media';
 import * as releases from './suites/releases';
 import * as sync from './suites/sync';
 import * as distribution from './suites/distribution';
+import * as shell from './suites/shell';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** One suite per area (bench/suites/<area>.ts); a feature adds its suite here. */
-const SUITES: Record<string, { run: typeof core.run }> = { core, agenda, people, media, releases, sync, distribution };
+const SUITES: Record<string, { run: typeof core.run }> = { core, agenda, people, media, releases, sync, distribution, shell };
 
 const argv = process.argv.slice(2);
 if (argv.includes('--help') || argv.includes('-h')) {

@@ -6,7 +6,8 @@
  *
  *   npm test   with the Debian programs absent from PATH (only node, npm, git and sh on it):
  *              stops within seconds with the one sentence naming what is missing and how to install it
- *   npm start  reaches its browser-mode address line (building the renderer first)
+ *   npm start  reaches its browser-mode address line (building the renderer first); the JavaScript
+ *              that build loads before the first screen stays small and free of the sections' libraries
  *   npm run demo, npm run bench -- --help, npm run server -- --help
  *
  * `npm test` runs this as one of its steps; on its own: `node scripts/check-fresh-clone.mjs [--json FILE]`.
@@ -118,6 +119,27 @@ try {
       until: /Buka alamat ini di peramban:\s*\n\s*http:\/\/127\.0\.0\.1:\d+\//,
     });
     record('npm start reaches its browser-mode address line', r.matched === true, r.matched ? `${r.seconds.toFixed(0)} s, renderer built from scratch` : tail(r.out));
+  }
+  {
+    // What that build loads before the first screen: the entry and its modulepreloads. The heavy
+    // libraries of single sections must stay in those sections' chunks (renderer/app/lazy-page.tsx).
+    const dist = path.join(clone, 'dist', 'renderer');
+    let detail = '';
+    let ok = false;
+    try {
+      const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+      const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+      const bytes = files.reduce((n, f) => n + fs.statSync(path.join(dist, f)).size, 0);
+      const heavy = files.flatMap((f) => {
+        const map = JSON.parse(fs.readFileSync(path.join(dist, `${f}.map`), 'utf8'));
+        return map.sources.filter((src) => /node_modules\/(@tiptap|@fullcalendar|exceljs|yjs|y-prosemirror|prosemirror-|@tanstack)/.test(src));
+      });
+      ok = files.length > 0 && bytes <= 600_000 && heavy.length === 0;
+      detail = `${files.length} files, ${Math.round(bytes / 1000)} kB${heavy.length ? `; holds ${[...new Set(heavy.map((h) => h.replace(/.*node_modules\//, '').split('/')[0]))].join(', ')}` : ''}`;
+    } catch (err) {
+      detail = err.message;
+    }
+    record('the first screen loads at most 600 kB of JavaScript, without tiptap, FullCalendar, exceljs or Yjs', ok, detail);
   }
   {
     const r = await runCommand('npm', ['run', 'demo'], { cwd: clone, env, timeoutMs: 300_000 });

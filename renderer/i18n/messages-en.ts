@@ -17,6 +17,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'app.loading': 'Loading Warta…',
   'app.loadFailed': 'Warta could not load its data.',
   'app.retry': 'Try again',
+  'app.loadingSection': 'Loading this section…',
+  'app.sectionLoadFailed': 'This section could not be loaded. Check the connection to Warta, then try again.',
   'app.noToken.title': 'Incomplete Warta address',
   'app.noToken.body':
     'This page was opened without its session token. Open Warta with the full address shown when browser mode started (it ends with #token=…).',

@@ -20,6 +20,8 @@ export const messagesId = {
   'app.loading': 'Memuat Warta…',
   'app.loadFailed': 'Warta tidak dapat memuat data.',
   'app.retry': 'Coba lagi',
+  'app.loadingSection': 'Memuat bagian ini…',
+  'app.sectionLoadFailed': 'Bagian ini tidak dapat dimuat. Periksa sambungan ke Warta, lalu coba lagi.',
   'app.noToken.title': 'Alamat Warta tidak lengkap',
   'app.noToken.body':
     'Halaman ini dibuka tanpa token sesi. Buka Warta melalui alamat lengkap yang ditampilkan saat mode peramban dijalankan (alamatnya diakhiri dengan #token=…).',
