@@ -69,3 +69,27 @@ class ChunkBoundary extends Component<{ children: ReactNode; resetKey: string },
 export function PageSlot({ section, children }: { section: string; children: ReactNode }) {
   return <ChunkBoundary resetKey={section}>{children}</ChunkBoundary>;
 }
+
+/**
+ * Scrolls to an element of a section that may still be loading (a link that opens another
+ * section at one of its parts): waits until the element is in the page, at most `timeoutMs`.
+ */
+export function scrollToWhenShown(elementId: string, timeoutMs = 10_000): void {
+  const scroll = () => {
+    const el = document.getElementById(elementId);
+    if (!el) return false;
+    // One more frame: the section's own layout (and its data) settle before the jump.
+    requestAnimationFrame(() => el.scrollIntoView({ block: 'start' }));
+    return true;
+  };
+  if (scroll()) return;
+  const observer = new MutationObserver(() => {
+    if (scroll()) stop();
+  });
+  const timer = window.setTimeout(() => stop(), timeoutMs);
+  const stop = () => {
+    observer.disconnect();
+    window.clearTimeout(timer);
+  };
+  observer.observe(document.body, { childList: true, subtree: true });
+}
