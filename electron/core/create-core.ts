@@ -37,6 +37,7 @@ import { releasesHandlers } from './features/releases/handlers';
 import { releasePhotoHashes } from './features/releases/photo-refs';
 import { syncHandlers } from './features/sync/handlers';
 import { mediaHandlers } from './features/media/handlers';
+import { updatesHandlers } from './features/updates/handlers';
 import { attachSyncEngine, type SyncEngineOptions } from './sync/engine';
 import { attachHosting, resumeHosting, stopHosting } from './sync/host';
 import type { SyncServerLaunch } from './sync/hosting-port';
@@ -113,6 +114,7 @@ const handlers: Handlers = {
   ...syncHandlers,
   ...mediaHandlers,
   ...distributionHandlers,
+  ...updatesHandlers,
 };
 
 /** Opens (or creates) the workspace in `dataDir`, migrates it, and serves the contract. */
