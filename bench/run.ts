@@ -15,12 +15,29 @@ import * as media from './suites/media';
 import * as releases from './suites/releases';
 import * as sync from './suites/sync';
 import * as distribution from './suites/distribution';
+import * as shell from './suites/shell';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** One suite per area (bench/suites/<area>.ts); a feature adds its suite here. */
-const SUITES: Record<string, { run: typeof core.run }> = { core, agenda, people, media, releases, sync, distribution };
+const SUITES: Record<string, { run: typeof core.run }> = { core, agenda, people, media, releases, sync, distribution, shell };
 
-const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const argv = process.argv.slice(2);
+if (argv.includes('--help') || argv.includes('-h')) {
+  process.stdout.write(
+    `Usage: npm run bench [-- SUITE ...]\n` +
+      `Runs the benchmark suites (all, or the ones named) and writes bench/results.json; exit code 1 when a figure misses its target.\n` +
+      `Suites: ${Object.keys(SUITES).join(', ')}\n` +
+      `One suite: npx tsx bench/run.ts SUITE. Figures on a busy machine are noisy: see README, "Benchmarks".\n`,
+  );
+  process.exit(0);
+}
+const only = argv.filter((a) => !a.startsWith('-'));
+const unknown = only.filter((name) => !(name in SUITES));
+if (unknown.length) {
+  // Refuse rather than run nothing and overwrite bench/results.json with an empty list.
+  process.stderr.write(`Suite tidak dikenal (unknown suite): ${unknown.join(', ')}. Pilih (choose): ${Object.keys(SUITES).join(', ')}\n`);
+  process.exit(2);
+}
 const workRoot = path.join(here, 'workspace');
 fs.rmSync(workRoot, { recursive: true, force: true });
 fs.mkdirSync(workRoot, { recursive: true });

@@ -9,9 +9,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * The Electron main process: electron/shell/main.ts → dist/electron/main.js (ESM, Node).
  * The core and shared code are bundled in; Electron, native modules (better-sqlite3 must be
  * loaded from node_modules, rebuilt for Electron's ABI) and electron-store (which imports
- * electron itself) stay external and are shipped in node_modules by electron-builder.
+ * electron itself), like electron-updater, stay external and are shipped in node_modules by electron-builder.
  */
-const EXTERNAL = ['electron', 'better-sqlite3-multiple-ciphers', 'electron-store', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const EXTERNAL = ['electron', 'better-sqlite3-multiple-ciphers', 'electron-store', 'electron-updater', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default defineConfig({
   root,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check and every test, in order, with one summary at the end.
- *   lint → type-check → unit + core tests (Vitest, real SQLite) → renderer build →
+ *   programs the tests need (scripts/test-deps.mjs: installs them or stops at once) → lint → type-check → unit + core tests (Vitest, real SQLite) → renderer build →
  *   end-to-end (Playwright + Chromium against browser mode) → Electron smoke test
  * Every step runs even when an earlier one failed, so one run shows everything that is wrong.
  * The last line is "tests: N passed, N failed, N skipped"; the exit code is 1 if anything failed.
@@ -13,6 +13,14 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// First, in seconds: the programs outside npm the tests use (Chromium, poppler, LibreOffice …).
+// Installed here when possible; otherwise one sentence says what is missing and how to get it.
+const deps = spawnSync(process.execPath, [path.join(root, 'scripts', 'test-deps.mjs')], { cwd: root, stdio: 'inherit' });
+if (deps.status !== 0) {
+  process.stdout.write('tests: 0 passed, 1 failed, 0 skipped\n');
+  process.exit(1);
+}
 const tmp = path.join(root, '.tmp', 'test-all');
 fs.rmSync(tmp, { recursive: true, force: true });
 fs.mkdirSync(tmp, { recursive: true });
@@ -95,6 +103,24 @@ for (const [label, config, name] of [
   const json = path.join(tmp, `playwright-${name}.json`);
   const ok = run(label, bin('playwright'), ['test', '--config', config, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: json });
   countPlaywright(json, ok);
+}
+
+{
+  // The README's commands on a fresh copy of the repository (scripts/check-fresh-clone.mjs).
+  const json = path.join(tmp, 'fresh-clone.json');
+  const ok = run('fresh clone: npm test without the Debian programs, npm start, demo, bench --help, server --help', process.execPath, [
+    path.join(root, 'scripts', 'check-fresh-clone.mjs'),
+    '--json',
+    json,
+  ]);
+  try {
+    const counts = JSON.parse(fs.readFileSync(json, 'utf8'));
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    if (!ok && !counts.failed) totals.failed += 1;
+  } catch {
+    totals.failed += 1;
+  }
 }
 
 process.stdout.write('\n=== summary\n');

@@ -41,6 +41,7 @@ import { viewerOf } from '../shared/rules/rulebook';
 import type { DeviceRecord, EnrolmentEvent, SyncStore } from './store';
 
 export { normalizeCode, sha256, SyncHttpError };
+import { createUpdateRoutes } from './updates';
 
 export interface SyncServerOptions {
   store: SyncStore;
@@ -50,6 +51,8 @@ export interface SyncServerOptions {
   allowInsecureHttp?: boolean;
   /** Enables /v1/admin/* with `Authorization: Bearer <adminToken>`. */
   adminToken?: string | null;
+  /** Folder of published desktop installers (server/updates.ts); null or absent: no updates offered. */
+  updatesDir?: string | null;
   now?: () => number;
   maxClockAheadMs?: number;
   log?: (line: string) => void;
@@ -142,6 +145,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
 
   const feeds = createPublicFeeds(store, now);
   const pushes = createPushQueue(store, { now, checkRules: options.checkRules ?? true });
+  const updates = createUpdateRoutes({ dir: options.updatesDir ?? null, adminToken: options.adminToken ?? null, log });
   const unlisten = store.onAppend((workspaceId, head) => {
     const msg = JSON.stringify({ type: 'new', head });
     for (const s of sockets.get(workspaceId) ?? []) if (s.readyState === s.OPEN) s.send(msg);
@@ -212,6 +216,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     };
     const p = url.pathname;
     if (req.method === 'GET' && p === '/v1/health') return send(200, { ok: true, storage: store.kind });
+    if (updates.matches(p)) return updates.handle(req, res, url, authenticate);
 
     if (req.method === 'POST' && p === '/v1/enrol') return send(200, await enrolDevice({ store, now, log, limiter }, req, clientAddress(req)));
 

@@ -12,6 +12,7 @@
  *                          (WARTA_SYNC_MAX_CONNECTIONS, default 4000)
  *   --trust-proxy          behind a reverse proxy on this machine: take the client address from
  *                          X-Forwarded-For (WARTA_SYNC_TRUST_PROXY=1)
+ *   --updates-dir DIR      published desktop installers (WARTA_SYNC_UPDATES_DIR; default <data-dir>/updates with SQLite)
  *
  *   admin create-workspace NAME            → prints the workspace id
  *   admin issue-code WORKSPACE ROLE [DAYS] [DEVICE_ID]
@@ -21,10 +22,15 @@
  *   admin devices WORKSPACE
  *   admin enrolment-log [WORKSPACE]        → failed enrolments, lockouts and enrolments
  *
+ *   publish-update FILE [--version X.Y.Z] [--platform win|mac|linux|linux-arm64] [--notes TEXT]
+ *                                          → makes FILE (and FILE.blockmap beside it) the update the desktops fetch
+ *
  * With WARTA_SYNC_HOSTED=1 it is the server the desktop app hosts as its child process
  * (shared/sync/hosted-server.ts): configuration from the environment only, a ready line on
  * stdout, and it stops when the app closes its stdin or is gone.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../shared/contract/permissions';
 import { HOSTED_ENV, HOSTED_FAILED_PREFIX, HOSTED_READY_PREFIX, type HostedFailure, type HostedReady } from '../shared/sync/hosted-server';
@@ -32,6 +38,7 @@ import { createAdmin, startSyncServer } from './app';
 import type { SyncStore } from './store';
 import { openPostgresStore } from './store-postgres';
 import { openSqliteStore } from './store-sqlite';
+import { openUpdateStore, UPDATE_PLATFORMS, UpdatePublishError, type UpdatePlatform } from './update-store';
 
 const env = process.env;
 const hosted = env[HOSTED_ENV.hosted] === '1';
@@ -48,6 +55,10 @@ const { values, positionals } = parseArgs({
     'admin-token': { type: 'string' },
     'max-connections': { type: 'string' },
     'trust-proxy': { type: 'boolean' },
+    'updates-dir': { type: 'string' },
+    version: { type: 'string' },
+    platform: { type: 'string' },
+    notes: { type: 'string' },
     help: { type: 'boolean' },
   },
 });
@@ -58,6 +69,42 @@ async function openStore(): Promise<SyncStore> {
   return openSqliteStore(values['data-dir'] ?? env.WARTA_SYNC_DATA_DIR ?? 'warta-sync-data');
 }
 
+/** Installers live beside the SQLite file by default; with PostgreSQL only where --updates-dir says. */
+function updatesDir(): string | null {
+  const explicit = values['updates-dir'] ?? env.WARTA_SYNC_UPDATES_DIR;
+  if (explicit) return path.resolve(explicit);
+  if (values.postgres ?? env.WARTA_SYNC_POSTGRES_URL) return null;
+  return path.resolve(values['data-dir'] ?? env.WARTA_SYNC_DATA_DIR ?? 'warta-sync-data', 'updates');
+}
+
+async function publishUpdate(file: string | undefined): Promise<void> {
+  if (!file) fail('Pakai: npm run server -- publish-update BERKAS [--version X.Y.Z] [--platform win|mac|linux|linux-arm64] [--notes TEKS]');
+  const dir = updatesDir();
+  if (!dir) fail('Dengan PostgreSQL, sebutkan folder pembaruan: --updates-dir FOLDER (sama dengan server yang berjalan).');
+  const platform = values.platform;
+  if (platform !== undefined && !(UPDATE_PLATFORMS as readonly string[]).includes(platform)) fail(`Platform tidak dikenal: ${platform}. Pilih: ${UPDATE_PLATFORMS.join(', ')}`);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    fail(`Berkas tidak ditemukan: ${file}`);
+  }
+  if (!stat.isFile()) fail(`Bukan berkas: ${file}`);
+  const store = openUpdateStore(dir);
+  try {
+    const blockmap = `${file}.blockmap`;
+    if (fs.existsSync(blockmap)) await store.publish(path.basename(blockmap), fs.createReadStream(blockmap));
+    const result = await store.publish(path.basename(file), fs.createReadStream(file), { version: values.version, platform: platform as UpdatePlatform | undefined, notes: values.notes });
+    if ('file' in result)
+      process.stdout.write(
+        `Diterbitkan: ${result.file.name} versi ${result.version} untuk ${result.platform} (${result.file.size} bita, sha512 ${result.file.sha512}); perangkat membacanya di /v1/updates/${result.channel}.\n`,
+      );
+  } catch (err) {
+    if (err instanceof UpdatePublishError) fail(err.message);
+    throw err;
+  }
+}
+
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(2);
@@ -65,9 +112,15 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   if (values.help) {
-    process.stdout.write('Lihat README, bagian "Sinkronisasi". Usage: npm run server -- [--port N] [--host ADDR] [--data-dir DIR | --postgres URL] [--allow-insecure-http] [--admin-token T]\n');
+    process.stdout.write(
+      'Lihat README, bagian "Sinkronisasi" dan "Pembaruan aplikasi".\n' +
+        'Usage: npm run server -- [--port N] [--host ADDR] [--data-dir DIR | --postgres URL] [--allow-insecure-http] [--admin-token T] [--updates-dir DIR]\n' +
+        '       npm run server -- admin create-workspace NAME | issue-code WORKSPACE ROLE [DAYS] | revoke WORKSPACE DEVICE_ID | devices WORKSPACE\n' +
+        '       npm run server -- publish-update FILE [--version X.Y.Z] [--platform win|mac|linux|linux-arm64] [--notes TEXT]\n',
+    );
     return;
   }
+  if (positionals[0] === 'publish-update') return publishUpdate(positionals[1]);
   if (positionals[0] === 'admin') {
     const store = await openStore();
     const admin = createAdmin(store);
@@ -109,6 +162,7 @@ async function main(): Promise<void> {
     limits: Number.isNaN(maxConnections) ? {} : { maxConnections },
     trustProxy: values['trust-proxy'] ?? env.WARTA_SYNC_TRUST_PROXY === '1',
     log,
+    updatesDir: updatesDir(),
   }).catch((err: Error) => fail(err.message));
   process.stdout.write(`Server sinkronisasi Warta (${store.kind}) mendengarkan di ${server.url}\n`);
   const stop = () => {
@@ -146,6 +200,8 @@ async function hostedMain(): Promise<void> {
       port: Number(env[HOSTED_ENV.port] ?? 0),
       allowInsecureHttp: env[HOSTED_ENV.allowInsecureHttp] === '1',
       adminToken,
+      // Installers the administrator publishes to this office server (README, "Pembaruan aplikasi").
+      updatesDir: path.join(dataDir as string, 'updates'),
       log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
     });
   } catch (err) {

@@ -15,10 +15,10 @@ import { releasesSection } from '../../scripts/demo/releases';
 import { BODY_FRAGMENT } from '../../shared/releases/editor-schema';
 import buildRenderer from '../../test/e2e/support/global-setup';
 import { CHROMIUM_ARGS, chromiumPath } from '../../test/e2e/support/chromium';
-import { REPO_ROOT } from '../../test/e2e/support/paths';
 import { median, percentile, round, type BenchmarkFigure } from '../results-format';
 import type { SuiteContext } from './core';
 import { startHost, stopHost } from '../support/browser-host';
+import { benchTempDir } from '../support/temp-dir';
 import { serveBareEditor } from '../support/bare-editor-page';
 import { over16, typeAndMeasure, type TypingSamples } from '../support/typing-latency';
 
@@ -143,7 +143,7 @@ async function check<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: 
 export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
   // Our own folder: another suite's run empties bench/workspace when it starts, and the typing
   // test reopens this workspace in a browser-mode host minutes later.
-  const dir = fs.mkdtempSync(path.join(REPO_ROOT, '.tmp', 'bench-releases-'));
+  const dir = benchTempDir('releases');
   try {
     return await runIn(dir, ctx);
   } finally {

@@ -39,6 +39,7 @@ import { syncHandlers } from './features/sync/handlers';
 import { mediaHandlers } from './features/media/handlers';
 import { mediaOfficeState, scrubMediaCopies } from './features/media/erasure-scrub';
 import { releaseOfficeState } from './features/releases/office-state';
+import { updatesHandlers } from './features/updates/handlers';
 import { attachSyncEngine, type SyncEngineOptions } from './sync/engine';
 import { attachHosting, resumeHosting, stopHosting } from './sync/host';
 import type { SyncServerLaunch } from './sync/hosting-port';
@@ -116,6 +117,7 @@ const handlers: Handlers = {
   ...syncHandlers,
   ...mediaHandlers,
   ...distributionHandlers,
+  ...updatesHandlers,
 };
 
 /** Opens (or creates) the workspace in `dataDir`, migrates it, and serves the contract. */

@@ -1,11 +1,13 @@
 import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { Language } from '../../shared/contract/methods';
-import { ABOUT_MENU_ID, menuTemplate, type MenuItemSpec } from './policy/menu-template';
+import { ABOUT_MENU_ID, CHECK_UPDATES_MENU_ID, menuTemplate, type MenuItemSpec } from './policy/menu-template';
 import { shellMessages } from './policy/messages';
 
 export interface AppMenuContext {
   window: () => BrowserWindow | null;
   dataDir: string;
+  /** "Periksa Pembaruan": the updater's check (electron/shell/updater.ts). */
+  checkForUpdates?: () => void;
 }
 
 /** Installs the application menu in `lang`; called again whenever the language changes. */
@@ -23,6 +25,7 @@ export function installAppMenu(lang: Language, context: AppMenuContext): void {
       ...(item.role ? { role: item.role } : {}),
       ...(item.accelerator ? { accelerator: item.accelerator } : {}),
       ...(item.id === ABOUT_MENU_ID ? { click: showAbout } : {}),
+      ...(item.id === CHECK_UPDATES_MENU_ID ? { click: () => context.checkForUpdates?.(), enabled: !!context.checkForUpdates } : {}),
       ...(item.submenu ? { submenu: item.submenu.map(toElectron) } : {}),
     };
   };

@@ -10,7 +10,13 @@ import { checkPayload, isTrustedSender } from './policy/ipc-guard';
  * Every call is checked for its sender and size before the core sees it; the core then
  * validates the input itself (architecture.md, "One contract").
  */
-export function connectCoreToIpc(core: Core, window: () => BrowserWindow | null, logger: Logger): () => void {
+/**
+ * Methods the main process answers itself instead of the core (the updater lives here, not in
+ * the core): returns the answer, or null to hand the call on to the core.
+ */
+export type ShellCalls = (method: string, input: unknown) => Promise<CallResult<unknown>> | null;
+
+export function connectCoreToIpc(core: Core, window: () => BrowserWindow | null, logger: Logger, shellCalls?: ShellCalls): () => void {
   ipcMain.handle(IPC_CHANNEL_CALL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<CallResult<unknown>> => {
     const win = window();
     const frame = event.senderFrame;
@@ -28,6 +34,8 @@ export function connectCoreToIpc(core: Core, window: () => BrowserWindow | null,
       logger.warn('shell.ipc.refused_payload', { code: refused.code });
       return { ok: false, error: refused };
     }
+    const answered = typeof method === 'string' ? shellCalls?.(method, input) : null;
+    if (answered) return answered;
     return core.call(method, input);
   });
 

@@ -3,9 +3,12 @@
  * All of Warta's work happens in the core (electron/core), which runs in plain Node; this
  * file only wires it to Electron.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, safeStorage, session, type BrowserWindow } from 'electron';
+import electronUpdater from 'electron-updater';
+import { IPC_CHANNEL_EVENT } from '../../shared/contract/wire';
 import { createCore, type Core } from '../core/create-core';
 import { cipherTokenVault, insecureFileTokenVault, SMTP_PASSWORD_FILES } from '../core/sync/token-vault';
 import { installAppMenu } from './app-menu';
@@ -19,6 +22,7 @@ import { openShellSecrets, weakStoreMessage } from './secrets';
 import { hardenAllWebContents, hardenSession } from './security';
 import { showStartupError } from './startup-error';
 import { appSyncServerLaunch, isSyncServerMode, runSyncServerMode } from './sync-server-launch';
+import { createUpdateAgent, updateShellCalls, type UpdateAgent } from './updater';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.join(here, '..', 'renderer');
@@ -67,9 +71,13 @@ async function run(): Promise<void> {
 
   let store: MachineStore;
   let core: Core;
+  let updates: UpdateAgent | null = null;
+  const menuContext = { window: currentWindow, dataDir, checkForUpdates: () => void updates?.check('menu') };
+  // One vault for the core's sync and for the updater, which sends the same device token.
+  let tokenVault: ReturnType<typeof cipherTokenVault>;
   try {
     store = openMachineStore();
-    const prefs = machinePrefs(store, (next) => installAppMenu(next.language, { window: currentWindow, dataDir }));
+    const prefs = machinePrefs(store, (next) => installAppMenu(next.language, menuContext));
     // The OS keychain where it protects; a secrets passphrase where it does not (Linux basic_text).
     const secrets = await openShellSecrets(dataDir, safeStorage, process.platform, askPassphrase);
     if (secrets.protection === 'locked') {
@@ -79,13 +87,14 @@ async function run(): Promise<void> {
     if (secrets.report.strength !== 'keychain') process.stderr.write(`Warta: ${weakStoreMessage(secrets.report)} [${secrets.protection}]\n`);
     const { vault, key } = createKeyVault(dataDir, secrets.cipher);
     const vaultOf = (files?: typeof SMTP_PASSWORD_FILES) => (secrets.cipher ? cipherTokenVault(dataDir, secrets.cipher, files) : insecureFileTokenVault(dataDir, files));
+    tokenVault = vaultOf();
     core = createCore({
       dataDir,
       mode: 'electron',
       prefs,
       databaseKey: key,
       keyVault: vault,
-      tokenVault: vaultOf(),
+      tokenVault,
       // The office's SMTP password: kept by this machine's secret store, never in the synced workspace.
       smtpPasswordVault: vaultOf(SMTP_PASSWORD_FILES),
       secretStore: { protection: secrets.protection, backend: secrets.report.backend },
@@ -103,8 +112,9 @@ async function run(): Promise<void> {
   hardenSession(session.defaultSession, logger);
   hardenAllWebContents({ logger, language: () => core.context.prefs.get().language, parentWindow: currentWindow });
   serveRenderer(session.defaultSession, RENDERER_DIR, logger);
-  const disconnect = connectCoreToIpc(core, currentWindow, logger);
-  installAppMenu(core.context.prefs.get().language, { window: currentWindow, dataDir });
+  updates = startUpdates(core, tokenVault, currentWindow);
+  const disconnect = connectCoreToIpc(core, currentWindow, logger, updateShellCalls(updates));
+  installAppMenu(core.context.prefs.get().language, menuContext);
 
   const openWindow = () => {
     win = createMainWindow({ preloadPath: PRELOAD_PATH, store, devTools: !app.isPackaged });
@@ -127,4 +137,42 @@ async function run(): Promise<void> {
     disconnect();
     core.close();
   });
+}
+
+/**
+ * Updates from the office sync server (electron/shell/updater.ts): the feed is the server this
+ * device is enrolled with and its token; a check 30 s after start and every 4 hours.
+ */
+function startUpdates(core: Core, tokenVault: ReturnType<typeof cipherTokenVault>, currentWindow: () => BrowserWindow | null): UpdateAgent {
+  const logger = core.context.logger;
+  const updater = electronUpdater.autoUpdater;
+  updater.logger = {
+    info: (m?: unknown) => logger.info('updates.log', { message: String(m).slice(0, 300) }),
+    warn: (m?: unknown) => logger.warn('updates.log', { message: String(m).slice(0, 300) }),
+    error: (m?: unknown) => logger.error('updates.log', { message: String(m).slice(0, 300) }),
+  };
+  // The updater's own cache config (electron-builder writes app-update.yml only with a publish
+  // setting, and the office server's address is known only at run time).
+  const configPath = path.join(app.getPath('userData'), 'app-update.yml');
+  fs.writeFileSync(configPath, 'provider: generic\nurl: http://127.0.0.1/\nupdaterCacheDirName: warta-updater\n');
+  updater.updateConfigPath = configPath;
+  const agent = createUpdateAgent({
+    updater,
+    currentVersion: app.getVersion(),
+    unsupportedReason: app.isPackaged
+      ? null
+      : 'Pembaruan otomatis hanya untuk Warta yang terpasang dari pemasangnya, bukan yang dijalankan dari kode sumber. (Automatic updates are for the installed app only.)',
+    feed: async () => {
+      const sync = await core.invoke('sync.status');
+      const token = tokenVault.load();
+      return sync.configured && sync.serverUrl && token ? { serverUrl: sync.serverUrl, token } : null;
+    },
+    onStatus: (status) => {
+      const w = currentWindow();
+      if (w && !w.isDestroyed() && !w.webContents.isDestroyed()) w.webContents.send(IPC_CHANNEL_EVENT, 'updates.status', status);
+    },
+    log: (event, data) => logger.info(event, data ?? {}),
+  });
+  agent.schedule(30_000, 4 * 3600_000);
+  return agent;
 }

@@ -1,20 +1,15 @@
 import { useEffect } from 'react';
 import type { OfficeProfile } from '../../shared/office/profile';
-import { AgendaPage } from '../features/agenda/AgendaPage';
-import { HomePage } from '../features/home/HomePage';
-import { OutboxPage } from '../features/distribution/OutboxPage';
-import { MediaPage } from '../features/media/MediaPage';
 import { asZone } from '../features/office/office-form-values';
 import { sectionAllowed } from '../features/people/section-permissions';
 import { useSession } from '../features/people/session-store';
 import { useIdleLock } from '../features/people/use-idle-lock';
-import { PressRoomPage } from '../features/pressroom/PressRoomPage';
-import { ReleasesPage } from '../features/releases/ReleasesPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
 import { StatusBar } from '../features/status/StatusBar';
 import { useSyncStatus } from '../features/status/sync-status-store';
 import { useT } from '../i18n/use-t';
+import { PageSlot } from './lazy-page';
 import { useNavigation } from './navigation-store';
+import { preloadSections, SectionPage } from './section-pages';
 import { Sidebar } from './Sidebar';
 
 export function AppFrame({ profile }: { profile: OfficeProfile }) {
@@ -28,6 +23,7 @@ export function AppFrame({ profile }: { profile: OfficeProfile }) {
   useEffect(() => {
     void loadSync();
   }, [loadSync]);
+  useEffect(() => preloadSections(), []);
 
   return (
     <div className="frame">
@@ -36,13 +32,9 @@ export function AppFrame({ profile }: { profile: OfficeProfile }) {
       </a>
       <Sidebar officeName={profile.unit} />
       <main id="main" className="frame__main" tabIndex={-1}>
-        {section === 'home' ? <HomePage profile={profile} /> : null}
-        {section === 'releases' ? <ReleasesPage /> : null}
-        {section === 'agenda' ? <AgendaPage /> : null}
-        {section === 'media' ? <MediaPage /> : null}
-        {section === 'outbox' ? <OutboxPage /> : null}
-        {section === 'pressroom' ? <PressRoomPage /> : null}
-        {section === 'settings' ? <SettingsPage /> : null}
+        <PageSlot section={section}>
+          <SectionPage section={section} profile={profile} />
+        </PageSlot>
       </main>
       <StatusBar zone={asZone(profile.timeZone)} />
     </div>

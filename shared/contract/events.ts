@@ -1,4 +1,4 @@
-import type { SyncStatus } from './methods';
+import type { SyncStatus, UpdateStatus } from './methods';
 
 /** What the core pushes to every connected renderer. */
 export interface EventMap {
@@ -9,10 +9,12 @@ export interface EventMap {
   'sync.status': SyncStatus;
   /** Someone signed in, out, or the session locked, or the machine's settings changed: re-read session.get. */
   'session.changed': { reason: 'sign_in' | 'sign_out' | 'lock' | 'machine_settings' };
+  /** Sent by the desktop shell's updater (electron/shell/updater.ts) when its status changes. */
+  'updates.status': UpdateStatus;
 }
 
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'progress', 'sync.status', 'session.changed'];
+export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'progress', 'sync.status', 'session.changed', 'updates.status'];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);

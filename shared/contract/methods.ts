@@ -8,9 +8,11 @@ import { peopleMethods } from './methods/people';
 import { mediaMethods } from './methods/media';
 import { syncMethods } from './methods/sync';
 import { distributionMethods } from './methods/distribution';
+import { updatesMethods } from './methods/updates';
 
 export type { AppInfo, Language, MachinePrefs, SyncStatus } from './methods/app';
 export type { SyncConflict, SyncRefusal, SyncReview } from './methods/sync';
+export type { UpdateStatus } from './methods/updates';
 export { EMBLEM_MAX_BYTES, IMAGE_MIME, type StoredAttachment } from './methods/office';
 
 /**
@@ -26,6 +28,7 @@ export const methods = {
   ...mediaMethods,
   ...syncMethods,
   ...distributionMethods,
+  ...updatesMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Methods = typeof methods;

@@ -44,7 +44,9 @@ test('Agenda: drag with Ctrl+Z undo; Tulis rilis opens a pre-filled release; ICS
   await agenda.field('Selesai').fill('11:00');
   await agenda.save();
   await agenda.view('Hari');
-  for (let i = 0; i < 2 && (await agenda.event('Rapat Evaluasi Kinerja').count()) === 0; i++) await page.getByRole('button', { name: 'Berikutnya' }).click();
+  // Wait for the day's items before stepping on: a bare count() raced the calendar's fetch and stepped past the day.
+  const dayShown = () => agenda.event('Rapat Evaluasi Kinerja').first().waitFor({ state: 'visible', timeout: 4000 }).then(() => true, () => false);
+  for (let i = 0; i < 2 && !(await dayShown()); i++) await page.getByRole('button', { name: 'Berikutnya' }).click();
   const item = agenda.event('Rapat Evaluasi Kinerja');
   await expect(item).toContainText('10.00');
   const box = (await item.boundingBox())!;
@@ -72,7 +74,7 @@ test('Agenda: drag with Ctrl+Z undo; Tulis rilis opens a pre-filled release; ICS
   await page.screenshot({ path: path.join(shots, 'agenda-write-release.png') });
   await frame.open('Agenda');
   await agenda.view('Hari');
-  for (let i = 0; i < 2 && (await agenda.event('Rapat Evaluasi Kinerja').count()) === 0; i++) await page.getByRole('button', { name: 'Berikutnya' }).click();
+  for (let i = 0; i < 2 && !(await dayShown()); i++) await page.getByRole('button', { name: 'Berikutnya' }).click();
   await agenda.event('Rapat Evaluasi Kinerja').click();
   await expect(agenda.detail.getByRole('heading', { name: 'Rilis dari kegiatan ini' })).toBeVisible();
   await expect(agenda.detail.getByRole('button', { name: 'Rapat Evaluasi Kinerja' })).toBeVisible();

@@ -51,6 +51,10 @@ test('first run: the office profile is saved, survives a reload and shows in Set
   await expect(settingsForm.emblemPreview).toBeVisible();
   await expect(page.getByTestId('app-info')).toContainText('0.1.0');
   await expect(page.getByTestId('app-info')).toContainText(warta.dataDir);
+  // Updates come to the installed desktop app; browser mode says so instead of offering a check.
+  await expect(page.getByTestId('update-status')).toContainText('Tidak tersedia di sini.');
+  await expect(page.getByTestId('update-status')).toContainText('hanya untuk aplikasi desktop yang terpasang');
+  await expect(page.getByTestId('update-status').getByRole('button')).toHaveCount(0);
 });
 
 test('the sidebar works from the keyboard alone', async ({ page, warta }) => {

@@ -85,6 +85,16 @@ test('window.wartaBridge has exactly invoke and on, and app.info answers in elec
   expect(fs.realpathSync(result.value?.dataDir ?? '')).toBe(fs.realpathSync(dataDir));
 });
 
+test('the main process answers updates.status itself: from source (not packaged) it says updates are for the installed app', async () => {
+  const result = (await page.evaluate(() => (window as unknown as PageBridge).wartaBridge.invoke('updates.status', {}))) as unknown as {
+    ok: boolean;
+    value?: { state: string; message: string | null };
+  };
+  expect(result.ok).toBe(true);
+  expect(result.value?.state).toBe('unsupported');
+  expect(result.value?.message).toMatch(/terpasang dari pemasangnya/);
+});
+
 test('navigation away, new windows and remote requests are refused', async () => {
   await page.evaluate(() => {
     window.location.href = 'file:///';

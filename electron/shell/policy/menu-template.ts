@@ -25,7 +25,7 @@ const LABELS = {
     view: 'Tampilan', reload: 'Muat Ulang', forceReload: 'Paksa Muat Ulang', toggleDevTools: 'Alat Pengembang',
     resetZoom: 'Ukuran Asli', zoomIn: 'Perbesar', zoomOut: 'Perkecil', togglefullscreen: 'Layar Penuh',
     window: 'Jendela', minimize: 'Kecilkan', zoom: 'Perbesar Jendela', close: 'Tutup Jendela', front: 'Tampilkan Semua di Depan',
-    help: 'Bantuan', about: 'Tentang Warta', hide: 'Sembunyikan Warta', hideOthers: 'Sembunyikan Lainnya', unhide: 'Tampilkan Semua',
+    help: 'Bantuan', about: 'Tentang Warta', checkUpdates: 'Periksa Pembaruan', hide: 'Sembunyikan Warta', hideOthers: 'Sembunyikan Lainnya', unhide: 'Tampilkan Semua',
   },
   en: {
     file: 'File', quit: 'Quit', edit: 'Edit', undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy',
@@ -33,11 +33,13 @@ const LABELS = {
     view: 'View', reload: 'Reload', forceReload: 'Force Reload', toggleDevTools: 'Developer Tools',
     resetZoom: 'Actual Size', zoomIn: 'Zoom In', zoomOut: 'Zoom Out', togglefullscreen: 'Full Screen',
     window: 'Window', minimize: 'Minimize', zoom: 'Zoom', close: 'Close Window', front: 'Bring All to Front',
-    help: 'Help', about: 'About Warta', hide: 'Hide Warta', hideOthers: 'Hide Others', unhide: 'Show All',
+    help: 'Help', about: 'About Warta', checkUpdates: 'Check for Updates', hide: 'Hide Warta', hideOthers: 'Hide Others', unhide: 'Show All',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
 export const ABOUT_MENU_ID = 'about';
+/** Handled by the shell's updater (electron/shell/updater.ts): asks the office server now. */
+export const CHECK_UPDATES_MENU_ID = 'check-updates';
 
 /**
  * The application menu as plain data, in the person's language. Roles keep the platform
@@ -49,10 +51,11 @@ export function menuTemplate(lang: Language, options: MenuOptions): MenuItemSpec
   const sep = { type: 'separator' } as const;
   const role = (r: MenuRole & keyof typeof t): MenuItemSpec => ({ label: t[r], role: r });
   const about: MenuItemSpec = { label: t.about, id: ABOUT_MENU_ID };
+  const checkUpdates: MenuItemSpec = { label: t.checkUpdates, id: CHECK_UPDATES_MENU_ID };
 
   const menu: MenuItemSpec[] = [];
   if (options.isMac) {
-    menu.push({ label: 'Warta', submenu: [about, sep, role('hide'), role('hideOthers'), role('unhide'), sep, role('quit')] });
+    menu.push({ label: 'Warta', submenu: [about, checkUpdates, sep, role('hide'), role('hideOthers'), role('unhide'), sep, role('quit')] });
   } else {
     menu.push({ label: t.file, submenu: [role('quit')] });
   }
@@ -79,6 +82,6 @@ export function menuTemplate(lang: Language, options: MenuOptions): MenuItemSpec
     role: 'window',
     submenu: options.isMac ? [role('minimize'), role('zoom'), sep, role('front')] : [role('minimize'), role('close')],
   });
-  menu.push({ label: t.help, role: 'help', submenu: options.isMac ? [] : [about] });
+  menu.push({ label: t.help, role: 'help', submenu: options.isMac ? [] : [checkUpdates, about] });
   return menu;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import type { OutboxStatus } from '../../../shared/contract/methods/distribution';
+import { scrollToWhenShown } from '../../app/lazy-page';
 import { useNavigation } from '../../app/navigation-store';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -78,5 +79,6 @@ function waiting(s: OutboxStatus): number {
 /** Settings › Email: open the page, then scroll to the section once it is drawn. */
 function openEmailSettings() {
   useNavigation.getState().go('settings');
-  requestAnimationFrame(() => requestAnimationFrame(() => document.getElementById('settings-email')?.scrollIntoView({ block: 'start' })));
+  // The settings page is its own chunk: it may still be loading.
+  scrollToWhenShown('settings-email');
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/use-t';
 import { useAppInfo } from './app-info-store';
+import { UpdatesInfo } from './UpdatesInfo';
 
 export function AppInfoSection() {
   const { t } = useT();
@@ -31,6 +32,7 @@ export function AppInfoSection() {
           </dd>
           <dt>{t('about.schemaVersion')}</dt>
           <dd>{info.schemaVersion}</dd>
+          <UpdatesInfo />
         </dl>
       ) : null}
     </section>

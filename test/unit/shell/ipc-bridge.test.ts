@@ -64,6 +64,21 @@ describe('connectCoreToIpc', () => {
     expect(result.value?.mode).toBe('electron');
   });
 
+  it('answers updates.* from the shell (the updater lives in the main process), everything else from the core; the sender check still comes first', async () => {
+    disconnect();
+    const asked: string[] = [];
+    disconnect = connectCoreToIpc(core, () => win as never, logger, (method) => {
+      asked.push(method);
+      return method === 'updates.status' ? Promise.resolve({ ok: true, value: { state: 'idle' } }) : null;
+    });
+    expect(await call(fromOurPage(), 'updates.status', {})).toEqual({ ok: true, value: { state: 'idle' } });
+    expect((await call(fromOurPage(), 'app.info', {})).value?.mode).toBe('electron');
+    expect(asked).toEqual(['updates.status', 'app.info']);
+    const other = { sender: { mainFrame: {} }, senderFrame: { url: 'app://warta/index.html' } };
+    expect((await call(other, 'updates.status', {})).error?.code).toBe('forbidden');
+    expect(asked).toHaveLength(2);
+  });
+
   it('refuses a sender that is not our window, and logs it', async () => {
     const other = { sender: { mainFrame: {} }, senderFrame: { url: 'app://warta/index.html' } };
     expect((await call(other, 'app.info', {})).error?.code).toBe('forbidden');

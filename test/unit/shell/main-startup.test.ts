@@ -17,7 +17,24 @@ const state = vi.hoisted(() => ({
   ipcChannels: [] as string[],
   menus: 0,
   schemes: [] as unknown[],
+  updateConfigPath: null as string | null,
 }));
+
+// The real module would build Electron's own updater; the shell only needs its EventEmitter face.
+vi.mock('electron-updater', async () => {
+  const { EventEmitter } = await import('node:events');
+  const autoUpdater = Object.assign(new EventEmitter(), {
+    logger: null as unknown,
+    autoDownload: false,
+    autoInstallOnAppQuit: false,
+    requestHeaders: null as unknown,
+    setFeedURL: () => undefined,
+    checkForUpdates: () => Promise.resolve(null),
+    quitAndInstall: () => undefined,
+  });
+  Object.defineProperty(autoUpdater, 'updateConfigPath', { set: (value: string) => (state.updateConfigPath = value) });
+  return { default: { autoUpdater } };
+});
 
 vi.mock('electron-store', () => ({
   default: class {
@@ -97,7 +114,7 @@ vi.mock('electron', () => {
 
 async function startMain(dataDir: string) {
   vi.resetModules();
-  Object.assign(state, { windows: [], dialogs: [], exits: [], ipcChannels: [], menus: 0, schemes: [] });
+  Object.assign(state, { windows: [], dialogs: [], exits: [], ipcChannels: [], menus: 0, schemes: [], updateConfigPath: null });
   process.env.WARTA_DATA_DIR = dataDir;
   await import('../../../electron/shell/main');
   // run() continues after whenReady(); let its microtasks finish.
@@ -136,6 +153,9 @@ describe('main process start-up', () => {
     });
     expect(String((win?.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
     expect(fs.existsSync(path.join(dir, 'warta.sqlite'))).toBe(true);
+    // The updater's cache config, written where electron-updater is told to read it.
+    expect(state.updateConfigPath).toBe(path.join(dir, 'app-update.yml'));
+    expect(fs.readFileSync(path.join(dir, 'app-update.yml'), 'utf8')).toMatch(/updaterCacheDirName: warta-updater/);
   });
 
   it('refuses a workspace that is not SQLite: Indonesian dialog, quit, file untouched', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ABOUT_MENU_ID, menuTemplate, type MenuItemSpec } from '../../../electron/shell/policy/menu-template';
+import { ABOUT_MENU_ID, CHECK_UPDATES_MENU_ID, menuTemplate, type MenuItemSpec } from '../../../electron/shell/policy/menu-template';
 
 function flatten(items: MenuItemSpec[]): MenuItemSpec[] {
   return items.flatMap((i) => ('submenu' in i && i.submenu ? [i, ...flatten(i.submenu)] : [i]));
@@ -17,9 +17,12 @@ describe('menuTemplate', () => {
 
   it('offers "Tentang Warta" under Bantuan', () => {
     const help = menuTemplate('id', linux).at(-1);
-    expect(help && 'submenu' in help ? help.submenu : []).toEqual([{ label: 'Tentang Warta', id: ABOUT_MENU_ID }]);
+    expect(help && 'submenu' in help ? help.submenu : []).toEqual([
+      { label: 'Periksa Pembaruan', id: CHECK_UPDATES_MENU_ID },
+      { label: 'Tentang Warta', id: ABOUT_MENU_ID },
+    ]);
     const helpEn = menuTemplate('en', linux).at(-1);
-    expect(helpEn && 'submenu' in helpEn ? helpEn.submenu?.[0] : null).toMatchObject({ label: 'About Warta', id: ABOUT_MENU_ID });
+    expect(helpEn && 'submenu' in helpEn ? helpEn.submenu?.[1] : null).toMatchObject({ label: 'About Warta', id: ABOUT_MENU_ID });
   });
 
   it('keeps the platform roles so shortcuts and text fields work', () => {

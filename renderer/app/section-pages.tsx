@@ -1,0 +1,40 @@
+import type { OfficeProfile } from '../../shared/office/profile';
+import { HomePage } from '../features/home/HomePage';
+import { lazyPage } from './lazy-page';
+import type { Section } from './navigation-store';
+
+/**
+ * The pages behind the sidebar. Beranda is the first screen after sign-in and light, so it is in
+ * the main chunk; every other section is loaded on first use (renderer/app/lazy-page.tsx).
+ */
+const pages = {
+  releases: lazyPage(() => import('../features/releases/ReleasesPage').then((m) => m.ReleasesPage)),
+  agenda: lazyPage(() => import('../features/agenda/AgendaPage').then((m) => m.AgendaPage)),
+  media: lazyPage(() => import('../features/media/MediaPage').then((m) => m.MediaPage)),
+  outbox: lazyPage(() => import('../features/distribution/OutboxPage').then((m) => m.OutboxPage)),
+  pressroom: lazyPage(() => import('../features/pressroom/PressRoomPage').then((m) => m.PressRoomPage)),
+  settings: lazyPage(() => import('../features/settings/SettingsPage').then((m) => m.SettingsPage)),
+} satisfies Record<Exclude<Section, 'home'>, unknown>;
+
+export function SectionPage({ section, profile }: { section: Section; profile: OfficeProfile }) {
+  if (section === 'home') return <HomePage profile={profile} />;
+  const { Component } = pages[section];
+  return <Component />;
+}
+
+/** Loads the other sections' chunks one after another once the frame is up and the window is idle. */
+export function preloadSections(): () => void {
+  let cancelled = false;
+  const run = async () => {
+    for (const page of Object.values(pages)) {
+      if (cancelled) return;
+      await page.preload();
+    }
+  };
+  const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
+  const handle = idle(() => void run());
+  return () => {
+    cancelled = true;
+    (window.cancelIdleCallback ?? window.clearTimeout)(handle);
+  };
+}
