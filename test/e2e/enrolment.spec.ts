@@ -27,6 +27,8 @@ async function fillEnrolment(page: Page, server: SyncServer, workspace: string, 
   await section.getByRole('button', { name: 'Daftarkan komputer ini' }).click();
 }
 
+// The first computer of a new office enrols as its administrator: its office profile becomes the
+// office's (a writer's device may not set the office profile, so the server would refuse it).
 test('a code never takes over this computer; re-enrolling needs the administrator’s code for it', async ({ page }) => {
   test.setTimeout(120_000);
   const serverDir = fs.mkdtempSync(path.join(TMP_ROOT, 'enrol-server-'));
@@ -40,7 +42,7 @@ test('a code never takes over this computer; re-enrolling needs the administrato
     await fr.complete(SURAKARTA);
     await new AppFrame(page).open('Pengaturan');
     const section = page.getByTestId('sync-section');
-    await fillEnrolment(page, server, workspace, await server.admin.issueCode(workspace, 'writer'));
+    await fillEnrolment(page, server, workspace, await server.admin.issueCode(workspace, 'administrator'));
     await expect(section.getByRole('button', { name: 'Sinkronkan sekarang' })).toBeVisible();
     const { deviceId } = await callCore<{ deviceId: string }>(page, 'app.info', {});
 
@@ -57,14 +59,14 @@ test('a code never takes over this computer; re-enrolling needs the administrato
     page.once('dialog', (d) => void d.accept());
     await section.getByRole('button', { name: 'Putuskan dari server' }).click();
     await expect(section.getByTestId('sync-state')).toContainText('Sinkronisasi belum diatur');
-    await fillEnrolment(page, server, workspace, await server.admin.issueCode(workspace, 'writer'));
+    await fillEnrolment(page, server, workspace, await server.admin.issueCode(workspace, 'administrator'));
     const alert = section.getByRole('alert');
     await expect(alert).toContainText('sudah terdaftar di ruang kerja ini');
     await expect(alert).toContainText(`kode pendaftaran ulang untuk perangkat ${deviceId}`);
     await page.screenshot({ path: path.join(REPO_ROOT, 'assets', 'screenshots', 'warta-daftar-ulang-ditolak.png'), fullPage: false });
 
     // The administrator issues a code for this computer: it is let back in.
-    await section.getByLabel('Kode pendaftaran').fill(await server.admin.issueCode(workspace, 'writer', undefined, deviceId));
+    await section.getByLabel('Kode pendaftaran').fill(await server.admin.issueCode(workspace, 'administrator', undefined, deviceId));
     await section.getByRole('button', { name: 'Daftarkan komputer ini' }).click();
     await expect(section.getByRole('button', { name: 'Sinkronkan sekarang' })).toBeVisible();
     await section.getByRole('button', { name: 'Sinkronkan sekarang' }).click();
