@@ -17,6 +17,7 @@ import { connectCoreToIpc } from './ipc-bridge';
 import { machinePrefs, openMachineStore, type MachineStore } from './machine-store';
 import { createMainWindow } from './main-window';
 import { createKeyVault } from './key-vault';
+import { startDesktop, type Desktop } from './desktop';
 import { askPassphrase } from './passphrase-window';
 import { openShellSecrets, weakStoreMessage } from './secrets';
 import { hardenAllWebContents, hardenSession } from './security';
@@ -72,12 +73,15 @@ async function run(): Promise<void> {
   let store: MachineStore;
   let core: Core;
   let updates: UpdateAgent | null = null;
+  let desktop: Desktop | null = null;
   const menuContext = { window: currentWindow, dataDir, checkForUpdates: () => void updates?.check('menu') };
   // One vault for the core's sync and for the updater, which sends the same device token.
   let tokenVault: ReturnType<typeof cipherTokenVault>;
   try {
     store = openMachineStore();
-    const prefs = machinePrefs(store, (next) => installAppMenu(next.language, menuContext));
+    const prefs = machinePrefs(store, (next) => {
+      if (desktop?.menuAllowed() ?? true) installAppMenu(next.language, menuContext);
+    });
     // The OS keychain where it protects; a secrets passphrase where it does not (Linux basic_text).
     const secrets = await openShellSecrets(dataDir, safeStorage, process.platform, askPassphrase);
     if (secrets.protection === 'locked') {
@@ -115,9 +119,11 @@ async function run(): Promise<void> {
   updates = startUpdates(core, tokenVault, currentWindow);
   const disconnect = connectCoreToIpc(core, currentWindow, logger, updateShellCalls(updates));
   installAppMenu(core.context.prefs.get().language, menuContext);
+  desktop = startDesktop({ core, logger, installMenu: () => installAppMenu(core.context.prefs.get().language, menuContext) });
 
   const openWindow = () => {
     win = createMainWindow({ preloadPath: PRELOAD_PATH, store, devTools: !app.isPackaged });
+    desktop?.attachWindow(win);
     win.webContents.on('render-process-gone', (_event, details) => logger.error('shell.renderer_gone', { reason: details.reason, exitCode: details.exitCode }));
     win.on('closed', () => {
       win = null;

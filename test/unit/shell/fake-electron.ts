@@ -1,0 +1,69 @@
+/**
+ * Stand-ins for the parts of Electron the desktop shell uses (the real package must never load in
+ * tests: it would look for its binary). Windows and the app are EventEmitters whose calls are
+ * recorded, so a test can fire an OS event (close, a key, a tray click) and read what the shell did.
+ */
+import { EventEmitter } from 'node:events';
+
+export interface Prevented {
+  defaultPrevented: boolean;
+  preventDefault(): void;
+}
+export const event = (): Prevented => ({
+  defaultPrevented: false,
+  preventDefault() {
+    this.defaultPrevented = true;
+  },
+});
+
+export class FakeWebContents extends EventEmitter {
+  calls: string[] = [];
+  sent: unknown[][] = [];
+  closeDevTools() {
+    this.calls.push('closeDevTools');
+  }
+  send(...args: unknown[]) {
+    this.sent.push(args);
+  }
+  isDestroyed() {
+    return false;
+  }
+  /** Fires a key the way Electron's before-input-event does; true if the shell swallowed it. */
+  key(key: string, mods: Partial<{ control: boolean; meta: boolean; alt: boolean; shift: boolean }> = {}) {
+    const e = event();
+    this.emit('before-input-event', e, { type: 'keyDown', key, control: false, meta: false, alt: false, shift: false, ...mods });
+    return e.defaultPrevented;
+  }
+}
+
+export class FakeWindow extends EventEmitter {
+  webContents = new FakeWebContents();
+  state = { kiosk: false, fullScreen: false, menuBarVisible: true, autoHideMenuBar: false, closable: true, visible: true, destroyed: false, title: 'Warta', progress: -1 };
+  calls: string[] = [];
+  isDestroyed = () => this.state.destroyed;
+  setKiosk = (f: boolean) => void (this.state.kiosk = f);
+  setFullScreen = (f: boolean) => void (this.state.fullScreen = f);
+  setMenuBarVisibility = (v: boolean) => void (this.state.menuBarVisible = v);
+  setAutoHideMenuBar = (h: boolean) => void (this.state.autoHideMenuBar = h);
+  setClosable = (c: boolean) => void (this.state.closable = c);
+  setTitle = (t: string) => void (this.state.title = t);
+  setProgressBar = (p: number) => void (this.state.progress = p);
+  isVisible = () => this.state.visible;
+  isMinimized = () => false;
+  restore = () => undefined;
+  show = () => {
+    this.state.visible = true;
+    this.calls.push('show');
+  };
+  hide = () => {
+    this.state.visible = false;
+    this.calls.push('hide');
+  };
+  focus = () => void this.calls.push('focus');
+  /** The user clicks the window's close button; true if the shell kept the window. */
+  tryClose() {
+    const e = event();
+    this.emit('close', e);
+    return e.defaultPrevented;
+  }
+}
