@@ -1,50 +1,140 @@
 /**
- * The desktop shell's parts around the one window (issue 17): the press-room kiosk lock, and the
- * wiring of each part to the real Electron. main.ts makes two calls — `startDesktop` once the core
- * is open and `attachWindow` for every window it opens — so that its start-up stays small.
- * Each part takes Electron as a small interface and is tested with stand-ins.
+ * The desktop shell's parts around the one window (issue 17): the press-room kiosk lock, the tray
+ * and running in the background, OS notifications, and their wiring to the real Electron. main.ts makes two calls —
+ * `startDesktop` once the core is open and `attachWindow` for every window it opens — so that its
+ * start-up stays small. Each part takes Electron as a small interface and is tested with stand-ins.
  */
-import { app, Menu, type BrowserWindow } from 'electron';
+import path from 'node:path';
+import { app, Menu, nativeImage, Notification, Tray, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import type { EventMap, EventName } from '../../shared/contract/events';
+import { IPC_CHANNEL_EVENT } from '../../shared/contract/wire';
+import type { Language } from '../../shared/contract/methods';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/log/logger';
 import { createKioskLock, type KioskLock } from './kiosk';
+import { createNotifier, type Notifier } from './notifications';
+import { createTrayController, type TrayController } from './tray';
 
 export interface DesktopOptions {
   core: Core;
   logger: Logger;
+  language(): Language;
   /** Installs the application menu in the current language (app-menu.ts). */
   installMenu(): void;
+  /** Shows the window, opening a new one if it was closed. */
+  openWindow(): void;
+  /** The window, if one is open (a notification's click sends it the screen to open). */
+  window(): BrowserWindow | null;
+  platform?: string;
 }
 
 export interface Desktop {
   kiosk: KioskLock;
+  tray: TrayController;
+  notifier: Notifier;
   attachWindow(win: BrowserWindow): void;
   /** Whether the menu may be (re)installed now: never while the kiosk is locked. */
   menuAllowed(): boolean;
+  /** The language changed: the tray's words follow. */
+  languageChanged(): void;
 }
+
+/** Core events after which the tray re-reads what it shows (outbox rows, sync, settings, kiosk). */
+const TRAY_EVENTS: EventName[] = ['sync.status', 'desktop.settings', 'session.changed'];
+const OUTBOX_TABLES = ['distribution_recipients', 'distributions'];
 
 export function startDesktop(options: DesktopOptions): Desktop {
   const { core, logger } = options;
+  const platform = options.platform ?? process.platform;
+  const log = (event: string, data?: Record<string, unknown>) => logger.info(event, data ?? {});
   const kiosk = createKioskLock({
     async readState() {
       const session = await core.invoke('session.get');
       return { pressRoom: session.pressRoom && session.accountsExist, signedIn: !!session.user };
     },
     applyMenu: (locked) => (locked ? Menu.setApplicationMenu(null) : options.installMenu()),
-    log: (event, data) => logger.info(event, data ?? {}),
+    log,
   });
-  core.on('session.changed', () => void kiosk.refresh());
+  const tray = createTrayController({
+    platform,
+    language: options.language,
+    createTray: () => {
+      const file = platform === 'darwin' ? 'trayTemplate.png' : 'tray.png';
+      const image = nativeImage.createFromPath(path.join(app.getAppPath(), 'assets', 'icons', 'tray', file));
+      if (platform === 'darwin') image.setTemplateImage(true);
+      return new Tray(image);
+    },
+    buildMenu: (items) => Menu.buildFromTemplate(items as MenuItemConstructorOptions[]),
+    setOpenAtLogin: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
+    readSettings: () => core.invoke('desktop.settings.get'),
+    readWork: () => core.invoke('desktop.backgroundWork'),
+    syncNow: async () => {
+      await core.invoke('sync.now');
+    },
+    openWindow: options.openWindow,
+    quit: () => app.quit(),
+    kioskLocked: () => kiosk.locked(),
+    log,
+  });
+
+  const notifier = createNotifier({
+    isSupported: () => Notification.isSupported(),
+    create: (o) => new Notification({ ...o, icon: path.join(app.getAppPath(), 'assets', 'icons', 'tray', 'tray@2x.png') }),
+    readSettings: () => core.invoke('desktop.settings.get'),
+    now: () => new Date(),
+    openTarget: (target) => {
+      options.openWindow();
+      const win = options.window();
+      const open: EventMap['desktop.open'] = target;
+      if (win && !win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(IPC_CHANNEL_EVENT, 'desktop.open', open);
+    },
+    kioskLocked: () => kiosk.locked(),
+    log,
+  });
+  core.on('desktop.notice', (notice) => void notifier.handle(notice));
+  core.on('desktop.settings', () => void notifier.refreshSettings());
+
+  // One tray refresh at a time; events during one ask for exactly one more.
+  let refreshing: Promise<void> | null = null;
+  let again = false;
+  const refreshTray = (): void => {
+    if (refreshing) {
+      again = true;
+      return;
+    }
+    refreshing = tray.refresh().finally(() => {
+      refreshing = null;
+      if (again) {
+        again = false;
+        refreshTray();
+      }
+    });
+  };
+
+  core.on('session.changed', () => void kiosk.refresh().then(refreshTray));
+  for (const name of TRAY_EVENTS) if (name !== 'session.changed') core.on(name, refreshTray);
+  core.on('data.changed', ({ tables }) => {
+    if (tables.some((t) => OUTBOX_TABLES.includes(t))) refreshTray();
+  });
   app.on('before-quit', (event) => {
     if (kiosk.refusesQuit()) {
       logger.warn('shell.kiosk.quit_refused', {});
       event.preventDefault();
+      return;
     }
+    tray.markQuitting();
   });
-  void kiosk.refresh();
+  void kiosk.refresh().then(refreshTray);
 
   return {
     kiosk,
-    attachWindow: (win) => kiosk.attach(win),
+    tray,
+    notifier,
+    attachWindow(win) {
+      kiosk.attach(win);
+      tray.attach(win);
+    },
     menuAllowed: () => !kiosk.locked(),
+    languageChanged: refreshTray,
   };
 }

@@ -81,6 +81,7 @@ async function run(): Promise<void> {
     store = openMachineStore();
     const prefs = machinePrefs(store, (next) => {
       if (desktop?.menuAllowed() ?? true) installAppMenu(next.language, menuContext);
+      desktop?.languageChanged();
     });
     // The OS keychain where it protects; a secrets passphrase where it does not (Linux basic_text).
     const secrets = await openShellSecrets(dataDir, safeStorage, process.platform, askPassphrase);
@@ -119,7 +120,21 @@ async function run(): Promise<void> {
   updates = startUpdates(core, tokenVault, currentWindow);
   const disconnect = connectCoreToIpc(core, currentWindow, logger, updateShellCalls(updates));
   installAppMenu(core.context.prefs.get().language, menuContext);
-  desktop = startDesktop({ core, logger, installMenu: () => installAppMenu(core.context.prefs.get().language, menuContext) });
+  desktop = startDesktop({
+    core,
+    logger,
+    language: () => core.context.prefs.get().language,
+    installMenu: () => installAppMenu(core.context.prefs.get().language, menuContext),
+    window: currentWindow,
+    // The tray's "Buka Warta" and its click: the hidden window again, or a new one.
+    openWindow: () => {
+      const w = currentWindow();
+      if (!w) return openWindow();
+      if (w.isMinimized()) w.restore();
+      w.show();
+      w.focus();
+    },
+  });
 
   const openWindow = () => {
     win = createMainWindow({ preloadPath: PRELOAD_PATH, store, devTools: !app.isPackaged });

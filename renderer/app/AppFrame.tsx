@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { onEvent } from '../api/client';
 import type { OfficeProfile } from '../../shared/office/profile';
 import { asZone } from '../features/office/office-form-values';
 import { sectionAllowed } from '../features/people/section-permissions';
@@ -24,6 +25,8 @@ export function AppFrame({ profile }: { profile: OfficeProfile }) {
     void loadSync();
   }, [loadSync]);
   useEffect(() => preloadSections(), []);
+  // The desktop shell sends this when an OS notification is clicked (electron/shell/notifications.ts).
+  useEffect(() => onEvent('desktop.open', (target) => useNavigation.getState().openTarget(target)), []);
 
   return (
     <div className="frame">

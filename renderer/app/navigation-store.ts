@@ -18,7 +18,17 @@ export const SECTION_LABEL: Record<Section, MessageKey> = {
  * Which section is open. Kept in memory, not in the URL: in browser mode the fragment holds
  * the session token, and a reload simply starts at Beranda.
  */
-export const useNavigation = create<{ section: Section; go(section: Section): void }>()((set) => ({
+export const useNavigation = create<{
+  section: Section;
+  /** A thing to open once its section shows it (a clicked OS notification); the section clears it. */
+  target: { section: Section; id: string } | null;
+  go(section: Section): void;
+  openTarget(target: { section: Section; id: string }): void;
+  clearTarget(): void;
+}>()((set) => ({
   section: 'home',
+  target: null,
   go: (section) => set({ section }),
+  openTarget: (target) => set({ section: target.section, target }),
+  clearTarget: () => set({ target: null }),
 }));

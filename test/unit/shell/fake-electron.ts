@@ -67,3 +67,77 @@ export class FakeWindow extends EventEmitter {
     return e.defaultPrevented;
   }
 }
+
+export type FakeMenuItem = { type?: 'separator'; label?: string; enabled?: boolean; click?: () => void };
+
+export class FakeTray extends EventEmitter {
+  tooltip = '';
+  menu: FakeMenuItem[] = [];
+  destroyed = false;
+  setToolTip(t: string) {
+    this.tooltip = t;
+  }
+  setContextMenu(m: FakeMenuItem[]) {
+    this.menu = m;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+}
+
+export class FakeNotification extends EventEmitter {
+  shown = false;
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+  show() {
+    this.shown = true;
+  }
+}
+
+/**
+ * The `electron` module as the desktop shell imports it, for `vi.mock('electron', …)`:
+ *   vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron());
+ * `record` collects what the shell did (menus set, trays made, login items, quits, notifications).
+ */
+export function fakeElectron() {
+  const record = { menus: [] as unknown[], trays: [] as FakeTray[], login: [] as boolean[], quits: 0, notifications: [] as FakeNotification[], notificationsSupported: true };
+  const app = Object.assign(new EventEmitter(), {
+    getAppPath: () => '/app',
+    quit: () => void record.quits++,
+    setLoginItemSettings: (s: { openAtLogin: boolean }) => void record.login.push(s.openAtLogin),
+  });
+  class Tray extends FakeTray {
+    constructor() {
+      super();
+      record.trays.push(this);
+    }
+  }
+  class Notification extends FakeNotification {
+    static isSupported = () => record.notificationsSupported;
+    constructor(options: { title: string; body: string }) {
+      super(options);
+      record.notifications.push(this);
+    }
+  }
+  return {
+    record,
+    app,
+    Tray,
+    Notification,
+    Menu: { buildFromTemplate: (items: FakeMenuItem[]) => items, setApplicationMenu: (m: unknown) => void record.menus.push(m) },
+    nativeImage: { createFromPath: () => ({ setTemplateImage: () => undefined }) },
+  };
+}
+export type FakeElectron = ReturnType<typeof fakeElectron>;
+
+/** Clears what a test recorded and the app's listeners. */
+export function resetFakeElectron(e: FakeElectron) {
+  e.record.menus.length = 0;
+  e.record.trays.length = 0;
+  e.record.login.length = 0;
+  e.record.quits = 0;
+  e.record.notifications.length = 0;
+  e.record.notificationsSupported = true;
+  e.app.removeAllListeners();
+}

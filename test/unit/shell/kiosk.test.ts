@@ -3,18 +3,13 @@
  * signed in locks the window (kiosk, full screen, no menu, no quit/close/reload/devtools keys);
  * a staff sign-in unlocks it, a sign-out locks it again. Electron is a stand-in (fake-electron.ts).
  */
-import type { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openTestCore, type CoreFixture } from '../../support/core-fixture';
 import { ADMIN } from '../../core/people/people-fixture';
-import { event, FakeWindow } from './fake-electron';
+import { event, FakeWindow, resetFakeElectron, type FakeElectron } from './fake-electron';
 
-const electron = vi.hoisted(() => ({ app: null as unknown as EventEmitter, menus: [] as unknown[] }));
-vi.mock('electron', async () => {
-  const { EventEmitter: Emitter } = await import('node:events');
-  electron.app = new Emitter();
-  return { app: electron.app, Menu: { setApplicationMenu: (m: unknown) => electron.menus.push(m) } };
-});
+vi.mock('electron', async () => (await import('./fake-electron')).fakeElectron());
+const electron = (await import('electron')) as unknown as FakeElectron;
 const { startDesktop } = await import('../../../electron/shell/desktop');
 const { isKioskBlockedKey } = await import('../../../electron/shell/policy/kiosk-keys');
 
@@ -23,8 +18,7 @@ describe('press-room kiosk lock', () => {
   afterEach(() => {
     fx?.cleanup();
     fx = null;
-    electron.menus.length = 0;
-    electron.app.removeAllListeners();
+    resetFakeElectron(electron);
   });
 
   async function pressRoomMachine() {
@@ -33,7 +27,7 @@ describe('press-room kiosk lock', () => {
     await fx.core.invoke('machine.setSettings', { pressRoom: true, idleLockMinutes: 10 });
     await fx.core.invoke('session.signOut');
     const installs: number[] = [];
-    const desktop = startDesktop({ core: fx.core, logger: fx.logger, installMenu: () => installs.push(1) });
+    const desktop = startDesktop({ core: fx.core, logger: fx.logger, language: () => 'id', window: () => null, openWindow: () => undefined, installMenu: () => installs.push(1) });
     const win = new FakeWindow();
     desktop.attachWindow(win as never);
     await vi.waitFor(() => expect(desktop.kiosk.locked()).toBe(true));
@@ -49,7 +43,9 @@ describe('press-room kiosk lock', () => {
   it('locks a press-room machine with nobody signed in: kiosk, full screen, no menu, no quit', async () => {
     const { win } = await pressRoomMachine();
     expect(win.state).toMatchObject({ kiosk: true, fullScreen: true, menuBarVisible: false, closable: false });
-    expect(electron.menus).toEqual([null]);
+    expect(electron.record.menus).toEqual([null]);
+    // No tray while locked: its Quit would be a way out.
+    await vi.waitFor(() => expect(electron.record.trays.every((t) => t.destroyed)).toBe(true));
     expect(win.tryClose()).toBe(true);
     expect(quitRefused()).toBe(true);
     for (const [key, mods] of [['r', { control: true }], ['F5', {}], ['F12', {}], ['i', { control: true, shift: true }], ['i', { meta: true, alt: true }], ['q', { meta: true }], ['F4', { alt: true }], ['w', { control: true }], ['F11', {}]] as const) {
@@ -68,6 +64,7 @@ describe('press-room kiosk lock', () => {
     await vi.waitFor(() => expect(desktop.kiosk.locked()).toBe(false));
     expect(win.state).toMatchObject({ kiosk: false, fullScreen: false, menuBarVisible: true, closable: true });
     expect(installs).toHaveLength(1);
+    await vi.waitFor(() => expect(electron.record.trays.filter((t) => !t.destroyed)).toHaveLength(1));
     expect(win.tryClose()).toBe(false);
     expect(quitRefused()).toBe(false);
     expect(win.webContents.key('r', { control: true })).toBe(false);
@@ -75,7 +72,7 @@ describe('press-room kiosk lock', () => {
     await core.invoke('session.signOut');
     await vi.waitFor(() => expect(desktop.kiosk.locked()).toBe(true));
     expect(win.state.kiosk).toBe(true);
-    expect(electron.menus).toEqual([null, null]);
+    expect(electron.record.menus).toEqual([null, null]);
   });
 
   it('a wrong password leaves it locked', async () => {
@@ -91,14 +88,14 @@ describe('press-room kiosk lock', () => {
     fx = openTestCore();
     await fx.core.invoke('accounts.setupAdministrator', ADMIN);
     await fx.core.invoke('session.signOut');
-    const desktop = startDesktop({ core: fx.core, logger: fx.logger, installMenu: () => undefined });
+    const desktop = startDesktop({ core: fx.core, logger: fx.logger, language: () => 'id', window: () => null, openWindow: () => undefined, installMenu: () => undefined });
     const win = new FakeWindow();
     desktop.attachWindow(win as never);
     await new Promise((r) => setTimeout(r, 50));
     expect(desktop.kiosk.locked()).toBe(false);
     expect(win.state.kiosk).toBe(false);
     expect(win.tryClose()).toBe(false);
-    expect(electron.menus).toEqual([]);
+    expect(electron.record.menus).toEqual([]);
   });
 
   it('blocks only key-downs of the listed shortcuts', () => {

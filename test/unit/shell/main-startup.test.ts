@@ -92,8 +92,21 @@ vi.mock('electron', () => {
       exit: (code: number) => state.exits.push(code),
       quit: noop,
       setAppUserModelId: noop,
+      setLoginItemSettings: noop,
     },
     BrowserWindow,
+    Tray: class {
+      setToolTip = noop;
+      setContextMenu = noop;
+      on = noop;
+      destroy = noop;
+    },
+    nativeImage: { createFromPath: () => ({ setTemplateImage: noop }) },
+    Notification: class {
+      static isSupported = () => true;
+      on = noop;
+      show = noop;
+    },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => state.menus++ },
     dialog: { showMessageBoxSync: (o: Record<string, unknown>) => state.dialogs.push(o), showMessageBox: noop },
     ipcMain: { handle: (c: string) => state.ipcChannels.push(c), removeHandler: noop, removeAllListeners: noop },
