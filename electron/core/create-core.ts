@@ -42,6 +42,7 @@ import { releaseOfficeState } from './features/releases/office-state';
 import { updatesHandlers } from './features/updates/handlers';
 import { desktopHandlers } from './features/desktop/handlers';
 import { startNoticeWatch } from './features/desktop/notices';
+import { printHandlers } from './features/print/handlers';
 import { attachSyncEngine, type SyncEngineOptions } from './sync/engine';
 import { attachHosting, resumeHosting, stopHosting } from './sync/host';
 import type { SyncServerLaunch } from './sync/hosting-port';
@@ -121,6 +122,7 @@ const handlers: Handlers = {
   ...distributionHandlers,
   ...updatesHandlers,
   ...desktopHandlers,
+  ...printHandlers,
 };
 
 /** Opens (or creates) the workspace in `dataDir`, migrates it, and serves the contract. */

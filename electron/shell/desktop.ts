@@ -1,11 +1,12 @@
 /**
  * The desktop shell's parts around the one window (issue 17): the press-room kiosk lock, the tray
- * and running in the background, OS notifications, and their wiring to the real Electron. main.ts makes two calls —
+ * and running in the background, OS notifications, printing, and their wiring to the real Electron. main.ts makes two calls —
  * `startDesktop` once the core is open and `attachWindow` for every window it opens — so that its
  * start-up stays small. Each part takes Electron as a small interface and is tested with stand-ins.
  */
 import path from 'node:path';
-import { app, Menu, nativeImage, Notification, Tray, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, Menu, nativeImage, Notification, Tray, type MenuItemConstructorOptions } from 'electron';
+import type { CallResult } from '../../shared/contract/result';
 import type { EventMap, EventName } from '../../shared/contract/events';
 import { IPC_CHANNEL_EVENT } from '../../shared/contract/wire';
 import type { Language } from '../../shared/contract/methods';
@@ -13,6 +14,7 @@ import type { Core } from '../core/create-core';
 import type { Logger } from '../core/log/logger';
 import { createKioskLock, type KioskLock } from './kiosk';
 import { createNotifier, type Notifier } from './notifications';
+import { createPrintService, type PrintService } from './print';
 import { createTrayController, type TrayController } from './tray';
 
 export interface DesktopOptions {
@@ -32,6 +34,9 @@ export interface Desktop {
   kiosk: KioskLock;
   tray: TrayController;
   notifier: Notifier;
+  print: PrintService;
+  /** Methods the shell answers itself (print.open), for connectCoreToIpc. */
+  shellCalls(method: string, input: unknown): Promise<CallResult<unknown>> | null;
   attachWindow(win: BrowserWindow): void;
   /** Whether the menu may be (re)installed now: never while the kiosk is locked. */
   menuAllowed(): boolean;
@@ -94,6 +99,34 @@ export function startDesktop(options: DesktopOptions): Desktop {
   core.on('desktop.notice', (notice) => void notifier.handle(notice));
   core.on('desktop.settings', () => void notifier.refreshSettings());
 
+  const print = createPrintService({
+    async fetchPdf(request) {
+      const result =
+        request.kind === 'release'
+          ? await core.call('releases.export', { id: request.id, format: 'pdf', paper: request.paper })
+          : await core.call('agenda.daySheet', { leaderId: request.leaderId, date: request.date, days: request.days, format: 'pdf', paper: request.paper });
+      return result as CallResult<{ fileName: string; base64: string }>;
+    },
+    printerCount: async () => (await options.window()?.webContents.getPrintersAsync())?.length ?? 0,
+    openPreview({ title, url, onClosed }) {
+      const parent = options.window() ?? undefined;
+      const preview = new BrowserWindow({
+        ...(parent ? { parent } : {}),
+        width: 900,
+        height: 1000,
+        title,
+        autoHideMenuBar: true,
+        // Chromium's PDF viewer is a plugin; nothing else in the window (no preload, sandboxed, no IPC:
+        // the IPC sender check admits only the main window).
+        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true, devTools: false },
+      });
+      preview.setMenu(null);
+      preview.on('closed', onClosed);
+      void preview.loadURL(url);
+    },
+    log,
+  });
+
   // One tray refresh at a time; events during one ask for exactly one more.
   let refreshing: Promise<void> | null = null;
   let again = false;
@@ -130,6 +163,8 @@ export function startDesktop(options: DesktopOptions): Desktop {
     kiosk,
     tray,
     notifier,
+    print,
+    shellCalls: (method, input) => print.shellCalls(method, input),
     attachWindow(win) {
       kiosk.attach(win);
       tray.attach(win);

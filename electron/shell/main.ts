@@ -116,9 +116,10 @@ async function run(): Promise<void> {
 
   hardenSession(session.defaultSession, logger);
   hardenAllWebContents({ logger, language: () => core.context.prefs.get().language, parentWindow: currentWindow });
-  serveRenderer(session.defaultSession, RENDERER_DIR, logger);
+  serveRenderer(session.defaultSession, RENDERER_DIR, logger, (url) => desktop?.print.document(url) ?? null);
   updates = startUpdates(core, tokenVault, currentWindow);
-  const disconnect = connectCoreToIpc(core, currentWindow, logger, updateShellCalls(updates));
+  const updateCalls = updateShellCalls(updates);
+  const disconnect = connectCoreToIpc(core, currentWindow, logger, (method, input) => updateCalls(method) ?? desktop?.shellCalls(method, input) ?? null);
   installAppMenu(core.context.prefs.get().language, menuContext);
   desktop = startDesktop({
     core,

@@ -23,6 +23,7 @@ export const desktopId = {
   'desktop.quiet.to': 'Sampai',
   'desktop.save': 'Simpan pengaturan desktop',
   'desktop.saved': 'Pengaturan desktop tersimpan.',
+  'print.button': 'Cetak…',
 } as const;
 
 export const desktopEn: Record<keyof typeof desktopId, string> = {
@@ -50,4 +51,5 @@ export const desktopEn: Record<keyof typeof desktopId, string> = {
   'desktop.quiet.to': 'Until',
   'desktop.save': 'Save desktop settings',
   'desktop.saved': 'Desktop settings saved.',
+  'print.button': 'Print…',
 };

@@ -18,6 +18,11 @@ export const event = (): Prevented => ({
 
 export class FakeWebContents extends EventEmitter {
   calls: string[] = [];
+  /** What getPrintersAsync answers: none on a machine without printers. */
+  printers: { name: string }[] = [{ name: 'Kantor-Laser' }];
+  getPrintersAsync() {
+    return Promise.resolve(this.printers);
+  }
   sent: unknown[][] = [];
   closeDevTools() {
     this.calls.push('closeDevTools');
@@ -85,6 +90,22 @@ export class FakeTray extends EventEmitter {
   }
 }
 
+/** A window the shell opens itself (the print preview). */
+export class FakePreviewWindow extends EventEmitter {
+  url: string | null = null;
+  menu: unknown = undefined;
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+  }
+  setMenu(m: unknown) {
+    this.menu = m;
+  }
+  loadURL(url: string) {
+    this.url = url;
+    return Promise.resolve();
+  }
+}
+
 export class FakeNotification extends EventEmitter {
   shown = false;
   constructor(readonly options: { title: string; body: string }) {
@@ -101,7 +122,15 @@ export class FakeNotification extends EventEmitter {
  * `record` collects what the shell did (menus set, trays made, login items, quits, notifications).
  */
 export function fakeElectron() {
-  const record = { menus: [] as unknown[], trays: [] as FakeTray[], login: [] as boolean[], quits: 0, notifications: [] as FakeNotification[], notificationsSupported: true };
+  const record = {
+    menus: [] as unknown[],
+    trays: [] as FakeTray[],
+    login: [] as boolean[],
+    quits: 0,
+    notifications: [] as FakeNotification[],
+    notificationsSupported: true,
+    windows: [] as FakePreviewWindow[],
+  };
   const app = Object.assign(new EventEmitter(), {
     getAppPath: () => '/app',
     quit: () => void record.quits++,
@@ -120,11 +149,18 @@ export function fakeElectron() {
       record.notifications.push(this);
     }
   }
+  class BrowserWindow extends FakePreviewWindow {
+    constructor(options: Record<string, unknown>) {
+      super(options);
+      record.windows.push(this);
+    }
+  }
   return {
     record,
     app,
     Tray,
     Notification,
+    BrowserWindow,
     Menu: { buildFromTemplate: (items: FakeMenuItem[]) => items, setApplicationMenu: (m: unknown) => void record.menus.push(m) },
     nativeImage: { createFromPath: () => ({ setTemplateImage: () => undefined }) },
   };
@@ -139,5 +175,6 @@ export function resetFakeElectron(e: FakeElectron) {
   e.record.quits = 0;
   e.record.notifications.length = 0;
   e.record.notificationsSupported = true;
+  e.record.windows.length = 0;
   e.app.removeAllListeners();
 }
