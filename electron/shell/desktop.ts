@@ -1,18 +1,20 @@
 /**
  * The desktop shell's parts around the one window (issue 17): the press-room kiosk lock, the tray
- * and running in the background, OS notifications, printing, and their wiring to the real Electron. main.ts makes two calls —
+ * and running in the background, OS notifications, printing, the right-click menu, and their wiring to the real Electron. main.ts makes two calls —
  * `startDesktop` once the core is open and `attachWindow` for every window it opens — so that its
  * start-up stays small. Each part takes Electron as a small interface and is tested with stand-ins.
  */
 import path from 'node:path';
-import { app, BrowserWindow, Menu, nativeImage, Notification, Tray, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, Menu, nativeImage, Notification, session, Tray, type MenuItemConstructorOptions } from 'electron';
 import type { CallResult } from '../../shared/contract/result';
 import type { EventMap, EventName } from '../../shared/contract/events';
 import { IPC_CHANNEL_EVENT } from '../../shared/contract/wire';
 import type { Language } from '../../shared/contract/methods';
 import type { Core } from '../core/create-core';
 import type { Logger } from '../core/log/logger';
+import { installContextMenu, setUpSpelling } from './context-menu';
 import { createKioskLock, type KioskLock } from './kiosk';
+import type { ContextItem } from './policy/context-menu-template';
 import { createNotifier, type Notifier } from './notifications';
 import { createPrintService, type PrintService } from './print';
 import { createTrayController, type TrayController } from './tray';
@@ -127,6 +129,15 @@ export function startDesktop(options: DesktopOptions): Desktop {
     log,
   });
 
+  const spelling = setUpSpelling(session.defaultSession, platform);
+  log('shell.spelling', spelling);
+  const toMenuItem = (item: ContextItem, act: (item: ContextItem) => void): MenuItemConstructorOptions => {
+    if ('type' in item) return { type: 'separator' };
+    if ('role' in item) return { label: item.label, role: item.role, enabled: item.enabled };
+    if ('replaceWith' in item || 'addWord' in item) return { label: item.label, click: () => act(item) };
+    return { label: item.label, enabled: false };
+  };
+
   // One tray refresh at a time; events during one ask for exactly one more.
   let refreshing: Promise<void> | null = null;
   let again = false;
@@ -168,6 +179,12 @@ export function startDesktop(options: DesktopOptions): Desktop {
     attachWindow(win) {
       kiosk.attach(win);
       tray.attach(win);
+      installContextMenu(win.webContents, {
+        language: options.language,
+        spelling,
+        session: session.defaultSession,
+        popup: (items, act) => Menu.buildFromTemplate(items.map((item) => toMenuItem(item, act))).popup({ window: win }),
+      });
     },
     menuAllowed: () => !kiosk.locked(),
     languageChanged: refreshTray,

@@ -18,6 +18,10 @@ export const event = (): Prevented => ({
 
 export class FakeWebContents extends EventEmitter {
   calls: string[] = [];
+  replaced: string[] = [];
+  replaceMisspelling(text: string) {
+    this.replaced.push(text);
+  }
   /** What getPrintersAsync answers: none on a machine without printers. */
   printers: { name: string }[] = [{ name: 'Kantor-Laser' }];
   getPrintersAsync() {
@@ -82,8 +86,8 @@ export class FakeTray extends EventEmitter {
   setToolTip(t: string) {
     this.tooltip = t;
   }
-  setContextMenu(m: FakeMenuItem[]) {
-    this.menu = m;
+  setContextMenu(m: { items: FakeMenuItem[] }) {
+    this.menu = m.items;
   }
   destroy() {
     this.destroyed = true;
@@ -130,6 +134,10 @@ export function fakeElectron() {
     notifications: [] as FakeNotification[],
     notificationsSupported: true,
     windows: [] as FakePreviewWindow[],
+    spellChecker: null as boolean | null,
+    spellLanguages: [] as string[],
+    addedWords: [] as string[],
+    popups: [] as { items: FakeMenuItem[]; window: unknown }[],
   };
   const app = Object.assign(new EventEmitter(), {
     getAppPath: () => '/app',
@@ -155,13 +163,25 @@ export function fakeElectron() {
       record.windows.push(this);
     }
   }
+  const session = {
+    defaultSession: {
+      availableSpellCheckerLanguages: [] as string[],
+      setSpellCheckerEnabled: (on: boolean) => void (record.spellChecker = on),
+      setSpellCheckerLanguages: (l: string[]) => void (record.spellLanguages = l),
+      addWordToSpellCheckerDictionary: (w: string) => record.addedWords.push(w) > 0,
+    },
+  };
   return {
     record,
     app,
+    session,
     Tray,
     Notification,
     BrowserWindow,
-    Menu: { buildFromTemplate: (items: FakeMenuItem[]) => items, setApplicationMenu: (m: unknown) => void record.menus.push(m) },
+    Menu: {
+      buildFromTemplate: (items: FakeMenuItem[]) => ({ items, popup: (o: { window: unknown }) => void record.popups.push({ items, window: o.window }) }),
+      setApplicationMenu: (m: unknown) => void record.menus.push(m),
+    },
     nativeImage: { createFromPath: () => ({ setTemplateImage: () => undefined }) },
   };
 }
@@ -176,5 +196,7 @@ export function resetFakeElectron(e: FakeElectron) {
   e.record.notifications.length = 0;
   e.record.notificationsSupported = true;
   e.record.windows.length = 0;
+  e.record.popups.length = 0;
+  e.record.addedWords.length = 0;
   e.app.removeAllListeners();
 }

@@ -59,6 +59,10 @@ vi.mock('electron', () => {
     setDevicePermissionHandler: noop,
     webRequest: { onBeforeRequest: noop },
     protocol: { handle: noop },
+    availableSpellCheckerLanguages: [],
+    setSpellCheckerEnabled: noop,
+    setSpellCheckerLanguages: noop,
+    addWordToSpellCheckerDictionary: noop,
   };
   class BrowserWindow {
     webContents = { on: noop, mainFrame: {}, send: noop, isDestroyed: () => false };
