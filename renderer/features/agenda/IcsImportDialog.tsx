@@ -1,10 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
-import type { IcsReport } from '../../../shared/contract/methods/agenda';
+import { ICS_MAX_CHARS, type IcsReport } from '../../../shared/contract/methods/agenda';
 import { formatDateTime } from '../../../shared/format/dates';
 import type { ZoneLabel } from '../../../shared/office/time-zones';
 import { call, onEvent } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useFileDrop } from '../../components/use-file-drop';
 import { useT } from '../../i18n/use-t';
 
 /** ICS import: choose, preview every row (and why some are skipped), then import with progress. */
@@ -25,6 +26,8 @@ export function IcsImportDialog({ zone, onClose }: { zone: ZoneLabel; onClose():
       }),
     [jobId],
   );
+
+  const fileDrop = useFileDrop({ extensions: ['.ics'], maxBytes: ICS_MAX_CHARS }, (files) => void choose(files[0]));
 
   async function choose(file: File | undefined) {
     if (!file) return;
@@ -50,11 +53,17 @@ export function IcsImportDialog({ zone, onClose }: { zone: ZoneLabel; onClose():
     <div className="agenda-dialog" role="dialog" aria-modal="true" aria-labelledby={headingId} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="agenda-dialog__body">
         <h2 id={headingId}>{t('agenda.ics.title')}</h2>
-        <div className="field">
+        <div className={`field drop-target${fileDrop.over ? ' drop-target--over' : ''}`} data-testid="ics-drop" {...fileDrop.props}>
           <label className="field__label" htmlFor={`${headingId}-file`}>
             {t('agenda.ics.choose')}
           </label>
           <input id={`${headingId}-file`} type="file" accept=".ics,text/calendar" onChange={(e) => void choose(e.target.files?.[0])} />
+          <p className="field__hint">{t('drop.hint.ics')}</p>
+          {fileDrop.problem ? (
+            <p className="field__error" role="alert">
+              {fileDrop.problem}
+            </p>
+          ) : null}
         </div>
         {error ? <ErrorMessage error={error} /> : null}
         {preview ? (

@@ -24,6 +24,14 @@ export const desktopId = {
   'desktop.save': 'Simpan pengaturan desktop',
   'desktop.saved': 'Pengaturan desktop tersimpan.',
   'print.button': 'Cetak…',
+  'drop.nothing': 'Yang dilepas bukan berkas. Seret berkas dari pengelola berkas.',
+  'drop.folder': '“{name}” adalah folder. Seret satu berkas, bukan folder; tidak ada yang diimpor.',
+  'drop.several': 'Seret satu berkas saja; tidak ada yang diimpor.',
+  'drop.tooLarge': '“{name}” lebih dari {limit}; tidak ada yang diimpor.',
+  'drop.wrongType': '“{name}” bukan jenis berkas yang bisa dipakai di sini ({types}); tidak ada yang diimpor.',
+  'drop.hint.photo': 'Atau seret foto (JPEG, PNG, WebP) ke dalam naskah, atau tempel gambar dari papan klip.',
+  'drop.hint.import': 'Atau seret berkas CSV/XLSX ke sini.',
+  'drop.hint.ics': 'Atau seret berkas .ics ke sini.',
 } as const;
 
 export const desktopEn: Record<keyof typeof desktopId, string> = {
@@ -52,4 +60,12 @@ export const desktopEn: Record<keyof typeof desktopId, string> = {
   'desktop.save': 'Save desktop settings',
   'desktop.saved': 'Desktop settings saved.',
   'print.button': 'Print…',
+  'drop.nothing': 'What was dropped is not a file. Drag a file from the file manager.',
+  'drop.folder': '“{name}” is a folder. Drag one file, not a folder; nothing was imported.',
+  'drop.several': 'Drag one file only; nothing was imported.',
+  'drop.tooLarge': '“{name}” is larger than {limit}; nothing was imported.',
+  'drop.wrongType': '“{name}” is not a file type that can be used here ({types}); nothing was imported.',
+  'drop.hint.photo': 'Or drag photos (JPEG, PNG, WebP) into the text, or paste an image from the clipboard.',
+  'drop.hint.import': 'Or drag a CSV/XLSX file here.',
+  'drop.hint.ics': 'Or drag an .ics file here.',
 };
