@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/use-t';
 import { useCan } from '../people/session-store';
 import { useAppInfo } from './app-info-store';
+import './desktop.css';
 
 const BACKGROUND = ['platform', 'on', 'off'] as const;
 const LOGIN = ['default', 'on', 'off'] as const;
@@ -58,32 +59,38 @@ export function DesktopSection() {
         <form onSubmit={onSubmit} noValidate aria-labelledby="desktop-title">
           <fieldset>
             <legend>{t('desktop.background')}</legend>
+            <div className="desktop-options">
             {BACKGROUND.map((value) => (
               <label key={value} className="checkbox">
                 <input type="radio" name="desktop-background" value={value} checked={settings.background === value} onChange={() => change({ background: value })} />
                 {t(`desktop.background.${value}` as const)}
               </label>
             ))}
+            </div>
             <p className="field__hint">{t('desktop.background.hint')}</p>
           </fieldset>
           <fieldset>
             <legend>{t('desktop.login')}</legend>
+            <div className="desktop-options">
             {LOGIN.map((value) => (
               <label key={value} className="checkbox">
                 <input type="radio" name="desktop-login" value={value} checked={settings.startAtLogin === value} onChange={() => change({ startAtLogin: value })} />
                 {t(`desktop.login.${value}` as const)}
               </label>
             ))}
+            </div>
             <p className="field__hint">{t('desktop.login.hint')}</p>
           </fieldset>
           <fieldset>
             <legend>{t('desktop.notify')}</legend>
+            <div className="desktop-options">
             {NOTIFICATION_KINDS.map((kind) => (
               <label key={kind} className="checkbox">
                 <input type="checkbox" checked={settings.notifications[kind]} onChange={(e) => changeNotify({ [kind]: e.target.checked })} />
                 {t(`desktop.notify.${kind}` as const)}
               </label>
             ))}
+            </div>
             <p className="field__hint">{t('desktop.notify.hint')}</p>
             {quiet ? (
               <div className="desktop-quiet">
