@@ -1,6 +1,6 @@
 /**
  * The desktop shell's parts around the one window (issue 17): the press-room kiosk lock, the tray
- * and running in the background, OS notifications, printing, the right-click menu, and their wiring to the real Electron. main.ts makes two calls —
+ * and running in the background, OS notifications, printing, the right-click menu, long jobs in the title and taskbar, and their wiring to the real Electron. main.ts makes two calls —
  * `startDesktop` once the core is open and `attachWindow` for every window it opens — so that its
  * start-up stays small. Each part takes Electron as a small interface and is tested with stand-ins.
  */
@@ -17,6 +17,7 @@ import { createKioskLock, type KioskLock } from './kiosk';
 import type { ContextItem } from './policy/context-menu-template';
 import { createNotifier, type Notifier } from './notifications';
 import { createPrintService, type PrintService } from './print';
+import { createProgressDisplay } from './progress';
 import { createTrayController, type TrayController } from './tray';
 
 export interface DesktopOptions {
@@ -129,6 +130,9 @@ export function startDesktop(options: DesktopOptions): Desktop {
     log,
   });
 
+  const progress = createProgressDisplay(options.window);
+  core.on('progress', (p) => progress.update(p));
+
   const spelling = setUpSpelling(session.defaultSession, platform);
   log('shell.spelling', spelling);
   const toMenuItem = (item: ContextItem, act: (item: ContextItem) => void): MenuItemConstructorOptions => {
@@ -179,6 +183,7 @@ export function startDesktop(options: DesktopOptions): Desktop {
     attachWindow(win) {
       kiosk.attach(win);
       tray.attach(win);
+      progress.refresh();
       installContextMenu(win.webContents, {
         language: options.language,
         spelling,

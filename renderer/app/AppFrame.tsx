@@ -27,6 +27,8 @@ export function AppFrame({ profile }: { profile: OfficeProfile }) {
   useEffect(() => preloadSections(), []);
   // The desktop shell sends this when an OS notification is clicked (electron/shell/notifications.ts).
   useEffect(() => onEvent('desktop.open', (target) => useNavigation.getState().openTarget(target)), []);
+  // The desktop app's menu: Rilis Baru, Cetak Rilis, Pengaturan (electron/shell/app-menu.ts).
+  useEffect(() => onEvent('desktop.command', ({ command }) => useNavigation.getState().runCommand(command)), []);
 
   return (
     <div className="frame">

@@ -22,13 +22,20 @@ export const useNavigation = create<{
   section: Section;
   /** A thing to open once its section shows it (a clicked OS notification); the section clears it. */
   target: { section: Section; id: string } | null;
+  /** A release command from the desktop app's menu (Rilis Baru, Cetak Rilis), run by the releases section. */
+  command: 'newRelease' | 'print' | null;
   go(section: Section): void;
   openTarget(target: { section: Section; id: string }): void;
   clearTarget(): void;
+  runCommand(command: 'newRelease' | 'print' | 'settings'): void;
+  clearCommand(): void;
 }>()((set) => ({
   section: 'home',
   target: null,
+  command: null,
   go: (section) => set({ section }),
   openTarget: (target) => set({ section: target.section, target }),
   clearTarget: () => set({ target: null }),
+  runCommand: (command) => (command === 'settings' ? set({ section: 'settings' }) : set({ section: 'releases', command })),
+  clearCommand: () => set({ command: null }),
 }));

@@ -18,10 +18,12 @@ export interface EventMap {
   'desktop.notice': Notice;
   /** Sent by the desktop shell when a notification is clicked: the renderer opens that screen. */
   'desktop.open': Notice['target'];
+  /** Sent by the desktop shell's application menu (new release, print, settings). */
+  'desktop.command': { command: 'newRelease' | 'print' | 'settings' };
 }
 
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'progress', 'sync.status', 'session.changed', 'updates.status', 'desktop.settings', 'desktop.notice', 'desktop.open'];
+export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'progress', 'sync.status', 'session.changed', 'updates.status', 'desktop.settings', 'desktop.notice', 'desktop.open', 'desktop.command'];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);

@@ -47,7 +47,7 @@ export class FakeWebContents extends EventEmitter {
 
 export class FakeWindow extends EventEmitter {
   webContents = new FakeWebContents();
-  state = { kiosk: false, fullScreen: false, menuBarVisible: true, autoHideMenuBar: false, closable: true, visible: true, destroyed: false, title: 'Warta', progress: -1 };
+  state = { kiosk: false, fullScreen: false, menuBarVisible: true, autoHideMenuBar: false, closable: true, visible: true, destroyed: false, title: 'Warta', progress: -1, progressMode: 'none' };
   calls: string[] = [];
   isDestroyed = () => this.state.destroyed;
   setKiosk = (f: boolean) => void (this.state.kiosk = f);
@@ -56,7 +56,7 @@ export class FakeWindow extends EventEmitter {
   setAutoHideMenuBar = (h: boolean) => void (this.state.autoHideMenuBar = h);
   setClosable = (c: boolean) => void (this.state.closable = c);
   setTitle = (t: string) => void (this.state.title = t);
-  setProgressBar = (p: number) => void (this.state.progress = p);
+  setProgressBar = (p: number, o?: { mode: string }) => void Object.assign(this.state, { progress: p, progressMode: o?.mode ?? 'normal' });
   isVisible = () => this.state.visible;
   isMinimized = () => false;
   restore = () => undefined;
@@ -138,6 +138,7 @@ export function fakeElectron() {
     spellLanguages: [] as string[],
     addedWords: [] as string[],
     popups: [] as { items: FakeMenuItem[]; window: unknown }[],
+    opened: [] as string[],
   };
   const app = Object.assign(new EventEmitter(), {
     getAppPath: () => '/app',
@@ -171,10 +172,18 @@ export function fakeElectron() {
       addWordToSpellCheckerDictionary: (w: string) => record.addedWords.push(w) > 0,
     },
   };
+  const shell = {
+    openPath: (p: string) => {
+      record.opened.push(p);
+      return Promise.resolve('');
+    },
+  };
   return {
     record,
     app,
     session,
+    shell,
+    dialog: { showMessageBox: () => Promise.resolve({ response: 0 }) },
     Tray,
     Notification,
     BrowserWindow,

@@ -78,6 +78,8 @@ vi.mock('electron', () => {
     once = noop;
     on = noop;
     maximize = noop;
+    setTitle = noop;
+    setProgressBar = noop;
     isDestroyed = () => false;
   }
   const display = { workArea: { x: 0, y: 0, width: 1920, height: 1080 } };
