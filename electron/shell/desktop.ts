@@ -4,6 +4,7 @@
  * `startDesktop` once the core is open and `attachWindow` for every window it opens — so that its
  * start-up stays small. Each part takes Electron as a small interface and is tested with stand-ins.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, Menu, nativeImage, Notification, session, Tray, type MenuItemConstructorOptions } from 'electron';
 import type { CallResult } from '../../shared/contract/result';
@@ -18,6 +19,7 @@ import type { ContextItem } from './policy/context-menu-template';
 import { createNotifier, type Notifier } from './notifications';
 import { createPrintService, type PrintService } from './print';
 import { createProgressDisplay } from './progress';
+import { createOpenFiles, icsPathsIn } from './open-files';
 import { createTrayController, type TrayController } from './tray';
 
 export interface DesktopOptions {
@@ -31,6 +33,8 @@ export interface DesktopOptions {
   /** The window, if one is open (a notification's click sends it the screen to open). */
   window(): BrowserWindow | null;
   platform?: string;
+  /** The command line this Warta started with (an .ics opened from the file manager). */
+  argv?: readonly string[];
 }
 
 export interface Desktop {
@@ -45,6 +49,8 @@ export interface Desktop {
   menuAllowed(): boolean;
   /** The language changed: the tray's words follow. */
   languageChanged(): void;
+  /** A second start of Warta (Windows/Linux) with these arguments: .ics files among them are opened. */
+  secondInstance(argv: readonly string[]): void;
 }
 
 /** Core events after which the tray re-reads what it shows (outbox rows, sync, settings, kiosk). */
@@ -130,6 +136,40 @@ export function startDesktop(options: DesktopOptions): Desktop {
     log,
   });
 
+  const openFiles = createOpenFiles({
+    stat: (file) => {
+      try {
+        const st = fs.statSync(file);
+        return { size: st.size, isFile: st.isFile() };
+      } catch {
+        return null;
+      }
+    },
+    read: (file) => fs.readFileSync(file, 'utf8'),
+    baseName: (file) => path.basename(file),
+    notify: () => {
+      const win = options.window();
+      if (win && !win.isDestroyed() && !win.webContents.isDestroyed()) win.webContents.send(IPC_CHANNEL_EVENT, 'desktop.openedFiles', {});
+    },
+    log,
+  });
+  openFiles.open(icsPathsIn(options.argv ?? []));
+  // macOS hands files to a running app (and at start) through open-file.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    if (/\.ics$/i.test(file)) {
+      openFiles.open([file]);
+      options.openWindow();
+    }
+  });
+
+  // The same permission the core's own `desktop.openedFiles` names: only who may import into the agenda takes them.
+  const takeOpenedFiles = async (): Promise<CallResult<unknown>> => {
+    const session = await core.invoke('session.get');
+    if (!session.permissions.includes('agenda.write')) return { ok: false, error: { code: 'forbidden', message: 'Hanya yang boleh mengubah agenda dapat mengimpor berkas .ics.' } };
+    return { ok: true, value: openFiles.take() };
+  };
+
   const progress = createProgressDisplay(options.window);
   core.on('progress', (p) => progress.update(p));
 
@@ -179,7 +219,8 @@ export function startDesktop(options: DesktopOptions): Desktop {
     tray,
     notifier,
     print,
-    shellCalls: (method, input) => print.shellCalls(method, input),
+    shellCalls: (method, input) => (method === 'desktop.openedFiles' ? takeOpenedFiles() : print.shellCalls(method, input)),
+    secondInstance: (argv) => openFiles.open(icsPathsIn(argv)),
     attachWindow(win) {
       kiosk.attach(win);
       tray.attach(win);

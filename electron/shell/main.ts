@@ -58,7 +58,9 @@ async function run(): Promise<void> {
   let win: BrowserWindow | null = null;
   const currentWindow = () => (win && !win.isDestroyed() ? win : null);
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    // An .ics opened while Warta runs arrives as the second start's command line.
+    desktop?.secondInstance(argv);
     const w = currentWindow();
     if (!w) return;
     if (w.isMinimized()) w.restore();
@@ -124,6 +126,7 @@ async function run(): Promise<void> {
   desktop = startDesktop({
     core,
     logger,
+    argv: process.argv,
     language: () => core.context.prefs.get().language,
     installMenu: () => installAppMenu(core.context.prefs.get().language, menuContext),
     window: currentWindow,

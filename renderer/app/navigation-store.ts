@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { OpenedFile } from '../../shared/contract/methods/desktop';
 import type { MessageKey } from '../i18n/messages-id';
 
 export const SECTIONS = ['home', 'releases', 'agenda', 'media', 'outbox', 'pressroom', 'settings'] as const;
@@ -24,6 +25,10 @@ export const useNavigation = create<{
   target: { section: Section; id: string } | null;
   /** A release command from the desktop app's menu (Rilis Baru, Cetak Rilis), run by the releases section. */
   command: 'newRelease' | 'print' | null;
+  /** An .ics opened with Warta from the file manager, for the agenda's import preview. */
+  openedIcs: OpenedFile | null;
+  openIcs(file: OpenedFile): void;
+  clearOpenedIcs(): void;
   go(section: Section): void;
   openTarget(target: { section: Section; id: string }): void;
   clearTarget(): void;
@@ -33,6 +38,9 @@ export const useNavigation = create<{
   section: 'home',
   target: null,
   command: null,
+  openedIcs: null,
+  openIcs: (file) => set({ section: 'agenda', openedIcs: file }),
+  clearOpenedIcs: () => set({ openedIcs: null }),
   go: (section) => set({ section }),
   openTarget: (target) => set({ section: target.section, target }),
   clearTarget: () => set({ target: null }),

@@ -20,10 +20,12 @@ export interface EventMap {
   'desktop.open': Notice['target'];
   /** Sent by the desktop shell's application menu (new release, print, settings). */
   'desktop.command': { command: 'newRelease' | 'print' | 'settings' };
+  /** .ics files were opened with Warta: the renderer takes them with `desktop.openedFiles`. */
+  'desktop.openedFiles': Record<string, never>;
 }
 
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'progress', 'sync.status', 'session.changed', 'updates.status', 'desktop.settings', 'desktop.notice', 'desktop.open', 'desktop.command'];
+export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'progress', 'sync.status', 'session.changed', 'updates.status', 'desktop.settings', 'desktop.notice', 'desktop.open', 'desktop.command', 'desktop.openedFiles'];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import { ICS_MAX_CHARS, type IcsReport } from '../../../shared/contract/methods/agenda';
+import type { OpenedFile } from '../../../shared/contract/methods/desktop';
 import { formatDateTime } from '../../../shared/format/dates';
 import type { ZoneLabel } from '../../../shared/office/time-zones';
 import { call, onEvent } from '../../api/client';
@@ -9,7 +10,7 @@ import { useFileDrop } from '../../components/use-file-drop';
 import { useT } from '../../i18n/use-t';
 
 /** ICS import: choose, preview every row (and why some are skipped), then import with progress. */
-export function IcsImportDialog({ zone, onClose }: { zone: ZoneLabel; onClose(): void }) {
+export function IcsImportDialog({ zone, opened, onClose }: { zone: ZoneLabel; opened?: OpenedFile | null; onClose(): void }) {
   const { t, language } = useT();
   const headingId = useId();
   const [text, setText] = useState<string | null>(null);
@@ -29,11 +30,21 @@ export function IcsImportDialog({ zone, onClose }: { zone: ZoneLabel; onClose():
 
   const fileDrop = useFileDrop({ extensions: ['.ics'], maxBytes: ICS_MAX_CHARS }, (files) => void choose(files[0]));
 
+  // An .ics opened with Warta from the file manager: previewed like a chosen one, imported only on confirmation.
+  useEffect(() => {
+    if (!opened) return;
+    if ('error' in opened) setError({ code: 'unsupported_file', message: opened.error });
+    else void previewText(opened.text);
+  }, [opened]);
+
   async function choose(file: File | undefined) {
     if (!file) return;
+    await previewText(await file.text());
+  }
+
+  async function previewText(content: string) {
     setError(null);
     setDone(null);
-    const content = await file.text();
     const r = await call('agenda.ics.preview', { text: content, jobId });
     if (!r.ok) return setError(r.error);
     setText(content);

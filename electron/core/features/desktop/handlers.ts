@@ -18,7 +18,9 @@ export function readDesktopSettings(db: Db): DesktopSettings {
   }
 }
 
-export const desktopHandlers: HandlerGroup<'desktop.settings.get' | 'desktop.settings.save' | 'desktop.backgroundWork'> = {
+export const desktopHandlers: HandlerGroup<'desktop.settings.get' | 'desktop.settings.save' | 'desktop.backgroundWork' | 'desktop.openedFiles'> = {
+  // Files are opened with the desktop app only (electron/shell/open-files.ts answers there).
+  'desktop.openedFiles': () => [],
   'desktop.settings.get': (_input, ctx) => readDesktopSettings(ctx.db),
   'desktop.settings.save': (input, ctx) => {
     ctx.db.prepare('INSERT OR REPLACE INTO local_meta (key, value) VALUES (?, ?)').run(KEY, JSON.stringify(input));
