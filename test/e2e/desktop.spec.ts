@@ -63,6 +63,7 @@ test('Desktop manners in browser mode: settings of the desktop app, print opens 
   await page.getByRole('textbox', { name: 'Isi rilis' }).click();
   await page.keyboard.type('Pasar rakyat dibuka untuk 300 pedagang.');
   await page.getByRole('tab', { name: 'Ekspor' }).click();
+  await page.screenshot({ path: path.join(shots, 'release-print-button.png') });
   const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Cetak…' }).click()]);
   await expect.poll(() => tab.url(), { timeout: 20_000 }).toMatch(/^blob:/);
   await tab.close();
@@ -77,6 +78,7 @@ test('Desktop manners in browser mode: settings of the desktop app, print opens 
   const media = new MediaDirectory(page);
   await dropFiles(page, page.getByTestId('import-drop'), [{ name: 'arsip.csv', type: 'text/csv', text: 'a', size: 2 * 1024 ** 3 }]);
   await expect(media.importRegion.getByRole('alert')).toContainText('“arsip.csv” lebih dari 64 MB; tidak ada yang diimpor.');
+  await page.screenshot({ path: path.join(shots, 'media-drop-refused.png') });
   await dropFiles(page, page.getByTestId('import-drop'), [{ name: 'a.csv', type: 'text/csv', text: 'a' }, { name: 'b.csv', type: 'text/csv', text: 'b' }]);
   await expect(media.importRegion.getByRole('alert')).toContainText('Seret satu berkas saja');
   await expect(media.importRegion.getByTestId('import-rows')).toHaveCount(0);
