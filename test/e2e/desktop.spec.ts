@@ -66,6 +66,10 @@ test('Desktop manners in browser mode: settings of the desktop app, print opens 
   await page.screenshot({ path: path.join(shots, 'release-print-button.png') });
   const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Cetak…' }).click()]);
   await expect.poll(() => tab.url(), { timeout: 20_000 }).toMatch(/^blob:/);
+  await tab.waitForLoadState();
+  // Chromium's PDF viewer, with its own print button (looked at: .tmp/e2e/screenshots/print-tab.png).
+  await new Promise((r) => setTimeout(r, 1500));
+  await tab.screenshot({ path: path.join(shots, 'print-tab.png') });
   await tab.close();
 
   // Photos dropped into the editor: a PDF is refused whole, with the reason next to the editor.
