@@ -45,14 +45,15 @@ export class ConflictLog {
       const incomingSql = toSql(spec, value);
       if (localSql === incomingSql) continue;
       if (change.hlc > lc && rowKeyUnpushed && unpushed.has(lc)) {
-        this.insert(change.table, change.rowId, field, JSON.stringify(fromSql(spec, localSql)), lc, change.hlc);
+        this.keepLoser(change.table, change.rowId, field, JSON.stringify(fromSql(spec, localSql)), lc, change.hlc);
       } else if (change.hlc < lc) {
-        this.insert(change.table, change.rowId, field, JSON.stringify(value ?? null), change.hlc, lc);
+        this.keepLoser(change.table, change.rowId, field, JSON.stringify(value ?? null), change.hlc, lc);
       }
     }
   }
 
-  private insert(table: string, rowId: string, field: string, loser: string, loserHlc: string, winnerHlc: string): void {
+  /** Keeps a losing value (JSON) for a person to choose; once per field and losing stamp. */
+  keepLoser(table: string, rowId: string, field: string, loser: string, loserHlc: string, winnerHlc: string): void {
     this.ctx.db
       .prepare(
         'INSERT OR IGNORE INTO sync_conflicts (table_name, row_id, field, loser_value, loser_hlc, winner_hlc, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -38,6 +38,7 @@ import { createSyncClient, SyncRequestError, type FetchLike, type SyncClient } f
 import { ConflictLog } from './conflicts';
 import { DEFAULT_DELETE_GUARD, deleteStopMessage, StopForDeletes, type DeleteDecision, type DeleteGuard } from './delete-guard';
 import { DISK_FULL_SYNC, isDiskFull } from '../db/disk-full';
+import { beginJoinIfNew, finishJoin, JOIN_PENDING, joinPending } from './join-values';
 import { SyncState } from './local-tables';
 import { NoticeChannel } from './notices';
 import { ensurePublicFeedTables, refreshFeed } from './public-feed';
@@ -84,6 +85,7 @@ export class SyncEngine {
   private readonly guard: DeleteGuard;
   private readonly unpushed = new UnpushedStamps();
   private readonly conflictLog: ConflictLog;
+  private readonly rows: RowReader;
   private readonly applier: PageApplier;
   private readonly loop: BackgroundLoop;
   private readonly notices: NoticeChannel;
@@ -106,7 +108,7 @@ export class SyncEngine {
     this.state = new SyncState(ctx.db);
     ensurePublicFeedTables(ctx.db);
     this.guard = options.deleteGuard ?? DEFAULT_DELETE_GUARD;
-    const rows = new RowReader(ctx.db);
+    const rows = (this.rows = new RowReader(ctx.db));
     this.conflictLog = new ConflictLog(ctx, rows);
     this.applier = new PageApplier(ctx, this.state, rows, this.conflictLog, this.unpushed, options.knows ?? knowsRegistry);
     this.loop = new BackgroundLoop(async () => (await this.syncNow()).state);
@@ -205,6 +207,8 @@ export class SyncEngine {
         this.state.set('pull_cursor', 0);
         this.state.set('push_seq', 0);
       }
+      // Until its first pull reaches the head, the office's values beat ours (join-values.ts).
+      beginJoinIfNew(this.ctx.db, this.state, result.workspace);
       this.state.set('last_error', null);
     })();
     this.client = this.makeClient(url);
@@ -222,7 +226,7 @@ export class SyncEngine {
 
   disconnect(): SyncStatus {
     this.options.tokenVault.save(null);
-    for (const k of ['server_url', 'workspace', 'workspace_name', 'role', 'pending_deletes', 'delete_decision', 'last_error']) this.state.set(k, null);
+    for (const k of ['server_url', 'workspace', 'workspace_name', 'role', 'pending_deletes', 'delete_decision', 'last_error', JOIN_PENDING]) this.state.set(k, null);
     this.client = null;
     this.applyCeiling();
     this.notices.close();
@@ -317,6 +321,9 @@ export class SyncEngine {
         },
         decision,
       );
+      // The pull reached the office's head: from now on values merge by clock alone.
+      if (this.configured && joinPending(this.state))
+        finishJoin({ db: this.ctx.db, state: this.state, mutator: this.ctx.mutator, conflicts: this.conflictLog, rows: this.rows });
       await pushAll(
         {
           ctx: this.ctx,
