@@ -38,6 +38,7 @@ import { createSyncClient, SyncRequestError, type FetchLike, type SyncClient } f
 import { ConflictLog } from './conflicts';
 import { DEFAULT_DELETE_GUARD, deleteStopMessage, StopForDeletes, type DeleteDecision, type DeleteGuard } from './delete-guard';
 import { DISK_FULL_SYNC, isDiskFull } from '../db/disk-full';
+import { resetToFreshFirstRun } from './first-run-reset';
 import { beginJoinIfNew, finishJoin, JOIN_PENDING, joinPending } from './join-values';
 import { SyncState } from './local-tables';
 import { NoticeChannel } from './notices';
@@ -74,6 +75,9 @@ export interface SyncEngineOptions {
 }
 
 type State = SyncStatus['state'];
+
+/** sync_state: the server a failed join enrolled with; the vault's token is proof there (abandonJoin). */
+const JOIN_SERVER_URL = 'join_server_url';
 
 /** How the server's enrolment refusals reach the person. */
 const ENROL_ERRORS: Partial<Record<SyncRequestError['code'], ErrorCode>> = { offline: 'unreachable', too_many_attempts: 'too_many_attempts' };
@@ -186,12 +190,19 @@ export class SyncEngine {
   async configure(input: { serverUrl: string; workspace: string; code: string; deviceName: string }): Promise<SyncStatus> {
     const url = input.serverUrl.replace(/\/+$/, '');
     // Re-enrolling on the same server (a new role): the current token proves this is the same device.
-    const proof = this.state.get('server_url') === url ? this.options.tokenVault.load() : null;
+    // A join that failed after enrolling kept its token for this: the retry is the same device.
+    const proof = this.state.get('server_url') === url || this.state.get(JOIN_SERVER_URL) === url ? this.options.tokenVault.load() : null;
     const client = createSyncClient(url, () => proof, this.options.fetch);
     let result;
     try {
       result = await client.enrol({ workspace: input.workspace, code: input.code, deviceId: this.ctx.info.deviceId, deviceName: input.deviceName });
     } catch (err) {
+      // An answer that is no sync server's (a router's login page, a proxy): the address is wrong, not "try again later".
+      if (err instanceof SyncRequestError && err.code === 'bad_response')
+        throw new WartaError(
+          'unreachable',
+          `Alamat ${url} tidak menjawab seperti server sinkronisasi Warta; periksa alamat servernya. (This address does not answer like a Warta sync server; check it.)`,
+        );
       if (err instanceof SyncRequestError) throw new WartaError(ENROL_ERRORS[err.code] ?? 'forbidden', err.message);
       throw err;
     }
@@ -231,6 +242,25 @@ export class SyncEngine {
     this.applyCeiling();
     this.notices.close();
     this.loop.cancel();
+    this.setState('not_configured', null);
+    return this.status();
+  }
+
+  /**
+   * A join that failed after this device enrolled (join.ts): sync stops and the data folder is a
+   * fresh first run again (first-run-reset.ts). The token stays in the vault, remembered for this
+   * server only, as proof for the next attempt: the office knows this device id, and a plain
+   * code may not take an enrolled identity over.
+   */
+  async abandonJoin(): Promise<SyncStatus> {
+    const url = this.state.get('server_url');
+    this.notices.close();
+    this.loop.cancel();
+    await this.idle();
+    this.client = null;
+    resetToFreshFirstRun(this.ctx.db);
+    if (url) this.state.set(JOIN_SERVER_URL, url);
+    this.applyCeiling();
     this.setState('not_configured', null);
     return this.status();
   }

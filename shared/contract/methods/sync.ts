@@ -106,6 +106,8 @@ const codeInput = z.object({ role: z.enum(ROLES) }).strict();
 
 export const syncMethods = {
   'sync.configure': mutation<typeof configureInput, SyncStatus>('sync.manage', configureInput),
+  /** First run: join an existing office (enrol, take its profile, accounts and data); nothing of this computer's is written. */
+  'sync.join': mutation<typeof configureInput, SyncStatus>('sync.manage', configureInput),
   'sync.disconnect': mutation<typeof empty, SyncStatus>('sync.manage', empty),
   'sync.now': mutation<typeof empty, SyncStatus>('app.use', empty),
   'sync.confirmDeletes': mutation<typeof confirmInput, SyncStatus>('sync.manage', confirmInput),
