@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import type { SyncConflict, SyncRefusal, SyncReview } from '../../../shared/contract/methods';
 import { ROLES, type Role } from '../../../shared/contract/permissions';
+import { ENROLMENT_FILE_EXTENSION, enrolmentFileText } from '../../../shared/sync/enrolment-file';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
@@ -10,6 +11,31 @@ import { useCan } from '../people/session-store';
 import { useSyncStatus } from '../status/sync-status-store';
 import { syncStateText } from './SyncStateLabel';
 import './sync.css';
+
+interface Issued {
+  code: string;
+  workspace: string;
+  url: string;
+  role: Role;
+}
+
+/** The code just made, as a `.warta-enrol` file the administrator hands to the new computer (first run › Gabung). */
+function downloadEnrolmentFile(issued: Issued, workspaceName: string | null) {
+  const text = enrolmentFileText({
+    serverUrl: issued.url,
+    workspace: issued.workspace,
+    ...(workspaceName ? { workspaceName } : {}),
+    code: issued.code,
+    role: issued.role,
+    issuedAt: new Date().toISOString(),
+  });
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${(workspaceName ?? issued.workspace).replace(/[^\p{L}\p{N}-]+/gu, '-')}-${issued.role}${ENROLMENT_FILE_EXTENSION}`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -22,7 +48,8 @@ export function SyncSection() {
   const [form, setForm] = useState({ serverUrl: '', workspace: '', code: '', deviceName: '' });
   const [host, setHost] = useState({ host: '127.0.0.1', port: '8787', allowInsecureHttp: false });
   const [role, setRole] = useState<Role>('writer');
-  const [issued, setIssued] = useState<{ code: string; workspace: string; url: string } | null>(null);
+  const [issued, setIssuedState] = useState<Issued | null>(null);
+  const setIssued = (v: { code: string; workspace: string; url: string }) => setIssuedState({ ...v, role });
   const [conflicts, setConflicts] = useState<SyncConflict[]>([]);
   const [reviews, setReviews] = useState<SyncReview[]>([]);
   const [refused, setRefused] = useState<SyncRefusal[]>([]);
@@ -222,7 +249,14 @@ export function SyncSection() {
               <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.host.issueCode', { role }), setIssued)}>
                 {t('sync.host.issue')}
               </button>
-              {issued ? <p data-testid="sync-issued">{t('sync.host.code', issued)}</p> : null}
+              {issued ? (
+                <p data-testid="sync-issued">
+                  {t('sync.host.code', { code: issued.code, workspace: issued.workspace, url: issued.url })}{' '}
+                  <button type="button" className="button" onClick={() => downloadEnrolmentFile(issued, status.workspaceName)}>
+                    {t('sync.host.download')}
+                  </button>
+                </p>
+              ) : null}
               <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.host.stop', {}), asStatus)}>
                 {t('sync.host.stop')}
               </button>
