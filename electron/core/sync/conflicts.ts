@@ -12,6 +12,7 @@ import { WartaError } from '../../../shared/contract/errors';
 import type { SyncConflict, SyncReview } from '../../../shared/contract/methods/sync';
 import { parseHlc } from '../../../shared/sync/hlc';
 import { fieldSpec, isReplicatedTable, type FieldValue, type ReplicatedTable } from '../../../shared/sync/replicated-tables';
+import { recordName } from '../../../shared/sync/record-names';
 import { fromSql, toSql } from '../../../shared/sync/row-codec';
 import { writePermissionsOf } from '../../../shared/rules/rulebook';
 import type { Caller } from '../caller';
@@ -78,6 +79,7 @@ export class ConflictLog {
         table: r.table_name,
         rowId: r.row_id,
         field: r.field,
+        recordName: recordName(r.table_name, current?.row, this.lookup),
         currentValue: current ? fromSql(spec, current.row[r.field]) : null,
         otherValue: JSON.parse(r.loser_value) as unknown,
         otherFrom: parseHlc(r.loser_hlc).node,
@@ -126,6 +128,9 @@ export class ConflictLog {
       reviews: (db.prepare('SELECT count(*) AS n FROM sync_reviews WHERE closed_at IS NULL').get() as { n: number }).n,
     };
   }
+
+  private readonly lookup = (table: string, id: string) =>
+    isReplicatedTable(table) ? (this.rows.read(table, id)?.row as Record<string, unknown> | undefined) : undefined;
 
   private nowIso(): string {
     return new Date(this.ctx.now()).toISOString();

@@ -6,6 +6,7 @@ import { ENROLMENT_FILE_EXTENSION, enrolmentFileText } from '../../../shared/syn
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
+import { fieldLabel, tableLabel } from '../../i18n/data-labels';
 import { useT } from '../../i18n/use-t';
 import { useCan } from '../people/session-store';
 import { useSyncStatus } from '../status/sync-status-store';
@@ -171,9 +172,8 @@ export function SyncSection() {
           <ul className="sync-list">
             {conflicts.map((c) => (
               <li key={c.id}>
-                <strong>
-                  {c.table}.{c.field}
-                </strong>{' '}
+                <strong data-testid="sync-conflict-record">{c.recordName ?? tableLabel(c.table, language)}</strong> ·{' '}
+                <span data-testid="sync-conflict-field">{fieldLabel(c.table, c.field, language)}</span>{' '}
                 — {t('sync.conflict.current')}: <q>{show(c.currentValue)}</q> · {t('sync.conflict.other')}: <q>{show(c.otherValue)}</q>
                 <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.resolveConflict', { id: c.id, keep: 'current' }), () => void loadLists())}>
                   {t('sync.conflict.keepCurrent')}
@@ -194,7 +194,7 @@ export function SyncSection() {
           <ul className="sync-list">
             {refused.map((r) => (
               <li key={r.id}>
-                <strong>{r.recordName ?? `${r.table} ${r.rowId.slice(0, 8)}`}</strong> · {r.table}.{r.field} — {t('sync.refused.yours')}: <q>{show(r.value)}</q>
+                <strong>{r.recordName ?? tableLabel(r.table, language)}</strong> · {fieldLabel(r.table, r.field, language)} — {t('sync.refused.yours')}: <q>{show(r.value)}</q>
                 <br />
                 <span>{language === 'en' ? r.message.en : r.message.id}</span>
                 <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.dismissRefused', { id: r.id }), () => void loadLists())}>
@@ -212,7 +212,7 @@ export function SyncSection() {
           <ul className="sync-list">
             {reviews.map((r) => (
               <li key={r.id}>
-                {t(`sync.reviews.${r.kind}`)} — {r.table} {r.rowId.slice(0, 8)}
+                {t(`sync.reviews.${r.kind}`)} — {tableLabel(r.table, language)} {r.rowId.slice(0, 8)}
                 <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.closeReview', { id: r.id }), () => void loadLists())}>
                   {t('sync.reviews.close')}
                 </button>

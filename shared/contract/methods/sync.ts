@@ -40,6 +40,8 @@ export interface SyncConflict {
   table: string;
   rowId: string;
   field: string;
+  /** The record's name as this computer holds it (a release's title, a journalist's name); null for singletons and unnamed rows. */
+  recordName: string | null;
   /** The value the row holds now (the winner by clock). */
   currentValue: unknown;
   /** The value that lost, kept so a person can choose it. */
