@@ -108,6 +108,29 @@ describe('joining an office loses nothing', () => {
     expect(letterhead(await a.core.invoke('office.get', {}))).toEqual(expected);
   });
 
+  it('a writer’s laptop enrolled in an office with no profile yet: its profile is refused, it waits without breaking, then takes the office’s', async () => {
+    server = await startTestServer();
+    const ws = (await server.server.admin.createWorkspace('Humas Baru')).id;
+    const w = laptop();
+    await w.core.invoke('office.save', NEAR_EMPTY);
+    await enrol(w, server.server, ws, 'writer');
+    const status = await w.core.invoke('sync.now', {});
+    expect(status.state).toBe('up_to_date');
+    // Refused by the office's rules, kept for the person; the row took the office's (empty) state.
+    expect((await w.core.invoke('sync.refused', {})).map((r) => r.field)).toEqual(expect.arrayContaining(['institution', 'number_pattern']));
+    expect(await w.core.invoke('office.get', {})).toBeNull();
+    // Saving a profile of its own is refused here too (its role), with a clear error; nothing breaks.
+    await expect(w.core.invoke('office.save', NEAR_EMPTY)).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await w.core.invoke('sync.now', {})).state).toBe('up_to_date');
+
+    const a = laptop();
+    await a.core.invoke('office.save', OFFICE);
+    await enrol(a, server.server, ws);
+    await a.core.invoke('sync.now', {});
+    await w.core.invoke('sync.now', {});
+    expect(letterhead(await w.core.invoke('office.get', {}))).toEqual(letterhead({ ...OFFICE }));
+  });
+
   it('re-enrolling after a disconnect is no join: this device’s synced values are not set aside', async () => {
     const { a, ws } = await office();
     await a.core.invoke('office.save', { ...OFFICE, phone: '(0271) 555-0199' });
