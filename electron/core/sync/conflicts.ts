@@ -25,6 +25,7 @@ import type { UnpushedStamps } from './unpushed';
 export const SKIP_CONFLICT_FIELDS: ReadonlySet<string> = new Set(['deleted_at', 'created_at']);
 
 export class ConflictLog {
+  private keepStmt: { run(...args: unknown[]): unknown } | null = null;
   constructor(
     private readonly ctx: CoreContext,
     private readonly rows: RowReader,
@@ -55,11 +56,10 @@ export class ConflictLog {
 
   /** Keeps a losing value (JSON) for a person to choose; once per field and losing stamp. */
   keepLoser(table: string, rowId: string, field: string, loser: string, loserHlc: string, winnerHlc: string): void {
-    this.ctx.db
-      .prepare(
-        'INSERT OR IGNORE INTO sync_conflicts (table_name, row_id, field, loser_value, loser_hlc, winner_hlc, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(table, rowId, field, loser, loserHlc, winnerHlc, this.nowIso());
+    this.keepStmt ??= this.ctx.db.prepare(
+      'INSERT OR IGNORE INTO sync_conflicts (table_name, row_id, field, loser_value, loser_hlc, winner_hlc, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.keepStmt.run(table, rowId, field, loser, loserHlc, winnerHlc, this.nowIso());
   }
 
   addReview(table: string, rowId: string, kind: SyncReview['kind']): void {

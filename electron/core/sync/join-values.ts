@@ -28,6 +28,7 @@ import { fieldSpec, type FieldValue, type ReplicatedTable } from '../../../share
 import { fromSql, toSql } from '../../../shared/sync/row-codec';
 import { writePermissionsOf } from '../../../shared/rules/rulebook';
 import { ceilingOf } from '../data/actor-scope';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/open-database';
 import type { Change } from '../data/change';
 import type { Mutator } from '../data/mutator';
@@ -50,6 +51,14 @@ function ensureJoinTable(db: Db): void {
     value TEXT NOT NULL, hlc TEXT NOT NULL,
     PRIMARY KEY (table_name, row_id, field)
   )`);
+}
+
+type Statement = Database.Statement<unknown[], unknown>;
+const keepStatements = new WeakMap<Db, Statement>();
+function keepStatement(db: Db): Statement {
+  let stmt = keepStatements.get(db);
+  if (!stmt) keepStatements.set(db, (stmt = db.prepare('INSERT OR IGNORE INTO sync_join_values (table_name, row_id, field, value, hlc) VALUES (?, ?, ?, ?, ?)')));
+  return stmt;
 }
 
 export function joinPending(state: SyncState): boolean {
@@ -78,8 +87,10 @@ export function setAsidePreSyncValues(
   before: RowSnapshot,
 ): number {
   const table = change.table as ReplicatedTable;
-  const keep = deps.db.prepare('INSERT OR IGNORE INTO sync_join_values (table_name, row_id, field, value, hlc) VALUES (?, ?, ?, ?, ?)');
-  let n = 0;
+  const keep = keepStatement(deps.db);
+  // Fields set aside, grouped by the stamp of ours they held: one office-state write per stamp.
+  const byStamp = new Map<string, string[]>();
+  const office: Record<string, { value: FieldValue; hlc: string }> = {};
   for (const [field, incoming] of Object.entries(change.fields)) {
     if (field === 'deleted_at') continue; // the delete rules of apply.ts decide deletes
     const ours = before.clocks.get(field);
@@ -91,8 +102,15 @@ export function setAsidePreSyncValues(
     const oursSql = before.row[field] ?? null;
     // `created_at` is no person's value; an empty value of ours is nothing to lose.
     if (field !== 'created_at' && !isEmpty(oursSql)) keep.run(table, change.rowId, field, JSON.stringify(fromSql(spec, oursSql)), ours);
-    deps.mutator.takeOfficeState(table, change.rowId, ours, [field], { fields: { [field]: { value: incoming, hlc: change.hlc } } });
-    n += 1;
+    office[field] = { value: incoming as FieldValue, hlc: change.hlc };
+    const fields = byStamp.get(ours);
+    if (fields) fields.push(field);
+    else byStamp.set(ours, [field]);
+  }
+  let n = 0;
+  for (const [stamp, fields] of byStamp) {
+    deps.mutator.takeOfficeState(table, change.rowId, stamp, fields, { fields: office });
+    n += fields.length;
   }
   return n;
 }
