@@ -88,6 +88,7 @@ test('joining an office loses nothing: a first-run laptop’s profile does not r
     const fields = await conflicts.getByTestId('sync-conflict-field').allTextContents();
     expect(fields).toEqual(expect.arrayContaining(['Nama instansi', 'Nama unit', 'Pola nomor rilis']));
     await expect(conflicts).toContainText('Pemkot Surakarta');
+    await expect(conflicts).toContainText('Nilai lain (dari komputer ini)');
     await expect(conflicts).toContainText(OFFICE_PATTERN);
     await expect(conflicts).not.toContainText('office_profile');
     await conflicts.scrollIntoViewIfNeeded();

@@ -9,6 +9,7 @@ import { TextField } from '../../components/TextField';
 import { fieldLabel, tableLabel } from '../../i18n/data-labels';
 import { useT } from '../../i18n/use-t';
 import { useCan } from '../people/session-store';
+import { useAppInfo } from '../settings/app-info-store';
 import { useSyncStatus } from '../status/sync-status-store';
 import { syncStateText } from './SyncStateLabel';
 import './sync.css';
@@ -45,6 +46,7 @@ export function SyncSection() {
   const { t, language } = useT();
   const canManage = useCan('sync.manage');
   const status = useSyncStatus((s) => s.status);
+  const deviceId = useAppInfo((s) => s.info?.deviceId ?? null);
   const setStatus = useSyncStatus((s) => s.set);
   const [form, setForm] = useState({ serverUrl: '', workspace: '', code: '', deviceName: '' });
   const [host, setHost] = useState({ host: '127.0.0.1', port: '8787', allowInsecureHttp: false });
@@ -65,6 +67,7 @@ export function SyncSection() {
   }, []);
   useEffect(() => {
     void useSyncStatus.getState().load();
+    if (!useAppInfo.getState().info) void useAppInfo.getState().load();
   }, []);
   useEffect(() => {
     void loadLists();
@@ -174,7 +177,7 @@ export function SyncSection() {
               <li key={c.id}>
                 <strong data-testid="sync-conflict-record">{c.recordName ?? tableLabel(c.table, language)}</strong> ·{' '}
                 <span data-testid="sync-conflict-field">{fieldLabel(c.table, c.field, language)}</span>{' '}
-                — {t('sync.conflict.current')}: <q>{show(c.currentValue)}</q> · {t('sync.conflict.other')}: <q>{show(c.otherValue)}</q>
+                — {t('sync.conflict.current')}: <q>{show(c.currentValue)}</q> · {t(c.otherFrom === deviceId ? 'sync.conflict.otherHere' : 'sync.conflict.other')}: <q>{show(c.otherValue)}</q>
                 <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.resolveConflict', { id: c.id, keep: 'current' }), () => void loadLists())}>
                   {t('sync.conflict.keepCurrent')}
                 </button>

@@ -44,7 +44,9 @@ export const syncId = {
   'sync.deletes.allow': 'Lanjutkan, hapus',
   'sync.deletes.restore': 'Jangan hapus, pulihkan',
   'sync.conflicts': 'Konflik suntingan',
-  'sync.conflictsIntro': 'Dua orang mengubah isian yang sama sebelum saling tahu. Nilai yang kalah disimpan di sini; pilih yang benar.',
+  'sync.conflictsIntro':
+    'Dua orang mengubah isian yang sama sebelum saling tahu, atau komputer ini mengisinya sebelum bergabung dengan kantor (nilai kantor yang dipakai). Nilai yang kalah disimpan di sini; pilih yang benar.',
+  'sync.conflict.otherHere': 'Nilai lain (dari komputer ini)',
   'sync.conflict.current': 'Sekarang',
   'sync.conflict.other': 'Nilai lain',
   'sync.conflict.keepCurrent': 'Pakai yang sekarang',
@@ -118,7 +120,9 @@ export const syncEn: Record<keyof typeof syncId, string> = {
   'sync.deletes.allow': 'Go ahead, delete',
   'sync.deletes.restore': "Don't delete, restore",
   'sync.conflicts': 'Edit conflicts',
-  'sync.conflictsIntro': 'Two people changed the same field before either knew. The losing value is kept here; choose the right one.',
+  'sync.conflictsIntro':
+    "Two people changed the same field before either knew, or this computer filled it in before it joined the office (the office's value is used). The losing value is kept here; choose the right one.",
+  'sync.conflict.otherHere': 'Other value (from this computer)',
   'sync.conflict.current': 'Now',
   'sync.conflict.other': 'Other value',
   'sync.conflict.keepCurrent': 'Keep the current one',
