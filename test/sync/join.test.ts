@@ -123,6 +123,35 @@ describe('joining an existing office on first run', () => {
     await expectFresh(c);
   });
 
+  it('a server that enrols but then answers HTML (a proxy in between): refused, and the folder is a fresh first run', async () => {
+    const { ws } = await officeA();
+    // Enrolment reaches the office's server; every later request gets a proxy's HTML page.
+    const proxy = http.createServer((req, res) => {
+      if (req.method === 'POST' && req.url === '/v1/enrol') {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          void fetch(`${server!.server.url}/v1/enrol`, { method: 'POST', body: Buffer.concat(chunks) }).then(async (r) => {
+            res.writeHead(r.status, { 'content-type': 'application/json' });
+            res.end(await r.text());
+          });
+        });
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><body>Proxy: sesi habis</body></html>');
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    closers.push(() => new Promise((r) => proxy.close(() => r())));
+    const c = device();
+    const err = await c.core
+      .invoke('sync.join', { ...(await joinInput(ws)), serverUrl: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'conflict' });
+    expect((err as Error).message).toMatch(/Data kantor belum bisa diambil/);
+    await expectFresh(c);
+  });
+
   it('an office with no profile yet: refused after enrolling, the folder is a fresh first run, and a later attempt joins', async () => {
     const { a, ws } = await officeA(false);
     const c = device();
