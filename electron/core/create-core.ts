@@ -40,6 +40,7 @@ import { mediaHandlers } from './features/media/handlers';
 import { mediaOfficeState, scrubMediaCopies } from './features/media/erasure-scrub';
 import { releaseOfficeState } from './features/releases/office-state';
 import { updatesHandlers } from './features/updates/handlers';
+import { homeHandlers } from './features/home/handlers';
 import { attachSyncEngine, type SyncEngineOptions } from './sync/engine';
 import { attachHosting, resumeHosting, stopHosting } from './sync/host';
 import type { SyncServerLaunch } from './sync/hosting-port';
@@ -118,6 +119,7 @@ const handlers: Handlers = {
   ...mediaHandlers,
   ...distributionHandlers,
   ...updatesHandlers,
+  ...homeHandlers,
 };
 
 /** Opens (or creates) the workspace in `dataDir`, migrates it, and serves the contract. */
