@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { onEvent } from '../api/client';
 import { useConnection } from '../api/connection-store';
+import { useDeskStore } from '../features/home/desk-store';
 import { useOfficeStore } from '../features/office/office-store';
 import { useAppInfo } from '../features/settings/app-info-store';
 import { useOpdStore } from '../features/settings/opd-store';
@@ -20,6 +21,8 @@ export function useLiveData(): void {
       if (tables.includes('opd')) void useOpdStore.getState().load();
       // Every local write adds to the change log, so the count of unsynced changes moves too.
       void useSyncStatus.getState().load();
+      // Beranda's cards read many tables; once it has loaded, any change (local or pulled) reloads it.
+      if (useDeskStore.getState().desk) void useDeskStore.getState().load();
     });
     const offSync = onEvent('sync.status', (status) => useSyncStatus.getState().set(status));
     return () => {
@@ -34,6 +37,7 @@ export function useLiveData(): void {
     void useOfficeStore.getState().load();
     void useSyncStatus.getState().load();
     void useAppInfo.getState().load();
+    if (useDeskStore.getState().desk) void useDeskStore.getState().load();
     if (useOpdStore.getState().status !== 'loading') void useOpdStore.getState().load();
   }, [reconnects]);
 }

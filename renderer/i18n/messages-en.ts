@@ -5,6 +5,7 @@ import { settingsEn } from '../features/settings/settings-messages';
 import { pressroomEn } from '../features/pressroom/messages';
 import { releasesEn } from '../features/releases/messages';
 import { agendaEn } from '../features/agenda/messages';
+import { homeDeskEn } from '../features/home/messages';
 import { mediaEn } from '../features/media/messages';
 import { distributionEn } from '../features/distribution/messages';
 import type { MessageKey } from './messages-id';
@@ -194,6 +195,7 @@ export const messagesEn: Record<MessageKey, string> = {
   ...pressroomEn,
   ...releasesEn,
   ...agendaEn,
+  ...homeDeskEn,
   ...mediaEn,
   ...distributionEn,
   ...syncEn,

@@ -10,6 +10,7 @@ import { settingsId } from '../features/settings/settings-messages';
 import { pressroomId } from '../features/pressroom/messages';
 import { releasesId } from '../features/releases/messages';
 import { agendaId } from '../features/agenda/messages';
+import { homeDeskId } from '../features/home/messages';
 import { mediaId } from '../features/media/messages';
 import { distributionId } from '../features/distribution/messages';
 
@@ -197,6 +198,7 @@ export const messagesId = {
   ...pressroomId,
   ...releasesId,
   ...agendaId,
+  ...homeDeskId,
   ...mediaId,
   ...distributionId,
   ...syncId,
