@@ -41,6 +41,7 @@ import { mediaOfficeState, scrubMediaCopies } from './features/media/erasure-scr
 import { releaseOfficeState } from './features/releases/office-state';
 import { updatesHandlers } from './features/updates/handlers';
 import { homeHandlers } from './features/home/handlers';
+import { reportsHandlers } from './features/reports/handlers';
 import { attachSyncEngine, type SyncEngineOptions } from './sync/engine';
 import { attachHosting, resumeHosting, stopHosting } from './sync/host';
 import type { SyncServerLaunch } from './sync/hosting-port';
@@ -120,6 +121,7 @@ const handlers: Handlers = {
   ...distributionHandlers,
   ...updatesHandlers,
   ...homeHandlers,
+  ...reportsHandlers,
 };
 
 /** Opens (or creates) the workspace in `dataDir`, migrates it, and serves the contract. */

@@ -10,6 +10,7 @@ import { syncMethods } from './methods/sync';
 import { distributionMethods } from './methods/distribution';
 import { updatesMethods } from './methods/updates';
 import { homeMethods } from './methods/home';
+import { reportsMethods } from './methods/reports';
 
 export type { AppInfo, Language, MachinePrefs, SyncStatus } from './methods/app';
 export type { SyncConflict, SyncRefusal, SyncReview } from './methods/sync';
@@ -31,6 +32,7 @@ export const methods = {
   ...distributionMethods,
   ...updatesMethods,
   ...homeMethods,
+  ...reportsMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Methods = typeof methods;
