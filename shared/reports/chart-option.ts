@@ -10,13 +10,13 @@ import type { ReportChart } from './model';
 const GREYS = ['#2b2b2b', '#8a8a8a', '#c4c4c4', '#5c5c5c'];
 const DECALS = [{ symbol: 'none' }, { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: Math.PI / 4, color: 'rgba(255,255,255,0.6)' }, { symbol: 'circle', symbolSize: 0.5, color: 'rgba(0,0,0,0.35)' }, { symbol: 'triangle', symbolSize: 0.6, color: 'rgba(255,255,255,0.6)' }];
 
-export const CHART_SIZE = { width: 640, height: 300 } as const;
+export const CHART_SIZE = { width: 640, height: 230 } as const;
 
 export const formatNumberId = (n: number) => n.toLocaleString('id-ID');
 
 /** Height that fits a horizontal chart's categories (paper and window alike). */
 export function chartHeight(chart: ReportChart): number {
-  return chart.orientation === 'horizontal' ? Math.max(160, 60 + chart.categories.length * 26) : CHART_SIZE.height;
+  return chart.orientation === 'horizontal' ? Math.max(120, 50 + chart.categories.length * chart.series.length * 20) : CHART_SIZE.height;
 }
 
 export function chartOption(chart: ReportChart): Record<string, unknown> {

@@ -88,7 +88,7 @@ describe('reports: the period report computed once, shown and exported', () => {
     expect(table(r, 'releases_opd').note).toContain('tetap dihitung');
     expect(table(r, 'releases_topic').rows).toEqual([['kesehatan', 2], ['pendidikan', 1], ['Tanpa topik', 1]]);
     expect(table(r, 'releases_ttr').rows).toEqual([
-      ['≤ 30 menit', 0, '0%'],
+      ['0–30 menit', 0, '0%'],
       ['31–60 menit', 1, '50%'],
       ['61–120 menit', 0, '0%'],
       ['121–240 menit', 1, '50%'],

@@ -21,7 +21,7 @@ interface Row {
 export function ttrBuckets(target: number): { label: string; max: number }[] {
   const h = Math.round(target / 2);
   return [
-    { label: `≤ ${h} menit`, max: h },
+    { label: `0–${h} menit`, max: h },
     { label: `${h + 1}–${target} menit`, max: target },
     { label: `${target + 1}–${target * 2} menit`, max: target * 2 },
     { label: `${target * 2 + 1}–${target * 4} menit`, max: target * 4 },

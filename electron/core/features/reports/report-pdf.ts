@@ -45,12 +45,12 @@ export function renderReportPdf(report: Report, head: Letterhead, zone: ZoneLabe
     for (const s of section.summary) para(s);
     doc.y += 6;
     for (const chart of section.charts) {
-      const drawn = chartSvg(chart);
-      const scale = Math.min(1, width / drawn.width);
-      const h = drawn.height * scale;
+      // Drawn at the text width, one SVG pixel to one point: no scaling, the labels keep their size.
+      const drawn = chartSvg(chart, Math.floor(width));
+      const h = drawn.height;
       if (doc.y + h + 20 > doc.page.height - doc.page.margins.bottom) doc.addPage();
       para(chart.title, { bold: true, size: 9.5 });
-      SVGtoPDF(doc, drawn.svg, left, doc.y, { width: drawn.width * scale, height: h, assumePt: true, fontCallback: (_f, bold) => fonts.primary({ bold }) });
+      SVGtoPDF(doc, drawn.svg, left, doc.y, { width: drawn.width, height: h, assumePt: true, fontCallback: (_f, bold) => fonts.primary({ bold }) });
       doc.y += h + 8;
     }
     for (const t of section.tables) table(pdf, t);
