@@ -1,3 +1,4 @@
+import { reportsEn } from '../features/reports/messages';
 import { peopleEn } from '../features/people/messages';
 import { syncEn } from '../features/sync/messages';
 import { encryptionEn } from '../features/settings/encryption-messages';
@@ -30,6 +31,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'nav.agenda': 'Agenda',
   'nav.media': 'Media',
   'nav.pressroom': 'Press Room',
+  'nav.reports': 'Reports',
   'nav.settings': 'Settings',
 
   'status.label': 'Application status',
@@ -196,6 +198,7 @@ export const messagesEn: Record<MessageKey, string> = {
   ...releasesEn,
   ...agendaEn,
   ...homeDeskEn,
+  ...reportsEn,
   ...mediaEn,
   ...distributionEn,
   ...syncEn,

@@ -3,6 +3,7 @@
  * every key here (and no other), or type-checking fails. `{name}` marks a value filled in
  * by `t(key, { name })`; braces with no value given (like `{seq}`) are printed as they are.
  */
+import { reportsId } from '../features/reports/messages';
 import { peopleId } from '../features/people/messages';
 import { syncId } from '../features/sync/messages';
 import { encryptionId } from '../features/settings/encryption-messages';
@@ -33,6 +34,7 @@ export const messagesId = {
   'nav.agenda': 'Agenda',
   'nav.media': 'Media',
   'nav.pressroom': 'Ruang Pers',
+  'nav.reports': 'Laporan',
   'nav.settings': 'Pengaturan',
 
   'status.label': 'Status aplikasi',
@@ -199,6 +201,7 @@ export const messagesId = {
   ...releasesId,
   ...agendaId,
   ...homeDeskId,
+  ...reportsId,
   ...mediaId,
   ...distributionId,
   ...syncId,
