@@ -3,8 +3,6 @@
  * soon, journalists whose UKW certificate expires soon. Dates are YYYY-MM-DD keys (the
  * directory's own form), compared as text.
  */
-import { contractProgress } from '../../../../shared/media/quota';
-import type { Product } from '../../../../shared/media/vocabulary';
 import { CONTRACT_ENDING_DAYS, DESK_ITEMS_MAX, UKW_EXPIRING_DAYS, type DeskItem } from '../../../../shared/home/desk';
 import { addDays, type CardAnswer, type DeskScope } from './card-query';
 
@@ -23,39 +21,39 @@ const dayCount = (from: string, to: string) => Math.round((Date.parse(`${to}T00:
 /**
  * A contract is behind when, summed over its products, what was delivered up to today is less
  * than the quota times the share of the period already gone (rounded down: a day's slack).
+ * Delivered counts as shared/media/quota.ts counts it (inside the period, products with a
+ * quota, capped at the quota), aggregated in SQL over the publication index: a year of an
+ * active office holds tens of thousands of proofs.
  */
 export function contractsBehind(s: DeskScope): CardAnswer {
-  const { db } = s.ctx;
-  const contracts = db
+  const rows = s.ctx.db
     .prepare(
-      `SELECT c.id, c.number, c.period_start, c.period_end, o.name AS outlet_name FROM media_contract c LEFT JOIN media_outlet o ON o.id = c.outlet_id
-       WHERE ${ACTIVE} AND c.period_start <= ? AND c.period_end >= ? ORDER BY c.period_end, c.id`,
+      `WITH active AS (
+         SELECT c.id, c.number, c.period_start, c.period_end, o.name AS outlet_name FROM media_contract c LEFT JOIN media_outlet o ON o.id = c.outlet_id
+         WHERE ${ACTIVE} AND c.period_start <= :today AND c.period_end >= :today),
+       quota AS (
+         SELECT q.contract_id, q.product, max(q.quota) AS quota FROM media_contract_quota q JOIN active a ON a.id = q.contract_id
+         WHERE q.deleted_at IS NULL AND q.quota > 0 GROUP BY q.contract_id, q.product),
+       delivered AS (
+         SELECT p.contract_id, p.product, count(*) AS n FROM active a JOIN media_publication p ON p.contract_id = a.id
+         WHERE p.deleted_at IS NULL AND p.published_on >= a.period_start AND p.published_on <= :today GROUP BY p.contract_id, p.product)
+       SELECT a.id, a.number, a.period_start, a.period_end, a.outlet_name, sum(q.quota) AS quota, sum(min(coalesce(d.n, 0), q.quota)) AS delivered
+       FROM active a JOIN quota q ON q.contract_id = a.id LEFT JOIN delivered d ON d.contract_id = q.contract_id AND d.product = q.product
+       GROUP BY a.id ORDER BY a.period_end, a.id`,
     )
-    .all(s.today, s.today) as ContractRow[];
-  const quotas = db.prepare('SELECT product, quota FROM media_contract_quota WHERE contract_id = ? AND deleted_at IS NULL');
-  const pubs = db.prepare(
-    "SELECT contract_id AS contractId, product, published_on AS publishedOn FROM media_publication WHERE contract_id = ? AND deleted_at IS NULL AND published_on <= ?",
-  );
+    .all({ today: s.today }) as (ContractRow & { quota: number; delivered: number })[];
   const behind: DeskItem[] = [];
-  for (const c of contracts) {
-    const progress = contractProgress(
-      { id: c.id, periodStart: c.period_start, periodEnd: c.period_end, quotas: quotas.all(c.id) as { product: Product; quota: number }[] },
-      pubs.all(c.id, s.today) as { contractId: string; product: Product; publishedOn: string }[],
-      { from: c.period_start, to: s.today },
-    );
-    const quota = progress.reduce((n, p) => n + p.quota, 0);
-    if (quota === 0) continue;
-    const delivered = progress.reduce((n, p) => n + Math.min(p.deliveredToDate, p.quota), 0);
+  for (const c of rows) {
     const share = Math.min(1, dayCount(c.period_start, s.today) / dayCount(c.period_start, c.period_end));
-    const expected = Math.floor(quota * share);
-    if (delivered >= expected) continue;
+    const expected = Math.floor(c.quota * share);
+    if (c.delivered >= expected) continue;
     behind.push({
       key: c.id,
       title: c.outlet_name ?? '',
       detail: c.number ?? '',
       atMs: null,
       minutes: null,
-      figure: `${delivered}/${expected}/${quota}`,
+      figure: `${c.delivered}/${expected}/${c.quota}`,
       flags: ['late'],
       target: { section: 'media' },
     });
@@ -78,14 +76,17 @@ export function contractsEnding(s: DeskScope): CardAnswer {
 
 /** Certificates expiring within the horizon, and those already lapsed (still listed: the journalist is still on the lists). */
 export function ukwExpiring(s: DeskScope): CardAnswer {
+  const where = `j.deleted_at IS NULL AND j.erased_at IS NULL AND j.ukw_valid_until IS NOT NULL AND j.ukw_valid_until != '' AND j.ukw_valid_until <= ?`;
+  const horizon = addDays(s.today, UKW_EXPIRING_DAYS);
+  // Only the first items are read: a directory of thousands may hold hundreds of lapsed certificates.
+  const total = (s.ctx.db.prepare(`SELECT count(*) AS n FROM media_journalist j WHERE ${where}`).get(horizon) as { n: number }).n;
   const rows = s.ctx.db
     .prepare(
       `SELECT j.id, j.name, j.ukw_level, j.ukw_valid_until, o.name AS outlet_name FROM media_journalist j LEFT JOIN media_outlet o ON o.id = j.outlet_id
-       WHERE j.deleted_at IS NULL AND j.erased_at IS NULL AND j.ukw_valid_until IS NOT NULL AND j.ukw_valid_until != '' AND j.ukw_valid_until <= ?
-       ORDER BY j.ukw_valid_until, j.id`,
+       WHERE ${where} ORDER BY j.ukw_valid_until, j.id LIMIT ?`,
     )
-    .all(addDays(s.today, UKW_EXPIRING_DAYS)) as { id: string; name: string | null; ukw_level: string | null; ukw_valid_until: string; outlet_name: string | null }[];
-  const items = rows.slice(0, DESK_ITEMS_MAX).map(
+    .all(horizon, DESK_ITEMS_MAX) as { id: string; name: string | null; ukw_level: string | null; ukw_valid_until: string; outlet_name: string | null }[];
+  const items = rows.map(
     (j): DeskItem => ({
       key: j.id,
       title: j.name ?? '',
@@ -97,5 +98,5 @@ export function ukwExpiring(s: DeskScope): CardAnswer {
       target: { section: 'media' },
     }),
   );
-  return { items, total: rows.length };
+  return { items, total };
 }
