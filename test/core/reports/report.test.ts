@@ -54,11 +54,15 @@ async function march2026(): Promise<{ c: Core }> {
   const harian = await c.invoke('media.outlets.save', { name: 'Harian Sukamaju', kind: 'print' } as never);
   const portal = await c.invoke('media.outlets.save', { name: 'Portal Sukamaju', kind: 'online' } as never);
   await c.invoke('media.contracts.save', { outletId: harian.id, number: 'KS-01', periodStart: '2026-03-01', periodEnd: '2026-03-31', value: 9_000_000, quotas: [{ product: 'news', quota: 3 }] } as never);
-  const pub = (outletId: string, publishedOn: string) => c.invoke('media.publications.save', { outletId, product: 'news', publishedOn, url: `https://contoh.example/${publishedOn}` } as never);
-  await pub(harian.id, '2026-02-27');
-  await pub(harian.id, '2026-03-10');
-  await pub(harian.id, '2026-03-12');
-  await pub(portal.id, '2026-03-12');
+  const pub = (outletId: string, publishedOn: string, tone: string | null) => c.invoke('media.publications.save', { outletId, product: 'news', publishedOn, tone, url: `https://contoh.example/${publishedOn}` } as never);
+  await pub(harian.id, '2026-02-27', 'negative');
+  await pub(harian.id, '2026-03-10', 'positive');
+  await pub(harian.id, '2026-03-12', 'neutral');
+  await pub(portal.id, '2026-03-12', null);
+  // A tone outside the three is refused by the contract, and by the shared rule under it.
+  expect(await c.call('media.publications.save', { outletId: harian.id, product: 'news', publishedOn: '2026-03-13', tone: 'sangat positif' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('Nada pemberitaan') } });
+  const anyPub = c.context.db.prepare('SELECT id FROM media_publication LIMIT 1').get() as { id: string };
+  expect(() => c.context.mutator.update('media_publication', anyPub.id, { tone: 'bagus' })).toThrow(/tone/);
 
   const mayor = await c.invoke('agenda.officials.save', { name: 'Ir. Hendra Wijaya', position: 'Wali Kota', precedenceRank: 10, isLeader: true });
   const ev = (title: string, start: number, more: Record<string, unknown> = {}) => c.invoke('agenda.events.save', { title, startMs: start, endMs: start + H, leaderIds: [mayor.id], ...more } as never);
@@ -97,6 +101,8 @@ describe('reports: the period report computed once, shown and exported', () => {
     expect(r.sections[0]!.summary).toContain('Dari 2 rilis yang ditulis dari kegiatan, 1 (50%) terbit dalam 60 menit setelah kegiatan selesai.');
     expect(table(r, 'coverage_outlet').rows).toEqual([['Harian Sukamaju', 2], ['Portal Sukamaju (dihapus)', 1]]);
     expect(table(r, 'coverage_kind').rows).toEqual([['Cetak', 2, '66,7%'], ['Siber', 1, '33,3%']]);
+    expect(table(r, 'coverage_tone').rows).toEqual([['Positif', 1, '33,3%'], ['Netral', 1, '33,3%'], ['Negatif', 0, '0%'], ['Belum dinilai', 1, '33,3%']]);
+    expect(r.sections[1]!.summary).toContain('Dari 2 bukti tayang yang dinilai nadanya, 1 positif, 1 netral, dan 0 negatif.');
     expect(table(r, 'partnerships_quota').rows).toEqual([['Harian Sukamaju', 'KS-01', 'Berita', 3, 2, 2, 1]]);
     expect(table(r, 'agenda_leaders').rows).toEqual([['Ir. Hendra Wijaya', 3, 2, 1]]);
     expect(table(r, 'agenda_pressroom').rows).toEqual([['Pemesanan ruang pers dan jumpa pers', 1], ['Kunjungan buku tamu', 0]]);
@@ -133,7 +139,7 @@ describe('reports: the period report computed once, shown and exported', () => {
     expect(text).toContain('LAPORAN KINERJA KEHUMASAN MARET 2026');
     expect(text).toContain('Periode Maret 2026');
     expect(text).toMatch(/posisi data #\d+/);
-    const order = ['A. Siaran pers', 'Rilis terbit per bulan', 'Rilis terbit per OPD', 'Rilis terbit per topik', 'Waktu terbit sejak kegiatan selesai', 'B. Peliputan media', 'Bukti tayang per media', 'Bukti tayang per jenis media', 'C. Kerja sama media', 'Pemakaian kuota kontrak', 'D. Distribusi rilis', 'E. Agenda pimpinan', 'Kegiatan per pimpinan', 'Dra. Rina Kusumawati'];
+    const order = ['A. Siaran pers', 'Rilis terbit per bulan', 'Rilis terbit per OPD', 'Rilis terbit per topik', 'Waktu terbit sejak kegiatan selesai', 'B. Peliputan media', 'Bukti tayang per media', 'Bukti tayang per jenis media', 'Nada pemberitaan', 'C. Kerja sama media', 'Pemakaian kuota kontrak', 'D. Distribusi rilis', 'E. Agenda pimpinan', 'Kegiatan per pimpinan', 'Dra. Rina Kusumawati'];
     let at = -1;
     for (const s of order) {
       const i = text.indexOf(s, at + 1);

@@ -7,16 +7,23 @@ import { monthLabel } from '../../../../shared/reports/period';
 import { PRODUCT_LABEL, reportData } from '../media/report';
 import { countBy, DELETED_NOTE, fmt, marked, percent, type ReportScope } from './scope';
 
+const TONE_ORDER: [string | null, string][] = [
+  ['positive', 'Positif'],
+  ['neutral', 'Netral'],
+  ['negative', 'Negatif'],
+  [null, 'Belum dinilai'],
+];
+
 export const OUTLET_KIND_LABEL: Record<string, string> = { print: 'Cetak', online: 'Siber', tv: 'Televisi', radio: 'Radio', social: 'Media sosial' };
 const kindLabel = (k: string | null) => (k ? (OUTLET_KIND_LABEL[k] ?? k) : 'Jenis belum diisi');
 
 export function coverageSection(s: ReportScope): ReportSection {
   const rows = s.ctx.db
     .prepare(
-      `SELECT p.published_on, o.name AS outlet_name, o.kind, o.deleted_at AS outlet_deleted FROM media_publication p LEFT JOIN media_outlet o ON o.id = p.outlet_id
+      `SELECT p.published_on, p.tone, o.name AS outlet_name, o.kind, o.deleted_at AS outlet_deleted FROM media_publication p LEFT JOIN media_outlet o ON o.id = p.outlet_id
        WHERE p.deleted_at IS NULL AND p.published_on >= ? AND p.published_on <= ? ORDER BY p.published_on`,
     )
-    .all(s.period.from, s.period.to) as { published_on: string; outlet_name: string | null; kind: string | null; outlet_deleted: string | null }[];
+    .all(s.period.from, s.period.to) as { published_on: string; tone: string | null; outlet_name: string | null; kind: string | null; outlet_deleted: string | null }[];
   const perOutlet = countBy(rows, (r) => marked(r.outlet_name, r.outlet_deleted, 'Media tanpa nama'));
   const perKind = countBy(rows, (r) => kindLabel(r.kind));
   const perMonth = new Map(s.months.map((m) => [m, 0]));
@@ -42,6 +49,16 @@ export function coverageSection(s: ReportScope): ReportSection {
     rows: [...perMonth.entries()].map(([m, n]) => [monthLabel(m, true), n]),
     note: null,
   };
+  const toneCount = (t: string | null) => rows.filter((r) => (r.tone ?? null) === t).length;
+  const tones = TONE_ORDER.map(([k, label]) => [label, toneCount(k)] as const);
+  const toneTable: ReportTable = {
+    id: 'coverage_tone',
+    title: 'Nada pemberitaan',
+    columns: [{ title: 'Nada', kind: 'text' }, { title: 'Bukti tayang', kind: 'int' }, { title: 'Persentase', kind: 'percent' }],
+    rows: tones.map(([label, n]) => [label, n, percent(n, rows.length)]),
+    note: null,
+  };
+  const judged = rows.length - toneCount(null);
   return {
     id: 'coverage',
     title: 'Peliputan media',
@@ -51,12 +68,16 @@ export function coverageSection(s: ReportScope): ReportSection {
         : [
             `Tercatat ${fmt(rows.length)} bukti tayang dari ${fmt(perOutlet.length)} media.`,
             perKind[0] ? `Jenis media dengan pemberitaan terbanyak: ${perKind[0][0]} (${fmt(perKind[0][1])} bukti tayang, ${percent(perKind[0][1], rows.length)}).` : '',
+            judged > 0 ? `Dari ${fmt(judged)} bukti tayang yang dinilai nadanya, ${fmt(toneCount('positive'))} positif, ${fmt(toneCount('neutral'))} netral, dan ${fmt(toneCount('negative'))} negatif.` : '',
           ].filter(Boolean),
-    tables: [outletTable, kindTable, monthTable],
+    tables: [outletTable, kindTable, monthTable, toneTable],
     charts:
       rows.length === 0
         ? []
-        : [{ id: 'coverage_kind', title: 'Bukti tayang per jenis media', tableId: 'coverage_kind', orientation: 'horizontal', categories: perKind.map(([k]) => k), series: [{ name: 'Bukti tayang', values: perKind.map(([, n]) => n) }] }],
+        : [
+            { id: 'coverage_kind', title: 'Bukti tayang per jenis media', tableId: 'coverage_kind', orientation: 'horizontal', categories: perKind.map(([k]) => k), series: [{ name: 'Bukti tayang', values: perKind.map(([, n]) => n) }] },
+            { id: 'coverage_tone', title: 'Nada pemberitaan', tableId: 'coverage_tone', orientation: 'horizontal', categories: tones.map(([k]) => k), series: [{ name: 'Bukti tayang', values: tones.map(([, n]) => n) }] },
+          ],
   };
 }
 
