@@ -34,11 +34,12 @@ export function contractsBehind(s: DeskScope): CardAnswer {
        quota AS (
          SELECT q.contract_id, q.product, max(q.quota) AS quota FROM media_contract_quota q JOIN active a ON a.id = q.contract_id
          WHERE q.deleted_at IS NULL AND q.quota > 0 GROUP BY q.contract_id, q.product),
-       delivered AS (
-         SELECT p.contract_id, p.product, count(*) AS n FROM active a JOIN media_publication p ON p.contract_id = a.id
-         WHERE p.deleted_at IS NULL AND p.published_on >= a.period_start AND p.published_on <= :today GROUP BY p.contract_id, p.product)
-       SELECT a.id, a.number, a.period_start, a.period_end, a.outlet_name, sum(q.quota) AS quota, sum(min(coalesce(d.n, 0), q.quota)) AS delivered
-       FROM active a JOIN quota q ON q.contract_id = a.id LEFT JOIN delivered d ON d.contract_id = q.contract_id AND d.product = q.product
+       counted AS (
+         SELECT q.contract_id, q.quota, (SELECT count(*) FROM media_publication p INDEXED BY media_publication_quota
+           WHERE p.contract_id = q.contract_id AND p.product = q.product AND p.deleted_at IS NULL AND p.published_on >= a.period_start AND p.published_on <= :today) AS n
+         FROM quota q JOIN active a ON a.id = q.contract_id)
+       SELECT a.id, a.number, a.period_start, a.period_end, a.outlet_name, sum(c.quota) AS quota, sum(min(c.n, c.quota)) AS delivered
+       FROM active a JOIN counted c ON c.contract_id = a.id
        GROUP BY a.id ORDER BY a.period_end, a.id`,
     )
     .all({ today: s.today }) as (ContractRow & { quota: number; delivered: number })[];
