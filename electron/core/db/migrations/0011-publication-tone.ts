@@ -4,7 +4,8 @@ import type { Migration } from './types';
  * The tone of a proof of publication (positive, neutral, negative), set by the media-cooperation
  * staff on each clipping and counted in reports. Additive: older clients keep syncing and defer
  * the field until they upgrade. The index lets quota counts (Beranda's contracts card, reports)
- * count a contract's proofs per product and date range from the index alone.
+ * count a contract's proofs per product and date range, and a report a period's proofs per
+ * outlet, month and tone, from the indexes alone.
  */
 export const m0011: Migration = {
   version: 11,
@@ -13,6 +14,7 @@ export const m0011: Migration = {
     db.exec(`
       ALTER TABLE media_publication ADD COLUMN tone TEXT;
       CREATE INDEX media_publication_quota ON media_publication (contract_id, product, published_on) WHERE deleted_at IS NULL;
+      CREATE INDEX media_publication_period ON media_publication (published_on, outlet_id, tone) WHERE deleted_at IS NULL;
     `);
   },
 };

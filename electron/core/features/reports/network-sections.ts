@@ -4,7 +4,8 @@
  */
 import type { ReportSection, ReportTable } from '../../../../shared/reports/model';
 import { monthLabel } from '../../../../shared/reports/period';
-import { PRODUCT_LABEL, reportData } from '../media/report';
+import { PRODUCTS, type Product } from '../../../../shared/media/vocabulary';
+import { PRODUCT_LABEL } from '../media/report';
 import { countBy, DELETED_NOTE, fmt, marked, percent, type ReportScope } from './scope';
 
 const TONE_ORDER: [string | null, string][] = [
@@ -17,29 +18,59 @@ const TONE_ORDER: [string | null, string][] = [
 export const OUTLET_KIND_LABEL: Record<string, string> = { print: 'Cetak', online: 'Siber', tv: 'Televisi', radio: 'Radio', social: 'Media sosial' };
 const kindLabel = (k: string | null) => (k ? (OUTLET_KIND_LABEL[k] ?? k) : 'Jenis belum diisi');
 
-export function coverageSection(s: ReportScope): ReportSection {
-  const rows = s.ctx.db
+/**
+ * The period's proofs counted in one pass over the (date, outlet, tone) index: a year of an active
+ * office holds tens of thousands; outlets' names and kinds are read once beside it.
+ */
+function coverageCounts(s: ReportScope) {
+  const db = s.ctx.db;
+  const groups = db
     .prepare(
-      `SELECT p.published_on, p.tone, o.name AS outlet_name, o.kind, o.deleted_at AS outlet_deleted FROM media_publication p LEFT JOIN media_outlet o ON o.id = p.outlet_id
-       WHERE p.deleted_at IS NULL AND p.published_on >= ? AND p.published_on <= ? ORDER BY p.published_on`,
+      `SELECT outlet_id, substr(published_on, 1, 7) AS month, tone, count(*) AS n FROM media_publication INDEXED BY media_publication_period
+       WHERE deleted_at IS NULL AND published_on >= ? AND published_on <= ? GROUP BY outlet_id, month, tone`,
     )
-    .all(s.period.from, s.period.to) as { published_on: string; tone: string | null; outlet_name: string | null; kind: string | null; outlet_deleted: string | null }[];
-  const perOutlet = countBy(rows, (r) => marked(r.outlet_name, r.outlet_deleted, 'Media tanpa nama'));
-  const perKind = countBy(rows, (r) => kindLabel(r.kind));
+    .all(s.period.from, s.period.to) as { outlet_id: string | null; month: string; tone: string | null; n: number }[];
+  const outlets = new Map(
+    (db.prepare('SELECT id, name, kind, deleted_at FROM media_outlet').all() as { id: string; name: string | null; kind: string | null; deleted_at: string | null }[]).map((o) => [o.id, o]),
+  );
+  const sum = <K>(key: (g: (typeof groups)[number]) => K) => {
+    const m = new Map<K, number>();
+    for (const g of groups) m.set(key(g), (m.get(key(g)) ?? 0) + g.n);
+    return [...m.entries()];
+  };
+  const byOutlet = sum((g) => g.outlet_id).map(([id, n]) => ({ name: outlets.get(id ?? '')?.name ?? null, deleted: outlets.get(id ?? '')?.deleted_at ?? null, n }));
+  const byKind = sum((g) => outlets.get(g.outlet_id ?? '')?.kind ?? null).map(([kind, n]) => ({ kind, n }));
+  const byMonth = sum((g) => g.month).map(([month, n]) => ({ month, n }));
+  const byTone = sum((g) => g.tone).map(([tone, n]) => ({ tone, n }));
+  return { byOutlet, byKind, byMonth, byTone };
+}
+
+const sorted = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'id'));
+const addTo = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
+
+export function coverageSection(s: ReportScope): ReportSection {
+  const c = coverageCounts(s);
+  const total = c.byMonth.reduce((n, r) => n + r.n, 0);
+  const outlets = new Map<string, number>();
+  for (const r of c.byOutlet) addTo(outlets, marked(r.name, r.deleted, 'Media tanpa nama'), r.n);
+  const kinds = new Map<string, number>();
+  for (const r of c.byKind) addTo(kinds, kindLabel(r.kind), r.n);
+  const perOutlet = sorted(outlets);
+  const perKind = sorted(kinds);
   const perMonth = new Map(s.months.map((m) => [m, 0]));
-  for (const r of rows) perMonth.set(r.published_on.slice(0, 7), (perMonth.get(r.published_on.slice(0, 7)) ?? 0) + 1);
+  for (const r of c.byMonth) addTo(perMonth, r.month, r.n);
   const outletTable: ReportTable = {
     id: 'coverage_outlet',
     title: 'Bukti tayang per media',
     columns: [{ title: 'Media', kind: 'text' }, { title: 'Bukti tayang', kind: 'int' }],
     rows: perOutlet.map(([k, n]) => [k, n]),
-    note: rows.some((r) => r.outlet_deleted) ? DELETED_NOTE : null,
+    note: c.byOutlet.some((r) => r.deleted) ? DELETED_NOTE : null,
   };
   const kindTable: ReportTable = {
     id: 'coverage_kind',
     title: 'Bukti tayang per jenis media',
     columns: [{ title: 'Jenis media', kind: 'text' }, { title: 'Bukti tayang', kind: 'int' }, { title: 'Persentase', kind: 'percent' }],
-    rows: perKind.map(([k, n]) => [k, n, percent(n, rows.length)]),
+    rows: perKind.map(([k, n]) => [k, n, percent(n, total)]),
     note: null,
   };
   const monthTable: ReportTable = {
@@ -49,30 +80,30 @@ export function coverageSection(s: ReportScope): ReportSection {
     rows: [...perMonth.entries()].map(([m, n]) => [monthLabel(m, true), n]),
     note: null,
   };
-  const toneCount = (t: string | null) => rows.filter((r) => (r.tone ?? null) === t).length;
+  const toneCount = (t: string | null) => c.byTone.filter((r) => (TONE_ORDER.some(([k]) => k === r.tone) ? r.tone : null) === t).reduce((n, r) => n + r.n, 0);
   const tones = TONE_ORDER.map(([k, label]) => [label, toneCount(k)] as const);
   const toneTable: ReportTable = {
     id: 'coverage_tone',
     title: 'Nada pemberitaan',
     columns: [{ title: 'Nada', kind: 'text' }, { title: 'Bukti tayang', kind: 'int' }, { title: 'Persentase', kind: 'percent' }],
-    rows: tones.map(([label, n]) => [label, n, percent(n, rows.length)]),
+    rows: tones.map(([label, n]) => [label, n, percent(n, total)]),
     note: null,
   };
-  const judged = rows.length - toneCount(null);
+  const judged = total - toneCount(null);
   return {
     id: 'coverage',
     title: 'Peliputan media',
     summary:
-      rows.length === 0
+      total === 0
         ? ['Tidak ada bukti tayang yang tercatat pada periode ini.']
         : [
-            `Tercatat ${fmt(rows.length)} bukti tayang dari ${fmt(perOutlet.length)} media.`,
-            perKind[0] ? `Jenis media dengan pemberitaan terbanyak: ${perKind[0][0]} (${fmt(perKind[0][1])} bukti tayang, ${percent(perKind[0][1], rows.length)}).` : '',
+            `Tercatat ${fmt(total)} bukti tayang dari ${fmt(perOutlet.length)} media.`,
+            perKind[0] ? `Jenis media dengan pemberitaan terbanyak: ${perKind[0][0]} (${fmt(perKind[0][1])} bukti tayang, ${percent(perKind[0][1], total)}).` : '',
             judged > 0 ? `Dari ${fmt(judged)} bukti tayang yang dinilai nadanya, ${fmt(toneCount('positive'))} positif, ${fmt(toneCount('neutral'))} netral, dan ${fmt(toneCount('negative'))} negatif.` : '',
           ].filter(Boolean),
     tables: [outletTable, kindTable, monthTable, toneTable],
     charts:
-      rows.length === 0
+      total === 0
         ? []
         : [
             { id: 'coverage_kind', title: 'Bukti tayang per jenis media', tableId: 'coverage_kind', orientation: 'horizontal', categories: perKind.map(([k]) => k), series: [{ name: 'Bukti tayang', values: perKind.map(([, n]) => n) }] },
@@ -82,7 +113,7 @@ export function coverageSection(s: ReportScope): ReportSection {
 }
 
 export function partnershipsSection(s: ReportScope): ReportSection {
-  const contracts = reportData(s.ctx, s.period.from, s.period.to);
+  const contracts = quotaUse(s);
   const rows = contracts.flatMap((c) => c.progress.map((p) => [c.outletName, c.number, PRODUCT_LABEL[p.product], p.quota, p.delivered, p.deliveredToDate, p.missing]));
   const behind = contracts.filter((c) => c.progress.some((p) => p.missing > 0));
   return {
@@ -111,6 +142,38 @@ export function partnershipsSection(s: ReportScope): ReportSection {
     ],
     charts: [],
   };
+}
+
+/**
+ * Each contract overlapping the period, per product with a quota: delivered in the period and up
+ * to its end (inside the contract's own period), and what is missing, as shared/media/quota.ts
+ * defines them; counted from the (contract, product, date) index, not by reading every proof.
+ */
+function quotaUse(s: ReportScope) {
+  const db = s.ctx.db;
+  const contracts = db
+    .prepare(
+      `SELECT c.id, c.number, c.period_start, c.period_end, o.name AS outlet_name FROM media_contract c LEFT JOIN media_outlet o ON o.id = c.outlet_id
+       WHERE c.deleted_at IS NULL AND coalesce(c.status, 'active') NOT IN ('cancelled', 'draft') AND c.period_start <= ? AND c.period_end >= ?
+       ORDER BY o.name COLLATE NOCASE, c.period_start`,
+    )
+    .all(s.period.to, s.period.from) as { id: string; number: string | null; period_start: string; period_end: string; outlet_name: string | null }[];
+  const quotas = db.prepare('SELECT product, max(quota) AS quota FROM media_contract_quota WHERE contract_id = ? AND deleted_at IS NULL AND quota > 0 GROUP BY product');
+  const count = db.prepare(
+    'SELECT count(*) AS n FROM media_publication INDEXED BY media_publication_quota WHERE contract_id = ? AND product = ? AND deleted_at IS NULL AND published_on >= ? AND published_on <= ?',
+  );
+  return contracts.map((c) => {
+    const from = s.period.from > c.period_start ? s.period.from : c.period_start;
+    const to = s.period.to < c.period_end ? s.period.to : c.period_end;
+    const q = new Map((quotas.all(c.id) as { product: Product; quota: number }[]).map((r) => [r.product, r.quota]));
+    const progress = PRODUCTS.filter((p) => q.has(p)).map((product) => {
+      const quota = q.get(product) ?? 0;
+      const delivered = (count.get(c.id, product, from, to) as { n: number }).n;
+      const deliveredToDate = (count.get(c.id, product, c.period_start, to) as { n: number }).n;
+      return { product, quota, delivered, deliveredToDate, missing: Math.max(0, quota - deliveredToDate) };
+    });
+    return { outletName: c.outlet_name ?? '', number: c.number ?? '', progress };
+  });
 }
 
 const SENT_LABEL: Record<string, string> = { sent: 'Terkirim', refused: 'Ditolak', uncertain: 'Tidak pasti', other: 'Masih diproses atau dibatalkan' };
