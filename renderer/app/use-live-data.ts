@@ -7,6 +7,7 @@ import { useAppInfo } from '../features/settings/app-info-store';
 import { useOpdStore } from '../features/settings/opd-store';
 import { useSyncStatus } from '../features/status/sync-status-store';
 import { useLanguageStore } from '../i18n/language-store';
+import { useNavigation } from './navigation-store';
 
 /**
  * Keeps the stores in step with the core: reload what a `data.changed` event names, take
@@ -21,8 +22,9 @@ export function useLiveData(): void {
       if (tables.includes('opd')) void useOpdStore.getState().load();
       // Every local write adds to the change log, so the count of unsynced changes moves too.
       void useSyncStatus.getState().load();
-      // Beranda's cards read many tables; once it has loaded, any change (local or pulled) reloads it.
-      if (useDeskStore.getState().desk) void useDeskStore.getState().load();
+      // Beranda's cards read many tables: while Beranda is open, any change (local or pulled)
+      // reloads them; elsewhere (an editor autosaving) they wait, and reload when Beranda opens.
+      if (useNavigation.getState().section === 'home' && useDeskStore.getState().desk) void useDeskStore.getState().load();
     });
     const offSync = onEvent('sync.status', (status) => useSyncStatus.getState().set(status));
     return () => {
@@ -37,7 +39,7 @@ export function useLiveData(): void {
     void useOfficeStore.getState().load();
     void useSyncStatus.getState().load();
     void useAppInfo.getState().load();
-    if (useDeskStore.getState().desk) void useDeskStore.getState().load();
+    if (useNavigation.getState().section === 'home' && useDeskStore.getState().desk) void useDeskStore.getState().load();
     if (useOpdStore.getState().status !== 'loading') void useOpdStore.getState().load();
   }, [reconnects]);
 }
