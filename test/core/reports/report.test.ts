@@ -130,6 +130,15 @@ describe('reports: the period report computed once, shown and exported', () => {
     expect(await c.call('reports.compute', MARCH)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
+  it('answers a workspace with no rows at all (no office profile yet): an empty report, every export still made', async () => {
+    fx = openTestCore({ clock: fakeClock(march(31, 9)).now });
+    const r = await fx.core.invoke('reports.compute', MARCH);
+    expect(r.empty).toBe(true);
+    expect(r.sections.flatMap((x) => x.charts)).toEqual([]);
+    for (const format of ['pdf', 'docx', 'xlsx'] as const) expect((await fx.core.invoke('reports.export', { period: MARCH, format })).base64.length).toBeGreaterThan(1000);
+    expect(pdfText((await fx.core.invoke('reports.export', { period: MARCH, format: 'pdf' })).base64, 'kosong.pdf')).toContain('Tidak ada data pada periode ini');
+  });
+
   it('exports the PDF on the letterhead: title, period, snapshot, every section and table in order, the chart labels as text, a signature block', async () => {
     const { c } = await march2026();
     const out = await c.invoke('reports.export', { period: MARCH, format: 'pdf', signer: 'Dra. Rina Kusumawati' });
