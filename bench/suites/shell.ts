@@ -47,7 +47,7 @@ const paintProbe = (selector: string) => `(() => {
   new MutationObserver((_m, observer) => { if (seen()) observer.disconnect(); }).observe(document, { childList: true, subtree: true });
 })();`;
 
-async function samplePaint(browser: Browser, url: string, selector: string): Promise<PaintSample> {
+export async function samplePaint(browser: Browser, url: string, selector: string): Promise<PaintSample> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();

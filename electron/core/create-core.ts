@@ -43,6 +43,8 @@ import { updatesHandlers } from './features/updates/handlers';
 import { desktopHandlers } from './features/desktop/handlers';
 import { startNoticeWatch } from './features/desktop/notices';
 import { printHandlers } from './features/print/handlers';
+import { homeHandlers } from './features/home/handlers';
+import { reportsHandlers } from './features/reports/handlers';
 import { attachSyncEngine, type SyncEngineOptions } from './sync/engine';
 import { attachHosting, resumeHosting, stopHosting } from './sync/host';
 import type { SyncServerLaunch } from './sync/hosting-port';
@@ -123,6 +125,8 @@ const handlers: Handlers = {
   ...updatesHandlers,
   ...desktopHandlers,
   ...printHandlers,
+  ...homeHandlers,
+  ...reportsHandlers,
 };
 
 /** Opens (or creates) the workspace in `dataDir`, migrates it, and serves the contract. */

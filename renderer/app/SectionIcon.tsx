@@ -7,6 +7,7 @@ const PATHS: Record<Section, string> = {
   agenda: 'M4 5h16v16H4zM4 10h16M8 3v4M16 3v4',
   media: 'M3 6h18v12H3zM7 10h6M7 14h10M16 9h2',
   outbox: 'M3 13h5l1.5 3h5L16 13h5M5 13l2-8h10l2 8v7H5zM12 3v7M9.5 7.5 12 10l2.5-2.5',
+  reports: 'M4 20h16M6 16v-5M10 16V8M14 16v-7M18 16V5',
   pressroom: 'M12 3a3 3 0 0 0-3 3v6a3 3 0 0 0 6 0V6a3 3 0 0 0-3-3zM5 11a7 7 0 0 0 14 0M12 18v3M8 21h8',
   settings: 'M12 8.5a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7zM12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9 7 7M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1',
 };

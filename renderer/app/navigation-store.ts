@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { OpenedFile } from '../../shared/contract/methods/desktop';
 import type { MessageKey } from '../i18n/messages-id';
 
-export const SECTIONS = ['home', 'releases', 'agenda', 'media', 'outbox', 'pressroom', 'settings'] as const;
+export const SECTIONS = ['home', 'releases', 'agenda', 'media', 'outbox', 'reports', 'pressroom', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const SECTION_LABEL: Record<Section, MessageKey> = {
@@ -11,6 +11,7 @@ export const SECTION_LABEL: Record<Section, MessageKey> = {
   agenda: 'nav.agenda',
   media: 'nav.media',
   outbox: 'nav.outbox',
+  reports: 'nav.reports',
   pressroom: 'nav.pressroom',
   settings: 'nav.settings',
 };

@@ -12,6 +12,7 @@ const pages = {
   agenda: lazyPage(() => import('../features/agenda/AgendaPage').then((m) => m.AgendaPage)),
   media: lazyPage(() => import('../features/media/MediaPage').then((m) => m.MediaPage)),
   outbox: lazyPage(() => import('../features/distribution/OutboxPage').then((m) => m.OutboxPage)),
+  reports: lazyPage(() => import('../features/reports/ReportsPage').then((m) => m.ReportsPage)),
   pressroom: lazyPage(() => import('../features/pressroom/PressRoomPage').then((m) => m.PressRoomPage)),
   settings: lazyPage(() => import('../features/settings/SettingsPage').then((m) => m.SettingsPage)),
 } satisfies Record<Exclude<Section, 'home'>, unknown>;

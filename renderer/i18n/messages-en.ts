@@ -1,3 +1,4 @@
+import { reportsEn } from '../features/reports/messages';
 import { peopleEn } from '../features/people/messages';
 import { syncEn } from '../features/sync/messages';
 import { encryptionEn } from '../features/settings/encryption-messages';
@@ -6,6 +7,7 @@ import { desktopEn } from '../features/settings/desktop-messages';
 import { pressroomEn } from '../features/pressroom/messages';
 import { releasesEn } from '../features/releases/messages';
 import { agendaEn } from '../features/agenda/messages';
+import { homeDeskEn } from '../features/home/messages';
 import { mediaEn } from '../features/media/messages';
 import { distributionEn } from '../features/distribution/messages';
 import type { MessageKey } from './messages-id';
@@ -30,6 +32,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'nav.agenda': 'Agenda',
   'nav.media': 'Media',
   'nav.pressroom': 'Press Room',
+  'nav.reports': 'Reports',
   'nav.settings': 'Settings',
 
   'status.label': 'Application status',
@@ -196,6 +199,8 @@ export const messagesEn: Record<MessageKey, string> = {
   ...pressroomEn,
   ...releasesEn,
   ...agendaEn,
+  ...homeDeskEn,
+  ...reportsEn,
   ...mediaEn,
   ...distributionEn,
   ...syncEn,

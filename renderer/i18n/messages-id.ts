@@ -3,6 +3,7 @@
  * every key here (and no other), or type-checking fails. `{name}` marks a value filled in
  * by `t(key, { name })`; braces with no value given (like `{seq}`) are printed as they are.
  */
+import { reportsId } from '../features/reports/messages';
 import { peopleId } from '../features/people/messages';
 import { syncId } from '../features/sync/messages';
 import { encryptionId } from '../features/settings/encryption-messages';
@@ -11,6 +12,7 @@ import { desktopId } from '../features/settings/desktop-messages';
 import { pressroomId } from '../features/pressroom/messages';
 import { releasesId } from '../features/releases/messages';
 import { agendaId } from '../features/agenda/messages';
+import { homeDeskId } from '../features/home/messages';
 import { mediaId } from '../features/media/messages';
 import { distributionId } from '../features/distribution/messages';
 
@@ -33,6 +35,7 @@ export const messagesId = {
   'nav.agenda': 'Agenda',
   'nav.media': 'Media',
   'nav.pressroom': 'Ruang Pers',
+  'nav.reports': 'Laporan',
   'nav.settings': 'Pengaturan',
 
   'status.label': 'Status aplikasi',
@@ -199,6 +202,8 @@ export const messagesId = {
   ...pressroomId,
   ...releasesId,
   ...agendaId,
+  ...homeDeskId,
+  ...reportsId,
   ...mediaId,
   ...distributionId,
   ...syncId,

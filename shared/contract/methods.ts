@@ -11,6 +11,8 @@ import { distributionMethods } from './methods/distribution';
 import { updatesMethods } from './methods/updates';
 import { desktopMethods } from './methods/desktop';
 import { printMethods } from './methods/print';
+import { homeMethods } from './methods/home';
+import { reportsMethods } from './methods/reports';
 
 export type { AppInfo, Language, MachinePrefs, SyncStatus } from './methods/app';
 export type { SyncConflict, SyncRefusal, SyncReview } from './methods/sync';
@@ -35,6 +37,8 @@ export const methods = {
   ...updatesMethods,
   ...desktopMethods,
   ...printMethods,
+  ...homeMethods,
+  ...reportsMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Methods = typeof methods;

@@ -1,7 +1,7 @@
 import type { ColumnMapping, ImportKind } from './columns';
 import type { ProductProgress } from './quota';
 import type { IssueCode, JournalistRecord, OutletRecord, RowIssue } from './records';
-import type { ConsentState, ContractStatus, OutletKind, PressCouncilStatus, Product, UkwLevel } from './vocabulary';
+import type { ConsentState, ContractStatus, OutletKind, PressCouncilStatus, Product, Tone, UkwLevel } from './vocabulary';
 import type { OutletFilter } from './filters';
 
 export type ContractState = 'upcoming' | 'running' | 'ended' | 'cancelled';
@@ -112,6 +112,8 @@ export interface Publication {
   url: string;
   page: string;
   publishedOn: string;
+  /** positive / neutral / negative; null until someone judges it. */
+  tone: Tone | null;
   attachmentHash: string | null;
   attachmentMime: string | null;
   notes: string;

@@ -21,6 +21,10 @@ export const CONTRACT_STATUSES = ['draft', 'active', 'ended', 'cancelled'] as co
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
 /** Consent to keep a journalist's personal data (UU 27/2022). */
+/** The tone of a clipping toward the government, as the media-cooperation staff judge it. */
+export const TONES = ['positive', 'neutral', 'negative'] as const;
+export type Tone = (typeof TONES)[number];
+
 export const CONSENT_STATES = ['given', 'withdrawn', 'unknown'] as const;
 export type ConsentState = (typeof CONSENT_STATES)[number];
 

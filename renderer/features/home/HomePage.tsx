@@ -7,8 +7,12 @@ import { EXAMPLE_SEQ, previewReleaseNumber } from '../office/number-preview';
 import { asZone } from '../office/office-form-values';
 import { useNow } from '../status/use-now';
 import { Letterhead } from './Letterhead';
+import { MorningDesk } from './MorningDesk';
 
-/** Beranda: what this office's releases will carry, from the saved profile only. */
+/**
+ * Beranda: the morning desk for the signed-in person's role (what is late, what is due today),
+ * then what this office's releases carry (letterhead, number, dateline) from the saved profile.
+ */
 export function HomePage({ profile }: { profile: OfficeProfile }) {
   const { t } = useT();
   const now = useNow();
@@ -28,6 +32,7 @@ export function HomePage({ profile }: { profile: OfficeProfile }) {
   return (
     <section className="page" aria-labelledby="page-title">
       <PageHeading>{t('home.title')}</PageHeading>
+      <MorningDesk zone={zone} />
       <div className="card">
         <h2 className="card__title">{t('home.letterhead')}</h2>
         <Letterhead profile={profile} />

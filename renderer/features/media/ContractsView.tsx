@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import type { ContractDetail, ContractSummary, OutletRow } from '../../../shared/media/types';
-import { CONTRACT_STATUSES, PRODUCTS, type ContractStatus, type Product } from '../../../shared/media/vocabulary';
+import { CONTRACT_STATUSES, PRODUCTS, TONES, type ContractStatus, type Product, type Tone } from '../../../shared/media/vocabulary';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/SelectField';
@@ -151,7 +151,7 @@ export function ContractPanel({ id }: { id: string }) {
         <ul className="plain">
           {c.publications.map((p) => (
             <li key={p.id}>
-              {shortDate(p.publishedOn)} · {t(PRODUCT_KEY[p.product])} · {p.url ? <a href={p.url} target="_blank" rel="noreferrer noopener">{p.title || p.url}</a> : `${p.title} ${p.page}`}
+              {shortDate(p.publishedOn)} · {t(PRODUCT_KEY[p.product])}{p.tone ? ` · ${t(`media.pub.tone.${p.tone}`)}` : ''} · {p.url ? <a href={p.url} target="_blank" rel="noreferrer noopener">{p.title || p.url}</a> : `${p.title} ${p.page}`}
               {p.attachmentHash ? (
                 <>
                   {' · '}
@@ -243,6 +243,7 @@ function PublicationForm({ outletId }: { outletId: string }) {
   const { t } = useT();
   const today = todayLocal();
   const [v, setV] = useState({ url: '', page: '', title: '', publishedOn: today, product: 'news' as Product, releaseId: '' });
+  const [tone, setTone] = useState<Tone | ''>('');
   const [scan, setScan] = useState<string | null>(null);
   const [issues, setIssues] = useState<InputIssue[]>([]);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -259,10 +260,11 @@ function PublicationForm({ outletId }: { outletId: string }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(false);
-    const r = await call('media.publications.save', { outletId, ...v, ...(scan ? { scan: { base64: scan } } : {}) });
+    const r = await call('media.publications.save', { outletId, ...v, tone: tone || null, ...(scan ? { scan: { base64: scan } } : {}) });
     if (r.ok) {
       setV({ url: '', page: '', title: '', publishedOn: today, product: v.product, releaseId: '' });
       setScan(null);
+      setTone('');
       setIssues([]);
       setError(null);
       setSaved(true);
@@ -279,6 +281,7 @@ function PublicationForm({ outletId }: { outletId: string }) {
       <div className="grid grid--2">
         <TextField label={t('media.pub.date')} type="date" value={v.publishedOn} onChange={set('publishedOn')} error={errors.publishedOn} />
         <SelectField label={t('media.pub.product')} value={v.product} onChange={set('product')} options={PRODUCTS.map((p) => ({ value: p, label: t(PRODUCT_KEY[p]) }))} />
+        <SelectField label={t('media.pub.tone')} value={tone} onChange={setTone} options={[{ value: '' as const, label: t('media.pub.tone.none') }, ...TONES.map((x) => ({ value: x, label: t(`media.pub.tone.${x}`) }))]} />
         <TextField label={t('media.pub.title')} value={v.title} onChange={set('title')} />
         <TextField label={t('media.pub.page')} value={v.page} onChange={set('page')} />
         <TextField label={t('media.pub.release')} value={v.releaseId} onChange={set('releaseId')} error={errors.releaseId} />

@@ -12,6 +12,7 @@ export const SECTION_PERMISSION: Record<Section, Permission> = {
   agenda: 'agenda.read',
   media: 'media.read',
   outbox: 'media.read',
+  reports: 'releases.read',
   pressroom: 'people.manage',
   settings: 'app.use',
 };

@@ -19,7 +19,7 @@ import type {
   Recipient,
   SearchHit,
 } from '../../media/types';
-import { CONSENT_STATES, CONTRACT_STATUSES, OUTLET_KINDS, PRESS_COUNCIL_STATUSES, PRODUCTS, UKW_LEVELS } from '../../media/vocabulary';
+import { CONSENT_STATES, CONTRACT_STATUSES, OUTLET_KINDS, PRESS_COUNCIL_STATUSES, PRODUCTS, TONES, UKW_LEVELS } from '../../media/vocabulary';
 import { mutation, query } from '../define';
 import { empty, idInput, sha256, uuid } from './common';
 
@@ -189,6 +189,7 @@ const publicationInput = z
     outletId: uuid,
     product: z.enum(PRODUCTS),
     publishedOn: date,
+    tone: z.enum(TONES, { message: 'Nada pemberitaan tidak dikenal' }).nullable().default(null),
     title: optText(300),
     url: z.union([z.literal(''), z.string().trim().max(1000).url({ message: 'Tautan tidak sah' }).refine((u) => /^https?:\/\//i.test(u), { message: 'Tautan harus diawali http:// atau https://' })]).default(''),
     page: optText(60),

@@ -1,4 +1,4 @@
-import { CONSENT_STATES, CONTRACT_STATUSES, OUTLET_KINDS, PRESS_COUNCIL_STATUSES, PRODUCTS, UKW_LEVELS } from '../../media/vocabulary';
+import { CONSENT_STATES, CONTRACT_STATUSES, OUTLET_KINDS, PRESS_COUNCIL_STATUSES, PRODUCTS, TONES, UKW_LEVELS } from '../../media/vocabulary';
 import { intAtLeast, isBlank, isoDateOrEmpty, isoInstant, oneOf } from '../domains';
 import { refuse } from '../refuse';
 import type { Refusal, RuleInput, TableRules } from '../types';
@@ -74,7 +74,7 @@ export const mediaRules = {
   media_contract_quota: { write: 'media.write', fields: { product: { domain: oneOf(PRODUCTS) }, quota: { domain: intAtLeast(0) } }, read: { permission: 'media.read' } },
   media_publication: {
     write: 'media.write',
-    fields: { product: { domain: oneOf(PRODUCTS) }, published_on: { domain: isoDateOrEmpty } },
+    fields: { product: { domain: oneOf(PRODUCTS) }, published_on: { domain: isoDateOrEmpty }, tone: { domain: oneOf(TONES) } },
     read: { permission: 'media.read' },
   },
   media_list: { write: 'media.write', read: { permission: 'media.read' } },

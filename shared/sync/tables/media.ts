@@ -86,6 +86,7 @@ export const mediaTables = {
       url: text(1000),
       page: text(60),
       published_on: text(10),
+      tone: text(10),
       attachment_hash: text(64),
       attachment_mime: text(60),
       notes: text(2000),

@@ -203,6 +203,9 @@ describe('contracts and proof of publication', () => {
     // No ISO dates (the proofs' own titles here are "Berita 2026-03-10", typed data, not a date Warta writes).
     expect(text.replace(/\(Berita \d{4}-\d{2}-\d{2}\)/g, '')).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
     expect(text).toMatch(/Halaman 1 dari 1/);
+    // The partners' chart, drawn as vectors by the report charts' definition: its title and legend are text.
+    expect(text).toContain('Kuota dan tayang s.d. akhir periode, per produk');
+    expect(text).toMatch(/Kuota\s+Tayang/);
     expect(text).toContain('Harian Sukamaju Pos');
     expect(text).toContain('027/KS-MEDIA/2026');
     expect(text).toMatch(/Berita\s+3\s+3\s+3\s+0/);

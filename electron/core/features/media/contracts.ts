@@ -146,6 +146,7 @@ export const contractHandlers: HandlerGroup<
       url: input.url,
       page: input.page,
       published_on: input.publishedOn,
+      tone: input.tone,
       notes: input.notes,
       ...(attachment ? { attachment_hash: attachment.hash, attachment_mime: attachment.mime } : {}),
     };

@@ -1,4 +1,8 @@
+import SVGtoPDF from 'svg-to-pdfkit';
 import { formatDateKey, formatPeriodKeys } from '../../../../shared/format/dates';
+import { PRODUCTS } from '../../../../shared/media/vocabulary';
+import type { ReportChart } from '../../../../shared/reports/model';
+import { chartSvg } from '../reports/chart-svg';
 import type { Letterhead } from '../paper/letterhead';
 import { createPdf, drawLetterhead } from '../paper/pdf-document';
 import { PdfTable } from '../paper/pdf-table';
@@ -20,6 +24,14 @@ export function renderReportPdf(data: ReportContract[], head: Letterhead, from: 
   para(`Periode ${period}`, { size: 11, align: 'center' });
   doc.y += 10;
   if (data.length === 0) para('Tidak ada kontrak yang berjalan pada periode ini.');
+  else {
+    // The partners' quota at a glance, drawn by the same chart definition as the performance report.
+    const chart = quotaChart(data);
+    const drawn = chartSvg(chart, Math.floor(width));
+    para(chart.title, { bold: true, size: 9.5 });
+    SVGtoPDF(doc, drawn.svg, left, doc.y, { width: drawn.width, height: drawn.height, assumePt: true, fontCallback: (_f, bold) => pdf.fonts.primary({ bold }) });
+    doc.y += drawn.height + 8;
+  }
   for (const c of data) {
     if (doc.y > doc.page.height - 160) doc.addPage();
     para(c.outletName, { bold: true, size: 11 });
@@ -42,4 +54,21 @@ export function renderReportPdf(data: ReportContract[], head: Letterhead, from: 
     doc.y += 10;
   }
   return pdf.finish({ pageNumbers: true });
+}
+
+/** Quota against what was published up to the period's end, summed per product over the contracts. */
+export function quotaChart(data: ReportContract[]): ReportChart {
+  const products = PRODUCTS.filter((p) => data.some((c) => c.progress.some((x) => x.product === p)));
+  const total = (p: string, k: 'quota' | 'deliveredToDate') => data.reduce((n, c) => n + c.progress.filter((x) => x.product === p).reduce((m, x) => m + x[k], 0), 0);
+  return {
+    id: 'partner_quota',
+    title: 'Kuota dan tayang s.d. akhir periode, per produk',
+    tableId: 'partnerships_quota',
+    orientation: 'horizontal',
+    categories: products.map((p) => PRODUCT_LABEL[p]),
+    series: [
+      { name: 'Kuota', values: products.map((p) => total(p, 'quota')) },
+      { name: 'Tayang', values: products.map((p) => total(p, 'deliveredToDate')) },
+    ],
+  };
 }

@@ -1,6 +1,6 @@
 import { WartaError } from '../../../../shared/contract/errors';
 import type { ContractSummary, Journalist, JournalistPersonal, Outlet, Publication } from '../../../../shared/media/types';
-import type { ConsentState, ContractStatus, OutletKind, PressCouncilStatus, Product, UkwLevel } from '../../../../shared/media/vocabulary';
+import { TONES, type ConsentState, type ContractStatus, type OutletKind, type PressCouncilStatus, type Product, type Tone, type UkwLevel } from '../../../../shared/media/vocabulary';
 import { contractState } from '../../../../shared/media/quota';
 import type { Db } from '../../db/open-database';
 
@@ -181,6 +181,7 @@ export interface PublicationRowDb {
   url: string | null;
   page: string | null;
   published_on: string | null;
+  tone: string | null;
   attachment_hash: string | null;
   attachment_mime: string | null;
   notes: string | null;
@@ -199,6 +200,7 @@ export const toPublication = (r: PublicationRowDb): Publication => ({
   url: r.url ?? '',
   page: r.page ?? '',
   publishedOn: r.published_on ?? '',
+  tone: (TONES as readonly string[]).includes(r.tone ?? '') ? (r.tone as Tone) : null,
   attachmentHash: r.attachment_hash,
   attachmentMime: r.attachment_mime,
   notes: r.notes ?? '',
