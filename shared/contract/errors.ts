@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'too_many_attempts',
   'unreachable',
   'closed',
+  'core_restarted',
   'internal',
 ] as const;
 

@@ -11,10 +11,16 @@ export interface EventMap {
   'session.changed': { reason: 'sign_in' | 'sign_out' | 'lock' | 'machine_settings' };
   /** Sent by the desktop shell's updater (electron/shell/updater.ts) when its status changes. */
   'updates.status': UpdateStatus;
+  /**
+   * The core's worker thread (electron/core/worker): `restarting` after it died (calls in flight
+   * got `core_restarted`), `running` again once restarted, `failed` when it could not be.
+   * Sent by the relay on the main thread, never by the core itself.
+   */
+  'core.status': { state: 'running' | 'restarting' | 'failed'; restarts: number; message: string | null };
 }
 
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'progress', 'sync.status', 'session.changed', 'updates.status'];
+export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'progress', 'sync.status', 'session.changed', 'updates.status', 'core.status'];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
