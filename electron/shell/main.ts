@@ -1,7 +1,8 @@
 /**
  * The Electron main process: lifecycle, the one window, menus and the security hooks.
- * All of Warta's work happens in the core (electron/core), which runs in plain Node; this
- * file only wires it to Electron.
+ * All of Warta's work happens in the core (electron/core), which runs in plain Node in a worker
+ * thread this process owns (electron/core/worker): this thread only relays calls and events,
+ * so a long export or a big pull never stalls the window's process.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { app, safeStorage, session, type BrowserWindow } from 'electron';
 import electronUpdater from 'electron-updater';
 import { IPC_CHANNEL_EVENT } from '../../shared/contract/wire';
-import { createCore, type Core } from '../core/create-core';
+import { createFileLogger, type Logger } from '../core/log/logger';
+import type { PrefsStore } from '../core/prefs';
+import { startCoreRelay, type CoreRelay } from '../core/worker/core-relay';
 import { cipherTokenVault, insecureFileTokenVault, SMTP_PASSWORD_FILES } from '../core/sync/token-vault';
 import { installAppMenu } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -70,14 +73,17 @@ async function run(): Promise<void> {
   const dataDir = app.getPath('userData');
 
   let store: MachineStore;
-  let core: Core;
+  let core: CoreRelay;
+  let prefs: PrefsStore;
+  // This thread's log; the core's worker writes to the same file (one line per append).
+  const logger = createFileLogger(dataDir);
   let updates: UpdateAgent | null = null;
   const menuContext = { window: currentWindow, dataDir, checkForUpdates: () => void updates?.check('menu') };
   // One vault for the core's sync and for the updater, which sends the same device token.
   let tokenVault: ReturnType<typeof cipherTokenVault>;
   try {
     store = openMachineStore();
-    const prefs = machinePrefs(store, (next) => installAppMenu(next.language, menuContext));
+    prefs = machinePrefs(store, (next) => installAppMenu(next.language, menuContext));
     // The OS keychain where it protects; a secrets passphrase where it does not (Linux basic_text).
     const secrets = await openShellSecrets(dataDir, safeStorage, process.platform, askPassphrase);
     if (secrets.protection === 'locked') {
@@ -88,33 +94,37 @@ async function run(): Promise<void> {
     const { vault, key } = createKeyVault(dataDir, secrets.cipher);
     const vaultOf = (files?: typeof SMTP_PASSWORD_FILES) => (secrets.cipher ? cipherTokenVault(dataDir, secrets.cipher, files) : insecureFileTokenVault(dataDir, files));
     tokenVault = vaultOf();
-    core = createCore({
+    // The core in its worker thread; the stores backed by safeStorage and electron-store stay on
+    // this thread and the worker reaches them through the relay (core/worker/host-services.ts).
+    core = await startCoreRelay({
       dataDir,
       mode: 'electron',
-      prefs,
+      logger,
       databaseKey: key,
-      keyVault: vault,
-      tokenVault,
-      // The office's SMTP password: kept by this machine's secret store, never in the synced workspace.
-      smtpPasswordVault: vaultOf(SMTP_PASSWORD_FILES),
       secretStore: { protection: secrets.protection, backend: secrets.report.backend },
       // "Host the office sync server": this binary again, in its server mode, as a child process.
       syncServerLaunch: appSyncServerLaunch(),
+      services: {
+        prefs,
+        keyVault: vault,
+        tokenVault,
+        // The office's SMTP password: kept by this machine's secret store, never in the synced workspace.
+        smtpPasswordVault: vaultOf(SMTP_PASSWORD_FILES),
+      },
     });
   } catch (err) {
     showStartupError(err, dataDir);
     app.exit(1);
     return;
   }
-  const logger = core.context.logger;
   logger.info('shell.start', { electron: process.versions.electron, packaged: app.isPackaged });
 
   hardenSession(session.defaultSession, logger);
-  hardenAllWebContents({ logger, language: () => core.context.prefs.get().language, parentWindow: currentWindow });
+  hardenAllWebContents({ logger, language: () => prefs.get().language, parentWindow: currentWindow });
   serveRenderer(session.defaultSession, RENDERER_DIR, logger);
-  updates = startUpdates(core, tokenVault, currentWindow);
+  updates = startUpdates(core, logger, tokenVault, currentWindow);
   const disconnect = connectCoreToIpc(core, currentWindow, logger, updateShellCalls(updates));
-  installAppMenu(core.context.prefs.get().language, menuContext);
+  installAppMenu(prefs.get().language, menuContext);
 
   const openWindow = () => {
     win = createMainWindow({ preloadPath: PRELOAD_PATH, store, devTools: !app.isPackaged });
@@ -133,9 +143,14 @@ async function run(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('child-process-gone', (_event, details) => logger.warn('shell.child_process_gone', { type: details.type, reason: details.reason }));
-  app.on('will-quit', () => {
+  let coreClosed = false;
+  app.on('will-quit', (event) => {
+    if (coreClosed) return;
+    // The worker closes the database before the process ends: quit again once it has.
+    event.preventDefault();
+    coreClosed = true;
     disconnect();
-    core.close();
+    void core.close().finally(() => app.quit());
   });
 }
 
@@ -143,8 +158,7 @@ async function run(): Promise<void> {
  * Updates from the office sync server (electron/shell/updater.ts): the feed is the server this
  * device is enrolled with and its token; a check 30 s after start and every 4 hours.
  */
-function startUpdates(core: Core, tokenVault: ReturnType<typeof cipherTokenVault>, currentWindow: () => BrowserWindow | null): UpdateAgent {
-  const logger = core.context.logger;
+function startUpdates(core: CoreRelay, logger: Logger, tokenVault: ReturnType<typeof cipherTokenVault>, currentWindow: () => BrowserWindow | null): UpdateAgent {
   const updater = electronUpdater.autoUpdater;
   updater.logger = {
     info: (m?: unknown) => logger.info('updates.log', { message: String(m).slice(0, 300) }),
