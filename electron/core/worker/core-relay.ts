@@ -60,7 +60,7 @@ export const CORE_RESTARTED_MESSAGE =
  * desktop app), or the TypeScript source loaded through tsx (browser mode and tests run from
  * source). A worker does not inherit tsx's loader, so an eval'd stub registers it first.
  */
-function workerEntry(): { entry: string | URL; eval: boolean } {
+export function coreWorkerEntry(): { entry: string | URL; eval: boolean } {
   const here = fileURLToPath(import.meta.url);
   if (!here.endsWith('.ts')) return { entry: new URL('./core-worker.js', import.meta.url), eval: false };
   const api = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs');
@@ -102,7 +102,7 @@ export async function startCoreRelay(options: CoreRelayOptions): Promise<CoreRel
     const flag = channel ? new SharedArrayBuffer(4) : null;
     if (channel && flag) serveHostServices(channel.port1, new Int32Array(flag), services);
     const data: WorkerStartData = { options: coreOptions, services: serviceSet(services), servicePort: channel?.port2 ?? null, serviceFlag: flag };
-    const { entry, eval: isEval } = workerEntry();
+    const { entry, eval: isEval } = coreWorkerEntry();
     const worker = new Worker(entry, { eval: isEval, workerData: data, transferList: channel ? [channel.port2] : [], name: 'warta-core' });
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     void exited.then(() => channel?.port1.close());

@@ -4,9 +4,11 @@
  * the core owns lives here: SQLite, exports, Yjs, the sync engine with its timers and server
  * notices, the outbox. The main thread only relays (core-relay.ts).
  */
+import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { WartaError } from '../../../shared/contract/errors';
 import { createCore, type Core } from '../create-core';
+import { ensureWritableDir } from '../db/open-database';
 import { toPayload } from '../rpc/dispatch';
 import { createFileLogger } from '../log/logger';
 import { hostServiceProxies } from './host-services';
@@ -21,15 +23,17 @@ let core: Core | null = null;
 
 function open(): void {
   const { options } = start;
-  const logger = createFileLogger(options.dataDir);
-  // As browser mode always did: an error that escapes a handler or a timer is logged and the core
-  // keeps serving, rather than ending under the person's work. A real death (out of memory, a
-  // killed thread) is the relay's to notice and restart.
-  process.on('uncaughtException', (err) => logger.error('core.uncaught', { message: err.message, stack: err.stack }));
-  process.on('unhandledRejection', (err) => logger.error('core.unhandled_rejection', { message: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack }));
   const services =
     start.servicePort && start.serviceFlag ? hostServiceProxies(start.servicePort, new Int32Array(start.serviceFlag), start.services) : {};
   try {
+    // The folder first: the log lives in it, and its error is the sentence a person should read.
+    ensureWritableDir(path.resolve(options.dataDir));
+    const logger = createFileLogger(options.dataDir);
+    // As browser mode always did: an error that escapes a handler or a timer is logged and the core
+    // keeps serving, rather than ending under the person's work. A real death (out of memory, a
+    // killed thread) is the relay's to notice and restart.
+    process.on('uncaughtException', (err) => logger.error('core.uncaught', { message: err.message, stack: err.stack }));
+    process.on('unhandledRejection', (err) => logger.error('core.unhandled_rejection', { message: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack }));
     core = createCore({
       ...options,
       logger,
