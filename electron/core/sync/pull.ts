@@ -45,7 +45,7 @@ export async function pullAll(p: PullContext, decision: DeleteDecision): Promise
   let done = 0;
   const bytes = p.pageBytes ?? MAX_PULL_BYTES;
   let next = client.pull(state.num('pull_cursor'), bytes);
-  const sizer = new BatchSizer(100, APPLY_CHUNK);
+  const sizer = new BatchSizer(200, APPLY_CHUNK, 100);
   for (;;) {
     const page = await next;
     if (p.abandoned()) return;

@@ -111,7 +111,7 @@ export async function commitSession(ctx: CoreContext, caller: Caller, sessionId:
   const source = `Impor berkas ${s.file_name}`.slice(0, 200);
 
   // Transactions of about a slice each (time-slice.ts), at most COMMIT_CHUNK rows.
-  const sizer = new BatchSizer(50, COMMIT_CHUNK);
+  const sizer = new BatchSizer(50, COMMIT_CHUNK, 25);
   try {
     for (;;) {
       const rows = select.all(sessionId, last, sizer.next) as { row_no: number; record: string | null; dup_kind: string | null; dup_of: string | null; decision: string | null }[];
