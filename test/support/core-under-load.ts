@@ -32,6 +32,8 @@ export const FULL_SIZE: LoadSize = { pullChanges: 100_000, importRows: 5_000, ex
 export interface LoadResult {
   /** Latency of each `app.info` while at least one job ran, in ms. */
   pings: number[];
+  /** The same calls for two seconds before the jobs started: this machine's floor. */
+  idlePings: number[];
   jobs: { name: string; ms: number }[];
   pdfPages: number;
   imported: number;
@@ -140,6 +142,13 @@ export async function runCoreUnderLoad(
     const upload = await client.invoke<{ uploadId: string }>('media.import.upload', { base64: csv.toString('base64') });
     // Warm-up: the first calls of a fresh worker compile code paths.
     for (let i = 0; i < 20; i++) await client.invoke('app.info');
+    const idlePings: number[] = [];
+    for (const until = performance.now() + 2000; performance.now() < until; ) {
+      const s = performance.now();
+      await client.invoke('app.info');
+      idlePings.push(performance.now() - s);
+      await new Promise((resolve) => setTimeout(resolve, pingGapMs));
+    }
 
     const jobs: LoadResult['jobs'] = [];
     const timed = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
@@ -175,7 +184,7 @@ export async function runCoreUnderLoad(
     const pdfPages = (Buffer.from(pdf.base64, 'base64').toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
     const releases = await client.invoke<{ total: number }>('releases.list', { limit: 1 });
     log(`  jobs: ${jobs.map((j) => `${j.name} ${Math.round(j.ms)} ms`).join(', ')}; ${pings.length} calls timed`);
-    return { pings, jobs, pdfPages, imported: batch.createdCount, pulled: releases.total };
+    return { pings, idlePings, jobs, pdfPages, imported: batch.createdCount, pulled: releases.total };
   } finally {
     client.close();
     await host.close();
