@@ -9,10 +9,14 @@ import { mediaMethods } from './methods/media';
 import { syncMethods } from './methods/sync';
 import { distributionMethods } from './methods/distribution';
 import { updatesMethods } from './methods/updates';
+import { desktopMethods } from './methods/desktop';
+import { printMethods } from './methods/print';
 
 export type { AppInfo, Language, MachinePrefs, SyncStatus } from './methods/app';
 export type { SyncConflict, SyncRefusal, SyncReview } from './methods/sync';
 export type { UpdateStatus } from './methods/updates';
+export type { BackgroundWork } from './methods/desktop';
+export type { PrintRequest } from './methods/print';
 export { EMBLEM_MAX_BYTES, IMAGE_MIME, type StoredAttachment } from './methods/office';
 
 /**
@@ -29,6 +33,8 @@ export const methods = {
   ...syncMethods,
   ...distributionMethods,
   ...updatesMethods,
+  ...desktopMethods,
+  ...printMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Methods = typeof methods;

@@ -40,6 +40,7 @@ export interface CoreCalls {
 
 export interface CoreRelay extends CoreCalls {
   invoke<M extends MethodName>(method: M, input?: MethodInput<M>): Promise<MethodResult<M>>;
+  on<E extends EventName>(name: E, listener: (payload: EventMap[E]) => void): () => void;
   readonly info: AppInfo;
   /** The worker's thread id (changes on restart). */
   readonly threadId: number;
@@ -229,6 +230,13 @@ export async function startCoreRelay(options: CoreRelayOptions): Promise<CoreRel
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    on(name, listener) {
+      const one: AnyListener = (n, payload) => {
+        if ((n as string) === name) listener(payload as unknown as EventMap[typeof name]);
+      };
+      listeners.add(one);
+      return () => listeners.delete(one);
     },
     get info() {
       return current.info;
