@@ -6,7 +6,9 @@ import { defineConfig } from 'vite';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * The Electron main process: electron/shell/main.ts → dist/electron/main.js (ESM, Node).
+ * The Electron main process: electron/shell/main.ts → dist/electron/main.js (ESM, Node), and the
+ * core's worker thread it starts: electron/core/worker/core-worker.ts → dist/electron/core-worker.js
+ * (the relay looks for it beside main.js).
  * The core and shared code are bundled in; Electron, native modules (better-sqlite3 must be
  * loaded from node_modules, rebuilt for Electron's ABI) and electron-store (which imports
  * electron itself), like electron-updater, stay external and are shipped in node_modules by electron-builder.
@@ -18,7 +20,7 @@ export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
   build: {
-    ssr: path.join(root, 'electron/shell/main.ts'),
+    ssr: true,
     outDir: path.join(root, 'dist/electron'),
     emptyOutDir: true,
     target: 'node22',
@@ -26,7 +28,8 @@ export default defineConfig({
     minify: false,
     rolldownOptions: {
       external: (id) => EXTERNAL.includes(id) || EXTERNAL.some((e) => id.startsWith(`${e}/`)),
-      output: { format: 'es', entryFileNames: 'main.js' },
+      input: { main: path.join(root, 'electron/shell/main.ts'), 'core-worker': path.join(root, 'electron/core/worker/core-worker.ts') },
+      output: { format: 'es', entryFileNames: '[name].js' },
     },
   },
   ssr: {

@@ -5,12 +5,12 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { refuseSocket } from '../../shared/http/guard';
 import { parseRequestTarget } from '../../shared/http/request-target';
 import { MAX_MESSAGE_BYTES, type ServerMessage } from '../../shared/contract/wire';
-import type { Core } from '../core/create-core';
+import type { CoreCalls } from '../core/worker/core-relay';
 import type { Logger } from '../core/log/logger';
 
 export interface WsTransportOptions {
   server: http.Server;
-  core: Core;
+  core: CoreCalls;
   logger: Logger;
   token: string;
   /** Origins allowed to connect (the page we serve). Anything else is refused. */

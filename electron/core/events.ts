@@ -14,7 +14,7 @@ export class CoreEvents {
 
   on<E extends EventName>(name: E, listener: Listener<E>): () => void {
     return this.onAny((n, payload) => {
-      if ((n as string) === name) listener(payload as EventMap[E]);
+      if ((n as string) === name) listener(payload as unknown as EventMap[E]);
     });
   }
 

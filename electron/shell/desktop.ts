@@ -23,7 +23,8 @@ import { createOpenFiles, icsPathsIn } from './open-files';
 import { createTrayController, type TrayController } from './tray';
 
 export interface DesktopOptions {
-  core: Core;
+  /** The core as the relay serves it (electron/core/worker), or an in-process core in tests. */
+  core: Pick<Core, 'invoke' | 'call' | 'on'>;
   logger: Logger;
   language(): Language;
   /** Installs the application menu in the current language (app-menu.ts). */

@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import type { CallResult } from '../../shared/contract/result';
 import { IPC_CHANNEL_CALL, IPC_CHANNEL_EVENT } from '../../shared/contract/wire';
-import type { Core } from '../core/create-core';
+import type { CoreCalls } from '../core/worker/core-relay';
 import type { Logger } from '../core/log/logger';
 import { checkPayload, isTrustedSender } from './policy/ipc-guard';
 
@@ -16,7 +16,7 @@ import { checkPayload, isTrustedSender } from './policy/ipc-guard';
  */
 export type ShellCalls = (method: string, input: unknown) => Promise<CallResult<unknown>> | null;
 
-export function connectCoreToIpc(core: Core, window: () => BrowserWindow | null, logger: Logger, shellCalls?: ShellCalls): () => void {
+export function connectCoreToIpc(core: CoreCalls, window: () => BrowserWindow | null, logger: Logger, shellCalls?: ShellCalls): () => void {
   ipcMain.handle(IPC_CHANNEL_CALL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<CallResult<unknown>> => {
     const win = window();
     const frame = event.senderFrame;

@@ -1,7 +1,8 @@
 /**
  * The Electron main process: lifecycle, the one window, menus and the security hooks.
- * All of Warta's work happens in the core (electron/core), which runs in plain Node; this
- * file only wires it to Electron.
+ * All of Warta's work happens in the core (electron/core), which runs in plain Node in a worker
+ * thread this process owns (electron/core/worker): this thread only relays calls and events,
+ * so a long export or a big pull never stalls the window's process.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { app, safeStorage, session, type BrowserWindow } from 'electron';
 import electronUpdater from 'electron-updater';
 import { IPC_CHANNEL_EVENT } from '../../shared/contract/wire';
-import { createCore, type Core } from '../core/create-core';
+import { createFileLogger, type Logger } from '../core/log/logger';
+import type { PrefsStore } from '../core/prefs';
+import { startCoreRelay, type CoreRelay } from '../core/worker/core-relay';
 import { cipherTokenVault, insecureFileTokenVault, SMTP_PASSWORD_FILES } from '../core/sync/token-vault';
 import { installAppMenu } from './app-menu';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -73,7 +76,10 @@ async function run(): Promise<void> {
   const dataDir = app.getPath('userData');
 
   let store: MachineStore;
-  let core: Core;
+  let core: CoreRelay;
+  let prefs: PrefsStore;
+  // This thread's log; the core's worker writes to the same file (one line per append).
+  const logger = createFileLogger(dataDir);
   let updates: UpdateAgent | null = null;
   let desktop: Desktop | null = null;
   const menuContext = { window: currentWindow, dataDir, checkForUpdates: () => void updates?.check('menu') };
@@ -81,7 +87,7 @@ async function run(): Promise<void> {
   let tokenVault: ReturnType<typeof cipherTokenVault>;
   try {
     store = openMachineStore();
-    const prefs = machinePrefs(store, (next) => {
+    prefs = machinePrefs(store, (next) => {
       if (desktop?.menuAllowed() ?? true) installAppMenu(next.language, menuContext);
       desktop?.languageChanged();
     });
@@ -95,40 +101,44 @@ async function run(): Promise<void> {
     const { vault, key } = createKeyVault(dataDir, secrets.cipher);
     const vaultOf = (files?: typeof SMTP_PASSWORD_FILES) => (secrets.cipher ? cipherTokenVault(dataDir, secrets.cipher, files) : insecureFileTokenVault(dataDir, files));
     tokenVault = vaultOf();
-    core = createCore({
+    // The core in its worker thread; the stores backed by safeStorage and electron-store stay on
+    // this thread and the worker reaches them through the relay (core/worker/host-services.ts).
+    core = await startCoreRelay({
       dataDir,
       mode: 'electron',
-      prefs,
+      logger,
       databaseKey: key,
-      keyVault: vault,
-      tokenVault,
-      // The office's SMTP password: kept by this machine's secret store, never in the synced workspace.
-      smtpPasswordVault: vaultOf(SMTP_PASSWORD_FILES),
       secretStore: { protection: secrets.protection, backend: secrets.report.backend },
       // "Host the office sync server": this binary again, in its server mode, as a child process.
       syncServerLaunch: appSyncServerLaunch(),
+      services: {
+        prefs,
+        keyVault: vault,
+        tokenVault,
+        // The office's SMTP password: kept by this machine's secret store, never in the synced workspace.
+        smtpPasswordVault: vaultOf(SMTP_PASSWORD_FILES),
+      },
     });
   } catch (err) {
     showStartupError(err, dataDir);
     app.exit(1);
     return;
   }
-  const logger = core.context.logger;
   logger.info('shell.start', { electron: process.versions.electron, packaged: app.isPackaged });
 
   hardenSession(session.defaultSession, logger);
-  hardenAllWebContents({ logger, language: () => core.context.prefs.get().language, parentWindow: currentWindow });
+  hardenAllWebContents({ logger, language: () => prefs.get().language, parentWindow: currentWindow });
   serveRenderer(session.defaultSession, RENDERER_DIR, logger, (url) => desktop?.print.document(url) ?? null);
-  updates = startUpdates(core, tokenVault, currentWindow);
+  updates = startUpdates(core, logger, tokenVault, currentWindow);
   const updateCalls = updateShellCalls(updates);
   const disconnect = connectCoreToIpc(core, currentWindow, logger, (method, input) => updateCalls(method) ?? desktop?.shellCalls(method, input) ?? null);
-  installAppMenu(core.context.prefs.get().language, menuContext);
+  installAppMenu(prefs.get().language, menuContext);
   desktop = startDesktop({
     core,
     logger,
     argv: process.argv,
-    language: () => core.context.prefs.get().language,
-    installMenu: () => installAppMenu(core.context.prefs.get().language, menuContext),
+    language: () => prefs.get().language,
+    installMenu: () => installAppMenu(prefs.get().language, menuContext),
     window: currentWindow,
     // The tray's "Buka Warta" and its click: the hidden window again, or a new one.
     openWindow: () => {
@@ -158,9 +168,14 @@ async function run(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('child-process-gone', (_event, details) => logger.warn('shell.child_process_gone', { type: details.type, reason: details.reason }));
-  app.on('will-quit', () => {
+  let coreClosed = false;
+  app.on('will-quit', (event) => {
+    if (coreClosed) return;
+    // The worker closes the database before the process ends: quit again once it has.
+    event.preventDefault();
+    coreClosed = true;
     disconnect();
-    core.close();
+    void core.close().finally(() => app.quit());
   });
 }
 
@@ -168,8 +183,7 @@ async function run(): Promise<void> {
  * Updates from the office sync server (electron/shell/updater.ts): the feed is the server this
  * device is enrolled with and its token; a check 30 s after start and every 4 hours.
  */
-function startUpdates(core: Core, tokenVault: ReturnType<typeof cipherTokenVault>, currentWindow: () => BrowserWindow | null): UpdateAgent {
-  const logger = core.context.logger;
+function startUpdates(core: CoreRelay, logger: Logger, tokenVault: ReturnType<typeof cipherTokenVault>, currentWindow: () => BrowserWindow | null): UpdateAgent {
   const updater = electronUpdater.autoUpdater;
   updater.logger = {
     info: (m?: unknown) => logger.info('updates.log', { message: String(m).slice(0, 300) }),

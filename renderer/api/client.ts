@@ -37,6 +37,9 @@ function resolveBridge(): WartaBridge | null {
 
 export function startApiClient(): void {
   if (!bridge) bridge = resolveBridge();
+  if (!bridge) return;
+  for (const entry of early) entry.stop = bridge.on(entry.forward);
+  early.clear();
 }
 
 const failureListeners = new Set<(method: MethodName, error: ErrorPayload) => void>();
@@ -65,10 +68,21 @@ export async function call<M extends MethodName>(method: M, input: MethodInput<M
   return result;
 }
 
+type Forward = Parameters<WartaBridge['on']>[0];
+/** Subscriptions made before the bridge existed (stores subscribe when their module loads). */
+const early = new Set<{ forward: Forward; stop: (() => void) | null }>();
+
 /** Subscribe to one event the core pushes; returns the unsubscribe function. */
 export function onEvent<E extends EventName>(name: E, listener: (payload: EventMap[E]) => void): () => void {
-  if (!bridge) return () => undefined;
-  return bridge.on((eventName, payload) => {
+  const forward: Forward = (eventName, payload) => {
     if (eventName === name) listener(payload as EventMap[E]);
-  });
+  };
+  if (bridge) return bridge.on(forward);
+  // Before startApiClient: attached once the bridge exists, rather than silently never.
+  const entry = { forward, stop: null as (() => void) | null };
+  early.add(entry);
+  return () => {
+    early.delete(entry);
+    entry.stop?.();
+  };
 }

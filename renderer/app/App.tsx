@@ -7,10 +7,21 @@ import { useOfficeStore } from '../features/office/office-store';
 import { SessionGate } from '../features/people/SessionGate';
 import { useLanguageStore } from '../i18n/language-store';
 import { useT } from '../i18n/use-t';
+import { CoreStatusBanner } from './CoreStatusBanner';
 import { useLiveData } from './use-live-data';
 
-/** Decides what the window shows: a loading or failure message, first run, or (through the session gate) the app. */
+/** The window: the core's restart notice above whatever the screen is. */
 export function App() {
+  return (
+    <>
+      <CoreStatusBanner />
+      <Screen />
+    </>
+  );
+}
+
+/** Decides what the window shows: a loading or failure message, first run, or (through the session gate) the app. */
+function Screen() {
   const { t, language } = useT();
   const connection = useConnection((s) => s.state);
   const languageLoaded = useLanguageStore((s) => s.loaded);

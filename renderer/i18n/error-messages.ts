@@ -27,6 +27,7 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
     db_key_required: 'Basis data ini terenkripsi; kata sandi atau kuncinya diperlukan untuk membukanya.',
     db_key_invalid: 'Kata sandi basis data salah.',
     closed: 'Sambungan ke Warta terputus atau sedang ditutup. Coba lagi sebentar lagi.',
+    core_restarted: 'Inti Warta berhenti tak terduga dan dimulai ulang; perintah ini mungkin tidak selesai. Periksa hasilnya, lalu ulangi bila perlu.',
     internal: 'Terjadi kesalahan di dalam Warta; perubahan ini tidak disimpan. Rinciannya tercatat di log.',
   },
   en: {
@@ -53,6 +54,7 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
     db_key_required: 'This database is encrypted; its passphrase or key is needed to open it.',
     db_key_invalid: 'Wrong database passphrase.',
     closed: 'The connection to Warta was lost or Warta is closing. Try again in a moment.',
+    core_restarted: "Warta's core stopped unexpectedly and was restarted; this command may not have finished. Check the result, then repeat it if needed.",
     internal: 'Something went wrong inside Warta; this change was not saved. The details are in the log.',
   },
 };

@@ -22,6 +22,10 @@ export const messagesEn: Record<MessageKey, string> = {
   'app.retry': 'Try again',
   'app.loadingSection': 'Loading this section…',
   'app.sectionLoadFailed': 'This section could not be loaded. Check the connection to Warta, then try again.',
+  'core.restarting': "Warta's core stopped unexpectedly and is being restarted…",
+  'core.restarted': "Warta's core was restarted at {time}. What was saved is safe; the last command may not have finished, so check it. Sign in again if asked.",
+  'core.failed': "Warta's core could not be restarted: {message} Keep your notes elsewhere, then close and reopen Warta.",
+  'core.dismiss': 'Dismiss',
   'app.noToken.title': 'Incomplete Warta address',
   'app.noToken.body':
     'This page was opened without its session token. Open Warta with the full address shown when browser mode started (it ends with #token=…).',

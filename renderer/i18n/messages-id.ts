@@ -25,6 +25,11 @@ export const messagesId = {
   'app.retry': 'Coba lagi',
   'app.loadingSection': 'Memuat bagian ini…',
   'app.sectionLoadFailed': 'Bagian ini tidak dapat dimuat. Periksa sambungan ke Warta, lalu coba lagi.',
+  'core.restarting': 'Inti Warta berhenti tak terduga dan sedang dimulai ulang…',
+  'core.restarted':
+    'Inti Warta dimulai ulang pukul {time}. Yang sudah tersimpan aman; perintah terakhir mungkin tidak selesai — periksa hasilnya. Silakan masuk kembali bila diminta.',
+  'core.failed': 'Inti Warta tidak dapat dimulai ulang: {message} Simpan catatan Anda di tempat lain, lalu tutup dan buka lagi Warta.',
+  'core.dismiss': 'Tutup pemberitahuan',
   'app.noToken.title': 'Alamat Warta tidak lengkap',
   'app.noToken.body':
     'Halaman ini dibuka tanpa token sesi. Buka Warta melalui alamat lengkap yang ditampilkan saat mode peramban dijalankan (alamatnya diakhiri dengan #token=…).',

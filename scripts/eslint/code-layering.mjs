@@ -18,11 +18,13 @@ const CORE_INFRASTRUCTURE = ['electron/core/rpc', 'electron/core/data', 'electro
 /** A layer may always import itself; `allowed` names the others. First match wins: specific paths first. */
 export const LAYERS = [
   { name: 'core composition root', paths: ['electron/core/create-core.ts'], allowed: ['core infrastructure', 'core features', 'shared', 'package.json'] },
+  // The core's worker thread and its relay: open the core (composition root) in a worker, relay to it.
+  { name: 'core worker', paths: ['electron/core/worker'], allowed: ['core composition root', 'core infrastructure', 'shared'] },
   { name: 'core features', paths: ['electron/core/features'], allowed: ['core infrastructure', 'shared', 'assets'] },
   // The root files of the core (caller, events, prefs …) are infrastructure too.
   { name: 'core infrastructure', paths: [...CORE_INFRASTRUCTURE, 'electron/core'], allowed: ['shared'] },
-  { name: 'electron shell', paths: ['electron/shell'], allowed: ['core composition root', 'core infrastructure', 'core features', 'shared'] },
-  { name: 'browser host', paths: ['electron/browser-host'], allowed: ['core composition root', 'core infrastructure', 'core features', 'shared'] },
+  { name: 'electron shell', paths: ['electron/shell'], allowed: ['core worker', 'core composition root', 'core infrastructure', 'core features', 'shared'] },
+  { name: 'browser host', paths: ['electron/browser-host'], allowed: ['core worker', 'core composition root', 'core infrastructure', 'core features', 'shared'] },
   { name: 'server', paths: ['server'], allowed: ['shared'] },
   { name: 'renderer', paths: ['renderer'], allowed: ['shared', 'assets'] },
   { name: 'shared', paths: ['shared'], allowed: [] },

@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'no_printer',
   'desktop_only',
   'closed',
+  'core_restarted',
   'internal',
 ] as const;
 

@@ -22,10 +22,28 @@ export interface EventMap {
   'desktop.command': { command: 'newRelease' | 'print' | 'settings' };
   /** .ics files were opened with Warta: the renderer takes them with `desktop.openedFiles`. */
   'desktop.openedFiles': Record<string, never>;
+  /**
+   * The core's worker thread (electron/core/worker): `restarting` after it died (calls in flight
+   * got `core_restarted`), `running` again once restarted, `failed` when it could not be.
+   * Sent by the relay on the main thread, never by the core itself.
+   */
+  'core.status': { state: 'running' | 'restarting' | 'failed'; restarts: number; message: string | null };
 }
 
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'progress', 'sync.status', 'session.changed', 'updates.status', 'desktop.settings', 'desktop.notice', 'desktop.open', 'desktop.command', 'desktop.openedFiles'];
+export const EVENT_NAMES: readonly EventName[] = [
+  'data.changed',
+  'progress',
+  'sync.status',
+  'session.changed',
+  'updates.status',
+  'desktop.settings',
+  'desktop.notice',
+  'desktop.open',
+  'desktop.command',
+  'desktop.openedFiles',
+  'core.status',
+];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);

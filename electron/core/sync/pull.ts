@@ -11,13 +11,14 @@
  */
 import { MAX_PULL_BYTES } from '../../../shared/sync/protocol';
 import type { CoreContext } from '../rpc/handler-types';
+import { BatchSizer, yieldToEventLoop } from '../time-slice';
 import type { PageApplier } from './apply';
 import type { SyncClient } from './client';
 import { exceedsGuard, liveRows, StopForDeletes, type DeleteDecision, type DeleteGuard } from './delete-guard';
 import type { SyncState } from './local-tables';
 import type { UnpushedStamps } from './unpushed';
 
-/** At most this many changes per transaction, with the event loop free in between. */
+/** At most this many changes per transaction (fewer when they are slow: time-slice.ts), with the event loop free in between. */
 export const APPLY_CHUNK = 2000;
 
 export interface PullContext {
@@ -44,6 +45,7 @@ export async function pullAll(p: PullContext, decision: DeleteDecision): Promise
   let done = 0;
   const bytes = p.pageBytes ?? MAX_PULL_BYTES;
   let next = client.pull(state.num('pull_cursor'), bytes);
+  const sizer = new BatchSizer(200, APPLY_CHUNK, 100);
   for (;;) {
     const page = await next;
     if (p.abandoned()) return;
@@ -60,20 +62,23 @@ export async function pullAll(p: PullContext, decision: DeleteDecision): Promise
       next = client.pull(page.cursor, bytes);
       next.catch(() => undefined);
     }
-    // At most APPLY_CHUNK changes per transaction, each moving the cursor to its last change,
-    // with the event loop free in between: local work never waits long behind a big pull. A page
-    // whose every change was withheld from this role still moves the cursor past them.
+    // Transactions of about a slice each (at most APPLY_CHUNK changes), each moving the cursor to
+    // its last change, with the event loop free in between: other calls never wait long behind a
+    // big pull. A page whose every change was withheld from this role still moves the cursor past them.
     if (changes.length === 0 && forget.length === 0 && page.cursor <= state.num('pull_cursor')) return;
-    for (let i = 0; i < Math.max(changes.length, 1); i += APPLY_CHUNK) {
-      const last = i + APPLY_CHUNK >= changes.length;
-      const upTo = last ? page.cursor : (page.changes[i + APPLY_CHUNK - 1] as { seq: number }).seq;
-      applier.applyPage(changes.slice(i, i + APPLY_CHUNK), upTo, decision === 'restore', last ? forget : []);
-      if (!last) await new Promise((r) => setImmediate(r));
+    for (let i = 0; i < Math.max(changes.length, 1); ) {
+      const n = sizer.next;
+      const last = i + n >= changes.length;
+      const upTo = last ? page.cursor : (page.changes[i + n - 1] as { seq: number }).seq;
+      const slice = changes.slice(i, i + n);
+      sizer.run(slice.length, () => applier.applyPage(slice, upTo, decision === 'restore', last ? forget : []));
+      i += n;
+      if (!last) await yieldToEventLoop();
     }
     done += changes.length;
     p.onProgress({ done, total: done + Math.max(0, page.head - page.cursor), finished: !more });
     if (!more) return;
     // Let local work in between pages.
-    await new Promise((r) => setImmediate(r));
+    await yieldToEventLoop();
   }
 }

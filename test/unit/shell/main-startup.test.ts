@@ -18,6 +18,8 @@ const state = vi.hoisted(() => ({
   menus: 0,
   schemes: [] as unknown[],
   updateConfigPath: null as string | null,
+  appHandlers: {} as Record<string, ((...args: unknown[]) => void)[]>,
+  quits: 0,
 }));
 
 // The real module would build Electron's own updater; the shell only needs its EventEmitter face.
@@ -91,12 +93,12 @@ vi.mock('electron', () => {
       getAppPath: () => 'warta-app',
       enableSandbox: noop,
       requestSingleInstanceLock: () => true,
-      on: noop,
+      on: (name: string, handler: (...args: unknown[]) => void) => (state.appHandlers[name] ??= []).push(handler),
       whenReady: () => Promise.resolve(),
       isPackaged: false,
       getVersion: () => '0.0.0-test',
       exit: (code: number) => state.exits.push(code),
-      quit: noop,
+      quit: () => state.quits++,
       setAppUserModelId: noop,
       setLoginItemSettings: noop,
     },
@@ -133,11 +135,23 @@ vi.mock('electron', () => {
 
 async function startMain(dataDir: string) {
   vi.resetModules();
-  Object.assign(state, { windows: [], dialogs: [], exits: [], ipcChannels: [], menus: 0, schemes: [], updateConfigPath: null });
+  Object.assign(state, { windows: [], dialogs: [], exits: [], ipcChannels: [], menus: 0, schemes: [], updateConfigPath: null, appHandlers: {}, quits: 0 });
   process.env.WARTA_DATA_DIR = dataDir;
   await import('../../../electron/shell/main');
-  // run() continues after whenReady(); let its microtasks finish.
+  // run() continues after whenReady() and the core's worker thread has opened the workspace.
+  await until(() => state.windows.length > 0 || state.exits.length > 0 || (state.appHandlers['will-quit'] ?? []).length > 0, 60_000);
   await new Promise((r) => setTimeout(r, 50));
+}
+
+async function until(check: () => boolean, ms: number): Promise<void> {
+  for (const end = Date.now() + ms; !check(); await new Promise((r) => setTimeout(r, 20))) if (Date.now() > end) return;
+}
+
+/** Quits as Electron would: 'will-quit' closes the core's worker, then quits again. */
+async function quitMain(): Promise<void> {
+  const handlers = state.appHandlers['will-quit'] ?? [];
+  for (const h of handlers) h({ preventDefault: () => undefined });
+  if (handlers.length) await until(() => state.quits > 0, 30_000);
 }
 
 describe('main process start-up', () => {
@@ -147,7 +161,8 @@ describe('main process start-up', () => {
     dirs.push(d);
     return d;
   };
-  afterEach(() => {
+  afterEach(async () => {
+    await quitMain();
     delete process.env.WARTA_DATA_DIR;
     for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
   });

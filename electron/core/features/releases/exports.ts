@@ -37,6 +37,7 @@ import { letterheadOf } from '../paper/letterhead';
 import { createPdf, drawLetterhead } from '../paper/pdf-document';
 import type { Run } from '../paper/pdf-text';
 import { fieldsOf, type ReleaseRow } from './rows';
+import { timeSlicer } from '../../time-slice';
 
 export { PAPER_POINTS } from '../paper/pdf-document';
 /** Base64 grows by 4/3; kept under the 8 MB message limit of browser mode. */
@@ -282,7 +283,12 @@ export async function renderPdf(r: Prepared, paper: PaperSize): Promise<Buffer> 
         para(runsOf(n), { indent, align: 'justify', after: 6 });
     }
   };
-  for (const n of bodyOf(r).content ?? []) await block(n);
+  // A long release is drawn in slices, so other calls answer meanwhile (time-slice.ts).
+  const slice = timeSlicer();
+  for (const n of bodyOf(r).content ?? []) {
+    await block(n);
+    await slice();
+  }
 
   if (r.fields.quotes.length) {
     doc.y += 5;

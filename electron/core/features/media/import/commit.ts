@@ -5,6 +5,7 @@ import type { ImportBatch } from '../../../../../shared/media/types';
 import type { FieldValue, ReplicatedTable } from '../../../../../shared/sync/replicated-tables';
 import type { Caller } from '../../../caller';
 import type { CoreContext } from '../../../rpc/handler-types';
+import { BatchSizer } from '../../../time-slice';
 import { cancelledError, discardSession, readSession, takeCancel, yieldToOthers } from './session';
 
 const COMMIT_CHUNK = 1000;
@@ -109,11 +110,13 @@ export async function commitSession(ctx: CoreContext, caller: Caller, sessionId:
   let last = -1;
   const source = `Impor berkas ${s.file_name}`.slice(0, 200);
 
+  // Transactions of about a slice each (time-slice.ts), at most COMMIT_CHUNK rows.
+  const sizer = new BatchSizer(50, COMMIT_CHUNK, 25);
   try {
     for (;;) {
-      const rows = select.all(sessionId, last, COMMIT_CHUNK) as { row_no: number; record: string | null; dup_kind: string | null; dup_of: string | null; decision: string | null }[];
+      const rows = select.all(sessionId, last, sizer.next) as { row_no: number; record: string | null; dup_kind: string | null; dup_of: string | null; decision: string | null }[];
       if (rows.length === 0) break;
-      m.transaction(() => {
+      sizer.run(rows.length, () => m.transaction(() => {
         for (const row of rows) {
           last = row.row_no;
           done += 1;
@@ -162,7 +165,7 @@ export async function commitSession(ctx: CoreContext, caller: Caller, sessionId:
             created += 1;
           }
         }
-      });
+      }));
       progress(done);
       await yieldToOthers();
       if (takeCancel(ctx, sessionId)) throw cancelledError();

@@ -5,6 +5,7 @@ import { isPlaceholder, missingRequired, toRecord, type JournalistRecord, type O
 import type { DuplicateDecision, ImportPreview, ImportRowView } from '../../../../../shared/media/types';
 import { fold } from '../../../../../shared/media/vocabulary';
 import type { CoreContext } from '../../../rpc/handler-types';
+import { BatchSizer, yieldToEventLoop } from '../../../time-slice';
 import { readTable, type Cell } from './read-table';
 
 const STAGE_CHUNK = 5000;
@@ -28,7 +29,7 @@ export function cancelledError(): WartaError {
 }
 
 /** Lets other calls (a cancel, a search) run between chunks of a long job. */
-export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const yieldToOthers = yieldToEventLoop;
 
 export interface SessionInfo {
   format: 'csv' | 'xlsx';
@@ -106,27 +107,33 @@ export async function openSession(
   let blank = 0;
   const placeholders = new Array<number>(width).fill(0);
   const total = table.rows.length - headerIdx - 1;
-  for (let start = headerIdx + 1; start < table.rows.length; start += STAGE_CHUNK) {
+  // Transactions of about a slice each (time-slice.ts): other calls keep answering meanwhile.
+  const sizer = new BatchSizer(1000, STAGE_CHUNK, 1000);
+  for (let start = headerIdx + 1; start < table.rows.length; ) {
     if (takeCancel(ctx, sessionId)) {
       discardSession(ctx, sessionId);
       progress('Dibatalkan', staged, total, true);
       throw cancelledError();
     }
-    ctx.db.transaction(() => {
-      for (let i = start; i < Math.min(start + STAGE_CHUNK, table.rows.length); i++) {
-        const cells = (table.rows[i] as Cell[]).slice(0, Math.max(width, 1));
-        if (isBlank(cells)) {
-          blank += 1;
-          continue;
+    const end = Math.min(start + sizer.next, table.rows.length);
+    sizer.run(end - start, () =>
+      ctx.db.transaction(() => {
+        for (let i = start; i < end; i++) {
+          const cells = (table.rows[i] as Cell[]).slice(0, Math.max(width, 1));
+          if (isBlank(cells)) {
+            blank += 1;
+            continue;
+          }
+          insert.run(sessionId, i, JSON.stringify(cells));
+          staged += 1;
+          cells.forEach((c, col) => {
+            if (col < width && typeof c === 'string' && isPlaceholder(c)) placeholders[col] = (placeholders[col] ?? 0) + 1;
+          });
         }
-        insert.run(sessionId, i, JSON.stringify(cells));
-        staged += 1;
-        cells.forEach((c, col) => {
-          if (col < width && typeof c === 'string' && isPlaceholder(c)) placeholders[col] = (placeholders[col] ?? 0) + 1;
-        });
-      }
-    })();
-    progress('Menyiapkan pratinjau', Math.min(start + STAGE_CHUNK, table.rows.length) - headerIdx - 1, total);
+      })(),
+    );
+    start = end;
+    progress('Menyiapkan pratinjau', end - headerIdx - 1, total);
     await yieldToOthers();
   }
   if (staged === 0) {
@@ -182,7 +189,7 @@ function existingKeys(ctx: CoreContext, kind: ImportKind): Map<string, { id: str
 }
 
 /** Checks every staged row against `mapping`, finds duplicates in the file and in the directory. */
-export function analyzeSession(ctx: CoreContext, sessionId: string, mapping: ColumnMapping, keepPlaceholders?: number[]): ImportPreview {
+export async function analyzeSession(ctx: CoreContext, sessionId: string, mapping: ColumnMapping, keepPlaceholders?: number[]): Promise<ImportPreview> {
   const session = readSession(ctx, sessionId);
   if (session.status !== 'staged') throw new WartaError('conflict', 'Impor ini sudah dijalankan atau dibatalkan; mulai impor baru.', { status: session.status });
   const kind = session.kind;
@@ -202,37 +209,49 @@ export function analyzeSession(ctx: CoreContext, sessionId: string, mapping: Col
   const inFile = new Map<string, number>();
   const update = ctx.db.prepare('UPDATE media_import_row SET record = ?, issues = ?, dup_kind = ?, dup_of = ?, decision = ? WHERE session_id = ? AND row_no = ?');
   const dupKind = kind === 'outlets' ? 'outlet' : 'journalist';
-  ctx.db.transaction(() => {
-    for (const row of ctx.db.prepare('SELECT row_no, cells, decision, dup_kind FROM media_import_row WHERE session_id = ? ORDER BY row_no').all(sessionId) as {
-      row_no: number;
-      cells: string;
-      decision: string | null;
-      dup_kind: string | null;
-    }[]) {
-      const { record, issues } = toRecord(kind, JSON.parse(row.cells) as Cell[], clean, { keepPlaceholders: keep });
-      let dup: { kind: 'file' | 'db'; of: string } | null = null;
-      if (record) {
-        const keys = dedupeKeys(record, dupKind);
-        for (const k of keys) {
-          const existing = db.get(k);
-          if (existing) {
-            dup = { kind: 'db', of: existing.id };
-            break;
-          }
-          const earlier = inFile.get(k);
-          if (earlier !== undefined) {
-            dup = { kind: 'file', of: String(earlier) };
-            break;
-          }
+  const rows = ctx.db.prepare('SELECT row_no, cells, decision, dup_kind FROM media_import_row WHERE session_id = ? ORDER BY row_no').all(sessionId) as {
+    row_no: number;
+    cells: string;
+    decision: string | null;
+    dup_kind: string | null;
+  }[];
+  const check = (row: (typeof rows)[number]) => {
+    const { record, issues } = toRecord(kind, JSON.parse(row.cells) as Cell[], clean, { keepPlaceholders: keep });
+    let dup: { kind: 'file' | 'db'; of: string } | null = null;
+    if (record) {
+      const keys = dedupeKeys(record, dupKind);
+      for (const k of keys) {
+        const existing = db.get(k);
+        if (existing) {
+          dup = { kind: 'db', of: existing.id };
+          break;
         }
-        if (!dup || dup.kind === 'db') for (const k of keys) if (!inFile.has(k)) inFile.set(k, row.row_no);
+        const earlier = inFile.get(k);
+        if (earlier !== undefined) {
+          dup = { kind: 'file', of: String(earlier) };
+          break;
+        }
       }
-      // A choice the user made survives a change of mapping while the duplicate stays the same kind.
-      const decision = dup ? (row.dup_kind === dup.kind && row.decision ? row.decision : dup.kind === 'file' ? 'skip' : 'merge') : null;
-      update.run(record ? JSON.stringify(record) : null, JSON.stringify(issues), dup?.kind ?? null, dup?.of ?? null, decision, sessionId, row.row_no);
+      if (!dup || dup.kind === 'db') for (const k of keys) if (!inFile.has(k)) inFile.set(k, row.row_no);
     }
-    ctx.db.prepare('UPDATE media_import_session SET mapping = ?, info = ? WHERE id = ?').run(JSON.stringify(clean), JSON.stringify(info), sessionId);
-  })();
+    // A choice the user made survives a change of mapping while the duplicate stays the same kind.
+    const decision = dup ? (row.dup_kind === dup.kind && row.decision ? row.decision : dup.kind === 'file' ? 'skip' : 'merge') : null;
+    update.run(record ? JSON.stringify(record) : null, JSON.stringify(issues), dup?.kind ?? null, dup?.of ?? null, decision, sessionId, row.row_no);
+  };
+  // Transactions of about a slice each (time-slice.ts); the mapping is stored with the last one.
+  const sizer = new BatchSizer(500, 5000, 500);
+  for (let start = 0; start === 0 || start < rows.length; ) {
+    const end = Math.min(start + sizer.next, rows.length);
+    sizer.run(end - start, () =>
+      ctx.db.transaction(() => {
+        for (let i = start; i < end; i++) check(rows[i] as (typeof rows)[number]);
+        if (end === rows.length) ctx.db.prepare('UPDATE media_import_session SET mapping = ?, info = ? WHERE id = ?').run(JSON.stringify(clean), JSON.stringify(info), sessionId);
+      })(),
+    );
+    start = end;
+    if (start < rows.length) await yieldToEventLoop();
+    else break;
+  }
   return preview(ctx, sessionId);
 }
 
