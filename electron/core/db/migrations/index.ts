@@ -8,9 +8,10 @@ import { m0007 } from './0007-people';
 import { m0008 } from './0008-distribution';
 import { m0009 } from './0009-paper';
 import { m0010 } from './0010-erasure-markers';
+import { m0011 } from './0011-requests';
 import type { Migration } from './types';
 
 /** In order. Add a file per version and list it here; each has its own test in test/core/migrations. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
