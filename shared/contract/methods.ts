@@ -9,6 +9,7 @@ import { mediaMethods } from './methods/media';
 import { syncMethods } from './methods/sync';
 import { distributionMethods } from './methods/distribution';
 import { updatesMethods } from './methods/updates';
+import { requestsMethods } from './methods/requests';
 
 export type { AppInfo, Language, MachinePrefs, SyncStatus } from './methods/app';
 export type { SyncConflict, SyncRefusal, SyncReview } from './methods/sync';
@@ -29,6 +30,7 @@ export const methods = {
   ...syncMethods,
   ...distributionMethods,
   ...updatesMethods,
+  ...requestsMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Methods = typeof methods;

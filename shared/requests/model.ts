@@ -64,3 +64,56 @@ export function requestNumber(year: number | null, seq: number | null): string {
   if (year === null || seq === null) return '';
   return `${String(seq).padStart(4, '0')}/PRM/${year}`;
 }
+
+/** One row of the request board. */
+export interface RequestSummary {
+  id: string;
+  number: string;
+  opdId: string;
+  opdName: string;
+  kind: RequestKind;
+  channel: RequestChannel;
+  title: string;
+  status: RequestStatus;
+  startMs: number | null;
+  endMs: number | null;
+  submittedAt: string;
+  dueMs: number | null;
+  answer: string;
+  agendaEventId: string | null;
+  releaseId: string | null;
+}
+
+export interface RequestHistoryEntry {
+  id: string;
+  action: RequestAction;
+  status: RequestStatus | null;
+  actor: string;
+  at: string;
+  note: string;
+}
+
+export interface RequestDetail extends RequestSummary {
+  description: string;
+  place: string;
+  zone: string;
+  attendees: string;
+  contactName: string;
+  contactPhone: string;
+  material: string;
+  submittedBy: string;
+  answeredAt: string | null;
+  history: RequestHistoryEntry[];
+}
+
+/** What the board knows about who is looking: the desk, or a contributor's device bound to one OPD. */
+export interface RequestBoard {
+  items: RequestSummary[];
+  /** Per status, over the whole board (not the filter). */
+  counts: Record<RequestStatus, number>;
+  /** Open requests whose due time or activity is today (the desk's reminder). */
+  dueToday: number;
+  /** The OPD this device is bound to (a contributor's), or null at the office. */
+  boundOpd: { id: string; name: string } | null;
+  total: number;
+}

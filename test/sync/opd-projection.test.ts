@@ -140,6 +140,38 @@ describe('a contributor device holds only its OPD’s part of the office', () =>
     expect((await t.store.currentRows(ws, [{ table: 'requests', rowId: other }])).values().next().value?.values.status).toBe('submitted');
   });
 
+  it('submitted on the contributor device, answered at the desk: the reason of a refusal reaches the OPD', async () => {
+    const start = Date.now() + 48 * 3_600_000;
+    const sent = await contributor.core.invoke('requests.submit', {
+      id: crypto.randomUUID(),
+      kind: 'publicity',
+      // What the form sends is ignored on a bound device: its own OPD, through the app.
+      opdId: OPD_B,
+      channel: 'letter',
+      title: 'Posyandu keliling',
+      startMs: start,
+      endMs: start + 3_600_000,
+    });
+    expect(sent).toMatchObject({ opdId: OPD_A, channel: 'app', status: 'submitted', number: '' });
+    expect((await contributor.core.call('requests.answer', { id: sent.id, action: 'accept' })).ok).toBe(false);
+    await contributor.engine.syncNow();
+    await desk.engine.syncNow();
+    const atDesk = await desk.core.invoke('requests.get', { id: sent.id });
+    expect(atDesk).toMatchObject({ opdId: OPD_A, title: 'Posyandu keliling', status: 'submitted' });
+    await desk.core.invoke('requests.answer', { id: sent.id, action: 'decline', note: 'Tim liputan penuh pada hari itu.' });
+    await desk.engine.syncNow();
+    await contributor.engine.syncNow();
+    const seen = await contributor.core.invoke('requests.get', { id: sent.id });
+    expect(seen).toMatchObject({ status: 'declined', answer: 'Tim liputan penuh pada hari itu.' });
+    expect(seen.number).toMatch(/\/PRM\//);
+    expect(seen.history.map((h) => h.action)).toEqual(expect.arrayContaining(['submitted', 'numbered', 'declined']));
+    // Withdrawing it now is too late; another OPD's request is not even on this device.
+    expect((await contributor.core.call('requests.withdraw', { id: sent.id })).ok).toBe(false);
+    const foreign = (desk.core.context.db.prepare('SELECT id FROM requests WHERE opd_id = ? LIMIT 1').pluck().get(OPD_B) as string) ?? crypto.randomUUID();
+    const tried = await contributor.core.call('requests.withdraw', { id: foreign });
+    expect(tried.ok ? null : tried.error.code).toBe('not_found');
+  });
+
   it('a code for a contributor must name its OPD; other roles name none', async () => {
     await expect(t.server.admin.issueCode(ws, 'opd_contributor')).rejects.toThrow(/satu OPD/);
     await expect(t.server.admin.issueCode(ws, 'writer', undefined, null, OPD_A)).rejects.toThrow(/Hanya kode Kontributor OPD/);
