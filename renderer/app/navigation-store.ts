@@ -1,13 +1,14 @@
 import { create } from 'zustand';
 import type { MessageKey } from '../i18n/messages-id';
 
-export const SECTIONS = ['home', 'releases', 'agenda', 'media', 'outbox', 'pressroom', 'settings'] as const;
+export const SECTIONS = ['home', 'releases', 'agenda', 'requests', 'media', 'outbox', 'pressroom', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const SECTION_LABEL: Record<Section, MessageKey> = {
   home: 'nav.home',
   releases: 'nav.releases',
   agenda: 'nav.agenda',
+  requests: 'nav.requests',
   media: 'nav.media',
   outbox: 'nav.outbox',
   pressroom: 'nav.pressroom',

@@ -7,6 +7,7 @@ import { releasesEn } from '../features/releases/messages';
 import { agendaEn } from '../features/agenda/messages';
 import { mediaEn } from '../features/media/messages';
 import { distributionEn } from '../features/distribution/messages';
+import { requestsEn } from '../features/requests/messages';
 import type { MessageKey } from './messages-id';
 
 /** English, the second language. Typed against the Indonesian keys: none missing, none extra. */
@@ -196,5 +197,6 @@ export const messagesEn: Record<MessageKey, string> = {
   ...agendaEn,
   ...mediaEn,
   ...distributionEn,
+  ...requestsEn,
   ...syncEn,
 };

@@ -12,6 +12,7 @@ import { releasesId } from '../features/releases/messages';
 import { agendaId } from '../features/agenda/messages';
 import { mediaId } from '../features/media/messages';
 import { distributionId } from '../features/distribution/messages';
+import { requestsId } from '../features/requests/messages';
 
 export const messagesId = {
   'app.name': 'Warta',
@@ -199,6 +200,7 @@ export const messagesId = {
   ...agendaId,
   ...mediaId,
   ...distributionId,
+  ...requestsId,
   ...syncId,
 } as const;
 

@@ -77,6 +77,7 @@ export interface RequestSummary {
   status: RequestStatus;
   startMs: number | null;
   endMs: number | null;
+  zone: string;
   submittedAt: string;
   dueMs: number | null;
   answer: string;
@@ -96,7 +97,6 @@ export interface RequestHistoryEntry {
 export interface RequestDetail extends RequestSummary {
   description: string;
   place: string;
-  zone: string;
   attendees: string;
   contactName: string;
   contactPhone: string;
