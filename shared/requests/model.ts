@@ -65,6 +65,22 @@ export function requestNumber(year: number | null, seq: number | null): string {
   return `${String(seq).padStart(4, '0')}/PRM/${year}`;
 }
 
+/** Attachments: photos, documents and the scanned letter; what each kind of file must begin with is checked by the core. */
+export const ATTACHMENT_MIME = ['application/pdf', 'image/png', 'image/jpeg', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'] as const;
+export type AttachmentMime = (typeof ATTACHMENT_MIME)[number];
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** Files per request (a request is not a file store). */
+export const ATTACHMENTS_PER_REQUEST = 20;
+
+export interface RequestAttachment {
+  id: string;
+  fileName: string;
+  mime: string;
+  size: number;
+  addedBy: string;
+  addedAt: string;
+}
+
 /** One row of the request board. */
 export interface RequestSummary {
   id: string;
@@ -104,6 +120,7 @@ export interface RequestDetail extends RequestSummary {
   submittedBy: string;
   answeredAt: string | null;
   history: RequestHistoryEntry[];
+  attachments: RequestAttachment[];
 }
 
 /** What the board knows about who is looking: the desk, or a contributor's device bound to one OPD. */

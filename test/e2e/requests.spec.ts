@@ -73,6 +73,12 @@ test('an agency sends a request, the desk answers, the agency sees the answer', 
     await agency.screenshot({ path: path.join(shots, 'warta-permohonan-opd-form.png') });
     await form.getByRole('button', { name: 'Kirim permohonan' }).click();
     await expect(agency.getByTestId('request-detail')).toContainText('Menunggu jawaban');
+    // The scanned letter: a file that is not what its name says is refused next to the list.
+    const files = agency.getByTestId('request-attachments');
+    await files.locator('input[type=file]').setInputFiles({ name: 'foto.png', mimeType: 'image/png', buffer: Buffer.from('bukan gambar') });
+    await expect(files.getByRole('alert')).toContainText('tidak sesuai jenisnya');
+    await files.locator('input[type=file]').setInputFiles({ name: 'surat-permohonan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nSurat permohonan peliputan\n%%EOF') });
+    await expect(files).toContainText('surat-permohonan.pdf');
     await agencyFrame.open('Pengaturan');
     await syncNow(agency);
 
@@ -86,6 +92,7 @@ test('an agency sends a request, the desk answers, the agency sees the answer', 
     await table.getByRole('button', { name: 'Pencanangan Bulan Imunisasi Anak' }).click();
     const detail = page.getByTestId('request-detail');
     await expect(detail).toContainText('Aplikasi Warta');
+    await expect(detail.getByTestId('request-attachments')).toContainText('surat-permohonan.pdf');
     // Declining needs a reason, said next to the note.
     await detail.getByRole('button', { name: 'Tolak' }).click();
     await expect(detail.getByRole('alert').first()).toBeVisible();

@@ -44,6 +44,20 @@ function diskBytes(device: TestDevice): string {
     .join('\n');
 }
 
+/** Every attachment file the device holds. */
+function blobBytes(device: TestDevice): string {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (!e.name.startsWith(DATABASE_FILE)) out.push(fs.readFileSync(p).toString('latin1'));
+    }
+  };
+  walk(device.dir);
+  return out.join('\n');
+}
+
 beforeAll(async () => {
   t = await startTestServer();
   ws = (await t.server.admin.createWorkspace('Humas Kabupaten')).id;
@@ -85,6 +99,9 @@ describe('a contributor device holds only its OPD’s part of the office', () =>
         requests.forEach((r, i) => {
           const title = mark(`PERMOHONAN${r.opd === OPD_A ? 'A' : 'LAIN'}`, i);
           const id = m.insert('requests', { opd_id: r.opd, kind: r.kind, channel: 'phone', title, description: `${title} uraian`, status: r.status, submitted_at: now, submitted_by: 'Humas' });
+          // Its scanned letter: the file's bytes carry the title too, so a fetched blob would be found on disk.
+          const file = desk.core.context.blobs.put(Buffer.from(`%PDF-1.4\n${title} surat\n%%EOF`));
+          m.insert('request_attachments', { request_id: id, opd_id: r.opd, file_hash: file.hash, file_name: `${title}.pdf`, file_mime: 'application/pdf', file_size: file.size, added_by: 'Humas', added_at: now });
           for (let h = 0; h < r.history; h++) m.insert('request_history', { request_id: id, opd_id: r.opd, action: 'needs_info', status: 'needs_info', actor: 'Humas', at: now, note: `${title} catatan ${h}` });
           const finalOpd = r.moveTo ?? r.opd;
           if (r.moveTo) m.update('requests', id, { opd_id: r.moveTo });
@@ -109,10 +126,12 @@ describe('a contributor device holds only its OPD’s part of the office', () =>
         expect(held.every((r) => r.opd_id === OPD_A), `another OPD's request on A's device: ${JSON.stringify(held.filter((r) => r.opd_id !== OPD_A))}`).toBe(true);
         for (const id of mine) expect(held.some((r) => r.id === id), `A's own request ${id} missing`).toBe(true);
         expect(db.prepare('SELECT count(*) FROM request_history WHERE opd_id IS NOT ?').pluck().get(OPD_A)).toBe(0);
+        expect(db.prepare('SELECT count(*) FROM request_attachments WHERE opd_id IS NOT ?').pluck().get(OPD_A)).toBe(0);
         expect(db.prepare('SELECT count(*) FROM requests WHERE assignee_id IS NOT NULL').pluck().get()).toBe(0);
         for (const table of ['releases', 'release_comments', 'agenda_events', 'media_journalist', 'distribution_recipients'])
           expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), `${table} on a contributor device`).toBe(0);
-        const bytes = diskBytes(contributor);
+        // Blobs live beside the database: they are searched too.
+        const bytes = diskBytes(contributor) + blobBytes(contributor);
         for (const word of forbidden) expect(bytes.includes(word), `"${word}" on the contributor's disk`).toBe(false);
       }),
       { numRuns: RUNS, endOnFailure: true },
@@ -154,10 +173,14 @@ describe('a contributor device holds only its OPD’s part of the office', () =>
     });
     expect(sent).toMatchObject({ opdId: OPD_A, channel: 'app', status: 'submitted', number: '' });
     expect((await contributor.core.call('requests.answer', { id: sent.id, action: 'accept' })).ok).toBe(false);
+    const letter = Buffer.from('%PDF-1.4\nsurat permohonan peliputan Dinkes\n%%EOF').toString('base64');
+    const attached = await contributor.core.invoke('requests.attach', { requestId: sent.id, fileName: 'surat.pdf', mime: 'application/pdf', base64: letter });
     await contributor.engine.syncNow();
     await desk.engine.syncNow();
     const atDesk = await desk.core.invoke('requests.get', { id: sent.id });
     expect(atDesk).toMatchObject({ opdId: OPD_A, title: 'Posyandu keliling', status: 'submitted' });
+    // The scanned letter travelled with it, by hash.
+    expect((await desk.core.invoke('requests.attachment', { id: attached.attachments[0]?.id as string })).base64).toBe(letter);
     await desk.core.invoke('requests.answer', { id: sent.id, action: 'decline', note: 'Tim liputan penuh pada hari itu.' });
     await desk.engine.syncNow();
     await contributor.engine.syncNow();

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/use-t';
 import { useNavigation } from '../../app/navigation-store';
 import { useOfficeStore } from '../office/office-store';
 import { useReleasesStore } from '../releases/releases-store';
+import { Attachments } from './Attachments';
 import { formatWhen } from './when';
 
 interface Props {
@@ -89,6 +90,7 @@ export function RequestDetailView({ id, version, desk, onBack, onComplete }: Pro
               <p className="request-detail__text">{r.material}</p>
             </section>
           ) : null}
+          <Attachments request={r} canAdd={open} onChanged={setR} />
           <section className="request-detail__answer" aria-labelledby="request-answer">
             <h3 id="request-answer">{t('requests.detail.answer')}</h3>
             <p data-testid="request-answer">{r.answer || t('requests.detail.noAnswer')}</p>

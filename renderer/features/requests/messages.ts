@@ -80,6 +80,12 @@ export const requestsId = {
   'requests.detail.withdrawConfirm': 'Tarik permohonan ini? Humas tidak akan memprosesnya lagi.',
   'requests.detail.complete': 'Lengkapi dan kirim ulang',
   'requests.detail.material': 'Naskah dari OPD',
+  'requests.attach.title': 'Lampiran',
+  'requests.attach.none': 'Belum ada lampiran.',
+  'requests.attach.add': 'Tambah lampiran (PDF, PNG, JPEG, DOCX; paling besar 10 MB)',
+  'requests.attach.adding': 'Menyimpan lampiran…',
+  'requests.attach.type': 'Berkas “{name}” bukan PDF, PNG, JPEG atau DOCX.',
+  'requests.attach.size': 'Berkas “{name}” lebih dari 10 MB; perkecil atau pindai ulang dengan resolusi lebih rendah.',
 };
 
 export const requestsEn: Record<keyof typeof requestsId, string> = {
@@ -163,4 +169,10 @@ export const requestsEn: Record<keyof typeof requestsId, string> = {
   'requests.detail.withdrawConfirm': 'Withdraw this request? The PR office will not process it any more.',
   'requests.detail.complete': 'Complete and send again',
   'requests.detail.material': 'Text from the agency',
+  'requests.attach.title': 'Attachments',
+  'requests.attach.none': 'No attachments yet.',
+  'requests.attach.add': 'Add attachment (PDF, PNG, JPEG, DOCX; at most 10 MB)',
+  'requests.attach.adding': 'Saving the attachment…',
+  'requests.attach.type': 'File “{name}” is not a PDF, PNG, JPEG or DOCX.',
+  'requests.attach.size': 'File “{name}” is larger than 10 MB; reduce it or scan again at a lower resolution.',
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_LIMITS, REQUEST_STATUSES, type RequestBoard, type RequestDetail } from '../../requests/model';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MIME, REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_LIMITS, REQUEST_STATUSES, type RequestBoard, type RequestDetail } from '../../requests/model';
 import { mutation, query } from '../define';
 import { idInput, uuid } from './common';
 
@@ -71,6 +71,17 @@ const answerInput = z
     if (v.action === 'needs_info' && v.note === '') ctx.addIssue({ code: 'custom', path: ['note'], message: 'Tuliskan apa yang perlu dilengkapi OPD' });
   });
 
+/** A photo, document or scanned letter; its size is refused before it is decoded. */
+const attachInput = z
+  .object({
+    requestId: uuid,
+    fileName: z.string().trim().min(1).max(200, { message: 'Nama berkas: maksimal 200 karakter' }),
+    mime: z.enum(ATTACHMENT_MIME, { message: 'Lampiran harus PDF, PNG, JPEG atau DOCX' }),
+    base64: z.string().max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4, { message: 'Lampiran lebih dari 10 MB' }),
+  })
+  .strict();
+const attachmentInput = z.object({ id: uuid }).strict();
+
 const assignInput = z.object({ id: uuid, assigneeId: uuid.nullable(), dueMs: instant.nullable() }).strict();
 
 export const requestsMethods = {
@@ -82,4 +93,7 @@ export const requestsMethods = {
   'requests.withdraw': mutation<typeof idInput, RequestDetail>('requests.submit', idInput),
   'requests.answer': mutation<typeof answerInput, RequestDetail>('requests.manage', answerInput),
   'requests.assign': mutation<typeof assignInput, RequestDetail>('requests.manage', assignInput),
+  // Who may attach to which request is the rulebook's (the desk: any; an OPD: its own, while open).
+  'requests.attach': mutation<typeof attachInput, RequestDetail>('requests.read', attachInput),
+  'requests.attachment': query<typeof attachmentInput, { fileName: string; mime: string; base64: string }>('requests.read', attachmentInput),
 };

@@ -1,4 +1,4 @@
-import { OPD_FIELDS, OPEN_STATUSES, REQUEST_ACTIONS, REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_STATUSES, type RequestStatus } from '../../requests/model';
+import { ATTACHMENT_MIME, OPD_FIELDS, OPEN_STATUSES, REQUEST_ACTIONS, REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_STATUSES, type RequestStatus } from '../../requests/model';
 import { intAtLeast, isBlank, isoInstant, oneOf } from '../domains';
 import { isStaffViewer, refuse } from '../refuse';
 import type { Actor, Refusal, Row, RowKey, RuleInput, TableRules, Viewer } from '../types';
@@ -60,7 +60,23 @@ function historyCheck(j: RuleInput): Refusal | null {
   return null;
 }
 
-const historyParent = (fields: Row): readonly RowKey[] => (typeof fields.request_id === 'string' ? [{ table: 'requests', id: fields.request_id }] : []);
+/**
+ * Attachments are written once. The desk attaches to any request; a contributor's device only to
+ * its own OPD's request while the desk has not answered it.
+ */
+function attachmentCheck(j: RuleInput): Refusal | null {
+  if (j.actor.can('requests.manage')) return null;
+  const opd = boundOpd(j.actor);
+  if (typeof opd !== 'string') return opd;
+  if (j.fields.opd_id !== opd) return otherOpd();
+  const parent = typeof j.fields.request_id === 'string' ? j.row('requests', j.fields.request_id) : null;
+  if (parent && parent.opd_id !== opd) return otherOpd();
+  if (parent && !OPEN_STATUSES.includes(parent.status as RequestStatus))
+    return refuse('wrong_state', null, 'Permohonan ini sudah dijawab Humas; lampiran tidak dapat ditambah lagi.', 'The PR office has answered this request; no more attachments.');
+  return null;
+}
+
+const requestParent = (fields: Row): readonly RowKey[] => (typeof fields.request_id === 'string' ? [{ table: 'requests', id: fields.request_id }] : []);
 
 /**
  * The office's devices receive every request; a contributor's device only its own OPD's (the
@@ -90,12 +106,20 @@ export const requestRules = {
     check: requestCheck,
     read: { permission: 'requests.read', groups: [{ fields: ['assignee_id'], visibleTo: isStaffViewer }], rows: ownOpd },
   },
+  request_attachments: {
+    write: ['requests.manage', 'requests.submit'],
+    insertOnly: true,
+    fields: { file_mime: { domain: oneOf(ATTACHMENT_MIME) }, file_size: { domain: intAtLeast(1) }, added_at: { domain: isoInstant } },
+    check: attachmentCheck,
+    parents: requestParent,
+    read: { permission: 'requests.read', rows: ownOpd },
+  },
   request_history: {
     write: ['requests.manage', 'requests.submit'],
     insertOnly: true,
     fields: { action: { domain: oneOf(REQUEST_ACTIONS) }, status: { domain: oneOf(REQUEST_STATUSES) }, at: { domain: isoInstant } },
     check: historyCheck,
-    parents: historyParent,
+    parents: requestParent,
     read: { permission: 'requests.read', rows: ownOpd },
   },
 } as const satisfies Record<string, TableRules>;

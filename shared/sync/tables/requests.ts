@@ -38,6 +38,19 @@ export const requestsTables = {
       release_id: text(36),
     },
   },
+  /** Photos, documents and the scanned letter of a request: the file travels by hash (`file_hash`). */
+  request_attachments: {
+    fields: {
+      request_id: text(36),
+      opd_id: text(36),
+      file_hash: text(64),
+      file_name: text(200),
+      file_mime: text(100),
+      file_size: integer,
+      added_by: text(200),
+      added_at: text(30),
+    },
+  },
   request_history: {
     fields: {
       request_id: text(36),

@@ -141,6 +141,22 @@ describe('requests at the desk', () => {
     expect((await fx.core.invoke('app.info')).version).toBeTruthy();
   });
 
+  it('attachments: a real photo or scan is kept; a file that is not what its name says, or over 10 MB, is refused', async () => {
+    const r = await fx.core.invoke('requests.submit', publicity());
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const done = await fx.core.invoke('requests.attach', { requestId: r.id, fileName: 'foto-lokasi.png', mime: 'image/png', base64: png });
+    expect(done.attachments).toEqual([expect.objectContaining({ fileName: 'foto-lokasi.png', mime: 'image/png', size: 70 })]);
+    const back = await fx.core.invoke('requests.attachment', { id: done.attachments[0]?.id as string });
+    expect(back.base64).toBe(png);
+    const fake = await fx.core.call('requests.attach', { requestId: r.id, fileName: 'surat.pdf', mime: 'application/pdf', base64: Buffer.from('MZ bukan pdf').toString('base64') });
+    expect(fake.ok ? null : fake.error.code).toBe('unsupported_file');
+    const big = await fx.core.call('requests.attach', { requestId: r.id, fileName: 'besar.pdf', mime: 'application/pdf', base64: Buffer.alloc(11 * 1024 * 1024, 0x25).toString('base64') });
+    expect(big.ok ? null : big.error.message).toMatch(/10 MB/);
+    const exe = await fx.core.call('requests.attach', { requestId: r.id, fileName: 'x.exe', mime: 'application/x-msdownload', base64: 'TVo=' });
+    expect(exe.ok ? null : exe.error.code).toBe('invalid_input');
+    expect(count('request_attachments')).toBe(1);
+  });
+
   it('the board counts by status, filters by OPD and text, and reminds of what is due today', async () => {
     const other = (await fx.core.invoke('opd.save', { name: 'Kecamatan Utara' })).id;
     await fx.core.invoke('requests.submit', publicity({ startMs: Date.now() + 10 * 60_000, endMs: Date.now() + 20 * 60_000 }));

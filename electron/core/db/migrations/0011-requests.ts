@@ -53,6 +53,19 @@ export const m0011: Migration = {
         ${REPLICATED_SYSTEM_COLUMNS}
       );
       CREATE INDEX request_history_request ON request_history (request_id, at);
+      CREATE TABLE request_attachments (
+        id TEXT PRIMARY KEY,
+        request_id TEXT,
+        opd_id TEXT,
+        file_hash TEXT,
+        file_name TEXT,
+        file_mime TEXT,
+        file_size INTEGER,
+        added_by TEXT,
+        added_at TEXT,
+        ${REPLICATED_SYSTEM_COLUMNS}
+      );
+      CREATE INDEX request_attachments_request ON request_attachments (request_id);
       ALTER TABLE releases ADD COLUMN request_id TEXT;
       ALTER TABLE agenda_events ADD COLUMN request_id TEXT;
     `);

@@ -8,10 +8,11 @@
 import { WartaError } from '../../../../shared/contract/errors';
 import { eventInput } from '../../../../shared/agenda/event';
 import { addDaysToKey, dateKey, startOfDateKey } from '../../../../shared/agenda/zones';
-import { OPEN_STATUSES, REQUEST_STATUSES, type RequestAction, type RequestStatus } from '../../../../shared/requests/model';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_REQUEST, OPEN_STATUSES, REQUEST_STATUSES, type RequestAction, type RequestStatus } from '../../../../shared/requests/model';
 import type { Caller } from '../../caller';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { syncEngineOf } from '../../sync/engine';
+import { looksLike } from '../attachments/file-sniff';
 import { conflictsFor, refusePressRoom, writeEvent } from '../agenda/event-handlers';
 import { officeZone } from '../agenda/settings';
 import { createReleaseDraft } from '../releases/handlers';
@@ -54,7 +55,7 @@ function dayWindow(ctx: CoreContext): [number, number] {
   return [startOfDateKey(today, zone), startOfDateKey(addDaysToKey(today, 1), zone)];
 }
 
-type Methods = 'requests.list' | 'requests.get' | 'requests.submit' | 'requests.withdraw' | 'requests.answer' | 'requests.assign';
+type Methods = 'requests.list' | 'requests.get' | 'requests.submit' | 'requests.withdraw' | 'requests.answer' | 'requests.assign' | 'requests.attach' | 'requests.attachment';
 
 export const requestsHandlers: HandlerGroup<Methods> = {
   'requests.list': (input, ctx) => {
@@ -217,5 +218,29 @@ export const requestsHandlers: HandlerGroup<Methods> = {
       note(ctx, caller, r, 'assigned', (r.status ?? 'submitted') as RequestStatus);
     });
     return readRequest(ctx, r.id);
+  },
+
+  'requests.attach': (input, ctx, caller) => {
+    const r = readRequestRow(ctx, input.requestId);
+    const opd = boundOpd(ctx);
+    if (opd) refuseOtherOpd(ctx, caller, r, opd, 'attach');
+    const data = Buffer.from(input.base64, 'base64');
+    if (data.length === 0) throw new WartaError('invalid_input', 'Berkas lampiran kosong.', { field: 'file' });
+    if (data.length > ATTACHMENT_MAX_BYTES) throw new WartaError('payload_too_large', 'Lampiran lebih dari 10 MB.', { field: 'file', limit: ATTACHMENT_MAX_BYTES });
+    if (!looksLike(input.mime, data)) throw new WartaError('unsupported_file', `Isi berkas "${input.fileName}" tidak sesuai jenisnya (harus PDF, PNG, JPEG atau DOCX).`, { field: 'file' });
+    const held = ctx.db.prepare('SELECT count(*) FROM request_attachments WHERE request_id = ? AND deleted_at IS NULL').pluck().get(r.id) as number;
+    if (held >= ATTACHMENTS_PER_REQUEST) throw new WartaError('invalid_input', `Satu permohonan paling banyak ${ATTACHMENTS_PER_REQUEST} lampiran.`, { field: 'file' });
+    const { hash } = ctx.blobs.put(data);
+    ctx.mutator.insert('request_attachments', { request_id: r.id, opd_id: r.opd_id, file_hash: hash, file_name: input.fileName, file_mime: input.mime, file_size: data.length, added_by: caller.name, added_at: iso(ctx) });
+    return readRequest(ctx, r.id);
+  },
+
+  'requests.attachment': (input, ctx) => {
+    const a = ctx.db.prepare('SELECT request_id, file_hash, file_name, file_mime FROM request_attachments WHERE id = ? AND deleted_at IS NULL').get(input.id) as
+      | { request_id: string; file_hash: string | null; file_name: string | null; file_mime: string | null }
+      | undefined;
+    if (!a || !a.file_hash) throw new WartaError('not_found', 'Lampiran tidak ditemukan.', { id: input.id });
+    if (!ctx.blobs.has(a.file_hash)) throw new WartaError('not_found', 'Berkas lampiran belum sampai di komputer ini; sinkronkan lalu coba lagi.', { id: input.id });
+    return { fileName: a.file_name || 'lampiran', mime: a.file_mime || 'application/octet-stream', base64: ctx.blobs.get(a.file_hash).toString('base64') };
   },
 };

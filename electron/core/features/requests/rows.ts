@@ -1,5 +1,5 @@
 import { WartaError } from '../../../../shared/contract/errors';
-import { requestNumber, type RequestAction, type RequestChannel, type RequestDetail, type RequestHistoryEntry, type RequestKind, type RequestStatus, type RequestSummary } from '../../../../shared/requests/model';
+import { requestNumber, type RequestAction, type RequestAttachment, type RequestChannel, type RequestDetail, type RequestHistoryEntry, type RequestKind, type RequestStatus, type RequestSummary } from '../../../../shared/requests/model';
 import type { CoreContext } from '../../rpc/handler-types';
 
 export interface RequestRow {
@@ -78,8 +78,19 @@ export function readRequest(ctx: CoreContext, id: string): RequestDetail {
   ).map(
     (h): RequestHistoryEntry => ({ id: h.id, action: h.action as RequestAction, status: h.status as RequestStatus | null, actor: h.actor ?? '', at: h.at ?? '', note: h.note ?? '' }),
   );
+  const attachments = (
+    ctx.db.prepare('SELECT id, file_name, file_mime, file_size, added_by, added_at FROM request_attachments WHERE request_id = ? AND deleted_at IS NULL ORDER BY added_at, id').all(id) as {
+      id: string;
+      file_name: string | null;
+      file_mime: string | null;
+      file_size: number | null;
+      added_by: string | null;
+      added_at: string | null;
+    }[]
+  ).map((a): RequestAttachment => ({ id: a.id, fileName: a.file_name ?? '', mime: a.file_mime ?? '', size: a.file_size ?? 0, addedBy: a.added_by ?? '', addedAt: a.added_at ?? '' }));
   return {
     ...summaryOf(r),
+    attachments,
     description: r.description ?? '',
     place: r.place ?? '',
     attendees: r.attendees ?? '',
