@@ -157,6 +157,15 @@ describe('requests at the desk', () => {
     expect(count('request_attachments')).toBe(1);
   });
 
+  it('a contributor code is made for one OPD: asked without one (or with one for another role) it is refused before any server is asked', async () => {
+    const none = await fx.core.call('sync.host.issueCode', { role: 'opd_contributor' });
+    expect(none.ok ? null : none.error.code).toBe('invalid_input');
+    const extra = await fx.core.call('sync.host.issueCode', { role: 'writer', opdId: opd });
+    expect(extra.ok ? null : extra.error.code).toBe('invalid_input');
+    const notHosting = await fx.core.call('sync.host.issueCode', { role: 'opd_contributor', opdId: opd });
+    expect(notHosting.ok ? null : notHosting.error.code).toBe('conflict');
+  });
+
   it('the board counts by status, filters by OPD and text, and reminds of what is due today', async () => {
     const other = (await fx.core.invoke('opd.save', { name: 'Kecamatan Utara' })).id;
     await fx.core.invoke('requests.submit', publicity({ startMs: Date.now() + 10 * 60_000, endMs: Date.now() + 20 * 60_000 }));
