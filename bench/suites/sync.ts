@@ -29,6 +29,7 @@ import { makeOpdRows } from '../../scripts/demo/opd-rows';
 import { findPgBin, startPgCluster } from '../../test/sync/postgres-cluster';
 import { median, round, type BenchmarkFigure } from '../results-format';
 import { eraseBench } from '../support/erase-log';
+import { joinWithOverlap } from '../support/join-overlap';
 import { provinceRun } from '../support/province';
 import { enrolDevice, pushChecked, spawnServer, writerChanges, type ServerProcess } from '../support/sync-server-process';
 import type { WireChange } from '../../shared/sync/protocol';
@@ -176,6 +177,23 @@ export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
     unit: 'ratio',
     target: '>= 0.3',
     note: `median of 3: fresh device pulls and applies ${ROWS} OPD rows from a server process on 127.0.0.1 (median ${Math.round(median(syncMs))} ms) vs a raw batched insert of the same rows`,
+  });
+
+  // Joining with every row overlapping values the device wrote before it ever synced (join-values.ts).
+  const joinMs = await joinWithOverlap({
+    source,
+    newDevice: (i) => device(ctx.workDir(`join-${i}`)),
+    enrol: (core) => enrolAt(core, server, ws),
+    rounds: 2,
+    log: ctx.log,
+  });
+  figures.push({
+    id: 'sync.join.overlap_ratio',
+    value: round(median(syncMs) / median(joinMs)),
+    unit: 'ratio',
+    // Every change takes the slow path (read, set aside, office state, judged at the end): a few times a fresh pull.
+    target: '>= 0.15',
+    note: `a device that wrote its own value on each of the office's ${ROWS} OPD rows before it ever synced joins: each set aside and sent to the conflicts view (median ${Math.round(median(joinMs))} ms of 2), vs a fresh device's first full pull of the same rows; state, conflicts and nothing pushed checked`,
   });
 
   // Incremental: 100 edits on one device, pushed and pulled by another.

@@ -41,6 +41,9 @@ import { mediaHandlers } from './features/media/handlers';
 import { mediaOfficeState, scrubMediaCopies } from './features/media/erasure-scrub';
 import { releaseOfficeState } from './features/releases/office-state';
 import { updatesHandlers } from './features/updates/handlers';
+import { desktopHandlers } from './features/desktop/handlers';
+import { startNoticeWatch } from './features/desktop/notices';
+import { printHandlers } from './features/print/handlers';
 import { attachSyncEngine, type SyncEngineOptions } from './sync/engine';
 import { attachHosting, resumeHosting, stopHosting } from './sync/host';
 import type { SyncServerLaunch } from './sync/hosting-port';
@@ -120,6 +123,8 @@ const handlers: Handlers = {
   ...mediaHandlers,
   ...distributionHandlers,
   ...updatesHandlers,
+  ...desktopHandlers,
+  ...printHandlers,
 };
 
 /** Opens (or creates) the workspace in `dataDir`, migrates it, and serves the contract. */
@@ -209,6 +214,7 @@ function openCore(options: CoreOptions, opened: { dataDir: string; logger: Logge
   if (options.sync?.auto ?? (options.mode ?? 'test') !== 'test') resumeHosting(context, sync);
   const outbox = attachOutbox(context, { auto: (options.mode ?? 'test') !== 'test', ...options.outbox });
   purgeExpiredGuestbook(context);
+  const stopNotices = startNoticeWatch(context);
   logger.info('core.open', { dataDir, schema: LATEST_SCHEMA_VERSION });
   let open: CoreContext | null = context;
 
@@ -227,6 +233,7 @@ function openCore(options: CoreOptions, opened: { dataDir: string; logger: Logge
       if (!open) return;
       sync.stop();
       outbox.stop();
+      stopNotices();
       void stopHosting(context, sync, false);
       open = null;
       db.close();

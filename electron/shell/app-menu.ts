@@ -1,6 +1,8 @@
-import { app, dialog, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import path from 'node:path';
+import { app, dialog, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { IPC_CHANNEL_EVENT } from '../../shared/contract/wire';
 import type { Language } from '../../shared/contract/methods';
-import { ABOUT_MENU_ID, CHECK_UPDATES_MENU_ID, menuTemplate, type MenuItemSpec } from './policy/menu-template';
+import { ABOUT_MENU_ID, APP_COMMANDS, CHECK_UPDATES_MENU_ID, commandMenuId, menuTemplate, OPEN_LOGS_MENU_ID, type MenuItemSpec } from './policy/menu-template';
 import { shellMessages } from './policy/messages';
 
 export interface AppMenuContext {
@@ -18,8 +20,19 @@ export function installAppMenu(lang: Language, context: AppMenuContext): void {
     const win = context.window();
     void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
   };
+  // The app's own commands go to the renderer, which knows the screen (renderer/app/AppFrame.tsx).
+  const sendCommand = (command: string) => {
+    const win = context.window();
+    if (!win || win.isDestroyed()) return;
+    win.show();
+    win.webContents.send(IPC_CHANNEL_EVENT, 'desktop.command', { command });
+  };
+  const commandOf = (id: string | undefined) => APP_COMMANDS.find((c) => commandMenuId(c) === id);
   const toElectron = (item: MenuItemSpec): MenuItemConstructorOptions => {
     if ('type' in item) return { type: 'separator' };
+    const command = commandOf(item.id);
+    if (command) return { label: item.label, ...(item.accelerator ? { accelerator: item.accelerator } : {}), click: () => sendCommand(command) };
+    if (item.id === OPEN_LOGS_MENU_ID) return { label: item.label, click: () => void shell.openPath(path.join(context.dataDir, 'logs')) };
     return {
       label: item.label,
       ...(item.role ? { role: item.role } : {}),

@@ -16,8 +16,12 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer from `rendererDir` as `app://warta/…`, with the CSP on every response. */
-export function serveRenderer(session: Session, rendererDir: string, logger: Logger): void {
+/**
+ * Serves the built renderer from `rendererDir` as `app://warta/…`, with the CSP on every response.
+ * `printDocument` (print.ts) answers app://warta/__print/<token>.pdf: a PDF made by the core, shown
+ * in the print preview window.
+ */
+export function serveRenderer(session: Session, rendererDir: string, logger: Logger, printDocument?: (url: string) => Uint8Array | null): void {
   const respond = (status: number, body: Uint8Array | string, contentType: string) =>
     new Response(typeof body === 'string' ? body : new Uint8Array(body), {
       status,
@@ -26,6 +30,11 @@ export function serveRenderer(session: Session, rendererDir: string, logger: Log
 
   session.protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return respond(405, '', 'text/plain');
+    const pdf = printDocument?.(request.url);
+    if (pdf) {
+      // Without the page CSP: its object-src 'none' would stop Chromium's PDF viewer. Our own bytes.
+      return new Response(new Uint8Array(pdf), { status: 200, headers: { 'content-type': 'application/pdf', 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' } });
+    }
     const file = resolveAppPath(rendererDir, request.url);
     if (!file) {
       logger.warn('shell.protocol.refused', { url: request.url.slice(0, 200) });

@@ -17,6 +17,7 @@ import { connectCoreToIpc } from './ipc-bridge';
 import { machinePrefs, openMachineStore, type MachineStore } from './machine-store';
 import { createMainWindow } from './main-window';
 import { createKeyVault } from './key-vault';
+import { startDesktop, type Desktop } from './desktop';
 import { askPassphrase } from './passphrase-window';
 import { openShellSecrets, weakStoreMessage } from './secrets';
 import { hardenAllWebContents, hardenSession } from './security';
@@ -57,7 +58,9 @@ async function run(): Promise<void> {
   let win: BrowserWindow | null = null;
   const currentWindow = () => (win && !win.isDestroyed() ? win : null);
 
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    // An .ics opened while Warta runs arrives as the second start's command line.
+    desktop?.secondInstance(argv);
     const w = currentWindow();
     if (!w) return;
     if (w.isMinimized()) w.restore();
@@ -72,12 +75,16 @@ async function run(): Promise<void> {
   let store: MachineStore;
   let core: Core;
   let updates: UpdateAgent | null = null;
+  let desktop: Desktop | null = null;
   const menuContext = { window: currentWindow, dataDir, checkForUpdates: () => void updates?.check('menu') };
   // One vault for the core's sync and for the updater, which sends the same device token.
   let tokenVault: ReturnType<typeof cipherTokenVault>;
   try {
     store = openMachineStore();
-    const prefs = machinePrefs(store, (next) => installAppMenu(next.language, menuContext));
+    const prefs = machinePrefs(store, (next) => {
+      if (desktop?.menuAllowed() ?? true) installAppMenu(next.language, menuContext);
+      desktop?.languageChanged();
+    });
     // The OS keychain where it protects; a secrets passphrase where it does not (Linux basic_text).
     const secrets = await openShellSecrets(dataDir, safeStorage, process.platform, askPassphrase);
     if (secrets.protection === 'locked') {
@@ -111,13 +118,31 @@ async function run(): Promise<void> {
 
   hardenSession(session.defaultSession, logger);
   hardenAllWebContents({ logger, language: () => core.context.prefs.get().language, parentWindow: currentWindow });
-  serveRenderer(session.defaultSession, RENDERER_DIR, logger);
+  serveRenderer(session.defaultSession, RENDERER_DIR, logger, (url) => desktop?.print.document(url) ?? null);
   updates = startUpdates(core, tokenVault, currentWindow);
-  const disconnect = connectCoreToIpc(core, currentWindow, logger, updateShellCalls(updates));
+  const updateCalls = updateShellCalls(updates);
+  const disconnect = connectCoreToIpc(core, currentWindow, logger, (method, input) => updateCalls(method) ?? desktop?.shellCalls(method, input) ?? null);
   installAppMenu(core.context.prefs.get().language, menuContext);
+  desktop = startDesktop({
+    core,
+    logger,
+    argv: process.argv,
+    language: () => core.context.prefs.get().language,
+    installMenu: () => installAppMenu(core.context.prefs.get().language, menuContext),
+    window: currentWindow,
+    // The tray's "Buka Warta" and its click: the hidden window again, or a new one.
+    openWindow: () => {
+      const w = currentWindow();
+      if (!w) return openWindow();
+      if (w.isMinimized()) w.restore();
+      w.show();
+      w.focus();
+    },
+  });
 
   const openWindow = () => {
     win = createMainWindow({ preloadPath: PRELOAD_PATH, store, devTools: !app.isPackaged });
+    desktop?.attachWindow(win);
     win.webContents.on('render-process-gone', (_event, details) => logger.error('shell.renderer_gone', { reason: details.reason, exitCode: details.exitCode }));
     win.on('closed', () => {
       win = null;

@@ -17,6 +17,7 @@ export function App() {
   const officeStatus = useOfficeStore((s) => s.status);
   const profile = useOfficeStore((s) => s.profile);
   const officeError = useOfficeStore((s) => s.error);
+  const joining = useOfficeStore((s) => s.joining);
   useLiveData();
 
   useEffect(() => {
@@ -52,5 +53,5 @@ export function App() {
       </CenteredMessage>
     );
   }
-  return profile ? <SessionGate profile={profile} /> : <FirstRunScreen />;
+  return profile && !joining ? <SessionGate profile={profile} /> : <FirstRunScreen />;
 }

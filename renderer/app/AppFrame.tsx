@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { call, onEvent } from '../api/client';
 import type { OfficeProfile } from '../../shared/office/profile';
 import { asZone } from '../features/office/office-form-values';
 import { cappedPermissions, sectionAllowed } from '../features/people/section-permissions';
@@ -27,6 +28,22 @@ export function AppFrame({ profile }: { profile: OfficeProfile }) {
     void loadSync();
   }, [loadSync]);
   useEffect(() => preloadSections(), []);
+  // The desktop shell sends this when an OS notification is clicked (electron/shell/notifications.ts).
+  useEffect(() => onEvent('desktop.open', (target) => useNavigation.getState().openTarget(target)), []);
+  // The desktop app's menu: Rilis Baru, Cetak Rilis, Pengaturan (electron/shell/app-menu.ts).
+  useEffect(() => onEvent('desktop.command', ({ command }) => useNavigation.getState().runCommand(command)), []);
+  // .ics files opened with Warta (the file association): taken once someone who may import is here.
+  const canImportAgenda = !!permissions?.includes('agenda.write');
+  useEffect(() => {
+    if (!canImportAgenda) return;
+    const take = () =>
+      void call('desktop.openedFiles', {}).then((r) => {
+        const last = r.ok ? r.value.at(-1) : undefined;
+        if (last) useNavigation.getState().openIcs(last);
+      });
+    take();
+    return onEvent('desktop.openedFiles', take);
+  }, [canImportAgenda]);
 
   return (
     <div className="frame">

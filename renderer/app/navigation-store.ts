@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { OpenedFile } from '../../shared/contract/methods/desktop';
 import type { MessageKey } from '../i18n/messages-id';
 
 export const SECTIONS = ['home', 'releases', 'agenda', 'requests', 'media', 'outbox', 'pressroom', 'settings'] as const;
@@ -19,7 +20,31 @@ export const SECTION_LABEL: Record<Section, MessageKey> = {
  * Which section is open. Kept in memory, not in the URL: in browser mode the fragment holds
  * the session token, and a reload simply starts at Beranda.
  */
-export const useNavigation = create<{ section: Section; go(section: Section): void }>()((set) => ({
+export const useNavigation = create<{
+  section: Section;
+  /** A thing to open once its section shows it (a clicked OS notification); the section clears it. */
+  target: { section: Section; id: string } | null;
+  /** A release command from the desktop app's menu (Rilis Baru, Cetak Rilis), run by the releases section. */
+  command: 'newRelease' | 'print' | null;
+  /** An .ics opened with Warta from the file manager, for the agenda's import preview. */
+  openedIcs: OpenedFile | null;
+  openIcs(file: OpenedFile): void;
+  clearOpenedIcs(): void;
+  go(section: Section): void;
+  openTarget(target: { section: Section; id: string }): void;
+  clearTarget(): void;
+  runCommand(command: 'newRelease' | 'print' | 'settings'): void;
+  clearCommand(): void;
+}>()((set) => ({
   section: 'home',
+  target: null,
+  command: null,
+  openedIcs: null,
+  openIcs: (file) => set({ section: 'agenda', openedIcs: file }),
+  clearOpenedIcs: () => set({ openedIcs: null }),
   go: (section) => set({ section }),
+  openTarget: (target) => set({ section: target.section, target }),
+  clearTarget: () => set({ target: null }),
+  runCommand: (command) => (command === 'settings' ? set({ section: 'settings' }) : set({ section: 'releases', command })),
+  clearCommand: () => set({ command: null }),
 }));

@@ -2,6 +2,7 @@ import { peopleEn } from '../features/people/messages';
 import { syncEn } from '../features/sync/messages';
 import { encryptionEn } from '../features/settings/encryption-messages';
 import { settingsEn } from '../features/settings/settings-messages';
+import { desktopEn } from '../features/settings/desktop-messages';
 import { pressroomEn } from '../features/pressroom/messages';
 import { releasesEn } from '../features/releases/messages';
 import { agendaEn } from '../features/agenda/messages';
@@ -192,6 +193,7 @@ export const messagesEn: Record<MessageKey, string> = {
   ...peopleEn,
   ...encryptionEn,
   ...settingsEn,
+  ...desktopEn,
   ...pressroomEn,
   ...releasesEn,
   ...agendaEn,

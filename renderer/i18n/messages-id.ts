@@ -7,6 +7,7 @@ import { peopleId } from '../features/people/messages';
 import { syncId } from '../features/sync/messages';
 import { encryptionId } from '../features/settings/encryption-messages';
 import { settingsId } from '../features/settings/settings-messages';
+import { desktopId } from '../features/settings/desktop-messages';
 import { pressroomId } from '../features/pressroom/messages';
 import { releasesId } from '../features/releases/messages';
 import { agendaId } from '../features/agenda/messages';
@@ -195,6 +196,7 @@ export const messagesId = {
   ...peopleId,
   ...encryptionId,
   ...settingsId,
+  ...desktopId,
   ...pressroomId,
   ...releasesId,
   ...agendaId,

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'unauthorized',
   'too_many_attempts',
   'unreachable',
+  'no_printer',
+  'desktop_only',
   'closed',
   'internal',
 ] as const;

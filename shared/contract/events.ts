@@ -1,3 +1,4 @@
+import type { DesktopSettings, Notice } from '../desktop/settings';
 import type { SyncStatus, UpdateStatus } from './methods';
 
 /** What the core pushes to every connected renderer. */
@@ -11,10 +12,20 @@ export interface EventMap {
   'session.changed': { reason: 'sign_in' | 'sign_out' | 'lock' | 'machine_settings' };
   /** Sent by the desktop shell's updater (electron/shell/updater.ts) when its status changes. */
   'updates.status': UpdateStatus;
+  /** This machine's desktop settings were saved (the shell applies start-at-login and the tray). */
+  'desktop.settings': DesktopSettings;
+  /** Something for an OS notification (the shell filters by the settings, then shows it). */
+  'desktop.notice': Notice;
+  /** Sent by the desktop shell when a notification is clicked: the renderer opens that screen. */
+  'desktop.open': Notice['target'];
+  /** Sent by the desktop shell's application menu (new release, print, settings). */
+  'desktop.command': { command: 'newRelease' | 'print' | 'settings' };
+  /** .ics files were opened with Warta: the renderer takes them with `desktop.openedFiles`. */
+  'desktop.openedFiles': Record<string, never>;
 }
 
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'progress', 'sync.status', 'session.changed', 'updates.status'];
+export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'progress', 'sync.status', 'session.changed', 'updates.status', 'desktop.settings', 'desktop.notice', 'desktop.open', 'desktop.command', 'desktop.openedFiles'];
 
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);

@@ -9,11 +9,15 @@ import { mediaMethods } from './methods/media';
 import { syncMethods } from './methods/sync';
 import { distributionMethods } from './methods/distribution';
 import { updatesMethods } from './methods/updates';
+import { desktopMethods } from './methods/desktop';
+import { printMethods } from './methods/print';
 import { requestsMethods } from './methods/requests';
 
 export type { AppInfo, Language, MachinePrefs, SyncStatus } from './methods/app';
 export type { SyncConflict, SyncRefusal, SyncReview } from './methods/sync';
 export type { UpdateStatus } from './methods/updates';
+export type { BackgroundWork } from './methods/desktop';
+export type { PrintRequest } from './methods/print';
 export { EMBLEM_MAX_BYTES, IMAGE_MIME, type StoredAttachment } from './methods/office';
 
 /**
@@ -30,6 +34,8 @@ export const methods = {
   ...syncMethods,
   ...distributionMethods,
   ...updatesMethods,
+  ...desktopMethods,
+  ...printMethods,
   ...requestsMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 

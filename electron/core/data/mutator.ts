@@ -213,7 +213,13 @@ export class Mutator {
       }
       let newest = '';
       for (const c of clocks.values()) if (c > newest) newest = c;
-      this.db.prepare(`UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(', ')}, updated_at = ?, _hlc = ? WHERE id = ?`).run(...names.map((n) => sets[n]), isoOf(newest), encodeClocks(clocks), rowId);
+      // Prepared once per table and set of fields: a join takes the office's state row after row (sync/join-values.ts).
+      this.statement(`office:${table}:${names.join(',')}`, () => `UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(', ')}, updated_at = ?, _hlc = ? WHERE id = ?`).run(
+        ...names.map((n) => sets[n]),
+        isoOf(newest),
+        encodeClocks(clocks),
+        rowId,
+      );
       for (const hook of this.officeStateHooks) hook(this.db, table, raw, false);
       return 'reverted';
     });

@@ -19,6 +19,7 @@ import { fieldSpec, isReplicatedTable, type FieldValue, type ReplicatedTable } f
 import type { Change } from '../data/change';
 import type { CoreContext } from '../rpc/handler-types';
 import { SKIP_CONFLICT_FIELDS, type ConflictLog } from './conflicts';
+import { joinPending, setAsidePreSyncValues } from './join-values';
 import type { SyncState } from './local-tables';
 import { nodeOf, type RowReader } from './rows';
 import type { UnpushedStamps } from './unpushed';
@@ -31,6 +32,8 @@ export const knowsRegistry: Knows = (table, field) => isReplicatedTable(table) &
 export class PageApplier {
   /** True while a page is written: its `data.changed` is not a local edit to sync back. */
   applying = false;
+  /** While the page is applied: the first pull into this workspace (join-values.ts). */
+  private joining = false;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -49,6 +52,7 @@ export class PageApplier {
     const m = this.ctx.mutator;
     const defer = this.ctx.db.prepare('INSERT OR IGNORE INTO sync_deferred (hlc, body) VALUES (?, ?)');
     this.applying = true;
+    this.joining = joinPending(this.state);
     try {
       m.transaction(() => {
         // Changes to rows this device does not hold (most of a first sync) need no conflict or
@@ -142,8 +146,14 @@ export class PageApplier {
   private applyOne(change: Change, restoreDeletes: boolean): void {
     const { table, rowId, hlc } = change;
     const me = this.ctx.info.deviceId;
-    const before = this.rows.read(table, rowId);
+    let before = this.rows.read(table, rowId);
     const fromElsewhere = nodeOf(hlc) !== me;
+    // Joining an office: its values beat what this device wrote before it ever synced.
+    if (before && fromElsewhere && this.joining) {
+      const deps = { db: this.ctx.db, mutator: this.ctx.mutator, deviceId: me, unpushed: this.unpushed };
+      setAsidePreSyncValues(deps, change, before);
+      before = this.rows.read(table, rowId);
+    }
     if (before && fromElsewhere) this.conflicts.recordFieldConflicts(change, before, this.unpushed);
     this.ctx.mutator.applyChanges([change]);
     const touchesDelete = 'deleted_at' in change.fields || (before !== null && before.row.deleted_at !== null);

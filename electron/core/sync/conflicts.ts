@@ -12,6 +12,7 @@ import { WartaError } from '../../../shared/contract/errors';
 import type { SyncConflict, SyncReview } from '../../../shared/contract/methods/sync';
 import { parseHlc } from '../../../shared/sync/hlc';
 import { fieldSpec, isReplicatedTable, type FieldValue, type ReplicatedTable } from '../../../shared/sync/replicated-tables';
+import { recordName } from '../../../shared/sync/record-names';
 import { fromSql, toSql } from '../../../shared/sync/row-codec';
 import { writePermissionsOf } from '../../../shared/rules/rulebook';
 import type { Caller } from '../caller';
@@ -24,6 +25,7 @@ import type { UnpushedStamps } from './unpushed';
 export const SKIP_CONFLICT_FIELDS: ReadonlySet<string> = new Set(['deleted_at', 'created_at']);
 
 export class ConflictLog {
+  private keepStmt: { run(...args: unknown[]): unknown } | null = null;
   constructor(
     private readonly ctx: CoreContext,
     private readonly rows: RowReader,
@@ -45,19 +47,19 @@ export class ConflictLog {
       const incomingSql = toSql(spec, value);
       if (localSql === incomingSql) continue;
       if (change.hlc > lc && rowKeyUnpushed && unpushed.has(lc)) {
-        this.insert(change.table, change.rowId, field, JSON.stringify(fromSql(spec, localSql)), lc, change.hlc);
+        this.keepLoser(change.table, change.rowId, field, JSON.stringify(fromSql(spec, localSql)), lc, change.hlc);
       } else if (change.hlc < lc) {
-        this.insert(change.table, change.rowId, field, JSON.stringify(value ?? null), change.hlc, lc);
+        this.keepLoser(change.table, change.rowId, field, JSON.stringify(value ?? null), change.hlc, lc);
       }
     }
   }
 
-  private insert(table: string, rowId: string, field: string, loser: string, loserHlc: string, winnerHlc: string): void {
-    this.ctx.db
-      .prepare(
-        'INSERT OR IGNORE INTO sync_conflicts (table_name, row_id, field, loser_value, loser_hlc, winner_hlc, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(table, rowId, field, loser, loserHlc, winnerHlc, this.nowIso());
+  /** Keeps a losing value (JSON) for a person to choose; once per field and losing stamp. */
+  keepLoser(table: string, rowId: string, field: string, loser: string, loserHlc: string, winnerHlc: string): void {
+    this.keepStmt ??= this.ctx.db.prepare(
+      'INSERT OR IGNORE INTO sync_conflicts (table_name, row_id, field, loser_value, loser_hlc, winner_hlc, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.keepStmt.run(table, rowId, field, loser, loserHlc, winnerHlc, this.nowIso());
   }
 
   addReview(table: string, rowId: string, kind: SyncReview['kind']): void {
@@ -77,6 +79,7 @@ export class ConflictLog {
         table: r.table_name,
         rowId: r.row_id,
         field: r.field,
+        recordName: recordName(r.table_name, current?.row, this.lookup),
         currentValue: current ? fromSql(spec, current.row[r.field]) : null,
         otherValue: JSON.parse(r.loser_value) as unknown,
         otherFrom: parseHlc(r.loser_hlc).node,
@@ -125,6 +128,9 @@ export class ConflictLog {
       reviews: (db.prepare('SELECT count(*) AS n FROM sync_reviews WHERE closed_at IS NULL').get() as { n: number }).n,
     };
   }
+
+  private readonly lookup = (table: string, id: string) =>
+    isReplicatedTable(table) ? (this.rows.read(table, id)?.row as Record<string, unknown> | undefined) : undefined;
 
   private nowIso(): string {
     return new Date(this.ctx.now()).toISOString();

@@ -38,6 +38,8 @@ import { createSyncClient, SyncRequestError, type FetchLike, type SyncClient } f
 import { ConflictLog } from './conflicts';
 import { DEFAULT_DELETE_GUARD, deleteStopMessage, StopForDeletes, type DeleteDecision, type DeleteGuard } from './delete-guard';
 import { DISK_FULL_SYNC, isDiskFull } from '../db/disk-full';
+import { resetToFreshFirstRun } from './first-run-reset';
+import { beginJoinIfNew, finishJoin, JOIN_PENDING, joinPending } from './join-values';
 import { SyncState } from './local-tables';
 import { NoticeChannel } from './notices';
 import { ensurePublicFeedTables, refreshFeed } from './public-feed';
@@ -74,6 +76,9 @@ export interface SyncEngineOptions {
 
 type State = SyncStatus['state'];
 
+/** sync_state: the server a failed join enrolled with; the vault's token is proof there (abandonJoin). */
+const JOIN_SERVER_URL = 'join_server_url';
+
 /** How the server's enrolment refusals reach the person. */
 const ENROL_ERRORS: Partial<Record<SyncRequestError['code'], ErrorCode>> = { offline: 'unreachable', too_many_attempts: 'too_many_attempts' };
 
@@ -84,6 +89,7 @@ export class SyncEngine {
   private readonly guard: DeleteGuard;
   private readonly unpushed = new UnpushedStamps();
   private readonly conflictLog: ConflictLog;
+  private readonly rows: RowReader;
   private readonly applier: PageApplier;
   private readonly loop: BackgroundLoop;
   private readonly notices: NoticeChannel;
@@ -106,7 +112,7 @@ export class SyncEngine {
     this.state = new SyncState(ctx.db);
     ensurePublicFeedTables(ctx.db);
     this.guard = options.deleteGuard ?? DEFAULT_DELETE_GUARD;
-    const rows = new RowReader(ctx.db);
+    const rows = (this.rows = new RowReader(ctx.db));
     this.conflictLog = new ConflictLog(ctx, rows);
     this.applier = new PageApplier(ctx, this.state, rows, this.conflictLog, this.unpushed, options.knows ?? knowsRegistry);
     this.loop = new BackgroundLoop(async () => (await this.syncNow()).state);
@@ -189,12 +195,19 @@ export class SyncEngine {
   async configure(input: { serverUrl: string; workspace: string; code: string; deviceName: string }): Promise<SyncStatus> {
     const url = input.serverUrl.replace(/\/+$/, '');
     // Re-enrolling on the same server (a new role): the current token proves this is the same device.
-    const proof = this.state.get('server_url') === url ? this.options.tokenVault.load() : null;
+    // A join that failed after enrolling kept its token for this: the retry is the same device.
+    const proof = this.state.get('server_url') === url || this.state.get(JOIN_SERVER_URL) === url ? this.options.tokenVault.load() : null;
     const client = createSyncClient(url, () => proof, this.options.fetch);
     let result;
     try {
       result = await client.enrol({ workspace: input.workspace, code: input.code, deviceId: this.ctx.info.deviceId, deviceName: input.deviceName });
     } catch (err) {
+      // An answer that is no sync server's (a router's login page, a proxy): the address is wrong, not "try again later".
+      if (err instanceof SyncRequestError && err.code === 'bad_response')
+        throw new WartaError(
+          'unreachable',
+          `Alamat ${url} tidak menjawab seperti server sinkronisasi Warta; periksa alamat servernya. (This address does not answer like a Warta sync server; check it.)`,
+        );
       if (err instanceof SyncRequestError) throw new WartaError(ENROL_ERRORS[err.code] ?? 'forbidden', err.message);
       throw err;
     }
@@ -211,6 +224,8 @@ export class SyncEngine {
         this.state.set('pull_cursor', 0);
         this.state.set('push_seq', 0);
       }
+      // Until its first pull reaches the head, the office's values beat ours (join-values.ts).
+      beginJoinIfNew(this.ctx.db, this.state, result.workspace);
       this.state.set('last_error', null);
     })();
     this.client = this.makeClient(url);
@@ -228,11 +243,30 @@ export class SyncEngine {
 
   disconnect(): SyncStatus {
     this.options.tokenVault.save(null);
-    for (const k of ['server_url', 'workspace', 'workspace_name', 'role', 'opd_id', 'pending_deletes', 'delete_decision', 'last_error']) this.state.set(k, null);
+    for (const k of ['server_url', 'workspace', 'workspace_name', 'role', 'opd_id', 'pending_deletes', 'delete_decision', 'last_error', JOIN_PENDING]) this.state.set(k, null);
     this.client = null;
     this.applyCeiling();
     this.notices.close();
     this.loop.cancel();
+    this.setState('not_configured', null);
+    return this.status();
+  }
+
+  /**
+   * A join that failed after this device enrolled (join.ts): sync stops and the data folder is a
+   * fresh first run again (first-run-reset.ts). The token stays in the vault, remembered for this
+   * server only, as proof for the next attempt: the office knows this device id, and a plain
+   * code may not take an enrolled identity over.
+   */
+  async abandonJoin(): Promise<SyncStatus> {
+    const url = this.state.get('server_url');
+    this.notices.close();
+    this.loop.cancel();
+    await this.idle();
+    this.client = null;
+    resetToFreshFirstRun(this.ctx.db);
+    if (url) this.state.set(JOIN_SERVER_URL, url);
+    this.applyCeiling();
     this.setState('not_configured', null);
     return this.status();
   }
@@ -323,6 +357,9 @@ export class SyncEngine {
         },
         decision,
       );
+      // The pull reached the office's head: from now on values merge by clock alone.
+      if (this.configured && joinPending(this.state))
+        finishJoin({ db: this.ctx.db, state: this.state, mutator: this.ctx.mutator, conflicts: this.conflictLog, rows: this.rows });
       await pushAll(
         {
           ctx: this.ctx,

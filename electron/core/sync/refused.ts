@@ -7,23 +7,16 @@
 import type { SyncRefusal } from '../../../shared/contract/methods/sync';
 import type { RefusedChange } from '../../../shared/sync/protocol';
 import { isReplicatedTable, type FieldValue } from '../../../shared/sync/replicated-tables';
+import { recordName } from '../../../shared/sync/record-names';
 import type { Change } from '../data/change';
 import type { Mutator } from '../data/mutator';
 import type { Db } from '../db/open-database';
 import { ensureSyncTables } from './local-tables';
 
-/** Fields that name a record for a person, in order of preference. */
-const NAME_FIELDS = ['title', 'name', 'login', 'number', 'file_name', 'release_title'];
-
 /** The record's name as the office has it now (the row after it took the office's state), else as this computer wrote it. */
-function recordName(db: Db, table: string, rowId: string, pushed: Change): string | null {
-  const row = isReplicatedTable(table) ? (db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined) : undefined;
-  for (const source of [row, pushed.fields])
-    for (const f of NAME_FIELDS) {
-      const v = source?.[f];
-      if (typeof v === 'string' && v.trim()) return v.slice(0, 200);
-    }
-  return null;
+function nameOf(db: Db, table: string, rowId: string, pushed: Change): string | null {
+  const read = (t: string, id: string) => (isReplicatedTable(t) ? (db.prepare(`SELECT * FROM ${t} WHERE id = ?`).get(id) as Record<string, unknown> | undefined) : undefined);
+  return recordName(table, read(table, rowId), read) ?? recordName(table, pushed.fields, read);
 }
 
 const same = (a: FieldValue | undefined, b: FieldValue | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -48,7 +41,7 @@ export function applyRefusals(db: Db, mutator: Mutator, now: number, pushed: rea
       const change = byHlc.get(r.hlc);
       if (!change || !isReplicatedTable(change.table) || change.table !== r.table || change.rowId !== r.rowId) continue;
       mutator.takeOfficeState(change.table, change.rowId, change.hlc, Object.keys(change.fields), r.office);
-      const name = recordName(db, r.table, r.rowId, change);
+      const name = nameOf(db, r.table, r.rowId, change);
       for (const [field, value] of Object.entries(change.fields)) {
         if (field === 'created_at') continue;
         const theirs = r.office.fields[field];

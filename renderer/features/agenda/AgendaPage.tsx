@@ -7,6 +7,7 @@ import type { SaveResult } from '../../../shared/contract/methods/agenda';
 import { formatDateTime } from '../../../shared/format/dates';
 import { TIME_ZONES } from '../../../shared/office/time-zones';
 import { call, onEvent } from '../../api/client';
+import { useNavigation } from '../../app/navigation-store';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
 import { useT } from '../../i18n/use-t';
@@ -42,6 +43,7 @@ export function AgendaPage() {
   const [selected, setSelected] = useState<CalendarItem | null>(null);
   const [form, setForm] = useState<EventForm | null>(null);
   const [importing, setImporting] = useState(false);
+  const openedIcs = useNavigation((n) => n.openedIcs);
   const [saved, setSaved] = useState<SaveResult | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
 
@@ -236,11 +238,13 @@ export function AgendaPage() {
           }}
         />
       ) : null}
-      {importing ? (
+      {importing || openedIcs ? (
         <IcsImportDialog
           zone={zone}
+          opened={openedIcs}
           onClose={() => {
             setImporting(false);
+            useNavigation.getState().clearOpenedIcs();
             void s.reload();
           }}
         />

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/use-t';
 import { useAgendaStore } from './agenda-store';
 import { downloadBase64 } from './download';
+import { usePrint } from '../print/use-print';
 
 /** The protocol day sheet for a date: PDF, DOCX or WhatsApp text, per leader or all. */
 export function DaySheetPanel({ date }: { date: string }) {
@@ -17,6 +18,7 @@ export function DaySheetPanel({ date }: { date: string }) {
   const [text, setText] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<ErrorPayload | null>(null);
+  const printer = usePrint();
 
   async function make(format: 'pdf' | 'docx' | 'whatsapp') {
     setError(null);
@@ -64,6 +66,9 @@ export function DaySheetPanel({ date }: { date: string }) {
         <button type="button" className="button button--small button--primary" onClick={() => void make('pdf')}>
           {t('agenda.sheet.pdf')}
         </button>
+        <button type="button" className="button button--small button--secondary" disabled={printer.printing} onClick={() => void printer.print({ kind: 'daySheet', leaderId: leaderId || null, date, days, paper })}>
+          {t('print.button')}
+        </button>
         <button type="button" className="button button--small button--secondary" onClick={() => void make('docx')}>
           {t('agenda.sheet.docx')}
         </button>
@@ -75,6 +80,7 @@ export function DaySheetPanel({ date }: { date: string }) {
         {status}
       </p>
       {error ? <ErrorMessage error={error} /> : null}
+      {printer.error ? <ErrorMessage error={printer.error} /> : null}
       {text !== null ? (
         <div className="agenda-sheet__text">
           <textarea readOnly rows={10} value={text} aria-label={t('agenda.sheet.whatsapp')} data-testid="agenda-whatsapp" />

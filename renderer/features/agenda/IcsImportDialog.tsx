@@ -1,14 +1,16 @@
 import { useEffect, useId, useState } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
-import type { IcsReport } from '../../../shared/contract/methods/agenda';
+import { ICS_MAX_CHARS, type IcsReport } from '../../../shared/contract/methods/agenda';
+import type { OpenedFile } from '../../../shared/contract/methods/desktop';
 import { formatDateTime } from '../../../shared/format/dates';
 import type { ZoneLabel } from '../../../shared/office/time-zones';
 import { call, onEvent } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useFileDrop } from '../../components/use-file-drop';
 import { useT } from '../../i18n/use-t';
 
 /** ICS import: choose, preview every row (and why some are skipped), then import with progress. */
-export function IcsImportDialog({ zone, onClose }: { zone: ZoneLabel; onClose(): void }) {
+export function IcsImportDialog({ zone, opened, onClose }: { zone: ZoneLabel; opened?: OpenedFile | null; onClose(): void }) {
   const { t, language } = useT();
   const headingId = useId();
   const [text, setText] = useState<string | null>(null);
@@ -26,11 +28,23 @@ export function IcsImportDialog({ zone, onClose }: { zone: ZoneLabel; onClose():
     [jobId],
   );
 
+  const fileDrop = useFileDrop({ extensions: ['.ics'], maxBytes: ICS_MAX_CHARS }, (files) => void choose(files[0]));
+
+  // An .ics opened with Warta from the file manager: previewed like a chosen one, imported only on confirmation.
+  useEffect(() => {
+    if (!opened) return;
+    if ('error' in opened) setError({ code: 'unsupported_file', message: opened.error });
+    else void previewText(opened.text);
+  }, [opened]);
+
   async function choose(file: File | undefined) {
     if (!file) return;
+    await previewText(await file.text());
+  }
+
+  async function previewText(content: string) {
     setError(null);
     setDone(null);
-    const content = await file.text();
     const r = await call('agenda.ics.preview', { text: content, jobId });
     if (!r.ok) return setError(r.error);
     setText(content);
@@ -50,11 +64,17 @@ export function IcsImportDialog({ zone, onClose }: { zone: ZoneLabel; onClose():
     <div className="agenda-dialog" role="dialog" aria-modal="true" aria-labelledby={headingId} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="agenda-dialog__body">
         <h2 id={headingId}>{t('agenda.ics.title')}</h2>
-        <div className="field">
+        <div className={`field drop-target${fileDrop.over ? ' drop-target--over' : ''}`} data-testid="ics-drop" {...fileDrop.props}>
           <label className="field__label" htmlFor={`${headingId}-file`}>
             {t('agenda.ics.choose')}
           </label>
           <input id={`${headingId}-file`} type="file" accept=".ics,text/calendar" onChange={(e) => void choose(e.target.files?.[0])} />
+          <p className="field__hint">{t('drop.hint.ics')}</p>
+          {fileDrop.problem ? (
+            <p className="field__error" role="alert">
+              {fileDrop.problem}
+            </p>
+          ) : null}
         </div>
         {error ? <ErrorMessage error={error} /> : null}
         {preview ? (

@@ -13,6 +13,7 @@ import { fileChunks } from './download';
 import { FIELD_KEY } from './field-labels';
 import { KIND_KEY, PRESS_KEY, UKW_KEY } from './labels';
 import { useMediaStore } from './media-store';
+import { useFileDrop } from '../../components/use-file-drop';
 
 const ENCODING_LABEL: Record<string, string> = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 + BOM', 'windows-1252': 'Windows-1252', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' };
 
@@ -48,6 +49,11 @@ export function ImportWizard() {
       if (e.jobId === preview.sessionId && e.label === 'Mengimpor') setStep({ name: 'running', done: e.done, total: e.total ?? 0 });
     });
   }, [preview]);
+
+  // A CSV/XLSX dropped on the file field takes the same path as one chosen with it.
+  const fileDrop = useFileDrop({ extensions: ['.csv', '.txt', '.xlsx'], maxBytes: IMPORT_MAX_BYTES }, (files) => {
+    if (files[0]) void choose(files[0]);
+  });
 
   async function choose(file: File) {
     setError(null);
@@ -178,9 +184,11 @@ export function ImportWizard() {
               {presets.filter((p) => p.kind === kind).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
             </select>
           </div>
-          <div className="field">
+          <div className={`field drop-target${fileDrop.over ? ' drop-target--over' : ''}`} data-testid="import-drop" {...fileDrop.props}>
             <label className="field__label" htmlFor="import-file">{t('media.import.file')}</label>
             <input id="import-file" type="file" accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void choose(f); }} />
+            <p className="field__hint">{t('drop.hint.import')}</p>
+            {fileDrop.problem ? <p className="field__error" role="alert">{fileDrop.problem}</p> : null}
           </div>
         </div>
       ) : null}

@@ -10,6 +10,12 @@ interface OfficeStore {
   /** null: first run (no profile saved yet). */
   profile: OfficeProfile | null;
   error: ErrorPayload | null;
+  /**
+   * True while first run joins an existing office (sync.join): the office's profile may arrive
+   * before its accounts, and first run must stay until the join has them all.
+   */
+  joining: boolean;
+  setJoining(joining: boolean): void;
   load(): Promise<void>;
   save(input: OfficeProfileInput): Promise<CallResult<OfficeProfile>>;
 }
@@ -18,6 +24,10 @@ export const useOfficeStore = create<OfficeStore>()((set) => ({
   status: 'loading',
   profile: null,
   error: null,
+  joining: false,
+  setJoining(joining) {
+    set({ joining });
+  },
   async load() {
     const result = await call('office.get', {});
     if (result.ok) set({ status: 'ready', profile: result.value, error: null });

@@ -9,6 +9,7 @@ import { PASTE_MAX_BYTES, PHOTO_MAX_BYTES } from '../../../shared/releases/model
 import { cleanPastedHtml } from '../../../shared/releases/sanitize-html';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useFileDrop } from '../../components/use-file-drop';
 import { useT } from '../../i18n/use-t';
 
 /** Photo in the editor: the thumbnail from the core, caption and credit edited in place. */
@@ -58,12 +59,24 @@ interface BodyEditorProps {
   onEditor?: (editor: Editor | null) => void;
 }
 
+/** What the photo upload takes (releases.putPhoto reads JPEG, PNG and WebP). */
+const PHOTO_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp'];
+
 /** Memoized: the form around it re-renders on field edits; the body editor only when its props change. */
 export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredit, onEditor }: BodyEditorProps) {
   const { t } = useT();
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [busy, setBusy] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
+  // Set once the editor exists (below); the editor's paste and drop handlers are made before it.
+  const insertPhotoRef = useRef<((file: File) => Promise<void>) | null>(null);
+  const photoDrop = useFileDrop({ extensions: PHOTO_EXTENSIONS, maxBytes: PHOTO_MAX_BYTES, multiple: true }, (files) => {
+    void (async () => {
+      for (const file of files) await insertPhotoRef.current?.(file);
+    })();
+  });
+  const acceptDropRef = useRef(photoDrop.accept);
+  acceptDropRef.current = photoDrop.accept;
   const editor = useEditor(
     {
       extensions: [...releaseExtensions().filter((e) => e.name !== 'photo'), PhotoWithView, Collaboration.configure({ document: doc, field: BODY_FRAGMENT })],
@@ -87,8 +100,22 @@ export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredi
           if (!view.someProp('handleTextInput', (f) => f(view, sel.from, sel.to, text, deflt))) view.dispatch(deflt());
           return true;
         },
+        // Photos dropped into the text: checked (a folder, a wrong type, an oversized file are refused whole), then inserted.
+        handleDrop: (view, event) => {
+          const data = (event as DragEvent).dataTransfer;
+          if (!view.editable || !data || !Array.from(data.types).includes('Files')) return false;
+          event.preventDefault();
+          acceptDropRef.current(data);
+          return true;
+        },
         handlePaste: (_view, event) => {
           const data = event.clipboardData;
+          // An image on the clipboard (a screenshot, "Copy image" in a browser) becomes a photo.
+          const image = Array.from(data?.files ?? []).find((f) => /^image\/(jpeg|png|webp)$/.test(f.type));
+          if (image) {
+            void insertPhotoRef.current?.(image);
+            return true;
+          }
           const size = (data?.getData('text/html').length ?? 0) + (data?.getData('text/plain').length ?? 0);
           if (size > PASTE_MAX_BYTES) {
             setError({ code: 'payload_too_large', message: t('releases.paste.tooLarge') });
@@ -147,6 +174,7 @@ export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredi
       .insertContent({ type: 'photo', attrs: { hash: r.value.hash, thumb: r.value.thumb, caption: '', credit: defaultCredit, width: r.value.width, height: r.value.height } })
       .run();
   };
+  insertPhotoRef.current = insertPhoto;
 
   const b = (label: string, active: boolean | undefined, run: () => void, text: string) => (
     <button type="button" className={`rel-tool${active ? ' rel-tool--on' : ''}`} aria-pressed={active ?? undefined} aria-label={label} title={label} onMouseDown={(e) => e.preventDefault()} onClick={run} disabled={!editable}>
@@ -205,7 +233,13 @@ export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredi
         </p>
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
+      {photoDrop.problem ? (
+        <p className="field__error" role="alert">
+          {photoDrop.problem}
+        </p>
+      ) : null}
       <EditorContent editor={editor} />
+      <p className="field__hint">{t('drop.hint.photo')}</p>
     </div>
   );
 });

@@ -8,6 +8,7 @@ import { call, onEvent } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/use-t';
 import { ReleaseDeliveries } from '../distribution/ReleaseDeliveries';
+import { usePrint } from '../print/use-print';
 
 type Tab = 'comments' | 'history' | 'versions' | 'export';
 const TABS: Tab[] = ['comments', 'history', 'versions', 'export'];
@@ -252,6 +253,7 @@ function Export({ detail }: { detail: ReleaseDetail }) {
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [preview, setPreview] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const printer = usePrint();
 
   // Text previews follow the release as it is now.
   useEffect(() => {
@@ -311,7 +313,11 @@ function Export({ detail }: { detail: ReleaseDetail }) {
       ) : null}
       <button type="button" className="button button--primary" onClick={() => void download()} disabled={working !== null}>
         {t('releases.export.download')}
+      </button>{' '}
+      <button type="button" className="button button--secondary" onClick={() => void printer.print({ kind: 'release', id: detail.id, paper })} disabled={printer.printing}>
+        {t('print.button')}
       </button>
+      {printer.error ? <ErrorMessage error={printer.error} /> : null}
       {working !== null ? (
         <p className="rel-note" role="status">
           <span className="spinner" aria-hidden="true" /> {t('releases.export.working', { label: working })}

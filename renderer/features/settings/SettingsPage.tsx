@@ -16,6 +16,7 @@ import { OpdSection } from './OpdSection';
 import { AgendaSettingsSection } from '../agenda/AgendaSettingsSection';
 import { SyncSection } from '../sync/SyncSection';
 import { EmailSection } from './EmailSection';
+import { DesktopSection } from './DesktopSection';
 
 export function SettingsPage() {
   const { t } = useT();
@@ -46,6 +47,7 @@ export function SettingsPage() {
       <MachineSection />
       <SyncSection />
       <EmailSection />
+      <DesktopSection />
       <EncryptionSection />
       <AuditSection />
       <GuestbookSection />

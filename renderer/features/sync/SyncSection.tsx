@@ -2,15 +2,43 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import type { SyncConflict, SyncRefusal, SyncReview } from '../../../shared/contract/methods';
 import { ROLES, type Role } from '../../../shared/contract/permissions';
+import { ENROLMENT_FILE_EXTENSION, enrolmentFileText } from '../../../shared/sync/enrolment-file';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
+import { fieldLabel, tableLabel } from '../../i18n/data-labels';
 import { useT } from '../../i18n/use-t';
 import { useCan } from '../people/session-store';
+import { useAppInfo } from '../settings/app-info-store';
 import { useOpdStore } from '../settings/opd-store';
 import { useSyncStatus } from '../status/sync-status-store';
 import { syncStateText } from './SyncStateLabel';
 import './sync.css';
+
+interface Issued {
+  code: string;
+  workspace: string;
+  url: string;
+  role: Role;
+}
+
+/** The code just made, as a `.warta-enrol` file the administrator hands to the new computer (first run › Gabung). */
+function downloadEnrolmentFile(issued: Issued, workspaceName: string | null) {
+  const text = enrolmentFileText({
+    serverUrl: issued.url,
+    workspace: issued.workspace,
+    ...(workspaceName ? { workspaceName } : {}),
+    code: issued.code,
+    role: issued.role,
+    issuedAt: new Date().toISOString(),
+  });
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${(workspaceName ?? issued.workspace).replace(/[^\p{L}\p{N}-]+/gu, '-')}-${issued.role}${ENROLMENT_FILE_EXTENSION}`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -19,6 +47,7 @@ export function SyncSection() {
   const { t, language } = useT();
   const canManage = useCan('sync.manage');
   const status = useSyncStatus((s) => s.status);
+  const deviceId = useAppInfo((s) => s.info?.deviceId ?? null);
   const setStatus = useSyncStatus((s) => s.set);
   const [form, setForm] = useState({ serverUrl: '', workspace: '', code: '', deviceName: '' });
   const [host, setHost] = useState({ host: '127.0.0.1', port: '8787', allowInsecureHttp: false });
@@ -26,7 +55,8 @@ export function SyncSection() {
   // A contributor's code is made for one OPD: the device it enrols is bound to that OPD.
   const [codeOpd, setCodeOpd] = useState('');
   const opds = useOpdStore((s) => s.items);
-  const [issued, setIssued] = useState<{ code: string; workspace: string; url: string } | null>(null);
+  const [issued, setIssuedState] = useState<Issued | null>(null);
+  const setIssued = (v: { code: string; workspace: string; url: string }) => setIssuedState({ ...v, role });
   const [conflicts, setConflicts] = useState<SyncConflict[]>([]);
   const [reviews, setReviews] = useState<SyncReview[]>([]);
   const [refused, setRefused] = useState<SyncRefusal[]>([]);
@@ -41,6 +71,7 @@ export function SyncSection() {
   }, []);
   useEffect(() => {
     void useSyncStatus.getState().load();
+    if (!useAppInfo.getState().info) void useAppInfo.getState().load();
   }, []);
   useEffect(() => {
     void loadLists();
@@ -148,10 +179,9 @@ export function SyncSection() {
           <ul className="sync-list">
             {conflicts.map((c) => (
               <li key={c.id}>
-                <strong>
-                  {c.table}.{c.field}
-                </strong>{' '}
-                — {t('sync.conflict.current')}: <q>{show(c.currentValue)}</q> · {t('sync.conflict.other')}: <q>{show(c.otherValue)}</q>
+                <strong data-testid="sync-conflict-record">{c.recordName ?? tableLabel(c.table, language)}</strong> ·{' '}
+                <span data-testid="sync-conflict-field">{fieldLabel(c.table, c.field, language)}</span>{' '}
+                — {t('sync.conflict.current')}: <q>{show(c.currentValue)}</q> · {t(c.otherFrom === deviceId ? 'sync.conflict.otherHere' : 'sync.conflict.other')}: <q>{show(c.otherValue)}</q>
                 <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.resolveConflict', { id: c.id, keep: 'current' }), () => void loadLists())}>
                   {t('sync.conflict.keepCurrent')}
                 </button>
@@ -171,7 +201,7 @@ export function SyncSection() {
           <ul className="sync-list">
             {refused.map((r) => (
               <li key={r.id}>
-                <strong>{r.recordName ?? `${r.table} ${r.rowId.slice(0, 8)}`}</strong> · {r.table}.{r.field} — {t('sync.refused.yours')}: <q>{show(r.value)}</q>
+                <strong>{r.recordName ?? tableLabel(r.table, language)}</strong> · {fieldLabel(r.table, r.field, language)} — {t('sync.refused.yours')}: <q>{show(r.value)}</q>
                 <br />
                 <span>{language === 'en' ? r.message.en : r.message.id}</span>
                 <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.dismissRefused', { id: r.id }), () => void loadLists())}>
@@ -189,7 +219,7 @@ export function SyncSection() {
           <ul className="sync-list">
             {reviews.map((r) => (
               <li key={r.id}>
-                {t(`sync.reviews.${r.kind}`)} — {r.table} {r.rowId.slice(0, 8)}
+                {t(`sync.reviews.${r.kind}`)} — {tableLabel(r.table, language)} {r.rowId.slice(0, 8)}
                 <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.closeReview', { id: r.id }), () => void loadLists())}>
                   {t('sync.reviews.close')}
                 </button>
@@ -252,7 +282,14 @@ export function SyncSection() {
               >
                 {t('sync.host.issue')}
               </button>
-              {issued ? <p data-testid="sync-issued">{t('sync.host.code', issued)}</p> : null}
+              {issued ? (
+                <p data-testid="sync-issued">
+                  {t('sync.host.code', { code: issued.code, workspace: issued.workspace, url: issued.url })}{' '}
+                  <button type="button" className="button" onClick={() => downloadEnrolmentFile(issued, status.workspaceName)}>
+                    {t('sync.host.download')}
+                  </button>
+                </p>
+              ) : null}
               <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.host.stop', {}), asStatus)}>
                 {t('sync.host.stop')}
               </button>

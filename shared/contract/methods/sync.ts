@@ -40,6 +40,8 @@ export interface SyncConflict {
   table: string;
   rowId: string;
   field: string;
+  /** The record's name as this computer holds it (a release's title, a journalist's name); null for singletons and unnamed rows. */
+  recordName: string | null;
   /** The value the row holds now (the winner by clock). */
   currentValue: unknown;
   /** The value that lost, kept so a person can choose it. */
@@ -110,6 +112,8 @@ const codeInput = z
 
 export const syncMethods = {
   'sync.configure': mutation<typeof configureInput, SyncStatus>('sync.manage', configureInput),
+  /** First run: join an existing office (enrol, take its profile, accounts and data); nothing of this computer's is written. */
+  'sync.join': mutation<typeof configureInput, SyncStatus>('sync.manage', configureInput),
   'sync.disconnect': mutation<typeof empty, SyncStatus>('sync.manage', empty),
   'sync.now': mutation<typeof empty, SyncStatus>('app.use', empty),
   'sync.confirmDeletes': mutation<typeof confirmInput, SyncStatus>('sync.manage', confirmInput),

@@ -4,9 +4,11 @@
  * reached through electron-builder's dependencies (no extra packages). Then the settings that
  * carry security or native-module weight are asserted one by one.
  */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { installerFiles, nativeFilesInsideAsar } from '../../support/installer-files';
 
 interface BuilderConfig {
   appId?: string;
@@ -15,10 +17,12 @@ interface BuilderConfig {
   asar?: boolean;
   asarUnpack?: string[];
   npmRebuild?: boolean;
+  fileAssociations?: { ext?: string; mimeType?: string }[];
+  nsis?: { oneClick?: boolean; perMachine?: boolean; installerIcon?: string };
+  linux?: { target?: string[]; icon?: string };
   electronFuses?: Record<string, boolean>;
-  linux?: { target?: string[] };
-  win?: { target?: string[] };
-  mac?: { target?: string[] };
+  win?: { target?: string[]; icon?: string };
+  mac?: { target?: string[]; icon?: string };
   publish?: unknown;
 }
 
@@ -59,6 +63,39 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toContain('**/*.node');
     expect(config.npmRebuild).toBe(true);
+  });
+
+  it('no native module or shared library an installer would hold stays inside app.asar', async () => {
+    const config = await load();
+    const files = installerFiles(projectDir, config);
+    // The listing is real: production modules with their native parts, never dev tools.
+    const paths = new Set(files.map((f) => f.appPath));
+    expect(paths.has('node_modules/sharp/package.json')).toBe(true);
+    expect(paths.has('package.json')).toBe(true);
+    expect([...paths].some((p) => p.startsWith('node_modules/electron/') || p.startsWith('node_modules/vite/'))).toBe(false);
+    const natives = files.filter((f) => /\.(node|so(\.\d+)*|dll|dylib)$/.test(f.appPath));
+    expect(natives.map((f) => f.appPath)).toEqual(expect.arrayContaining([expect.stringMatching(/better_sqlite3\.node$/)]));
+    if (process.platform === 'linux') expect(natives.some((f) => /libvips-cpp\.so\.\d/.test(f.appPath))).toBe(true);
+    expect(nativeFilesInsideAsar(files)).toEqual([]);
+  });
+
+  it('the asar check is real: with only "**/*.node" unpacked, sharp’s libvips would stay inside', async () => {
+    const config = await load();
+    const files = installerFiles(projectDir, { ...config, asarUnpack: ['**/*.node'] });
+    const leaks = nativeFilesInsideAsar(files);
+    if (process.platform === 'linux') expect(leaks).toEqual(expect.arrayContaining([expect.stringMatching(/^node_modules\/@img\/sharp-libvips-linux-[^/]+\/lib\/libvips-cpp\.so\.\d/)]));
+    else expect(leaks.length).toBeGreaterThan(0);
+  });
+
+  it('uses the Warta icons, offers a per-machine install and opens .ics files', async () => {
+    const config = await load();
+    expect(config.win?.icon).toBe('assets/icons/icon.ico');
+    expect(config.mac?.icon).toBe('assets/icons/icon.icns');
+    expect(config.linux?.icon).toBe('assets/icons/png');
+    for (const p of [config.win?.icon, config.mac?.icon, config.nsis?.installerIcon, 'assets/icons/png/256x256.png']) expect(fs.existsSync(path.join(projectDir, p ?? 'missing'))).toBe(true);
+    // Assisted installer with the "for all users" choice (and /allusers for silent installs).
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false });
+    expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'ics', mimeType: 'text/calendar' })]);
   });
 
   it('sets the security fuses', async () => {

@@ -59,6 +59,10 @@ vi.mock('electron', () => {
     setDevicePermissionHandler: noop,
     webRequest: { onBeforeRequest: noop },
     protocol: { handle: noop },
+    availableSpellCheckerLanguages: [],
+    setSpellCheckerEnabled: noop,
+    setSpellCheckerLanguages: noop,
+    addWordToSpellCheckerDictionary: noop,
   };
   class BrowserWindow {
     webContents = { on: noop, mainFrame: {}, send: noop, isDestroyed: () => false };
@@ -74,6 +78,8 @@ vi.mock('electron', () => {
     once = noop;
     on = noop;
     maximize = noop;
+    setTitle = noop;
+    setProgressBar = noop;
     isDestroyed = () => false;
   }
   const display = { workArea: { x: 0, y: 0, width: 1920, height: 1080 } };
@@ -92,8 +98,21 @@ vi.mock('electron', () => {
       exit: (code: number) => state.exits.push(code),
       quit: noop,
       setAppUserModelId: noop,
+      setLoginItemSettings: noop,
     },
     BrowserWindow,
+    Tray: class {
+      setToolTip = noop;
+      setContextMenu = noop;
+      on = noop;
+      destroy = noop;
+    },
+    nativeImage: { createFromPath: () => ({ setTemplateImage: noop }) },
+    Notification: class {
+      static isSupported = () => true;
+      on = noop;
+      show = noop;
+    },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => state.menus++ },
     dialog: { showMessageBoxSync: (o: Record<string, unknown>) => state.dialogs.push(o), showMessageBox: noop },
     ipcMain: { handle: (c: string) => state.ipcChannels.push(c), removeHandler: noop, removeAllListeners: noop },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ABOUT_MENU_ID, CHECK_UPDATES_MENU_ID, menuTemplate, type MenuItemSpec } from '../../../electron/shell/policy/menu-template';
+import { ABOUT_MENU_ID, CHECK_UPDATES_MENU_ID, commandMenuId, menuTemplate, OPEN_LOGS_MENU_ID, type MenuItemSpec } from '../../../electron/shell/policy/menu-template';
 
 function flatten(items: MenuItemSpec[]): MenuItemSpec[] {
   return items.flatMap((i) => ('submenu' in i && i.submenu ? [i, ...flatten(i.submenu)] : [i]));
@@ -53,5 +53,17 @@ describe('menuTemplate', () => {
     const firstItems = first && 'submenu' in first ? (first.submenu ?? []) : [];
     expect(labels(firstItems)).toContain('Tentang Warta');
     expect(roles(firstItems)).toContain('quit');
+  });
+
+  it('carries the app’s own commands with their shortcuts: new release, print, settings, the log folder', () => {
+    const byId = (items: MenuItemSpec[], id: string) => flatten(items).find((i) => 'id' in i && i.id === id);
+    for (const isMac of [false, true]) {
+      const menu = menuTemplate('id', { isMac, withDevTools: false });
+      expect(byId(menu, commandMenuId('newRelease'))).toMatchObject({ label: 'Rilis Baru', accelerator: 'CmdOrCtrl+N' });
+      expect(byId(menu, commandMenuId('print'))).toMatchObject({ label: 'Cetak Rilis…', accelerator: 'CmdOrCtrl+P' });
+      expect(byId(menu, commandMenuId('settings'))).toMatchObject({ label: 'Pengaturan', accelerator: isMac ? 'Cmd+,' : 'Ctrl+,' });
+      expect(byId(menu, OPEN_LOGS_MENU_ID)).toMatchObject({ label: 'Buka Folder Log' });
+    }
+    expect(flatten(menuTemplate('en', linux)).some((i) => 'label' in i && i.label === 'New Release')).toBe(true);
   });
 });

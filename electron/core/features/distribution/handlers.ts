@@ -80,7 +80,7 @@ function changeRecipients(
   });
 }
 
-function outboxStatus(ctx: CoreContext): OutboxStatus {
+export function outboxStatus(ctx: CoreContext): OutboxStatus {
   const s = readSmtpSettings(ctx.db);
   const counts = ctx.db
     .prepare(

@@ -9,11 +9,13 @@ import { decodeRow } from '../../../../shared/sync/row-codec';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { syncEngineOf } from '../../sync/engine';
 import { dismissRefusal, listRefusals } from '../../sync/refused';
+import { joinOffice } from './join';
 import { issueHostCode, startHosting, stopHosting } from '../../sync/host';
 
 type SyncMethod =
   | 'sync.status'
   | 'sync.configure'
+  | 'sync.join'
   | 'sync.disconnect'
   | 'sync.now'
   | 'sync.confirmDeletes'
@@ -34,6 +36,7 @@ export const syncHandlers: HandlerGroup<SyncMethod> = {
     ctx.audit.record(caller, { action: 'sync.configure', details: { serverUrl: input.serverUrl, workspace: input.workspace } });
     return status;
   },
+  'sync.join': (input, ctx, caller) => joinOffice(ctx, input, caller),
   'sync.disconnect': (_input, ctx) => syncEngineOf(ctx).disconnect(),
   // A sync cycle's own writes carry the office's decisions; they are not the caller's (actor-scope.ts).
   'sync.now': async (_input, ctx) => {
