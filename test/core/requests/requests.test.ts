@@ -166,6 +166,20 @@ describe('requests at the desk', () => {
     expect(notHosting.ok ? null : notHosting.error.code).toBe('conflict');
   });
 
+  it('assigned to a staff account with a due time (numbered on the way); an unknown account is refused', async () => {
+    const r = await fx.core.invoke('requests.submit', publicity());
+    const staff = fx.core.context.mutator.insert('staff_accounts', { name: 'Dewi Lestari', login: 'dewi', roles: ['administrator'], active: true });
+    // With an account on the machine, calls are made by someone signed in.
+    fx.core.context.session.startFor(staff);
+    const due = Date.now() + 6 * HOUR;
+    const done = await fx.core.invoke('requests.assign', { id: r.id, assigneeId: staff, dueMs: due });
+    expect(done.dueMs).toBe(due);
+    expect(fx.core.context.db.prepare('SELECT assignee_id FROM requests WHERE id = ?').pluck().get(r.id)).toBe(staff);
+    expect(done.history.map((h) => h.action)).toContain('assigned');
+    const nobody = await fx.core.call('requests.assign', { id: r.id, assigneeId: crypto.randomUUID(), dueMs: null });
+    expect(nobody.ok ? null : nobody.error.code).toBe('not_found');
+  });
+
   it('the board counts by status, filters by OPD and text, and reminds of what is due today', async () => {
     const other = (await fx.core.invoke('opd.save', { name: 'Kecamatan Utara' })).id;
     await fx.core.invoke('requests.submit', publicity({ startMs: Date.now() + 10 * 60_000, endMs: Date.now() + 20 * 60_000 }));
