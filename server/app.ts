@@ -16,6 +16,7 @@ import {
   MAX_CLOCK_AHEAD_MS,
   MAX_PULL_BYTES,
   MAX_PUSH_BYTES,
+  OPD_ID,
   pushBodySchema,
   roleSchema,
   sha256Schema,
@@ -85,7 +86,8 @@ export interface SyncServer {
 export interface SyncAdmin {
   createWorkspace(name: string, id?: string): Promise<{ id: string; name: string }>;
   /** A single-use code; with `forDeviceId`, the administrator's approval to re-enrol that device (lost token, revoked). */
-  issueCode(workspaceId: string, role: Role, validForMs?: number, forDeviceId?: string | null): Promise<string>;
+  /** `opdId`: the OPD the device will be bound to; required for `opd_contributor`, refused for every other role. */
+  issueCode(workspaceId: string, role: Role, validForMs?: number, forDeviceId?: string | null, opdId?: string | null): Promise<string>;
   revoke(workspaceId: string, deviceId: string): Promise<boolean>;
   devices(workspaceId: string): Promise<DeviceRecord[]>;
   /** The enrolment audit: failures, lockouts and enrolments, newest first. */
@@ -113,10 +115,16 @@ export function createAdmin(store: SyncStore, now: () => number = Date.now, onRe
     async createWorkspace(name, id) {
       return store.createWorkspace(id ?? crypto.randomBytes(8).toString('hex'), name);
     },
-    async issueCode(workspaceId, role, validForMs = 7 * 24 * 3600_000, forDeviceId = null) {
+    async issueCode(workspaceId, role, validForMs = 7 * 24 * 3600_000, forDeviceId = null, opdId = null) {
       if (!(await store.workspace(workspaceId))) throw new SyncHttpError(404, 'not_found', `Ruang kerja ${workspaceId} tidak ada. (No such workspace.)`);
+      const parsed = roleSchema.parse(role);
+      // A contributor's device is bound to one OPD for its whole enrolment: the code carries it.
+      if (parsed === 'opd_contributor' && (opdId === null || !OPD_ID.test(opdId)))
+        throw new SyncHttpError(400, 'bad_request', 'Kode untuk Kontributor OPD harus dibuat untuk satu OPD. (A contributor code must name its OPD.)');
+      if (parsed !== 'opd_contributor' && opdId !== null)
+        throw new SyncHttpError(400, 'bad_request', 'Hanya kode Kontributor OPD yang terikat pada OPD. (Only contributor codes name an OPD.)');
       const code = newEnrolmentCode();
-      await store.addEnrolmentCode(workspaceId, sha256(normalizeCode(code)), roleSchema.parse(role), now() + validForMs, forDeviceId);
+      await store.addEnrolmentCode(workspaceId, sha256(normalizeCode(code)), parsed, now() + validForMs, forDeviceId, opdId);
       return code;
     },
     async revoke(workspaceId, deviceId) {
@@ -248,7 +256,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       const limit = Math.min(intParam(url, 'limit', 5000), 5000);
       // A pull is a projection: only the tables, rows and fields the device's role may read
       // (shared/rules, `read`), cut here before anything leaves the server.
-      const projection = projectionFor(viewerOf(device.role, device.deviceId));
+      const projection = projectionFor(viewerOf(device.role, device.deviceId, undefined, device.opdId));
       const readable = projection.everything ? null : new Set(Object.keys(REPLICATED_TABLES).filter((t) => projection.table(t).readable));
       const page = await store.pull(ws, after, Math.max(1024, maxBytes), Math.max(1, limit), readable);
       const projected = await projectPage(page, projection, (keys) => store.currentRows(ws, keys));

@@ -127,5 +127,5 @@ export async function enrolDevice(deps: EnrolmentDeps, req: http.IncomingMessage
     reason: outcome.kind === 'new' ? null : outcome.kind,
   });
   log(`enrol ${ws.id} ${b.deviceId} ${outcome.device.role} (${outcome.kind})`);
-  return { token, workspace: ws.id, workspaceName: ws.name, role: outcome.device.role, deviceId: outcome.device.deviceId };
+  return { token, workspace: ws.id, workspaceName: ws.name, role: outcome.device.role, deviceId: outcome.device.deviceId, opdId: outcome.device.opdId };
 }

@@ -17,7 +17,8 @@
  *   admin create-workspace NAME            → prints the workspace id
  *   admin issue-code WORKSPACE ROLE [DAYS] [DEVICE_ID]
  *                                          → prints a single-use enrolment code; with DEVICE_ID
- *                                            it re-enrols that known (or revoked) device
+ *                                            it re-enrols that known (or revoked) device;
+ *                                            ROLE opd_contributor needs --opd OPD_ID (the device's OPD)
  *   admin revoke WORKSPACE DEVICE_ID
  *   admin devices WORKSPACE
  *   admin enrolment-log [WORKSPACE]        → failed enrolments, lockouts and enrolments
@@ -60,6 +61,7 @@ const { values, positionals } = parseArgs({
     platform: { type: 'string' },
     notes: { type: 'string' },
     help: { type: 'boolean' },
+    opd: { type: 'string' },
   },
 });
 
@@ -131,13 +133,13 @@ async function main(): Promise<void> {
         if (!(ROLES as readonly string[]).includes(b)) fail(`Peran tidak dikenal: ${b}. Pilih: ${ROLES.join(', ')}`);
         const forDevice = positionals[5] ?? null;
         if (forDevice !== null && !/^[0-9a-f]{16}$/.test(forDevice)) fail(`ID perangkat tidak sah: ${forDevice} (16 digit heksadesimal).`);
-        process.stdout.write(`${await admin.issueCode(a, b as Role, (Number(c) || 7) * 24 * 3600_000, forDevice)}\n`);
+        process.stdout.write(`${await admin.issueCode(a, b as Role, (Number(c) || 7) * 24 * 3600_000, forDevice, values.opd ?? null)}\n`);
       } else if (cmd === 'revoke' && a && b) process.stdout.write((await admin.revoke(a, b)) ? 'dicabut\n' : 'perangkat tidak ditemukan\n');
       else if (cmd === 'devices' && a) for (const d of await admin.devices(a)) process.stdout.write(`${d.deviceId}\t${d.role}\t${d.revoked ? 'dicabut' : 'aktif'}\t${d.name}\n`);
       else if (cmd === 'enrolment-log')
         for (const e of await admin.enrolmentLog(a ?? null, 500))
           process.stdout.write(`${new Date(e.at).toISOString()}\t${e.outcome}\t${e.reason ?? '-'}\t${e.address}\t${e.workspaceId}\t${e.deviceId ?? '-'}\n`);
-      else fail('Perintah admin: create-workspace NAMA | issue-code RUANG PERAN [HARI] [PERANGKAT] | revoke RUANG PERANGKAT | devices RUANG | enrolment-log [RUANG]');
+      else fail('Perintah admin: create-workspace NAMA | issue-code RUANG PERAN [HARI] [PERANGKAT] [--opd OPD] | revoke RUANG PERANGKAT | devices RUANG | enrolment-log [RUANG]');
     } finally {
       await store.close();
     }

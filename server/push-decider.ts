@@ -64,7 +64,7 @@ export function pushDecider(pushes: readonly PushRequest[], options: DeciderOpti
       for (const p of sorted) {
         const verdict: PushVerdict = { accepted: 0, duplicates: 0, refused: [] };
         results.push(verdict);
-        const actor = deviceActor(p.device.role, p.device.deviceId);
+        const actor = deviceActor(p.device.role, p.device.deviceId, p.device.opdId);
         const batch = new RuleBatch(p.changes.map((c) => ({ table: c.table, hlc: c.hlc, rowId: c.rowId, fields: c.fields as Row })));
         let projection: ReturnType<typeof projectionFor> | null = null;
         for (const c of p.changes) {
@@ -79,7 +79,7 @@ export function pushDecider(pushes: readonly PushRequest[], options: DeciderOpti
           if (checkRules) {
             const refusal = judge({ actor, table: c.table, rowId: c.rowId, hlc: c.hlc, fields, before, now: options.now, batch, beforeClock: (f) => state?.clocks[f], row, rowClock });
             if (refusal) {
-              projection ??= projectionFor(viewerOf(p.device.role, p.device.deviceId));
+              projection ??= projectionFor(viewerOf(p.device.role, p.device.deviceId, undefined, p.device.opdId));
               verdict.refused.push({ hlc: c.hlc, table: c.table, rowId: c.rowId, field: refusal.field, code: refusal.code, message: refusal.message, office: officeState(projection, c, state) });
               continue;
             }

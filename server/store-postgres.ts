@@ -44,6 +44,8 @@ CREATE INDEX IF NOT EXISTS enrolment_audit_ws ON enrolment_audit (workspace_id, 
 CREATE TABLE IF NOT EXISTS current_rows (workspace_id TEXT NOT NULL, tbl TEXT NOT NULL, row_id TEXT NOT NULL, vals TEXT NOT NULL, clocks TEXT NOT NULL, PRIMARY KEY (workspace_id, tbl, row_id));
 CREATE INDEX IF NOT EXISTS changes_row ON changes (workspace_id, tbl, row_id);
 ALTER TABLE workspaces ADD COLUMN IF NOT EXISTS materialized BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE enrolment_codes ADD COLUMN IF NOT EXISTS opd_id TEXT;
+ALTER TABLE devices ADD COLUMN IF NOT EXISTS opd_id TEXT;
 `;
 const FOLD_CHUNK = 5000;
 const CHANNEL = 'warta_sync_append';
@@ -54,6 +56,7 @@ interface DeviceRow {
   wname: string;
   name: string;
   role: string;
+  opd_id: string | null;
   revoked_at: string | null;
 }
 const toDevice = (r: DeviceRow): DeviceRecord => ({
@@ -62,9 +65,10 @@ const toDevice = (r: DeviceRow): DeviceRecord => ({
   workspaceName: r.wname,
   name: r.name,
   role: r.role as Role,
+  opdId: r.opd_id,
   revoked: r.revoked_at !== null,
 });
-const DEVICE_SELECT = 'SELECT d.device_id, d.workspace_id, w.name AS wname, d.name, d.role, d.revoked_at FROM devices d JOIN workspaces w ON w.id = d.workspace_id';
+const DEVICE_SELECT = 'SELECT d.device_id, d.workspace_id, w.name AS wname, d.name, d.role, d.opd_id, d.revoked_at FROM devices d JOIN workspaces w ON w.id = d.workspace_id';
 
 export async function openPostgresStore(url: string, options: { maxConnections?: number } = {}): Promise<SyncStore> {
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
@@ -193,20 +197,21 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
       const r = await pool.query<{ id: string; name: string }>('SELECT id, name FROM workspaces WHERE id = $1', [id]);
       return r.rows[0] ?? null;
     },
-    async addEnrolmentCode(workspaceId, codeHash, role, expiresAt, forDeviceId = null) {
-      await pool.query('INSERT INTO enrolment_codes (workspace_id, code_hash, role, expires_at, device_id) VALUES ($1, $2, $3, $4, $5)', [
+    async addEnrolmentCode(workspaceId, codeHash, role, expiresAt, forDeviceId = null, opdId = null) {
+      await pool.query('INSERT INTO enrolment_codes (workspace_id, code_hash, role, expires_at, device_id, opd_id) VALUES ($1, $2, $3, $4, $5, $6)', [
         workspaceId,
         codeHash,
         role,
         expiresAt,
         forDeviceId,
+        opdId,
       ]);
     },
     async redeemEnrolmentCode(workspaceId, codeHash, device, now) {
       return tx(async (c) => {
         // The code row is locked until commit: two redemptions of one code cannot both pass.
-        const code = await c.query<{ role: string; device_id: string | null }>(
-          'SELECT role, device_id FROM enrolment_codes WHERE workspace_id = $1 AND code_hash = $2 AND used_at IS NULL AND expires_at > $3 FOR UPDATE',
+        const code = await c.query<{ role: string; device_id: string | null; opd_id: string | null }>(
+          'SELECT role, device_id, opd_id FROM enrolment_codes WHERE workspace_id = $1 AND code_hash = $2 AND used_at IS NULL AND expires_at > $3 FOR UPDATE',
           [workspaceId, codeHash, now],
         );
         const found = code.rows[0];
@@ -218,16 +223,16 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
         const known = existing.rows[0];
         const decision = decideEnrolment(found.device_id, device, known ? { tokenHash: known.token_hash, revoked: known.revoked_at !== null } : null);
         if ('refused' in decision) return decision;
-        const values = [workspaceId, device.deviceId, device.name, found.role, device.tokenHash, now];
+        const values = [workspaceId, device.deviceId, device.name, found.role, device.tokenHash, now, found.opd_id];
         if (decision.kind === 'new') {
           // A new identity only if nobody took that id meanwhile (no row to lock above).
           const added = await c.query(
-            'INSERT INTO devices (workspace_id, device_id, name, role, token_hash, enrolled_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace_id, device_id) DO NOTHING',
+            'INSERT INTO devices (workspace_id, device_id, name, role, token_hash, enrolled_at, opd_id) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (workspace_id, device_id) DO NOTHING',
             values,
           );
           if (added.rowCount === 0) return { refused: 'device_taken' as const };
         } else {
-          await c.query('UPDATE devices SET name = $3, role = $4, token_hash = $5, revoked_at = NULL, enrolled_at = $6 WHERE workspace_id = $1 AND device_id = $2', values);
+          await c.query('UPDATE devices SET name = $3, role = $4, token_hash = $5, revoked_at = NULL, enrolled_at = $6, opd_id = $7 WHERE workspace_id = $1 AND device_id = $2', values);
         }
         await c.query('UPDATE enrolment_codes SET used_at = $3 WHERE workspace_id = $1 AND code_hash = $2', [workspaceId, codeHash, now]);
         const r = await c.query<DeviceRow>(`${DEVICE_SELECT} WHERE d.token_hash = $1`, [device.tokenHash]);

@@ -49,6 +49,9 @@ function addMissingColumns(db: Database.Database): void {
   // The device an enrolment code was issued for (an administrator's re-enrolment approval).
   if (!has('enrolment_codes', 'device_id')) db.exec('ALTER TABLE enrolment_codes ADD COLUMN device_id TEXT');
   // How far each workspace's log is folded into current rows (a server from before them: 0).
+  // The OPD a contributor's code and device are bound to (issue 13).
+  if (!has('enrolment_codes', 'opd_id')) db.exec('ALTER TABLE enrolment_codes ADD COLUMN opd_id TEXT');
+  if (!has('devices', 'opd_id')) db.exec('ALTER TABLE devices ADD COLUMN opd_id TEXT');
   if (!has('workspaces', 'materialized')) db.exec('ALTER TABLE workspaces ADD COLUMN materialized INTEGER NOT NULL DEFAULT 0');
 }
 
@@ -63,6 +66,7 @@ interface DeviceRow {
   wname: string;
   name: string;
   role: string;
+  opd_id: string | null;
   revoked_at: number | null;
 }
 
@@ -72,6 +76,7 @@ const toDevice = (r: DeviceRow): DeviceRecord => ({
   workspaceName: r.wname,
   name: r.name,
   role: r.role as Role,
+  opdId: r.opd_id,
   revoked: r.revoked_at !== null,
 });
 
@@ -98,7 +103,7 @@ export function openSqliteStore(dataDir: string): SyncStore {
     ofRow: db.prepare('SELECT seq, hlc, body FROM changes WHERE workspace_id = ? AND tbl = ? AND row_id = ? ORDER BY seq'),
     setBody: db.prepare('UPDATE changes SET body = ? WHERE workspace_id = ? AND seq = ?'),
     device: db.prepare(
-      'SELECT d.device_id, d.workspace_id, w.name AS wname, d.name, d.role, d.revoked_at FROM devices d JOIN workspaces w ON w.id = d.workspace_id WHERE d.token_hash = ?',
+      'SELECT d.device_id, d.workspace_id, w.name AS wname, d.name, d.role, d.opd_id, d.revoked_at FROM devices d JOIN workspaces w ON w.id = d.workspace_id WHERE d.token_hash = ?',
     ),
     blob: db.prepare('SELECT size, received, complete FROM blobs WHERE workspace_id = ? AND hash = ?'),
     bodyAt: db.prepare('SELECT body FROM changes WHERE workspace_id = ? AND seq = ?').pluck(),
@@ -203,20 +208,21 @@ export function openSqliteStore(dataDir: string): SyncStore {
       const r = db.prepare('SELECT id, name FROM workspaces WHERE id = ?').get(id) as WorkspaceRecord | undefined;
       return r ?? null;
     },
-    async addEnrolmentCode(workspaceId, codeHash, role, expiresAt, forDeviceId = null) {
-      db.prepare('INSERT INTO enrolment_codes (workspace_id, code_hash, role, expires_at, device_id) VALUES (?, ?, ?, ?, ?)').run(
+    async addEnrolmentCode(workspaceId, codeHash, role, expiresAt, forDeviceId = null, opdId = null) {
+      db.prepare('INSERT INTO enrolment_codes (workspace_id, code_hash, role, expires_at, device_id, opd_id) VALUES (?, ?, ?, ?, ?, ?)').run(
         workspaceId,
         codeHash,
         role,
         expiresAt,
         forDeviceId,
+        opdId,
       );
     },
     async redeemEnrolmentCode(workspaceId, codeHash, device, now) {
       return db.transaction(() => {
         const code = db
-          .prepare('SELECT role, device_id FROM enrolment_codes WHERE workspace_id = ? AND code_hash = ? AND used_at IS NULL AND expires_at > ?')
-          .get(workspaceId, codeHash, now) as { role: string; device_id: string | null } | undefined;
+          .prepare('SELECT role, device_id, opd_id FROM enrolment_codes WHERE workspace_id = ? AND code_hash = ? AND used_at IS NULL AND expires_at > ?')
+          .get(workspaceId, codeHash, now) as { role: string; device_id: string | null; opd_id: string | null } | undefined;
         if (!code) return { refused: 'code' as const };
         const existing = db.prepare('SELECT token_hash, revoked_at FROM devices WHERE workspace_id = ? AND device_id = ?').get(workspaceId, device.deviceId) as
           | { token_hash: string; revoked_at: number | null }
@@ -225,9 +231,9 @@ export function openSqliteStore(dataDir: string): SyncStore {
         if ('refused' in decision) return decision;
         db.prepare('UPDATE enrolment_codes SET used_at = ? WHERE workspace_id = ? AND code_hash = ?').run(now, workspaceId, codeHash);
         db.prepare(
-          `INSERT INTO devices (workspace_id, device_id, name, role, token_hash, enrolled_at) VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (workspace_id, device_id) DO UPDATE SET name = excluded.name, role = excluded.role, token_hash = excluded.token_hash, revoked_at = NULL, enrolled_at = excluded.enrolled_at`,
-        ).run(workspaceId, device.deviceId, device.name, code.role, device.tokenHash, now);
+          `INSERT INTO devices (workspace_id, device_id, name, role, opd_id, token_hash, enrolled_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (workspace_id, device_id) DO UPDATE SET name = excluded.name, role = excluded.role, opd_id = excluded.opd_id, token_hash = excluded.token_hash, revoked_at = NULL, enrolled_at = excluded.enrolled_at`,
+        ).run(workspaceId, device.deviceId, device.name, code.role, code.opd_id, device.tokenHash, now);
         return { device: toDevice(q.device.get(device.tokenHash) as DeviceRow), kind: decision.kind };
       }).immediate();
     },
@@ -255,7 +261,7 @@ export function openSqliteStore(dataDir: string): SyncStore {
     async devices(workspaceId) {
       const rows = db
         .prepare(
-          'SELECT d.device_id, d.workspace_id, w.name AS wname, d.name, d.role, d.revoked_at FROM devices d JOIN workspaces w ON w.id = d.workspace_id WHERE d.workspace_id = ? ORDER BY d.enrolled_at',
+          'SELECT d.device_id, d.workspace_id, w.name AS wname, d.name, d.role, d.opd_id, d.revoked_at FROM devices d JOIN workspaces w ON w.id = d.workspace_id WHERE d.workspace_id = ? ORDER BY d.enrolled_at',
         )
         .all(workspaceId) as DeviceRow[];
       return rows.map(toDevice);

@@ -40,6 +40,8 @@ export interface DeviceRecord {
   workspaceName: string;
   name: string;
   role: Role;
+  /** The OPD a contributor's device is bound to (from its enrolment code); null for the office's devices. */
+  opdId: string | null;
   revoked: boolean;
 }
 
@@ -121,9 +123,10 @@ export interface SyncStore {
   /**
    * Keeps a single-use enrolment code (its hash) for a role until `expiresAt` (ms). With
    * `forDeviceId` the code is an administrator's approval to re-enrol that one device (a lost
-   * token, a revoked device let back in); no other device id may redeem it.
+   * token, a revoked device let back in); no other device id may redeem it. With `opdId` the
+   * device it enrols is bound to that OPD (a contributor's device, issue 13).
    */
-  addEnrolmentCode(workspaceId: string, codeHash: string, role: Role, expiresAt: number, forDeviceId?: string | null): Promise<void>;
+  addEnrolmentCode(workspaceId: string, codeHash: string, role: Role, expiresAt: number, forDeviceId?: string | null, opdId?: string | null): Promise<void>;
   /**
    * Uses up a code and registers the device with its token hash, atomically: a code enrols
    * exactly one device. The decision (shared by both adapters through `decideEnrolment`):

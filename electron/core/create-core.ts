@@ -22,6 +22,7 @@ import { attachmentHandlers } from './features/attachments/handlers';
 import { createBlobStore } from './data/blob-store';
 import { officeHandlers } from './features/office/handlers';
 import { opdHandlers } from './features/opd/handlers';
+import { requestsHandlers } from './features/requests/handlers';
 import { accountHandlers } from './features/people/account-handlers';
 import { createAccountsStore } from './features/people/accounts-store';
 import { auditHandlers } from './features/people/audit-handlers';
@@ -109,6 +110,7 @@ const handlers: Handlers = {
   ...appHandlers,
   ...officeHandlers,
   ...opdHandlers,
+  ...requestsHandlers,
   ...agendaHandlers,
   ...sessionHandlers,
   ...accountHandlers,

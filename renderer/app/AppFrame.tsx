@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { call, onEvent } from '../api/client';
 import type { OfficeProfile } from '../../shared/office/profile';
 import { asZone } from '../features/office/office-form-values';
-import { sectionAllowed } from '../features/people/section-permissions';
+import { cappedPermissions, sectionAllowed } from '../features/people/section-permissions';
 import { useSession } from '../features/people/session-store';
 import { useIdleLock } from '../features/people/use-idle-lock';
 import { StatusBar } from '../features/status/StatusBar';
@@ -16,7 +16,10 @@ import { Sidebar } from './Sidebar';
 export function AppFrame({ profile }: { profile: OfficeProfile }) {
   const { t } = useT();
   const chosen = useNavigation((s) => s.section);
-  const permissions = useSession((s) => s.info?.permissions);
+  const permissions = cappedPermissions(
+    useSession((s) => s.info?.permissions),
+    useSyncStatus((s) => s.status?.role),
+  );
   // A section the person may not use (after a switch of user or a change of roles) falls back to Beranda.
   const section = sectionAllowed(chosen, permissions) ? chosen : 'home';
   useIdleLock();

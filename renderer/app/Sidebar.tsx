@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { sectionAllowed } from '../features/people/section-permissions';
+import { cappedPermissions, sectionAllowed } from '../features/people/section-permissions';
 import { useSession } from '../features/people/session-store';
+import { useSyncStatus } from '../features/status/sync-status-store';
 import { UserMenu } from '../features/people/UserMenu';
 import { useT } from '../i18n/use-t';
 import { SECTION_LABEL, SECTIONS, useNavigation, type Section } from './navigation-store';
@@ -11,7 +12,10 @@ export function Sidebar({ officeName }: { officeName: string }) {
   const { t } = useT();
   const section = useNavigation((s) => s.section);
   const go = useNavigation((s) => s.go);
-  const permissions = useSession((s) => s.info?.permissions);
+  const permissions = cappedPermissions(
+    useSession((s) => s.info?.permissions),
+    useSyncStatus((s) => s.status?.role),
+  );
   const sections = SECTIONS.filter((s) => sectionAllowed(s, permissions));
   const listRef = useRef<HTMLUListElement>(null);
 

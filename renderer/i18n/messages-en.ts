@@ -10,6 +10,7 @@ import { agendaEn } from '../features/agenda/messages';
 import { homeDeskEn } from '../features/home/messages';
 import { mediaEn } from '../features/media/messages';
 import { distributionEn } from '../features/distribution/messages';
+import { requestsEn } from '../features/requests/messages';
 import type { MessageKey } from './messages-id';
 
 /** English, the second language. Typed against the Indonesian keys: none missing, none extra. */
@@ -207,5 +208,6 @@ export const messagesEn: Record<MessageKey, string> = {
   ...reportsEn,
   ...mediaEn,
   ...distributionEn,
+  ...requestsEn,
   ...syncEn,
 };

@@ -15,6 +15,7 @@ import { agendaId } from '../features/agenda/messages';
 import { homeDeskId } from '../features/home/messages';
 import { mediaId } from '../features/media/messages';
 import { distributionId } from '../features/distribution/messages';
+import { requestsId } from '../features/requests/messages';
 
 export const messagesId = {
   'app.name': 'Warta',
@@ -211,6 +212,7 @@ export const messagesId = {
   ...reportsId,
   ...mediaId,
   ...distributionId,
+  ...requestsId,
   ...syncId,
 } as const;
 

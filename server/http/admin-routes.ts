@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import type http from 'node:http';
-import { roleSchema } from '../../shared/sync/protocol';
+import { OPD_ID, roleSchema } from '../../shared/sync/protocol';
 import { parseJsonObject, readBody } from './body';
 import { SyncHttpError } from './errors';
 import type { SyncAdmin } from '../app';
@@ -53,7 +53,9 @@ export async function adminRoute(
   if (req.method === 'POST' && path === '/v1/admin/codes') {
     const role = roleSchema.safeParse(body.role);
     if (!role.success) throw new SyncHttpError(400, 'bad_request', 'Peran tidak dikenal. (Unknown role.)');
-    return send(200, { code: await admin.issueCode(str('workspace'), role.data, undefined, deviceIdOf(body.deviceId)) });
+    const opdId = body.opdId === undefined || body.opdId === null ? null : body.opdId;
+    if (opdId !== null && (typeof opdId !== 'string' || !OPD_ID.test(opdId))) throw new SyncHttpError(400, 'bad_request', 'ID OPD tidak sah. (Invalid OPD id.)');
+    return send(200, { code: await admin.issueCode(str('workspace'), role.data, undefined, deviceIdOf(body.deviceId), opdId) });
   }
   const wsPath = /^\/v1\/admin\/workspaces\/([A-Za-z0-9_-]{1,64})$/.exec(path);
   if (req.method === 'GET' && wsPath) {

@@ -13,6 +13,7 @@ import { desktopMethods } from './methods/desktop';
 import { printMethods } from './methods/print';
 import { homeMethods } from './methods/home';
 import { reportsMethods } from './methods/reports';
+import { requestsMethods } from './methods/requests';
 
 export type { AppInfo, Language, MachinePrefs, SyncStatus } from './methods/app';
 export type { SyncConflict, SyncRefusal, SyncReview } from './methods/sync';
@@ -39,6 +40,7 @@ export const methods = {
   ...printMethods,
   ...homeMethods,
   ...reportsMethods,
+  ...requestsMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Methods = typeof methods;

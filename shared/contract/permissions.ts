@@ -27,24 +27,35 @@ export const PERMISSIONS = [
   'audit.read',
   'pressroom.guestbook',
   'sync.manage',
+  // The agencies' network (issue 13): requests from an OPD and their answers. `requests.read`
+  // lets a device receive requests at all (a contributor's only those of its own OPD, by the
+  // rulebook's row predicate); `requests.submit` writes a request of one's own OPD;
+  // `requests.manage` is the PR office's desk: any request, its number, its answer.
+  'requests.read',
+  'requests.submit',
+  'requests.manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const ROLES = ['administrator', 'editor', 'writer', 'protocol', 'media_cooperation', 'data_staff', 'journalist', 'guest'] as const;
+export const ROLES = ['administrator', 'editor', 'writer', 'protocol', 'media_cooperation', 'data_staff', 'journalist', 'guest', 'opd_contributor'] as const;
 export type Role = (typeof ROLES)[number];
 
-const STAFF_READ: Permission[] = ['app.use', 'office.read', 'releases.read.public', 'releases.read', 'agenda.read.public', 'agenda.read', 'media.read'];
+const STAFF_READ: Permission[] = ['app.use', 'office.read', 'releases.read.public', 'releases.read', 'agenda.read.public', 'agenda.read', 'media.read', 'requests.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
-  editor: [...STAFF_READ, 'releases.write', 'releases.review', 'releases.publish', 'agenda.write', 'media.write', 'media.personal', 'distribution.send', 'audit.read'],
+  editor: [...STAFF_READ, 'releases.write', 'releases.review', 'releases.publish', 'agenda.write', 'media.write', 'media.personal', 'distribution.send', 'audit.read', 'requests.manage'],
   writer: [...STAFF_READ, 'releases.write', 'media.personal'],
-  protocol: [...STAFF_READ, 'agenda.write'],
+  protocol: [...STAFF_READ, 'agenda.write', 'requests.manage'],
   media_cooperation: [...STAFF_READ, 'media.write', 'media.personal', 'distribution.send'],
   data_staff: [...STAFF_READ],
   journalist: ['app.use', 'office.read', 'releases.read.public', 'agenda.read.public', 'pressroom.guestbook'],
   guest: ['app.use', 'office.read', 'releases.read.public', 'agenda.read.public', 'pressroom.guestbook'],
+  // Kontributor OPD: a normal install at an agency, bound to one OPD at enrolment (the device's
+  // OPD, not the person's): its own OPD's requests and answers, the public agenda and published
+  // releases through the public feed, the office profile.
+  opd_contributor: ['app.use', 'office.read', 'releases.read.public', 'agenda.read.public', 'requests.read', 'requests.submit'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

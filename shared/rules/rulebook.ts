@@ -25,6 +25,7 @@ import { mediaRules } from './tables/media';
 import { officeRules } from './tables/office';
 import { peopleRules } from './tables/people';
 import { releaseRules } from './tables/releases';
+import { requestRules } from './tables/requests';
 import type { Actor, BatchChange, BatchView, Derivation, Domain, Refusal, Row, RuleInput, TableRules, Viewer } from './types';
 
 export const RULEBOOK: Readonly<Record<ReplicatedTable, TableRules>> = {
@@ -34,6 +35,7 @@ export const RULEBOOK: Readonly<Record<ReplicatedTable, TableRules>> = {
   ...agendaRules,
   ...mediaRules,
   ...distributionRules,
+  ...requestRules,
 };
 
 export function rulesOf(table: string): TableRules | null {
@@ -214,15 +216,20 @@ export class RuleBatch implements BatchView {
 }
 
 /** An actor from a set of permissions (a person's roles, a device's role, or their intersection). */
-export function actorOf(permissions: ReadonlySet<Permission>, deviceId: string): Actor {
-  return { permissions, deviceId, can: (p) => permissions.has(p) };
+export function actorOf(permissions: ReadonlySet<Permission>, deviceId: string, opdId: string | null = null): Actor {
+  return { permissions, deviceId, opdId, can: (p) => permissions.has(p) };
 }
 
-/** A device of one role as an actor (the server's view of a pushing device). */
-export function deviceActor(role: Role, deviceId: string): Actor {
-  return actorOf(permissionsOf([role]), deviceId);
+/** A device of one role (bound to an OPD or not) as an actor (the server's view of a pushing device). */
+export function deviceActor(role: Role, deviceId: string, opdId: string | null = null): Actor {
+  return actorOf(permissionsOf([role]), deviceId, opdId);
 }
 
-export function viewerOf(role: Role | null, deviceId: string, permissions: ReadonlySet<Permission> = permissionsOf(role ? [role] : [])): Viewer {
-  return { role, deviceId, can: (p) => permissions.has(p) };
+export function viewerOf(
+  role: Role | null,
+  deviceId: string,
+  permissions: ReadonlySet<Permission> = permissionsOf(role ? [role] : []),
+  opdId: string | null = null,
+): Viewer {
+  return { role, deviceId, opdId, can: (p) => permissions.has(p) };
 }

@@ -22,6 +22,8 @@ export interface Actor {
   readonly permissions: ReadonlySet<Permission>;
   /** The device the change is made on (its HLC node). */
   readonly deviceId: string;
+  /** The OPD the device is bound to (a contributor's device, set at enrolment); null for the office's own devices. */
+  readonly opdId: string | null;
 }
 
 /** Who receives rows: a device of a role (server pull), or a person reading on the core. */
@@ -29,6 +31,8 @@ export interface Viewer {
   can(permission: Permission): boolean;
   readonly deviceId: string;
   readonly role: Role | null;
+  /** The OPD the device is bound to (a contributor's device); null for the office's own devices. */
+  readonly opdId: string | null;
 }
 
 export type RuleCode =
@@ -124,7 +128,7 @@ export interface ReadRule {
    * A table with a predicate is delivered as whole rows: when any change of such a row is in a
    * page, the viewer gets the row's current readable fields (each with its own clock) or, when
    * the predicate says no, an instruction to forget the row. So a row that enters or leaves a
-   * viewer's scope later arrives whole or goes whole. (Later: OPD devices, `row.opd_id`.)
+   * viewer's scope later arrives whole or goes whole. (OPD contributors' devices: `row.opd_id === viewer.opdId`.)
    */
   readonly rows?: (row: Row, viewer: Viewer) => boolean;
 }

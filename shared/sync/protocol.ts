@@ -110,7 +110,12 @@ export interface EnrolResult {
   workspaceName: string;
   role: (typeof ROLES)[number];
   deviceId: string;
+  /** The OPD a contributor's device is bound to (its code was made for it); null otherwise. */
+  opdId: string | null;
 }
+
+/** An OPD's id as the office writes it (a row id); the server checks codes made for an OPD against it. */
+export const OPD_ID = /^[A-Za-z0-9-]{1,36}$/;
 
 export const roleSchema = z.enum(ROLES);
 

@@ -16,6 +16,7 @@ import { peopleTables } from './tables/people';
 import { agendaTables } from './tables/agenda';
 import { mediaTables } from './tables/media';
 import { distributionTables } from './tables/distribution';
+import { requestsTables } from './tables/requests';
 
 export type { FieldSpec, FieldType, TableSpec } from './field-spec';
 
@@ -30,6 +31,7 @@ export const REPLICATED_TABLES = {
   ...agendaTables,
   ...mediaTables,
   ...distributionTables,
+  ...requestsTables,
 } as const satisfies Record<string, TableSpec>;
 
 export type ReplicatedTable = keyof typeof REPLICATED_TABLES;

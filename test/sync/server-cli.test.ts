@@ -51,3 +51,23 @@ it('refuses to listen on a non-loopback address over plain HTTP unless told so',
   expect(r.status).toBe(2);
   expect(r.stderr).toMatch(/Menolak mendengarkan di 0\.0\.0\.0 lewat HTTP biasa/);
 });
+
+it('a contributor code from the CLI names its OPD (--opd); the device it enrols is bound to that OPD', { timeout: 120_000 }, async () => {
+  const workspace = cli('--data-dir', dir, 'admin', 'create-workspace', 'Humas Kabupaten').stdout.trim();
+  const missing = cli('--data-dir', dir, 'admin', 'issue-code', workspace, 'opd_contributor');
+  expect(missing.status).not.toBe(0);
+  expect(missing.stderr).toMatch(/satu OPD/);
+  const opdId = crypto.randomUUID();
+  const issued = cli('--data-dir', dir, 'admin', 'issue-code', workspace, 'opd_contributor', '--opd', opdId);
+  expect(issued.status, issued.stderr).toBe(0);
+  const store = openSqliteStore(dir);
+  const server = await startSyncServer({ store });
+  try {
+    const r = await fetch(`${server.url}/v1/enrol`, { method: 'POST', body: JSON.stringify({ workspace, code: issued.stdout.trim(), deviceId: crypto.randomBytes(8).toString('hex'), deviceName: 'Laptop Dinkes' }) });
+    expect(r.status).toBe(200);
+    expect(await r.json()).toMatchObject({ role: 'opd_contributor', opdId });
+  } finally {
+    await server.close();
+    await store.close();
+  }
+});

@@ -14,6 +14,7 @@ import { EMAIL_STATUSES, SMTP_SECURITY } from '../../shared/distribution/model';
 import { CONSENT_STATES, CONTRACT_STATUSES, OUTLET_KINDS, PRESS_COUNCIL_STATUSES, PRODUCTS, UKW_LEVELS } from '../../shared/media/vocabulary';
 import { ZONE_LABELS } from '../../shared/office/time-zones';
 import { INFO_CATEGORIES, RELEASE_STATUSES, URGENCIES } from '../../shared/releases/model';
+import { REQUEST_ACTIONS, REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_STATUSES } from '../../shared/requests/model';
 import { domainOf } from '../../shared/rules/rulebook';
 import { checkFieldValue, REPLICATED_TABLES, type FieldSpec, type FieldValue, type ReplicatedTable } from '../../shared/sync/replicated-tables';
 import { removeDir, tempDir } from '../support/temp-dir';
@@ -77,6 +78,7 @@ const DOMAIN_CANDIDATES: readonly FieldValue[] = [
   ...EVENT_KINDS, ...EVENT_STATUSES, ...LEADER_ROLES, ...HOLIDAY_KINDS,
   ...OUTLET_KINDS, ...PRESS_COUNCIL_STATUSES, ...UKW_LEVELS, ...CONSENT_STATES, ...CONTRACT_STATUSES, ...PRODUCTS,
   ...EMAIL_STATUSES, ...SMTP_SECURITY, '{seq}/Humas/{year}',
+  ...REQUEST_KINDS, ...REQUEST_STATUSES, ...REQUEST_CHANNELS, ...REQUEST_ACTIONS,
   '', '2026-12-03', '2027-01-31', '2026-12-03T01:00:00.000Z', '2026-12-07T03:00:00.000Z',
   0, 1, 7, 25, 2026, ['writer'], ['administrator'], ['reporter', 'photographer'],
 ];

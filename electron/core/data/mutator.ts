@@ -109,9 +109,12 @@ export class Mutator {
     this.db.pragma('secure_delete = FAST');
   }
 
-  /** The permissions of the role this machine is enrolled with (null: not enrolled). Caps every local write. */
-  setCeiling(permissions: ReadonlySet<Permission> | null): void {
-    this.judge.setCeiling(permissions);
+  /**
+   * The permissions of the role this machine is enrolled with (null: not enrolled). Caps every
+   * local write. `opdId`: the OPD a contributor's machine is bound to (the rules read it).
+   */
+  setCeiling(permissions: ReadonlySet<Permission> | null, opdId: string | null = null): void {
+    this.judge.setCeiling(permissions, opdId);
   }
 
   /** Registers a scrub of local copies for erased rows (sync's conflict records, import staging …). */

@@ -38,6 +38,8 @@ export class WriteJudge {
   /** The permissions of the role this machine is enrolled with; null before it is enrolled. */
   private ceiling: ReadonlySet<Permission> | null = null;
   private machine: Actor;
+  /** The OPD this machine is bound to (a contributor's device), or null. */
+  private opdId: string | null = null;
   private people = new WeakMap<object, Actor>();
   /** The row being judged (read by the lookups below, made once rather than per write). */
   private current: { raw: RawRow | undefined; clocks: Map<string, string> | null; derived: Map<string, string> | null } = { raw: undefined, clocks: null, derived: null };
@@ -53,9 +55,10 @@ export class WriteJudge {
     this.machine = actorOf(ALL_PERMISSIONS, deviceId);
   }
 
-  setCeiling(permissions: ReadonlySet<Permission> | null): void {
+  setCeiling(permissions: ReadonlySet<Permission> | null, opdId: string | null = null): void {
     this.ceiling = permissions;
-    this.machine = actorOf(permissions ?? ALL_PERMISSIONS, this.deviceId);
+    this.opdId = opdId;
+    this.machine = actorOf(permissions ?? ALL_PERMISSIONS, this.deviceId, opdId);
     // Cached person actors were intersected with the old ceiling.
     this.people = new WeakMap();
   }
@@ -67,7 +70,7 @@ export class WriteJudge {
     if (scope.kind === 'machine') return this.machine;
     let actor = this.people.get(scope.caller);
     if (!actor) {
-      actor = actorOf(intersect(permissionsOfCaller(scope.caller), this.ceiling), this.deviceId);
+      actor = actorOf(intersect(permissionsOfCaller(scope.caller), this.ceiling), this.deviceId, this.opdId);
       this.people.set(scope.caller, actor);
     }
     return actor;

@@ -132,7 +132,12 @@ export class SyncEngine {
 
   /** Every local write from now on is capped by the role this machine is enrolled with. */
   private applyCeiling(): void {
-    this.ctx.mutator.setCeiling(ceilingOf(this.configured ? this.state.get('role') : null));
+    this.ctx.mutator.setCeiling(ceilingOf(this.configured ? this.state.get('role') : null), this.boundOpd);
+  }
+
+  /** The OPD this machine is bound to by its enrolment (a contributor's device), or null. */
+  get boundOpd(): string | null {
+    return this.configured ? this.state.get('opd_id') : null;
   }
 
   get configured(): boolean {
@@ -213,6 +218,7 @@ export class SyncEngine {
       this.state.set('workspace', result.workspace);
       this.state.set('workspace_name', result.workspaceName);
       this.state.set('role', result.role);
+      this.state.set('opd_id', result.opdId ?? null);
       if (previous !== result.workspace) {
         // Another workspace's log: start from its beginning and push our whole history to it.
         this.state.set('pull_cursor', 0);
@@ -237,7 +243,7 @@ export class SyncEngine {
 
   disconnect(): SyncStatus {
     this.options.tokenVault.save(null);
-    for (const k of ['server_url', 'workspace', 'workspace_name', 'role', 'pending_deletes', 'delete_decision', 'last_error', JOIN_PENDING]) this.state.set(k, null);
+    for (const k of ['server_url', 'workspace', 'workspace_name', 'role', 'opd_id', 'pending_deletes', 'delete_decision', 'last_error', JOIN_PENDING]) this.state.set(k, null);
     this.client = null;
     this.applyCeiling();
     this.notices.close();

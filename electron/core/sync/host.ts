@@ -115,11 +115,13 @@ export async function stopHosting(ctx: CoreContext, engine: SyncEngine, forget =
   await h.port?.stop();
 }
 
-export async function issueHostCode(ctx: CoreContext, engine: SyncEngine, role: Role): Promise<{ code: string; workspace: string; url: string }> {
+export async function issueHostCode(ctx: CoreContext, engine: SyncEngine, role: Role, opdId: string | null = null): Promise<{ code: string; workspace: string; url: string }> {
   const h = hostingOf(ctx);
   const workspace = new SyncState(ctx.db).get('host_workspace');
   if (!h.port?.running || !workspace || !engine.hosting) throw new WartaError('conflict', 'Server sinkronisasi kantor belum dijalankan di komputer ini.');
-  return { code: await h.port.issueCode(workspace, role), workspace, url: engine.hosting.url };
+  if (opdId !== null && !ctx.db.prepare('SELECT 1 FROM opd WHERE id = ? AND deleted_at IS NULL').get(opdId))
+    throw new WartaError('not_found', 'OPD itu tidak ada (atau sudah dihapus) di daftar OPD kantor.', { opdId });
+  return { code: await h.port.issueCode(workspace, role, undefined, opdId), workspace, url: engine.hosting.url };
 }
 
 /** Restarts hosting after the app restarts, when it was on. */

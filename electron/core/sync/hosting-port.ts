@@ -56,7 +56,7 @@ export interface SyncHostingPort {
   /** Creates a workspace named `name`; returns its id. */
   createWorkspace(name: string): Promise<string>;
   /** A single-use enrolment code for a device of `role`; with `forDeviceId`, only that device may use it (re-enrolment). */
-  issueCode(workspace: string, role: Role, forDeviceId?: string): Promise<string>;
+  issueCode(workspace: string, role: Role, forDeviceId?: string, opdId?: string | null): Promise<string>;
   /**
    * Called when the server process ends without `stop()` (a crash, killed from outside), with
    * the reason in plain words. Returns the unsubscribe function.

@@ -136,8 +136,8 @@ export function createProcessHosting(launch: SyncServerLaunch, logger: Logger, o
       if (r.status !== 200 || typeof r.json?.id !== 'string') throw refused(r.status, r.json);
       return r.json.id;
     },
-    async issueCode(workspace: string, role: Role, forDeviceId?: string) {
-      const r = await admin<{ code: string }>('POST', '/v1/admin/codes', { workspace, role, ...(forDeviceId ? { deviceId: forDeviceId } : {}) });
+    async issueCode(workspace: string, role: Role, forDeviceId?: string, opdId?: string | null) {
+      const r = await admin<{ code: string }>('POST', '/v1/admin/codes', { workspace, role, ...(forDeviceId ? { deviceId: forDeviceId } : {}), ...(opdId ? { opdId } : {}) });
       if (r.status !== 200 || typeof r.json?.code !== 'string') throw refused(r.status, r.json);
       return r.json.code;
     },

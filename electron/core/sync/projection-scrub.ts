@@ -25,9 +25,10 @@ export const READ_RULES_SIGNATURE = JSON.stringify(
 
 export function scrubToProjection(db: Db, mutator: Mutator, state: SyncState, deviceId: string): { fields: number; rows: number } {
   const role = state.get('role') as Role | null;
-  const mark = `${role ?? ''}|${READ_RULES_SIGNATURE}`;
+  const opdId = state.get('opd_id');
+  const mark = `${role ?? ''}|${opdId ?? ''}|${READ_RULES_SIGNATURE}`;
   if (role === null || state.get('projection_scrubbed') === mark) return { fields: 0, rows: 0 };
-  const projection = projectionFor(viewerOf(role, deviceId));
+  const projection = projectionFor(viewerOf(role, deviceId, undefined, opdId));
   let fields = 0;
   let rows = 0;
   db.pragma('secure_delete = ON');

@@ -12,6 +12,7 @@ export const peopleId = {
   'people.role.data_staff': 'Staf Data',
   'people.role.journalist': 'Wartawan',
   'people.role.guest': 'Tamu',
+  'people.role.opd_contributor': 'Kontributor OPD',
 
   'people.setup.title': 'Buat akun administrator',
   'people.setup.intro':
@@ -184,6 +185,7 @@ export const peopleEn: Record<keyof typeof peopleId, string> = {
   'people.role.data_staff': 'Data staff',
   'people.role.journalist': 'Journalist',
   'people.role.guest': 'Guest',
+  'people.role.opd_contributor': 'OPD contributor',
 
   'people.setup.title': 'Create the administrator account',
   'people.setup.intro':

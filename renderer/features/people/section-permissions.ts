@@ -1,4 +1,4 @@
-import type { Permission } from '../../../shared/contract/permissions';
+import { permissionsOf, ROLES, type Permission, type Role } from '../../../shared/contract/permissions';
 import type { Section } from '../../app/navigation-store';
 
 /**
@@ -10,6 +10,7 @@ export const SECTION_PERMISSION: Record<Section, Permission> = {
   home: 'office.read',
   releases: 'releases.read',
   agenda: 'agenda.read',
+  requests: 'requests.read',
   media: 'media.read',
   outbox: 'media.read',
   reports: 'releases.read',
@@ -19,4 +20,15 @@ export const SECTION_PERMISSION: Record<Section, Permission> = {
 
 export function sectionAllowed(section: Section, permissions: readonly Permission[] | undefined): boolean {
   return permissions?.includes(SECTION_PERMISSION[section]) ?? false;
+}
+
+/**
+ * The sections a person may use on this computer: their own permissions, capped by the role the
+ * computer is enrolled with (an agency's contributor computer shows Permohonan, not the office's
+ * releases or media, whoever signs in: the office sends it nothing else and refuses its writes).
+ */
+export function cappedPermissions(permissions: readonly Permission[] | undefined, deviceRole: string | null | undefined): readonly Permission[] | undefined {
+  if (!permissions || !deviceRole || !(ROLES as readonly string[]).includes(deviceRole)) return permissions;
+  const device = permissionsOf([deviceRole as Role]);
+  return permissions.filter((p) => device.has(p));
 }

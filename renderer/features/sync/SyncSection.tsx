@@ -10,6 +10,7 @@ import { fieldLabel, tableLabel } from '../../i18n/data-labels';
 import { useT } from '../../i18n/use-t';
 import { useCan } from '../people/session-store';
 import { useAppInfo } from '../settings/app-info-store';
+import { useOpdStore } from '../settings/opd-store';
 import { useSyncStatus } from '../status/sync-status-store';
 import { syncStateText } from './SyncStateLabel';
 import './sync.css';
@@ -51,6 +52,9 @@ export function SyncSection() {
   const [form, setForm] = useState({ serverUrl: '', workspace: '', code: '', deviceName: '' });
   const [host, setHost] = useState({ host: '127.0.0.1', port: '8787', allowInsecureHttp: false });
   const [role, setRole] = useState<Role>('writer');
+  // A contributor's code is made for one OPD: the device it enrols is bound to that OPD.
+  const [codeOpd, setCodeOpd] = useState('');
+  const opds = useOpdStore((s) => s.items);
   const [issued, setIssuedState] = useState<Issued | null>(null);
   const setIssued = (v: { code: string; workspace: string; url: string }) => setIssuedState({ ...v, role });
   const [conflicts, setConflicts] = useState<SyncConflict[]>([]);
@@ -241,15 +245,41 @@ export function SyncSection() {
               {status.hosting.insecure ? <p role="note">{t('sync.host.caveat')}</p> : null}
               <label>
                 {t('sync.host.role')}{' '}
-                <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+                <select
+                  value={role}
+                  onChange={(e) => {
+                    setRole(e.target.value as Role);
+                    if (e.target.value === 'opd_contributor') void useOpdStore.getState().load();
+                  }}
+                >
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
-                      {r}
+                      {t(`people.role.${r}`)}
                     </option>
                   ))}
                 </select>
               </label>{' '}
-              <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.host.issueCode', { role }), setIssued)}>
+              {role === 'opd_contributor' ? (
+                <>
+                  <label>
+                    {t('sync.host.opd')}{' '}
+                    <select value={codeOpd} onChange={(e) => setCodeOpd(e.target.value)}>
+                      <option value="">{t('sync.host.opdPick')}</option>
+                      {opds.map((o) => (
+                        <option key={o.id} value={o.id}>
+                          {o.abbreviation ? `${o.abbreviation} — ${o.name}` : o.name}
+                        </option>
+                      ))}
+                    </select>
+                  </label>{' '}
+                </>
+              ) : null}
+              <button
+                type="button"
+                className="button"
+                disabled={busy || (role === 'opd_contributor' && codeOpd === '')}
+                onClick={() => void run(call('sync.host.issueCode', { role, opdId: role === 'opd_contributor' ? codeOpd : null }), setIssued)}
+              >
                 {t('sync.host.issue')}
               </button>
               {issued ? (

@@ -72,6 +72,8 @@ export const syncId = {
   'sync.host.running': 'Server berjalan di {url} · ruang kerja {workspace}',
   'sync.host.issue': 'Buat kode pendaftaran',
   'sync.host.role': 'Peran',
+  'sync.host.opd': 'OPD',
+  'sync.host.opdPick': 'Pilih OPD perangkat ini…',
   'sync.host.code': 'Kode untuk komputer lain: {code} (ruang kerja {workspace}, server {url})',
 } as const;
 
@@ -147,5 +149,7 @@ export const syncEn: Record<keyof typeof syncId, string> = {
   'sync.host.running': 'Server running at {url} · workspace {workspace}',
   'sync.host.issue': 'Make an enrolment code',
   'sync.host.role': 'Role',
+  'sync.host.opd': 'OPD',
+  'sync.host.opdPick': 'Choose the OPD of this device…',
   'sync.host.code': 'Code for another computer: {code} (workspace {workspace}, server {url})',
 };

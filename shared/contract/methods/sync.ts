@@ -104,7 +104,11 @@ const hostInput = z
     allowInsecureHttp: z.boolean().default(false),
   })
   .strict();
-const codeInput = z.object({ role: z.enum(ROLES) }).strict();
+// A contributor's code is made for one OPD (the device is bound to it); other roles name none.
+const codeInput = z
+  .object({ role: z.enum(ROLES), opdId: z.string().regex(/^[A-Za-z0-9-]{1,36}$/).nullable().default(null) })
+  .strict()
+  .refine((v) => (v.role === 'opd_contributor') === (v.opdId !== null), { message: 'Kode Kontributor OPD harus dibuat untuk satu OPD; peran lain tanpa OPD.', path: ['opdId'] });
 
 export const syncMethods = {
   'sync.configure': mutation<typeof configureInput, SyncStatus>('sync.manage', configureInput),

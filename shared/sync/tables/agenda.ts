@@ -77,6 +77,8 @@ export const agendaTables = {
       /** The TZID and VTIMEZONE an imported series came with, written back on export. */
       ics_tzid: text(200),
       ics_vtimezone: text(20000),
+      /** The OPD's request this event came from (shared/requests), linked both ways. */
+      request_id: text(36),
     },
   },
   agenda_holidays: {

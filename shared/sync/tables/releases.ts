@@ -42,6 +42,8 @@ export const releasesTables = {
       approved_by: text(120),
       published_at: text(30),
       published_by: text(120),
+      /** The OPD's request this release came from (shared/requests), linked both ways. */
+      request_id: text(36),
     },
   },
   release_body_updates: {

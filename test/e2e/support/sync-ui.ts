@@ -5,11 +5,11 @@ import type { SyncServer } from '../../../server/app';
 import { AppFrame } from '../pages/app-frame';
 import { expect } from './fixtures';
 
-export async function enrolViaUi(page: Page, server: SyncServer, workspace: string, name: string, role: Role = 'administrator'): Promise<void> {
+export async function enrolViaUi(page: Page, server: SyncServer, workspace: string, name: string, role: Role = 'administrator', opdId: string | null = null): Promise<void> {
   await new AppFrame(page).open('Pengaturan');
   const section = page.getByTestId('sync-section');
   await expect(section.getByTestId('sync-state')).toContainText('Sinkronisasi belum diatur');
-  const code = await server.admin.issueCode(workspace, role);
+  const code = await server.admin.issueCode(workspace, role, undefined, null, opdId);
   await section.getByLabel('Alamat server').fill(server.url);
   await section.getByLabel('Kode ruang kerja').fill(workspace);
   await section.getByLabel('Kode pendaftaran').fill(code);

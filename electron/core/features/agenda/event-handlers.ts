@@ -32,7 +32,7 @@ function checkReferences(ctx: CoreContext, v: Omit<EventValues, 'id'>): void {
 type ConflictSelf = { eventId?: string | undefined; seriesId?: string | null; originalStartMs?: number | null };
 
 /** The press room holds one booking at a time: that conflict refuses the save, the others warn. */
-function refusePressRoom(conflicts: Conflict[]): void {
+export function refusePressRoom(conflicts: Conflict[]): void {
   const clash = conflicts.find((c) => c.kind === 'press_room');
   if (!clash) return;
   throw new WartaError('conflict', `Ruang pers sudah dipesan untuk "${clash.otherTitle}" pada waktu itu. Pilih waktu lain.`, { otherEventId: clash.otherEventId, otherStartMs: clash.otherStartMs });

@@ -1,4 +1,5 @@
 import { WartaError } from '../../../../shared/contract/errors';
+import { looksLike } from '../attachments/file-sniff';
 import { INVITATION_MAX_BYTES } from '../../../../shared/contract/methods/agenda';
 import { readEvent } from './event-rows';
 import type { HandlerGroup } from '../../rpc/handler-types';
@@ -19,11 +20,6 @@ const settingsHandlers: HandlerGroup<'agenda.settings.get' | 'agenda.settings.sa
   },
 };
 
-const MAGIC: Record<string, (b: Buffer) => boolean> = {
-  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
-  'image/png': (b) => b.length > 8 && b[0] === 0x89 && b.subarray(1, 4).toString('latin1') === 'PNG',
-  'image/jpeg': (b) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-};
 
 const invitationHandlers: HandlerGroup<'agenda.invitation.put' | 'agenda.invitation.get' | 'agenda.events.releases'> = {
   /**
@@ -53,7 +49,7 @@ const invitationHandlers: HandlerGroup<'agenda.invitation.put' | 'agenda.invitat
   'agenda.invitation.put': (input, ctx) => {
     const data = Buffer.from(input.base64, 'base64');
     if (data.length > INVITATION_MAX_BYTES) throw new WartaError('payload_too_large', 'Berkas surat undangan lebih dari 10 MB.');
-    if (!MAGIC[input.mime]?.(data)) throw new WartaError('unsupported_file', 'Isi berkas tidak sesuai jenisnya (harus PDF, PNG atau JPEG).');
+    if (!looksLike(input.mime, data)) throw new WartaError('unsupported_file', 'Isi berkas tidak sesuai jenisnya (harus PDF, PNG atau JPEG).');
     return ctx.blobs.put(data);
   },
   'agenda.invitation.get': (input, ctx) => {

@@ -181,6 +181,53 @@ function templateBody(city: string, form: DatelineForm, dateKey: string, zone: Z
   };
 }
 
+/**
+ * A new draft from the office's template (dateline, boilerplate, contacts), with its first
+ * transition row; `paragraphs` follow the dateline (an OPD's material for publication, issue 13).
+ * Also used by requests: an accepted request becomes a draft linked to it (`requestId`).
+ */
+export function createReleaseDraft(
+  ctx: CoreContext,
+  writer: string,
+  o: { title: string; eventId: string | null; eventEndAt: string | null; opdId: string | null; requestId?: string | null; paragraphs?: readonly string[] },
+): string {
+  const profile = readOfficeProfile(ctx);
+  const zone = (profile?.timeZone as ZoneLabel | undefined) ?? 'WIB';
+  const city = profile?.city ?? '';
+  const today = todayIso(ctx, zone);
+  return ctx.mutator.transaction(() => {
+    const newId = ctx.mutator.insert('releases', {
+      status: 'draft',
+      label: 'SIARAN PERS',
+      urgency: 'immediate',
+      title: o.title,
+      subtitle: '',
+      dateline_city: city,
+      release_date: today,
+      quotes: [],
+      boilerplate: profile ? [profile.unit, profile.institution].filter(Boolean).join(', ') + '.' : '',
+      source: profile ? profile.unit : '',
+      writer,
+      photographer: '',
+      editor: '',
+      contacts: profile ? [{ name: '', position: '', phone: profile.phone, email: profile.email }] : [],
+      opd_id: o.opdId,
+      tags: [],
+      event_id: o.eventId,
+      event_end_at: o.eventEndAt,
+      info_category: 'serta_merta',
+      ...(o.requestId ? { request_id: o.requestId } : {}),
+    });
+    const body = templateBody(city, profile?.datelineForm ?? DEFAULT_DATELINE_FORM, today, zone);
+    for (const p of o.paragraphs ?? []) if (p.trim()) (body.content as PmNode[]).push({ type: 'paragraph', content: [{ type: 'text', text: p.trim() }] });
+    const doc = docFromJson(body);
+    appendUpdate(ctx, newId, Y.encodeStateAsUpdate(doc));
+    doc.destroy();
+    ctx.mutator.insert('release_transitions', { release_id: newId, from_status: null, to_status: 'draft', actor: writer, at: isoNow(ctx), note: '' });
+    return newId;
+  });
+}
+
 function appendUpdate(ctx: CoreContext, releaseId: string, update: Uint8Array): void {
   ctx.mutator.insert('release_body_updates', { release_id: releaseId, update_b64: Buffer.from(update).toString('base64') });
 }
@@ -382,39 +429,7 @@ export const releasesHandlers: HandlerGroup<
   'releases.get': (input, ctx, caller) => detail(ctx, caller, input.id),
 
   'releases.create': (input, ctx, caller) => {
-    const profile = readOfficeProfile(ctx);
-    const zone = (profile?.timeZone as ZoneLabel | undefined) ?? 'WIB';
-    const title = checkTitle(input.title);
-    const city = profile?.city ?? '';
-    const today = todayIso(ctx, zone);
-    const id = ctx.mutator.transaction(() => {
-      const newId = ctx.mutator.insert('releases', {
-        status: 'draft',
-        label: 'SIARAN PERS',
-        urgency: 'immediate',
-        title,
-        subtitle: '',
-        dateline_city: city,
-        release_date: today,
-        quotes: [],
-        boilerplate: profile ? [profile.unit, profile.institution].filter(Boolean).join(', ') + '.' : '',
-        source: profile ? profile.unit : '',
-        writer: caller.name,
-        photographer: '',
-        editor: '',
-        contacts: profile ? [{ name: '', position: '', phone: profile.phone, email: profile.email }] : [],
-        opd_id: input.opdId,
-        tags: [],
-        event_id: input.eventId,
-        event_end_at: input.eventEndAt,
-        info_category: 'serta_merta',
-      });
-      const doc = docFromJson(templateBody(city, profile?.datelineForm ?? DEFAULT_DATELINE_FORM, today, zone));
-      appendUpdate(ctx, newId, Y.encodeStateAsUpdate(doc));
-      doc.destroy();
-      ctx.mutator.insert('release_transitions', { release_id: newId, from_status: null, to_status: 'draft', actor: caller.name, at: isoNow(ctx), note: '' });
-      return newId;
-    });
+    const id = createReleaseDraft(ctx, caller.name, { title: checkTitle(input.title), eventId: input.eventId, eventEndAt: input.eventEndAt, opdId: input.opdId });
     return detail(ctx, caller, id);
   },
 

@@ -96,13 +96,14 @@ export const syncHandlers: HandlerGroup<SyncMethod> = {
     await stopHosting(ctx, engine);
     return engine.status();
   },
-  'sync.host.issueCode': (input, ctx) => issueHostCode(ctx, syncEngineOf(ctx), input.role),
+  'sync.host.issueCode': (input, ctx) => issueHostCode(ctx, syncEngineOf(ctx), input.role, input.opdId),
 };
 
 
 /** Whether the caller may see a record about (table, row, field): the table's read rule, its field groups and row predicate. */
 function sees(ctx: CoreContext, caller: Caller): (table: string, rowId: string, field: string | null) => boolean {
-  const projection: Projection = projectionFor(viewerOf(null, ctx.info.deviceId, permissionsOfCaller(caller)));
+  // A contributor's device sees as its OPD (it holds only that OPD's requests anyway).
+  const projection: Projection = projectionFor(viewerOf(null, ctx.info.deviceId, permissionsOfCaller(caller), syncEngineOf(ctx).boundOpd));
   return (table, rowId, field) => {
     if (!isReplicatedTable(table)) return false;
     const view = projection.table(table);
