@@ -4,13 +4,13 @@ import { useSession } from '../features/people/session-store';
 import { UserMenu } from '../features/people/UserMenu';
 import { useT } from '../i18n/use-t';
 import { SECTION_LABEL, SECTIONS, useNavigation, type Section } from './navigation-store';
+import { openSection } from './route';
 import { SectionIcon } from './SectionIcon';
 
 /** The main navigation. Tab reaches it; arrow keys, Home and End move between its items. */
 export function Sidebar({ officeName }: { officeName: string }) {
   const { t } = useT();
   const section = useNavigation((s) => s.section);
-  const go = useNavigation((s) => s.go);
   const permissions = useSession((s) => s.info?.permissions);
   const sections = SECTIONS.filter((s) => sectionAllowed(s, permissions));
   const listRef = useRef<HTMLUListElement>(null);
@@ -44,7 +44,7 @@ export function Sidebar({ officeName }: { officeName: string }) {
               type="button"
               className="sidebar__item"
               aria-current={section === s ? 'page' : undefined}
-              onClick={() => go(s)}
+              onClick={() => openSection(s)}
               onKeyDown={(e) => onKeyDown(e, index)}
             >
               <SectionIcon section={s} />

@@ -11,6 +11,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
 import { useT } from '../../i18n/use-t';
 import { useOfficeStore } from '../office/office-store';
+import { useCan } from '../people/session-store';
 import { AgendaCalendar, type AgendaView } from './AgendaCalendar';
 import { useAgendaStore } from './agenda-store';
 import { ConflictList } from './ConflictList';
@@ -32,6 +33,8 @@ const VIEWS: { view: AgendaView; key: 'agenda.view.month' | 'agenda.view.week' |
 /** The leaders' calendar: month/week/day/list, filters, drag with undo, day sheet, ICS. */
 export function AgendaPage() {
   const { t, language } = useT();
+  // Only what the core would accept is offered: the agenda is read-only without agenda.write.
+  const canWrite = useCan('agenda.write');
   const profile = useOfficeStore((s) => s.profile);
   const zone = profile && isZoneLabel(profile.timeZone) ? profile.timeZone : 'WIB';
   const s = useAgendaStore();
@@ -114,12 +117,16 @@ export function AgendaPage() {
       <div className="agenda-head">
         <PageHeading>{t('agenda.title')}</PageHeading>
         <div className="agenda-head__actions">
-          <button type="button" className="button button--primary" onClick={() => setForm(emptyForm(day, zone))}>
-            {t('agenda.new')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => setImporting(true)}>
-            {t('agenda.import')}
-          </button>
+          {canWrite ? (
+            <>
+              <button type="button" className="button button--primary" onClick={() => setForm(emptyForm(day, zone))}>
+                {t('agenda.new')}
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => setImporting(true)}>
+                {t('agenda.import')}
+              </button>
+            </>
+          ) : null}
           <button type="button" className="button button--secondary" onClick={() => void exportIcs()}>
             {t('agenda.export')}
           </button>
@@ -205,7 +212,7 @@ export function AgendaPage() {
             language={language}
             items={s.items}
             holidays={s.holidays}
-            editable
+            editable={canWrite}
             onRange={(from, to, v, viewTitle, currentStart) => {
               setTitle(viewTitle);
               setView(v as AgendaView);

@@ -4,13 +4,14 @@ import type { ErrorPayload } from '../../../shared/contract/errors';
 import { formatDateTime, formatTime, instantFromZoned, zonedParts } from '../../../shared/format/dates';
 import { ZONE_LABELS, type ZoneLabel } from '../../../shared/office/time-zones';
 import { INFO_CATEGORIES, TITLE_MAX, readingMinutes, type Quote, type ReleaseDetail, type ReleaseStatus } from '../../../shared/releases/model';
-import { isEditable } from '../../../shared/releases/workflow';
+import { canTransition, isEditable, transitionPermission } from '../../../shared/releases/workflow';
 import { datelineOf } from '../../../shared/releases/compose';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
 import { useT } from '../../i18n/use-t';
 import { useOfficeStore } from '../office/office-store';
+import { useSession } from '../people/session-store';
 import { useOpdStore } from '../settings/opd-store';
 import { BodyEditor } from './BodyEditor';
 import { ContactsEditor } from './ContactsEditor';
@@ -22,7 +23,15 @@ import { useRelease, useSaveStatus } from './use-release';
 
 type Step = { to: ReleaseStatus; key: 'releases.flow.in_review' | 'releases.flow.approved' | 'releases.flow.published' | 'releases.flow.draft' | 'releases.flow.reopen' | 'releases.flow.withdrawn'; primary?: boolean };
 
-function stepsFor(status: ReleaseStatus): Step[] {
+/**
+ * The workflow steps offered on a release: the usual ones for its status, less any the core would
+ * refuse this person (shared/releases/workflow.ts is the one table both read).
+ */
+function stepsFor(status: ReleaseStatus, permissions: readonly string[]): Step[] {
+  return usualSteps(status).filter((s) => canTransition(status, s.to) && permissions.includes(transitionPermission(status, s.to)));
+}
+
+function usualSteps(status: ReleaseStatus): Step[] {
   switch (status) {
     case 'draft':
       return [{ to: 'in_review', key: 'releases.flow.in_review', primary: true }, { to: 'withdrawn', key: 'releases.flow.withdrawn' }];
@@ -44,6 +53,9 @@ export function ReleaseEditor({ id }: { id: string }) {
   const opds = useOpdStore((s) => s.items);
   const { detail, loadError, doc, setFields, flushNow, reload, setDetail } = useRelease(id);
   const [stepError, setStepError] = useState<ErrorPayload | null>(null);
+  /** What the last workflow step did, said once it is done (the badge alone is easy to miss). */
+  const [stepDone, setStepDone] = useState<{ to: ReleaseStatus; number: string } | null>(null);
+  const permissions = useSession((s) => s.info?.permissions ?? []);
   const [busy, setBusy] = useState(false);
   const [, setEditor] = useState<Editor | null>(null);
   const onEditor = useCallback((e: Editor | null) => setEditor(e), []);
@@ -51,17 +63,21 @@ export function ReleaseEditor({ id }: { id: string }) {
   if (loadError) return <ErrorMessage error={loadError} />;
   if (!detail || !doc) return <p className="rel-note">{t('releases.loading')}</p>;
   const zone = (profile?.timeZone as ZoneLabel | undefined) ?? 'WIB';
-  const editable = isEditable(detail.status);
+  const canWrite = permissions.includes('releases.write');
+  const editable = isEditable(detail.status) && canWrite;
 
   const step = async (to: ReleaseStatus) => {
     if (to === 'withdrawn' && !window.confirm(t('releases.flow.withdrawConfirm'))) return;
     setBusy(true);
     setStepError(null);
+    setStepDone(null);
     await flushNow();
     const r = await call('releases.transition', { id, to, note: '' });
     setBusy(false);
-    if (r.ok) setDetail(r.value);
-    else setStepError(r.error);
+    if (r.ok) {
+      setDetail(r.value);
+      setStepDone({ to, number: r.value.number ?? '' });
+    } else setStepError(r.error);
   };
   const renumber = async () => {
     const r = await call('releases.renumber', { id });
@@ -80,7 +96,7 @@ export function ReleaseEditor({ id }: { id: string }) {
         <span className="rel-edit__number">{detail.number ?? t('releases.noNumber')}</span>
         <SaveIndicator zone={zone} />
         <span className="rel-edit__spacer" />
-        {stepsFor(detail.status).map((s) => (
+        {stepsFor(detail.status, permissions).map((s) => (
           <button key={s.to + s.key} type="button" disabled={busy} className={`button button--small ${s.primary ? 'button--primary' : s.to === 'withdrawn' ? 'button--quiet' : 'button--secondary'}`} onClick={() => void step(s.to)}>
             {t(s.key)}
           </button>
@@ -89,6 +105,9 @@ export function ReleaseEditor({ id }: { id: string }) {
       </div>
       <SaveError />
       {stepError ? <ErrorMessage error={stepError} /> : null}
+      <p className="rel-step-done" role="status">
+        {stepDone && stepDone.to === detail.status ? t(`releases.flow.done.${stepDone.to}` as const, { number: stepDone.number }) : ''}
+      </p>
       {detail.embargoed && detail.embargoAt ? (
         <p className="rel-banner rel-banner--embargo">{t('releases.embargo.banner', { when: formatDateTime(Date.parse(detail.embargoAt), detail.embargoZone ?? zone, language) })}</p>
       ) : null}
@@ -110,7 +129,11 @@ export function ReleaseEditor({ id }: { id: string }) {
           })}
         </p>
       ) : null}
-      {!editable ? <p className="rel-note">{t('releases.readOnly', { status: t(`releases.status.${detail.status}`).toLowerCase() })}</p> : null}
+      {!isEditable(detail.status) ? (
+        <p className="rel-note">{t('releases.readOnly', { status: t(`releases.status.${detail.status}`).toLowerCase() })}</p>
+      ) : !canWrite ? (
+        <p className="rel-note">{t('releases.readOnlyRole')}</p>
+      ) : null}
       <div className="rel-edit__grid">
         <div className="rel-edit__main">
           <PageHeading focusOnMount={false}>{detail.title || t('releases.new')}</PageHeading>

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { AgendaPage } from './pages/agenda-page';
+import { AppFrame } from './pages/app-frame';
+import { FirstRunPage } from './pages/first-run-page';
+import { SignInPage, UserMenu } from './pages/people';
+import { callCore } from './support/core-calls';
+import { test } from './support/fixtures';
+import { SURAKARTA } from './support/office-fixture-data';
+import { WRITER } from './support/people-fixture-data';
+import { TMP_ROOT } from './support/paths';
+
+const SHOTS = path.join(TMP_ROOT, 'screens');
+const PROTOCOL = { name: 'Sari Wulandari', login: 'sari.w', password: 'protokol-balai-kota-3' } as const;
+
+async function shot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, name) });
+}
+
+async function addAccount(page: Page, who: { name: string; login: string; password: string }, role: string) {
+  await callCore(page, 'accounts.save', { name: who.name, login: who.login, password: who.password, roles: [role] });
+}
+
+async function switchTo(page: Page, who: { login: string; password: string }) {
+  await new UserMenu(page).choose('Keluar');
+  await new SignInPage(page).signIn(who);
+}
+
+test('screens: the place is in the URL, Rilis returns to the list, a new person starts clean', async ({ page, warta }) => {
+  await new FirstRunPage(page).open(warta.url);
+  await new FirstRunPage(page).complete(SURAKARTA);
+  await addAccount(page, WRITER, 'writer');
+  const frame = new AppFrame(page);
+  await frame.open('Rilis');
+  const created = await callCore<{ id: string }>(page, 'releases.create', { title: 'Pasar Gede Buka Sampai Malam' });
+
+  // The filters have names of their own (not their selected option).
+  await expect(page.getByRole('combobox', { name: 'Status', exact: true })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'OPD', exact: true })).toBeVisible();
+
+  const search = page.getByRole('searchbox');
+  await search.fill('pasar');
+  await page.getByText('Pasar Gede Buka Sampai Malam').first().click();
+  const title = page.getByRole('textbox', { name: 'Judul', exact: true });
+  await expect(title).toHaveValue('Pasar Gede Buka Sampai Malam');
+  expect(new URL(page.url()).hash).toContain(`item=${created.id}`);
+  // The H2 button is not announced like the subtitle field.
+  await expect(page.getByRole('toolbar').getByRole('button', { name: 'Judul bagian (H2)' })).toBeVisible();
+  await expect(page.getByRole('toolbar').getByRole('button', { name: 'Subjudul' })).toHaveCount(0);
+
+  // A reload comes back to the same release.
+  await page.reload();
+  await expect(title).toHaveValue('Pasar Gede Buka Sampai Malam');
+  await expect(frame.navItem('Rilis')).toHaveAttribute('aria-current', 'page');
+
+  // The sidebar's Rilis leaves the editor for the list.
+  await frame.navItem('Rilis').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Rilis' })).toBeVisible();
+  await expect(title).toHaveCount(0);
+  expect(new URL(page.url()).hash).not.toContain('item=');
+  await search.fill('pasar');
+
+  // The administrator leaves a search and the release open; the writer signs in next.
+  await page.getByText('Pasar Gede Buka Sampai Malam').first().click();
+  await expect(title).toBeVisible();
+  await switchTo(page, WRITER);
+  await expect(page.getByRole('heading', { level: 1, name: 'Beranda' })).toBeVisible();
+  expect(new URL(page.url()).hash).not.toContain('item=');
+  await frame.open('Rilis');
+  await expect(page.getByRole('searchbox')).toHaveValue('');
+  await expect(page.getByRole('combobox', { name: 'Status', exact: true })).toHaveValue('');
+  await shot(page, 'screens-new-session.png');
+});
+
+test('screens: buttons only where the core would allow them', async ({ page, warta }) => {
+  await new FirstRunPage(page).open(warta.url);
+  await new FirstRunPage(page).complete(SURAKARTA);
+  await addAccount(page, WRITER, 'writer');
+  await addAccount(page, PROTOCOL, 'protocol');
+  const now = Date.now();
+  await callCore(page, 'agenda.events.save', { kind: 'internal_meeting', title: 'Rapat Koordinasi Banjir', startMs: now + 3_600_000, endMs: now + 7_200_000, pressOpen: false });
+  const frame = new AppFrame(page);
+
+  // A writer drafts and sends; no withdrawal (an editor's step) is offered on the draft.
+  await switchTo(page, WRITER);
+  await frame.open('Rilis');
+  await page.getByRole('button', { name: 'Rilis baru' }).click();
+  await page.getByRole('textbox', { name: 'Judul', exact: true }).fill('Sekolah Rakyat Dibuka di Jebres');
+  await expect(page.getByRole('button', { name: 'Kirim ke editor' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Tarik rilis' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Kirim ke editor' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Terkirim ke editor' })).toBeVisible();
+  // In review, the writer may send it back to draft, but neither approve nor withdraw.
+  await expect(page.getByRole('button', { name: 'Kembalikan ke draf' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Setujui dan beri nomor' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Tarik rilis' })).toHaveCount(0);
+  await shot(page, 'screens-writer-sent.png');
+
+  // Protocol staff read releases but write none.
+  await switchTo(page, PROTOCOL);
+  await frame.open('Rilis');
+  await expect(page.getByText('Sekolah Rakyat Dibuka di Jebres')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Rilis baru' })).toHaveCount(0);
+  await page.getByText('Sekolah Rakyat Dibuka di Jebres').click();
+  await expect(page.getByText('Peran Anda hanya boleh membaca rilis')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Judul', exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Kembalikan ke draf' })).toHaveCount(0);
+  // In the agenda they edit, but "Tulis rilis" is not theirs.
+  const agenda = new AgendaPage(page);
+  await frame.open('Agenda');
+  await expect(page.getByRole('button', { name: 'Agenda baru' })).toBeVisible();
+  await agenda.view('Daftar');
+  await agenda.event('Rapat Koordinasi Banjir').click();
+  await expect(agenda.detail.getByRole('button', { name: 'Ubah', exact: true })).toBeVisible();
+  await expect(agenda.detail.getByRole('button', { name: 'Tulis rilis' })).toHaveCount(0);
+  await shot(page, 'screens-protocol-agenda.png');
+
+  // The writer reads the agenda and may write a release from it, but not change it.
+  await switchTo(page, WRITER);
+  await frame.open('Agenda');
+  await expect(page.getByRole('button', { name: 'Agenda baru' })).toHaveCount(0);
+  await agenda.view('Daftar');
+  await agenda.event('Rapat Koordinasi Banjir').click();
+  await expect(agenda.detail.getByRole('button', { name: 'Tulis rilis' })).toBeVisible();
+  await expect(agenda.detail.getByRole('button', { name: 'Ubah', exact: true })).toHaveCount(0);
+  await expect(agenda.detail.getByRole('button', { name: 'Hapus' })).toHaveCount(0);
+});
