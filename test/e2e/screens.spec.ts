@@ -127,3 +127,33 @@ test('screens: buttons only where the core would allow them', async ({ page, war
   await expect(agenda.detail.getByRole('button', { name: 'Ubah', exact: true })).toHaveCount(0);
   await expect(agenda.detail.getByRole('button', { name: 'Hapus' })).toHaveCount(0);
 });
+
+test('screens: error headlines say the real reason (a press-room double booking)', async ({ page, warta }) => {
+  await new FirstRunPage(page).open(warta.url);
+  await new FirstRunPage(page).complete(SURAKARTA);
+  const date = new Date(Date.now() + 86_400_000 + 7 * 3_600_000).toISOString().slice(0, 10);
+  await callCore(page, 'agenda.events.save', {
+    kind: 'press_conference',
+    title: 'Jumpa Pers Pilkada',
+    startMs: Date.parse(`${date}T10:00:00+07:00`),
+    endMs: Date.parse(`${date}T11:00:00+07:00`),
+    usesPressRoom: true,
+    pressOpen: true,
+  });
+  await new AppFrame(page).open('Agenda');
+  const agenda = new AgendaPage(page);
+  await page.getByRole('button', { name: 'Agenda baru' }).click();
+  await agenda.field('Acara').fill('Konferensi Pers Dinas Pendidikan');
+  await agenda.field('Tanggal').fill(date);
+  await agenda.field('Mulai').fill('10:30');
+  await agenda.field('Selesai').fill('11:30');
+  await agenda.dialog.getByRole('checkbox', { name: 'Memakai ruang pers' }).check();
+  await agenda.dialog.getByRole('button', { name: 'Simpan agenda' }).click();
+  const alert = agenda.dialog.getByRole('alert');
+  await expect(alert).toContainText('Ruang pers sudah dipesan pada waktu itu.');
+  await expect(alert).toContainText('Jumpa Pers Pilkada');
+  await expect(alert).not.toContainText('diubah di tempat lain');
+  // Nothing is lost: the form stays open with what was typed.
+  await expect(agenda.field('Acara')).toHaveValue('Konferensi Pers Dinas Pendidikan');
+  await shot(page, 'screens-double-booking.png');
+});

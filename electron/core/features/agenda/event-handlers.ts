@@ -35,7 +35,7 @@ type ConflictSelf = { eventId?: string | undefined; seriesId?: string | null; or
 function refusePressRoom(conflicts: Conflict[]): void {
   const clash = conflicts.find((c) => c.kind === 'press_room');
   if (!clash) return;
-  throw new WartaError('conflict', `Ruang pers sudah dipesan untuk "${clash.otherTitle}" pada waktu itu. Pilih waktu lain.`, { otherEventId: clash.otherEventId, otherStartMs: clash.otherStartMs });
+  throw new WartaError('conflict', `Ruang pers sudah dipesan untuk "${clash.otherTitle}" pada waktu itu. Pilih waktu lain.`, { reason: 'press_room_booked', otherEventId: clash.otherEventId, otherStartMs: clash.otherStartMs });
 }
 
 export function conflictsFor(ctx: CoreContext, v: Omit<EventValues, 'id'>, self: ConflictSelf): Conflict[] {
