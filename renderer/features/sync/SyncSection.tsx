@@ -6,6 +6,8 @@ import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/use-t';
+import { asZone } from '../office/office-form-values';
+import { useOfficeStore } from '../office/office-store';
 import { useCan } from '../people/session-store';
 import { useSyncStatus } from '../status/sync-status-store';
 import { syncStateText } from './SyncStateLabel';
@@ -16,6 +18,7 @@ const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v =
 /** Settings › Sinkronisasi: enrolment, status, conflicts and reviews, hosting the office server. */
 export function SyncSection() {
   const { t, language } = useT();
+  const zone = asZone(useOfficeStore((s) => s.profile?.timeZone ?? 'WIB'));
   const canManage = useCan('sync.manage');
   const status = useSyncStatus((s) => s.status);
   const setStatus = useSyncStatus((s) => s.set);
@@ -76,7 +79,7 @@ export function SyncSection() {
       {status ? (
         <dl className="sync-status" data-testid="sync-state">
           <dt>{t('sync.title')}</dt>
-          <dd data-state={status.state}>{syncStateText(status, t)}</dd>
+          <dd data-state={status.state}>{syncStateText(status, t, zone, language)}</dd>
           {status.message ? (
             <>
               <dt className="visually-hidden">!</dt>
