@@ -157,3 +157,32 @@ test('screens: error headlines say the real reason (a press-room double booking)
   await expect(agenda.field('Acara')).toHaveValue('Konferensi Pers Dinas Pendidikan');
   await shot(page, 'screens-double-booking.png');
 });
+
+test('screens: press-room mode locks after 10 minutes by default; staff record a visitor leaving', async ({ page, warta }) => {
+  await new FirstRunPage(page).open(warta.url);
+  await new FirstRunPage(page).complete(SURAKARTA);
+  await new AppFrame(page).open('Pengaturan');
+  const machine = page.getByRole('region', { name: 'Komputer ini' });
+  const minutes = machine.getByLabel('Kunci layar otomatis setelah (menit)');
+  await expect(minutes).toHaveValue('30');
+  await machine.getByRole('checkbox', { name: 'Nyalakan mode ruang pers di komputer ini' }).check();
+  await expect(minutes).toHaveValue('10');
+  await machine.getByRole('button', { name: 'Simpan pengaturan komputer' }).click();
+  await expect(machine.getByRole('status')).toBeVisible();
+  expect((await callCore<{ idleLockMinutes: number }>(page, 'machine.getSettings', {})).idleLockMinutes).toBe(10);
+  // A limit the administrator chose stays when the mode changes.
+  await minutes.fill('15');
+  await machine.getByRole('checkbox', { name: 'Nyalakan mode ruang pers di komputer ini' }).uncheck();
+  await expect(minutes).toHaveValue('15');
+
+  // A visitor whose leaving the kiosk never recorded: staff record it in Buku tamu.
+  await callCore(page, 'guestbook.signIn', { name: 'Dewi Anggraini', outlet: 'Solopos', purpose: 'Jumpa pers', consent: true });
+  const guestbook = page.getByRole('region', { name: 'Buku tamu ruang pers' });
+  await guestbook.getByRole('button', { name: 'Tampilkan buku tamu' }).click();
+  const row = guestbook.getByRole('row', { name: /Dewi Anggraini/ });
+  await expect(row).toContainText('masih di ruang pers');
+  await row.getByRole('button', { name: 'Catat Dewi Anggraini keluar sekarang' }).click();
+  await expect(row).not.toContainText('masih di ruang pers');
+  await expect(row).toContainText(/\d\d\.\d\d WIB/);
+  await shot(page, 'screens-guestbook-out.png');
+});

@@ -105,6 +105,7 @@ export const peopleId = {
   'people.machine.idle': 'Kunci layar otomatis setelah (menit)',
   'people.machine.idle.hint': 'Jika tidak ada ketikan atau gerakan tetikus selama waktu ini, layar dikunci dan orang yang sedang masuk harus memasukkan kata sandinya lagi. 1–1.440 menit.',
   'people.machine.idle.invalid': 'Isi dengan angka bulat dari 1 sampai 1.440.',
+  'people.machine.idle.default': 'Bawaan: {staff} menit untuk komputer staf, {pressRoom} menit untuk komputer ruang pers.',
   'people.machine.save': 'Simpan pengaturan komputer',
   'people.machine.saved': 'Pengaturan komputer ini tersimpan.',
 
@@ -173,6 +174,8 @@ export const peopleId = {
   'people.guestbook.out': 'Keluar',
   'people.guestbook.stillIn': 'masih di ruang pers',
   'people.guestbook.empty': 'Buku tamu masih kosong.',
+  'people.guestbook.recordOut': 'Catat keluar',
+  'people.guestbook.recordOutLabel': 'Catat {name} keluar sekarang',
 } as const;
 
 export const peopleEn: Record<keyof typeof peopleId, string> = {
@@ -277,6 +280,7 @@ export const peopleEn: Record<keyof typeof peopleId, string> = {
   'people.machine.idle': 'Lock the screen automatically after (minutes)',
   'people.machine.idle.hint': 'Without typing or mouse movement for this long, the screen locks and whoever was signed in must enter their password again. 1–1,440 minutes.',
   'people.machine.idle.invalid': 'Enter a whole number from 1 to 1,440.',
+  'people.machine.idle.default': 'Default: {staff} minutes on a staff computer, {pressRoom} minutes on a press-room computer.',
   'people.machine.save': 'Save computer settings',
   'people.machine.saved': 'The settings of this computer are saved.',
 
@@ -345,4 +349,6 @@ export const peopleEn: Record<keyof typeof peopleId, string> = {
   'people.guestbook.out': 'Out',
   'people.guestbook.stillIn': 'still in the press room',
   'people.guestbook.empty': 'The guest book is empty.',
+  'people.guestbook.recordOut': 'Record leaving',
+  'people.guestbook.recordOutLabel': 'Record {name} as leaving now',
 };
