@@ -1,5 +1,5 @@
 import type { Editor } from '@tiptap/react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import { formatDateTime, formatTime, instantFromZoned, zonedParts } from '../../../shared/format/dates';
 import { ZONE_LABELS, type ZoneLabel } from '../../../shared/office/time-zones';
@@ -86,6 +86,8 @@ export function ReleaseEditor({ id }: { id: string }) {
   };
 
   const conflict = detail.numberConflict;
+  // A step refused for the title ("isi judul dulu") is said under the title field, and goes when it is filled.
+  const titleStepError = stepError?.details?.field === 'title' ? stepError : null;
   return (
     <section className="page rel-edit" aria-labelledby="page-title">
       <div className="rel-edit__bar">
@@ -104,7 +106,7 @@ export function ReleaseEditor({ id }: { id: string }) {
         <SendToMediaButton detail={detail} />
       </div>
       <SaveError />
-      {stepError ? <ErrorMessage error={stepError} /> : null}
+      {stepError && !titleStepError ? <ErrorMessage error={stepError} /> : null}
       <p className="rel-step-done" role="status">
         {stepDone && stepDone.to === detail.status ? t(`releases.flow.done.${stepDone.to}` as const, { number: stepDone.number }) : ''}
       </p>
@@ -137,9 +139,9 @@ export function ReleaseEditor({ id }: { id: string }) {
       <div className="rel-edit__grid">
         <div className="rel-edit__main">
           <PageHeading focusOnMount={false}>{detail.title || t('releases.new')}</PageHeading>
-          <Fields part="top" detail={detail} editable={editable} zone={zone} opds={[]} setFields={setFields} onEmbargo={setDetail} />
+          <Fields part="top" detail={detail} editable={editable} zone={zone} opds={[]} setFields={setFields} onEmbargo={setDetail} titleStepError={titleStepError ? t('releases.flow.titleFirst') : null} />
           <h2 className="rel-section">{t('releases.section.body')}</h2>
-          <BodyEditor doc={doc} editable={editable} defaultCredit={profile ? `Foto: ${profile.unit}` : ''} onEditor={onEditor} />
+          <BodyEditor doc={doc} editable={editable} defaultCredit={profile ? `Foto: ${profile.unit}` : ''} onEditor={onEditor} datelineCity={detail.datelineCity} />
           <Quotes quotes={detail.quotes} editable={editable} onChange={(quotes) => setFields({ quotes })} />
           <Closing detail={detail} editable={editable} setFields={setFields} />
           <h2 className="rel-section">{t('releases.section.details')}</h2>
@@ -195,25 +197,33 @@ interface FieldsProps {
   opds: { id: string; name: string }[];
   setFields: ReturnType<typeof useRelease>['setFields'];
   onEmbargo: (d: ReleaseDetail) => void;
+  /** The workflow refused a step for want of a title: shown under the title while it is still empty. */
+  titleStepError?: string | null;
 }
 
 function Input({ label, value, onChange, disabled, type = 'text', hint, error, wide }: { label: string; value: string; onChange: (v: string) => void; disabled?: boolean; type?: string; hint?: string; error?: string | null; wide?: boolean }) {
+  const id = useId();
+  const note = error ?? hint;
   return (
-    <label className={`rel-field${wide ? ' rel-field--wide' : ''}${error ? ' field--error' : ''}`}>
-      <span className="field__label">{label}</span>
-      <input type={type} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} />
+    <div className={`rel-field${wide ? ' rel-field--wide' : ''}${error ? ' field--error' : ''}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input id={id} type={type} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={note ? `${id}-note` : undefined} />
       {error ? (
-        <span className="field__error" role="alert">
+        <span id={`${id}-note`} className="field__error" role="alert">
           {error}
         </span>
       ) : hint ? (
-        <span className="field__hint">{hint}</span>
+        <span id={`${id}-note`} className="field__hint">
+          {hint}
+        </span>
       ) : null}
-    </label>
+    </div>
   );
 }
 
-function Fields({ detail, editable, zone, opds, setFields, onEmbargo, part }: FieldsProps & { part: 'top' | 'meta' }) {
+function Fields({ detail, editable, zone, opds, setFields, onEmbargo, part, titleStepError = null }: FieldsProps & { part: 'top' | 'meta' }) {
   const { t, language } = useT();
   const [title, setTitle] = useState(detail.title);
   const [tags, setTags] = useState(detail.tags.join(', '));
@@ -224,7 +234,16 @@ function Fields({ detail, editable, zone, opds, setFields, onEmbargo, part }: Fi
   const [embZone, setEmbZone] = useState<ZoneLabel>(detail.embargoZone ?? zone);
   const [embError, setEmbError] = useState<ErrorPayload | null>(null);
   useEffect(() => setTitle(detail.title), [detail.id]);
-  const titleError = title.length > TITLE_MAX ? `${t('releases.field.title')}: maks. ${TITLE_MAX} (${title.length.toLocaleString('id-ID')})` : null;
+  const titleError =
+    title.length > TITLE_MAX ? `${t('releases.field.title')}: maks. ${TITLE_MAX} (${title.length.toLocaleString('id-ID')})`
+    : titleStepError && !title.trim() ? titleStepError
+    : null;
+  const titleRef = useRef<HTMLInputElement>(null);
+  const titleId = useId();
+  // The refusal is next to the title, which may be off screen above a long body: bring it in and focus it.
+  useEffect(() => {
+    if (titleStepError) titleRef.current?.focus();
+  }, [titleStepError]);
 
   const setEmbargo = async () => {
     setEmbError(null);
@@ -241,25 +260,31 @@ function Fields({ detail, editable, zone, opds, setFields, onEmbargo, part }: Fi
     <div className="rel-fields">
       {part === 'top' ? (
         <>
-      <label className={`rel-field rel-field--wide${titleError ? ' field--error' : ''}`}>
-        <span className="field__label">{t('releases.field.title')}</span>
+      {/* The error describes the field (aria-describedby), it is not part of its name. */}
+      <div className={`rel-field rel-field--wide${titleError ? ' field--error' : ''}`}>
+        <label className="field__label" htmlFor={titleId}>
+          {t('releases.field.title')}
+        </label>
         <input
+          id={titleId}
+          ref={titleRef}
           className="rel-title-input"
           type="text"
           value={title}
           disabled={!editable}
           aria-invalid={titleError ? true : undefined}
+          aria-describedby={titleError ? `${titleId}-error` : undefined}
           onChange={(e) => {
             setTitle(e.target.value);
             if (e.target.value.length <= TITLE_MAX) setFields({ title: e.target.value });
           }}
         />
         {titleError ? (
-          <span className="field__error" role="alert">
+          <span id={`${titleId}-error`} className="field__error" role="alert">
             {titleError}
           </span>
         ) : null}
-      </label>
+      </div>
       <Input wide label={t('releases.field.subtitle')} value={detail.subtitle} disabled={!editable} onChange={(v) => setFields({ subtitle: v })} />
       <Input label={t('releases.field.label')} value={detail.label} disabled={!editable} onChange={(v) => setFields({ label: v })} />
       <Input label={t('releases.field.datelineCity')} value={detail.datelineCity} disabled={!editable} onChange={(v) => setFields({ datelineCity: v })} />
