@@ -263,11 +263,17 @@ test('the audit log lists the sign-ins, filters, checks its integrity, exports C
   await audit.getByLabel('Tindakan').selectOption({ label: 'Masuk dan gagal masuk' });
   await audit.getByRole('button', { name: 'Terapkan saringan' }).click();
   await expect(rows).toHaveCount(2);
-  await expect(rows.nth(0)).toContainText('sign_in');
-  await expect(rows.nth(1)).toContainText('sign_in.failed');
+  await expect(rows.nth(0)).toContainText('Masuk');
+  // In words, never the stored codes: "Gagal masuk · nama pengguna «…» · 1 kali gagal berturut-turut".
+  await expect(rows.nth(1)).toContainText('Gagal masuk');
+  await expect(rows.nth(1)).toContainText(/nama pengguna «.+» · 1 kali gagal berturut-turut/);
+  await expect(table).not.toContainText('sign_in.failed');
+  await expect(table).not.toContainText('failures:');
 
   await audit.getByRole('button', { name: 'Hapus saringan' }).click();
   await expect(table).toContainText('Akun dibuat');
+  await expect(table).toContainText('Akun · peran: Administrator · akun pertama, saat Warta dipasang');
+  await expect(table).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
 
   await audit.getByRole('button', { name: 'Periksa keutuhan' }).click();
   await expect(audit.getByTestId('audit-verify')).toContainText(/Log audit utuh: \d+ catatan diperiksa/);

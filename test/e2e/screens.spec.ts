@@ -126,6 +126,13 @@ test('screens: buttons only where the core would allow them', async ({ page, war
   await expect(agenda.detail.getByRole('button', { name: 'Tulis rilis' })).toBeVisible();
   await expect(agenda.detail.getByRole('button', { name: 'Ubah', exact: true })).toHaveCount(0);
   await expect(agenda.detail.getByRole('button', { name: 'Hapus' })).toHaveCount(0);
+  // The release written from it names the event by its title and time, not by its id.
+  await agenda.detail.getByRole('button', { name: 'Tulis rilis' }).click();
+  const link = page.getByTestId('release-event');
+  await expect(link).toContainText('Rapat Koordinasi Banjir ·');
+  await expect(link).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}/);
+  await link.scrollIntoViewIfNeeded();
+  await shot(page, 'screens-release-event-link.png');
 });
 
 test('screens: error headlines say the real reason (a press-room double booking)', async ({ page, warta }) => {
@@ -149,8 +156,9 @@ test('screens: error headlines say the real reason (a press-room double booking)
   await agenda.field('Selesai').fill('11:30');
   await agenda.dialog.getByRole('checkbox', { name: 'Memakai ruang pers' }).check();
   await agenda.dialog.getByRole('button', { name: 'Simpan agenda' }).click();
-  const alert = agenda.dialog.getByRole('alert');
-  await expect(alert).toContainText('Ruang pers sudah dipesan pada waktu itu.');
+  // (The form's live conflict list is an alert of its own; this is the refusal of the save.)
+  const alert = agenda.dialog.getByRole('alert').filter({ hasText: 'Keterangan dari Warta' });
+  await expect(alert.locator('p').first()).toHaveText('Ruang pers sudah dipesan pada waktu itu. Pilih waktu lain.');
   await expect(alert).toContainText('Jumpa Pers Pilkada');
   await expect(alert).not.toContainText('diubah di tempat lain');
   // Nothing is lost: the form stays open with what was typed.

@@ -15,6 +15,7 @@ import { useSession } from '../people/session-store';
 import { useOpdStore } from '../settings/opd-store';
 import { BodyEditor } from './BodyEditor';
 import { ContactsEditor } from './ContactsEditor';
+import { EventLink } from './EventLink';
 import { StatusBadge } from './ReleaseList';
 import { SidePanel } from './SidePanel';
 import { SendToMediaButton } from '../distribution/SendToMediaButton';
@@ -360,7 +361,7 @@ function Fields({ detail, editable, zone, opds, setFields, onEmbargo, part, titl
           setFields({ tags: [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))].slice(0, 20) });
         }}
       />
-      <Input label={t('releases.field.eventId')} value={detail.eventId ?? ''} disabled={!editable} onChange={(v) => setFields({ eventId: v || null })} />
+      <EventLink eventId={detail.eventId} editable={editable} zone={zone} onUnlink={() => setFields({ eventId: null })} />
       <Input
         label={t('releases.field.eventEnd')}
         hint={t('releases.field.eventEnd.hint')}

@@ -95,7 +95,7 @@ export function SyncSection() {
                 {status.workspaceName} · {status.serverUrl}
               </dd>
               <dt>{t('sync.role')}</dt>
-              <dd>{status.role}</dd>
+              <dd>{(ROLES as readonly string[]).includes(status.role ?? '') ? t(`people.role.${status.role as Role}` as const) : status.role}</dd>
               <dt>{t('sync.lastSync')}</dt>
               <dd data-testid="sync-last">{when(status.lastSyncAt)}</dd>
             </>
@@ -217,7 +217,7 @@ export function SyncSection() {
                 <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
-                      {r}
+                      {t(`people.role.${r}` as const)}
                     </option>
                   ))}
                 </select>

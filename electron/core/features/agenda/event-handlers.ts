@@ -122,7 +122,7 @@ export const eventHandlers: HandlerGroup<EventMethods> = {
     if (id) {
       const existing = readEvent(ctx, id);
       if (existing.deletedAt) throw new WartaError('not_found', 'Kegiatan ini sudah dihapus; pulihkan dulu sebelum mengubahnya.', { id });
-      if (existing.seriesId && v.rrule) throw new WartaError('invalid_input', 'Satu kejadian dari agenda berulang tidak dapat diberi pengulangan sendiri.', { field: 'rrule' });
+      if (existing.seriesId && v.rrule) throw new WartaError('invalid_input', 'Satu jadwal dari agenda berulang tidak dapat diberi pengulangan sendiri.', { field: 'rrule' });
       self = { eventId: id, seriesId: existing.seriesId, originalStartMs: existing.originalStartMs };
     }
     const conflicts = conflictsFor(ctx, v, self);
