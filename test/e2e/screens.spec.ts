@@ -194,3 +194,34 @@ test('screens: press-room mode locks after 10 minutes by default; staff record a
   await expect(row).toContainText(/\d\d\.\d\d WIB/);
   await shot(page, 'screens-guestbook-out.png');
 });
+
+test('screens: a cancelled occurrence is struck through in the month and list views', async ({ page, warta }) => {
+  await new FirstRunPage(page).open(warta.url);
+  await new FirstRunPage(page).complete(SURAKARTA);
+  // A daily series from this week's Monday (inside this week's list), its second date cancelled.
+  const today = new Date(Date.now() + 7 * 3_600_000);
+  const monday = new Date(today.getTime() - ((today.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+  const startMs = Date.parse(`${monday}T19:00:00+07:00`);
+  const saved = await callCore<{ event: { id: string } }>(page, 'agenda.events.save', {
+    kind: 'internal_meeting',
+    title: 'Piket Malam Humas',
+    startMs,
+    endMs: startMs + 1_800_000,
+    rrule: 'FREQ=DAILY;COUNT=3',
+    pressOpen: false,
+  });
+  await callCore(page, 'agenda.events.cancelOccurrence', { seriesId: saved.event.id, originalStartMs: startMs + 86_400_000 });
+  await new AppFrame(page).open('Agenda');
+  const agenda = new AgendaPage(page);
+  await agenda.view('Daftar');
+  const events = agenda.event('Piket Malam Humas');
+  await expect(events).toHaveCount(3);
+  const struck = async () =>
+    events.evaluateAll((els) => els.map((el) => [el, ...el.querySelectorAll('*')].some((e) => getComputedStyle(e).textDecorationLine.includes('line-through'))));
+  expect(await struck()).toEqual([false, true, false]);
+  await expect(events.nth(1)).toHaveAccessibleName(/Batal/);
+  await shot(page, 'screens-agenda-cancelled-list.png');
+  await agenda.view('Bulan');
+  await expect(events).toHaveCount(3);
+  expect(await struck()).toEqual([false, true, false]);
+});
