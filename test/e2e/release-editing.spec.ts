@@ -55,6 +55,14 @@ test('release editor: caret below the body, a pasted dateline, errors next to th
   const text = (await body.innerText()).replace(/\s+/g, ' ');
   expect(text.match(/surakarta/gi)).toHaveLength(1);
 
+  // HTML from a web page: parsed (htmlparser2), its structure kept, handlers and scripts gone.
+  await page.keyboard.press('Control+End');
+  await paste(page, 'x', '<p>Panjang jembatan <b>80&nbsp;meter</b> &eacute;&frac12;</p><img src="x" onerror="window.__pwned=1"><script>window.__pwned=2</script><p onclick="window.__pwned=3">Selesai 2 &lt; 3</p>');
+  await expect(body.locator('strong', { hasText: '80 meter' })).toBeVisible();
+  await expect(body).toContainText('é½');
+  await expect(body).toContainText('Selesai 2 < 3');
+  expect(await page.evaluate(() => (window as Window & { __pwned?: number }).__pwned)).toBeUndefined();
+
   // Sending without a title: the refusal stands under the title, and goes once it is filled.
   await page.getByRole('button', { name: 'Kirim ke editor' }).click();
   const titleField = page.locator('.rel-field', { has: title });
