@@ -1,5 +1,6 @@
 import type { StoreApi, UseBoundStore } from 'zustand';
 import { useAgendaStore } from '../features/agenda/agenda-store';
+import { clearFormDraft } from '../features/agenda/form-draft';
 import { useOutboxStore } from '../features/distribution/outbox-store';
 import { useMediaStore } from '../features/media/media-store';
 import { useSession } from '../features/people/session-store';
@@ -68,6 +69,7 @@ function clearPersonalState(): void {
   const media = useMediaStore.getInitialState();
   useMediaStore.setState({ tab: media.tab, filter: media.filter, query: media.query, hits: [], selection: null, lastDeleted: null });
   useAgendaStore.setState({ leaderFilter: [], kindFilter: [], undo: null });
+  clearFormDraft();
 }
 
 /** Restores the route of the URL, then keeps the URL following the window. Returns the unsubscribe. */

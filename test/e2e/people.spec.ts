@@ -25,6 +25,13 @@ test('first run creates the administrator (rules shown), who signs out and back 
   await expect(password).toHaveAccessibleDescription(/Minimal 10 karakter/);
   await expect(setup.form.getByLabel('Nama pengguna')).toHaveAccessibleDescription(/Minimal 3 karakter/);
 
+  // Several fields wrong: every error shows at once.
+  await setup.fill({ ...ADMIN, name: '', login: 'x', password: 'pendek' }, 'pendek-lain');
+  await setup.form.getByRole('button', { name: 'Buat akun dan masuk' }).click();
+  await expect(setup.form.getByLabel('Nama lengkap')).toHaveAccessibleDescription(/Wajib diisi/);
+  await expect(setup.form.getByLabel('Nama pengguna')).toHaveAccessibleDescription(/Nama pengguna/);
+  await expect(password).toHaveAccessibleDescription(/Kata sandi minimal 10 karakter/);
+  await expect(setup.form.getByLabel('Ulangi kata sandi')).toHaveAccessibleDescription(/Kedua kata sandi tidak sama/);
   await setup.fill({ ...ADMIN, password: 'pendek' }, 'pendek');
   await setup.form.getByRole('button', { name: 'Buat akun dan masuk' }).click();
   await expect(password).toHaveAccessibleDescription(/Kata sandi minimal 10 karakter/);

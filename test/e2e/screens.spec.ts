@@ -225,3 +225,30 @@ test('screens: a cancelled occurrence is struck through in the month and list vi
   await expect(events).toHaveCount(3);
   expect(await struck()).toEqual([false, true, false]);
 });
+
+test('screens: the event form says when the date is a holiday and survives a reload', async ({ page, warta }) => {
+  await new FirstRunPage(page).open(warta.url);
+  await new FirstRunPage(page).complete(SURAKARTA);
+  await new AppFrame(page).open('Agenda');
+  const agenda = new AgendaPage(page);
+  await page.getByRole('button', { name: 'Agenda baru' }).click();
+  await agenda.field('Acara').fill('Misa Natal Bersama Forkopimda');
+  await agenda.field('Tanggal').fill('2026-12-25');
+  await expect(page.getByTestId('agenda-form-holiday')).toContainText('Tanggal ini hari libur nasional: Hari Raya Natal');
+  await shot(page, 'screens-agenda-holiday.png');
+  await agenda.field('Tanggal').fill('2026-12-22');
+  await expect(page.getByTestId('agenda-form-holiday')).toHaveCount(0);
+
+  // A reload while the form is open brings it back as it was.
+  await agenda.field('Tempat').fill('Gereja Santo Antonius Purbayan');
+  await page.reload();
+  await expect(agenda.dialog).toBeVisible();
+  await expect(agenda.field('Acara')).toHaveValue('Misa Natal Bersama Forkopimda');
+  await expect(agenda.field('Tanggal')).toHaveValue('2026-12-22');
+  await expect(agenda.field('Tempat')).toHaveValue('Gereja Santo Antonius Purbayan');
+  // Closed on purpose, it stays closed.
+  await agenda.dialog.getByRole('button', { name: 'Batal', exact: true }).click();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Agenda' })).toBeVisible();
+  await expect(agenda.dialog).toHaveCount(0);
+});

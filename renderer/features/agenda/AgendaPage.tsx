@@ -20,6 +20,7 @@ import { downloadText } from './download';
 import { emptyForm, formOf, type EventForm } from './event-form-model';
 import { EventDetail } from './EventDetail';
 import { EventFormDialog } from './EventFormDialog';
+import { clearFormDraft, loadFormDraft } from './form-draft';
 import { IcsImportDialog } from './IcsImportDialog';
 import './agenda.css';
 
@@ -43,7 +44,8 @@ export function AgendaPage() {
   const [title, setTitle] = useState('');
   const [day, setDay] = useState(() => dateKey(Date.now(), zone));
   const [selected, setSelected] = useState<CalendarItem | null>(null);
-  const [form, setForm] = useState<EventForm | null>(null);
+  // A form left half-filled by a reload opens again with what was typed.
+  const [form, setForm] = useState<EventForm | null>(() => loadFormDraft());
   const [importing, setImporting] = useState(false);
   const [saved, setSaved] = useState<SaveResult | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -235,6 +237,7 @@ export function AgendaPage() {
           initial={form}
           officeZone={zone}
           onClose={(result) => {
+            clearFormDraft();
             setForm(null);
             if (result) {
               setSaved(result);
