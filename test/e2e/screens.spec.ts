@@ -238,6 +238,15 @@ test('screens: the event form says when the date is a holiday and survives a rel
   await shot(page, 'screens-agenda-holiday.png');
   await agenda.field('Tanggal').fill('2026-12-22');
   await expect(page.getByTestId('agenda-form-holiday')).toHaveCount(0);
+  // The invitation file field reads in Indonesian (not the browser's "Choose File"), and says what was chosen.
+  const file = agenda.dialog.getByLabel(/Berkas surat/);
+  await expect(agenda.dialog.getByRole('button', { name: 'Pilih berkas' })).toHaveCount(0); // not a second control: the input is the one
+  await expect(agenda.dialog.getByText('Pilih berkas', { exact: true })).toBeVisible();
+  await expect(agenda.dialog.getByText('Belum ada berkas dipilih')).toBeVisible();
+  await file.setInputFiles({ name: 'undangan-misa.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await expect(agenda.dialog.getByText('undangan-misa.pdf', { exact: true })).toBeVisible();
+  await agenda.dialog.getByText('Pilih berkas', { exact: true }).scrollIntoViewIfNeeded();
+  await shot(page, 'screens-file-input.png');
 
   // A reload while the form is open brings it back as it was.
   await agenda.field('Tempat').fill('Gereja Santo Antonius Purbayan');

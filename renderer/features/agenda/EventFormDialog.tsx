@@ -7,6 +7,7 @@ import type { SaveResult } from '../../../shared/contract/methods/agenda';
 import type { ZoneLabel } from '../../../shared/office/time-zones';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FileInput } from '../../components/FileInput';
 import { useT } from '../../i18n/use-t';
 import { useOpdStore } from '../settings/opd-store';
 import { useAgendaStore } from './agenda-store';
@@ -220,7 +221,7 @@ export function EventFormDialog({ initial, officeZone, onClose }: Props) {
             <Text label={t('agenda.form.invitationNumber')} value={f.invitationNumber} onChange={(v) => set('invitationNumber', v)} />
             <Text type="date" label={t('agenda.form.invitationDate')} value={f.invitationDate} onChange={(v) => set('invitationDate', v)} />
             <Field label={t('agenda.form.invitationFile')} hint={f.invitationFileName ? t('agenda.form.invitationAttached', { name: f.invitationFileName }) : undefined}>
-              {(id, describedBy) => <input id={id} type="file" accept="application/pdf,image/png,image/jpeg" aria-describedby={describedBy} onChange={(e) => void attach(e.target.files?.[0])} />}
+              {(id, describedBy) => <FileInput id={id} accept="application/pdf,image/png,image/jpeg" describedBy={describedBy} onFile={(file) => void attach(file)} />}
             </Field>
           </div>
         </fieldset>

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../shared/format/dates';
 import type { ZoneLabel } from '../../../shared/office/time-zones';
 import { call, onEvent } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FileInput } from '../../components/FileInput';
 import { useT } from '../../i18n/use-t';
 
 /** ICS import: choose, preview every row (and why some are skipped), then import with progress. */
@@ -54,7 +55,7 @@ export function IcsImportDialog({ zone, onClose }: { zone: ZoneLabel; onClose():
           <label className="field__label" htmlFor={`${headingId}-file`}>
             {t('agenda.ics.choose')}
           </label>
-          <input id={`${headingId}-file`} type="file" accept=".ics,text/calendar" onChange={(e) => void choose(e.target.files?.[0])} />
+          <FileInput id={`${headingId}-file`} accept=".ics,text/calendar" onFile={(file) => void choose(file)} />
         </div>
         {error ? <ErrorMessage error={error} /> : null}
         {preview ? (

@@ -4,6 +4,7 @@ import type { ContractDetail, ContractSummary, OutletRow } from '../../../shared
 import { CONTRACT_STATUSES, PRODUCTS, type ContractStatus, type Product } from '../../../shared/media/vocabulary';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FileInput } from '../../components/FileInput';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { fieldErrorsOf, issuesOf, type InputIssue } from '../../i18n/issue-messages';
@@ -284,8 +285,7 @@ function PublicationForm({ outletId }: { outletId: string }) {
         <TextField label={t('media.pub.release')} value={v.releaseId} onChange={set('releaseId')} error={errors.releaseId} />
         <div className="field">
           <label className="field__label" htmlFor="pub-scan">{t('media.pub.scan')}</label>
-          <input id="pub-scan" type="file" accept="image/png,image/jpeg,image/webp,application/pdf" onChange={async (e) => {
-            const f = e.target.files?.[0];
+          <FileInput id="pub-scan" accept="image/png,image/jpeg,image/webp,application/pdf" onFile={async (f) => {
             if (!f) return setScan(null);
             const buf = new Uint8Array(await f.arrayBuffer());
             let bin = '';
