@@ -91,7 +91,8 @@ test('an edit refused by the office is shown with the value kept; the release ta
     const refused = section.getByTestId('sync-refused');
     await expect(refused).toContainText('Ditolak server kantor');
     await expect(refused.locator('strong')).toHaveText('Pasar Legi dibuka kembali');
-    await expect(refused).toContainText('releases.title');
+    await expect(refused).toContainText('Rilis › Judul');
+    await expect(refused).not.toContainText('releases.title');
     await expect(refused).toContainText('Pasar Legi dibuka kembali setelah renovasi');
     await expect(refused).toContainText('tidak bisa diubah; kembalikan ke tinjauan dulu');
     await refused.scrollIntoViewIfNeeded();

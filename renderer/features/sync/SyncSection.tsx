@@ -10,6 +10,7 @@ import { asZone } from '../office/office-form-values';
 import { useOfficeStore } from '../office/office-store';
 import { useCan } from '../people/session-store';
 import { useSyncStatus } from '../status/sync-status-store';
+import { recordLabel } from './record-labels';
 import { syncStateText } from './SyncStateLabel';
 import './sync.css';
 
@@ -147,9 +148,7 @@ export function SyncSection() {
           <ul className="sync-list">
             {conflicts.map((c) => (
               <li key={c.id}>
-                <strong>
-                  {c.table}.{c.field}
-                </strong>{' '}
+                <strong>{recordLabel(c.table, c.field, language)}</strong>{' '}
                 — {t('sync.conflict.current')}: <q>{show(c.currentValue)}</q> · {t('sync.conflict.other')}: <q>{show(c.otherValue)}</q>
                 <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.resolveConflict', { id: c.id, keep: 'current' }), () => void loadLists())}>
                   {t('sync.conflict.keepCurrent')}
@@ -170,7 +169,7 @@ export function SyncSection() {
           <ul className="sync-list">
             {refused.map((r) => (
               <li key={r.id}>
-                <strong>{r.recordName ?? `${r.table} ${r.rowId.slice(0, 8)}`}</strong> · {r.table}.{r.field} — {t('sync.refused.yours')}: <q>{show(r.value)}</q>
+                <strong>{r.recordName ?? recordLabel(r.table, null, language)}</strong> · {recordLabel(r.table, r.field, language)} — {t('sync.refused.yours')}: <q>{show(r.value)}</q>
                 <br />
                 <span>{language === 'en' ? r.message.en : r.message.id}</span>
                 <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.dismissRefused', { id: r.id }), () => void loadLists())}>
@@ -188,7 +187,7 @@ export function SyncSection() {
           <ul className="sync-list">
             {reviews.map((r) => (
               <li key={r.id}>
-                {t(`sync.reviews.${r.kind}`)} — {r.table} {r.rowId.slice(0, 8)}
+                {t(`sync.reviews.${r.kind}`)} — {recordLabel(r.table, null, language)}
                 <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.closeReview', { id: r.id }), () => void loadLists())}>
                   {t('sync.reviews.close')}
                 </button>
