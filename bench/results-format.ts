@@ -2,7 +2,8 @@
  * One shape for every benchmark, now and later:
  * { machine: {...}, benchmarks: [{ id: 'core.mutation.ratio_vs_raw', value, unit, target: '>= 0.5' }] }
  * Ids are prefixed by area (core., releases., agenda., media., sync., people., distribution.);
- * targets are '>= x' or '<= x' in the figure's own unit, so `meetsTarget` can check them.
+ * targets are '>= x' or '<= x' in the figure's own unit, so `meetsTarget` can check them; an
+ * empty target is a figure kept for the record without one (a machine's load as much as ours).
  */
 export interface BenchmarkFigure {
   id: string;
@@ -19,7 +20,8 @@ export interface BenchResults {
   benchmarks: BenchmarkFigure[];
 }
 
-export function meetsTarget(figure: Pick<BenchmarkFigure, 'value' | 'target'>): boolean {
+export function meetsTarget(figure: Pick<BenchmarkFigure, 'value' | 'target'>): boolean | null {
+  if (figure.target.trim() === '') return null;
   const m = /^(>=|<=)\s*(-?[0-9.]+)$/.exec(figure.target.trim());
   if (!m) throw new Error(`target not of the form ">= x" or "<= x": ${figure.target}`);
   const bound = Number(m[2]);

@@ -77,8 +77,8 @@ fs.rmSync(workRoot, { recursive: true, force: true });
 let missed = 0;
 for (const f of results.benchmarks) {
   const ok = meetsTarget(f);
-  if (!ok) missed += 1;
-  process.stdout.write(`${ok ? 'ok  ' : 'MISS'} ${f.id.padEnd(36)} ${String(f.value).padStart(10)} ${f.unit.padEnd(8)} target ${f.target}\n`);
+  if (ok === false) missed += 1;
+  process.stdout.write(`${ok === null ? 'fig ' : ok ? 'ok  ' : 'MISS'} ${f.id.padEnd(36)} ${String(f.value).padStart(10)} ${f.unit.padEnd(8)} target ${f.target || '(none)'}\n`);
 }
 process.stdout.write(`bench: ${results.benchmarks.length - missed} met, ${missed} missed; written to bench/results.json\n`);
 process.exitCode = missed ? 1 : 0;

@@ -8,6 +8,14 @@ export interface TypingSamples {
   paint: number[];
   /** keydown to the first task after the next animation frame, per key. */
   keys: number[];
+  /**
+   * JavaScript run for each key: the time the page's handlers (and the microtasks they queue)
+   * took for its keydown, keypress, beforeinput, input and keyup, each from a capture listener on
+   * the window (before the page's own) to a bubble listener on the window (after them). The
+   * browser's own editing and layout are not in it; work a handler defers to a later task is not
+   * either.
+   */
+  js: number[];
 }
 
 /**
@@ -25,6 +33,17 @@ export async function typeAndMeasure(page: Page): Promise<TypingSamples> {
   await page.evaluate(`(() => {
     window.__keys = [];
     window.__events = [];
+    window.__js = [];
+    let current = null;
+    for (const type of ['keydown', 'keypress', 'beforeinput', 'input', 'keyup']) {
+      window.addEventListener(type, (e) => {
+        if (type === 'keydown') window.__js.push((current = { ms: 0 }));
+        e.__wartaStart = performance.now();
+      }, true);
+      window.addEventListener(type, (e) => {
+        if (current && e.__wartaStart !== undefined) current.ms += performance.now() - e.__wartaStart;
+      }, false);
+    }
     document.addEventListener('keydown', (e) => {
       const t0 = e.timeStamp;
       requestAnimationFrame(() => setTimeout(() => window.__keys.push(performance.now() - t0), 0));
@@ -35,10 +54,10 @@ export async function typeAndMeasure(page: Page): Promise<TypingSamples> {
   })()`);
   await page.keyboard.type(TYPED + TYPED, { delay: 40 });
   await page.waitForTimeout(1000);
-  const { keys, slow } = (await page.evaluate('({ keys: window.__keys, slow: window.__events })')) as { keys: number[]; slow: number[] };
+  const { keys, slow, js } = (await page.evaluate('({ keys: window.__keys, slow: window.__events, js: window.__js.map((k) => k.ms) })')) as { keys: number[]; slow: number[]; js: number[] };
   // Keydowns not reported took under 16 ms: counted as 16 (the upper bound we know).
   const paint = [...slow, ...Array.from({ length: Math.max(0, keys.length - slow.length) }, () => 16)];
-  return { paint, keys };
+  return { paint, keys, js };
 }
 
 /** Keys over 16 ms, the count that decides a p95 of 16 or 24. */

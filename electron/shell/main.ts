@@ -19,6 +19,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { connectCoreToIpc } from './ipc-bridge';
 import { machinePrefs, openMachineStore, type MachineStore } from './machine-store';
 import { createMainWindow } from './main-window';
+import { chromiumLocale } from './policy/chromium-lang';
 import { createKeyVault } from './key-vault';
 import { startDesktop, type Desktop } from './desktop';
 import { askPassphrase } from './passphrase-window';
@@ -44,6 +45,9 @@ function startApp(): void {
   // installs point Warta at another folder. Must happen before the single-instance lock,
   // which lives in the user-data folder.
   if (process.env.WARTA_DATA_DIR) app.setPath('userData', path.resolve(process.env.WARTA_DATA_DIR));
+
+  // Native date/time/file inputs in the app's language (they follow Chromium's locale, not the page's).
+  app.commandLine.appendSwitch('lang', chromiumLocale(app.getPath('userData')));
 
   registerAppScheme();
   // Every renderer sandboxed, whatever a future window forgets to say.

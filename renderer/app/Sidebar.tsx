@@ -5,13 +5,13 @@ import { useSyncStatus } from '../features/status/sync-status-store';
 import { UserMenu } from '../features/people/UserMenu';
 import { useT } from '../i18n/use-t';
 import { SECTION_LABEL, SECTIONS, useNavigation, type Section } from './navigation-store';
+import { openSection } from './route';
 import { SectionIcon } from './SectionIcon';
 
 /** The main navigation. Tab reaches it; arrow keys, Home and End move between its items. */
 export function Sidebar({ officeName }: { officeName: string }) {
   const { t } = useT();
   const section = useNavigation((s) => s.section);
-  const go = useNavigation((s) => s.go);
   const permissions = cappedPermissions(
     useSession((s) => s.info?.permissions),
     useSyncStatus((s) => s.status?.role),
@@ -48,7 +48,7 @@ export function Sidebar({ officeName }: { officeName: string }) {
               type="button"
               className="sidebar__item"
               aria-current={section === s ? 'page' : undefined}
-              onClick={() => go(s)}
+              onClick={() => openSection(s)}
               onKeyDown={(e) => onKeyDown(e, index)}
             >
               <SectionIcon section={s} />

@@ -17,10 +17,7 @@ export const SECTION_LABEL: Record<Section, MessageKey> = {
   settings: 'nav.settings',
 };
 
-/**
- * Which section is open. Kept in memory, not in the URL: in browser mode the fragment holds
- * the session token, and a reload simply starts at Beranda.
- */
+/** Which section is open; renderer/app/route.ts mirrors it (and the open item) in the URL fragment. */
 export const useNavigation = create<{
   section: Section;
   /** A thing to open once its section shows it (a clicked OS notification); the section clears it. */

@@ -1,5 +1,5 @@
-import type { ErrorPayload } from '../../shared/contract/errors';
-import { errorMessages } from '../i18n/error-messages';
+import { errorReason, splitBilingual, type ErrorPayload } from '../../shared/contract/errors';
+import { errorMessages, reasonMessages } from '../i18n/error-messages';
 import { useT } from '../i18n/use-t';
 
 interface ErrorMessageProps {
@@ -16,14 +16,17 @@ interface ErrorMessageProps {
  */
 export function ErrorMessage({ error, headline, showCoreMessage = true }: ErrorMessageProps) {
   const { t, language } = useT();
-  const text = headline ?? errorMessages[language][error.code];
-  const showDetail = showCoreMessage && language === 'id' && error.message && error.message !== text;
+  const reason = errorReason(error);
+  const text = headline ?? (reason ? reasonMessages[language][reason] : errorMessages[language][error.code]);
+  // A server's "Indonesian. (English.)" message: the Indonesian half only, on an Indonesian screen.
+  const detail = splitBilingual(error.message).id;
+  const showDetail = showCoreMessage && language === 'id' && detail && detail !== text;
   return (
     <div className="error-message" role="alert">
       <p className="error-message__headline">{text}</p>
       {showDetail ? (
         <p className="error-message__detail">
-          {t('error.detail')} {error.message}
+          {t('error.detail')} {detail}
         </p>
       ) : null}
     </div>

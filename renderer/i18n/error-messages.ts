@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../shared/contract/errors';
+import type { ErrorCode, ErrorReason } from '../../shared/contract/errors';
 import type { Language } from '../../shared/contract/methods';
 
 /** What the user reads for each error code; a code missing in either language is a type error. */
@@ -56,5 +56,23 @@ export const errorMessages: Record<Language, Record<ErrorCode, string>> = {
     closed: 'The connection to Warta was lost or Warta is closing. Try again in a moment.',
     core_restarted: "Warta's core stopped unexpectedly and was restarted; this command may not have finished. Check the result, then repeat it if needed.",
     internal: 'Something went wrong inside Warta; this change was not saved. The details are in the log.',
+  },
+};
+
+/** Headlines for errors whose reason says more than their code (shared/contract/errors.ts). */
+export const reasonMessages: Record<Language, Record<ErrorReason, string>> = {
+  id: {
+    press_room_booked: 'Ruang pers sudah dipesan pada waktu itu. Pilih waktu lain.',
+    enrolment_refused: 'Server menolak kode pendaftaran ini.',
+    enrolment_bad_request: 'Data pendaftaran tidak lengkap atau tidak sah.',
+    enrolment_device_taken: 'Komputer ini sudah terdaftar di ruang kerja itu; kode biasa tidak cukup.',
+    enrolment_device_revoked: 'Akses komputer ini telah dicabut administrator.',
+  },
+  en: {
+    press_room_booked: 'The press room is already booked at that time. Choose another time.',
+    enrolment_refused: 'The server refused this enrolment code.',
+    enrolment_bad_request: 'The enrolment details are incomplete or not valid.',
+    enrolment_device_taken: 'This computer is already enrolled in that workspace; a plain code is not enough.',
+    enrolment_device_revoked: "This computer's access was revoked by the administrator.",
   },
 };

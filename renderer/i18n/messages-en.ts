@@ -137,6 +137,8 @@ export const messagesEn: Record<MessageKey, string> = {
   'pattern.missingSeq': 'The pattern must contain {seq} or {seq3} so that every release gets its own number.',
 
   'field.required': 'Required.',
+  'file.choose': 'Choose a file',
+  'file.none': 'No file chosen yet',
   'field.tooLong': 'At most {max} characters.',
   'field.email': 'Not a valid email address.',
   'field.phone': 'A phone number may contain only digits, spaces, +, (, ), - and dots.',

@@ -141,6 +141,8 @@ export const messagesId = {
   'pattern.missingSeq': 'Pola harus memuat {seq} atau {seq3} agar setiap rilis bernomor unik.',
 
   'field.required': 'Wajib diisi.',
+  'file.choose': 'Pilih berkas',
+  'file.none': 'Belum ada berkas dipilih',
   'field.tooLong': 'Paling banyak {max} karakter.',
   'field.email': 'Alamat email tidak sah.',
   'field.phone': 'Nomor telepon hanya boleh berisi angka, spasi, +, (, ), - dan titik.',

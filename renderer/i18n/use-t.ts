@@ -10,7 +10,7 @@ const dictionaries: Record<Language, Record<MessageKey, string>> = { id: message
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 export function translate(language: Language, key: MessageKey, values?: Record<string, string | number>): string {
-  return interpolate(dictionaries[language][key], values);
+  return interpolate(dictionaries[language][key], values, language);
 }
 
 /** The current language and its `t`; components re-render together when the language changes. */

@@ -39,6 +39,28 @@ export interface ErrorPayload {
   details?: Record<string, unknown>;
 }
 
+/**
+ * Why a call failed, where the code's general headline would mislead ("changed elsewhere, reload"
+ * for a double booking; "not authorised" for a bad enrolment code). Carried as `details.reason`;
+ * the window headlines it by reason (renderer/i18n/error-messages.ts).
+ */
+export const ERROR_REASONS = ['press_room_booked', 'enrolment_refused', 'enrolment_bad_request', 'enrolment_device_taken', 'enrolment_device_revoked'] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+export function errorReason(error: Pick<ErrorPayload, 'details'>): ErrorReason | null {
+  const reason = error.details?.reason;
+  return typeof reason === 'string' && (ERROR_REASONS as readonly string[]).includes(reason) ? (reason as ErrorReason) : null;
+}
+
+/**
+ * A message written "Indonesian. (English.)", as the sync server writes them for any client, split
+ * in two; a message without the English tail is all Indonesian.
+ */
+export function splitBilingual(message: string): { id: string; en: string | null } {
+  const m = /^([\s\S]*[.!?])\s+\(([^()]+[.!?])\)$/.exec(message.trim());
+  return m ? { id: m[1]!, en: m[2]! } : { id: message, en: null };
+}
+
 export class WartaError extends Error {
   readonly code: ErrorCode;
   readonly details?: Record<string, unknown>;

@@ -3,39 +3,58 @@
  * cleaned down to the body schema: paragraphs, headings, bold/italic/underline, links
  * (http, https, mailto), lists, block quotes, tables, line breaks. Everything else goes:
  * script/style/iframe/object/svg elements with their content, comments, every attribute but
- * a link's href (so event handlers and style bombs vanish), Word's `o:` tags. Pure string
- * work, no DOM: the core runs it under plain Node.
+ * a link's href (so event handlers and style bombs vanish), Word's `o:` tags. Parsed by
+ * htmlparser2 (a real, forgiving HTML tokenizer with entity decoding; no DOM, so the core runs
+ * it under plain Node), its open/text/close events mapped onto the schema below.
  */
+import { Parser } from 'htmlparser2';
 import type { PmMark, PmNode } from './body-text';
 
 const DROP_WITH_CONTENT = new Set(['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'template', 'svg', 'math', 'head', 'title', 'textarea', 'select', 'button', 'canvas', 'video', 'audio', 'frameset', 'frame', 'xml']);
 const BLOCKS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer', 'main', 'aside', 'center', 'pre', 'address', 'dd', 'dt', 'figcaption', 'caption']);
+/** Elements without content: htmlparser2 reports their close at once. */
+const VOID = new Set(['br', 'img', 'hr', 'input', 'meta', 'link', 'col', 'wbr', 'area', 'base', 'source', 'track', 'param', 'embed']);
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', hellip: '…', laquo: '«', raquo: '»', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“' };
-
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code < 0x110000 && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '';
-    }
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
-}
-
-function hrefOf(attrs: string): string | null {
-  const m = /\bhref\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attrs);
-  if (!m) return null;
-  const href = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '').trim();
+/** A link target the body may hold: http(s) or mailto, no spaces or markup, at most 2,000 characters. */
+function safeHref(raw: string | undefined): string | null {
+  const href = (raw ?? '').trim();
   return /^(https?:\/\/|mailto:)/i.test(href) && !/[\s<>"]/.test(href) && href.length <= 2000 ? href : null;
 }
 
+/**
+ * Runs htmlparser2 over `html`, passing on only what is outside the elements dropped with their
+ * content. Comments, doctypes, CDATA and processing instructions never reach the callbacks.
+ */
+function walk(html: string, on: { open(tag: string, attrs: Record<string, string>): void; text(text: string): void; close(tag: string): void }): void {
+  let skipping = 0;
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (skipping > 0 || DROP_WITH_CONTENT.has(name)) {
+          if (!VOID.has(name)) skipping++;
+          return;
+        }
+        on.open(name, attrs);
+      },
+      ontext(text) {
+        if (skipping === 0) on.text(text);
+      },
+      // Also for closes the parser implies (a <p> ended by the next <p>, a void element at once).
+      onclosetag(name) {
+        if (skipping > 0) {
+          if (!VOID.has(name)) skipping--;
+          return;
+        }
+        on.close(name);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+}
+
 export function sanitizeHtmlToDoc(html: string): PmNode {
-  // Comments and conditional comments (Word) first, then elements dropped with their content.
-  let src = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<!\[[\s\S]*?\]>/g, '').replace(/<!doctype[^>]*>/gi, '');
-  for (const tag of DROP_WITH_CONTENT) {
-    src = src.replace(new RegExp(`<${tag}\\b[\\s\\S]*?(</${tag}\\s*>|$)`, 'gi'), '');
-  }
   const doc: PmNode = { type: 'doc', content: [] };
   // Containers: doc, blockquote, list, listItem, table, row, cell.
   const stack: PmNode[] = [doc];
@@ -69,7 +88,7 @@ export function sanitizeHtmlToDoc(html: string): PmNode {
     return para;
   };
   const addText = (raw: string) => {
-    const t = decodeEntities(raw).replace(/[\s\u00a0]+/g, ' ');
+    const t = raw.replace(/[\s\u00a0]+/g, ' ');
     if (!t.trim() && !para) return;
     const p = ensurePara();
     const text: PmNode = { type: 'text', text: t };
@@ -85,31 +104,23 @@ export function sanitizeHtmlToDoc(html: string): PmNode {
     }
   };
 
-  const re = /<\/?([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
-  let last = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(src))) {
-    if (m.index > last) addText(src.slice(last, m.index).replace(/</g, ''));
-    last = re.lastIndex;
-    const closing = m[0][1] === '/';
-    const tag = (m[1] as string).toLowerCase();
-    const attrs = m[2] ?? '';
+  const element = (tag: string, closing: boolean, attrs: Record<string, string>) => {
     const markType = tag === 'b' || tag === 'strong' ? 'bold' : tag === 'i' || tag === 'em' ? 'italic' : tag === 'u' ? 'underline' : tag === 'a' ? 'link' : null;
     if (markType) {
       if (closing) {
         const idx = marks.map((x) => x.type).lastIndexOf(markType);
         if (idx >= 0) marks.splice(idx, 1);
       } else if (markType === 'link') {
-        const href = hrefOf(attrs);
+        const href = safeHref(attrs.href);
         if (href) marks.push({ type: 'link', attrs: { href } });
       } else if (!marks.some((x) => x.type === markType)) {
         marks.push({ type: markType });
       }
-      continue;
+      return;
     }
     if (tag === 'br') {
       if (para) push(para, { type: 'hardBreak' });
-      continue;
+      return;
     }
     if (BLOCKS.has(tag) || /^h[1-6]$/.test(tag)) {
       closePara();
@@ -120,7 +131,7 @@ export function sanitizeHtmlToDoc(html: string): PmNode {
           push(top().type === 'table' || top().type === 'tableRow' ? doc : top(), para);
         }
       }
-      continue;
+      return;
     }
     closePara();
     switch (tag) {
@@ -191,8 +202,15 @@ export function sanitizeHtmlToDoc(html: string): PmNode {
         // Unknown element (span, font, o:p, img, form …): dropped, its text kept.
         break;
     }
-  }
-  if (last < src.length) addText(src.slice(last).replace(/</g, ''));
+  };
+  walk(html, {
+    open: (tag, attrs) => element(tag, false, attrs),
+    // A void element (br) is opened and closed at once; only its opening means something.
+    close: (tag) => {
+      if (!VOID.has(tag)) element(tag, true, {});
+    },
+    text: addText,
+  });
   closePara();
   return normalize(doc);
 }
@@ -237,27 +255,31 @@ function normalize(doc: PmNode): PmNode {
 
 /**
  * First pass over HTML pasted into the editor, before ProseMirror parses it with the schema:
- * drops script-like elements with their content, comments, and every attribute that is not
- * harmless structure (href, colspan/rowspan, our own data-* of photos). Event handlers and
- * style bombs therefore never reach a DOM parser, not even an inert one.
+ * the paste re-written from htmlparser2's events, without script-like elements and their
+ * content, comments, and every attribute that is not harmless structure (href, colspan/rowspan,
+ * our own data-* of photos). Event handlers and style bombs therefore never reach a DOM parser,
+ * not even an inert one; text is re-escaped, so nothing becomes markup that was not.
  */
 export function cleanPastedHtml(html: string): string {
-  let src = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<!\[[\s\S]*?\]>/g, '');
-  for (const tag of DROP_WITH_CONTENT) {
-    src = src.replace(new RegExp(`<${tag}\\b[\\s\\S]*?(</${tag}\\s*>|$)`, 'gi'), '');
-  }
-  return src.replace(/<([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g, (_m, tag: string, attrs: string) => {
-    const kept: string[] = [];
-    const re = /([a-zA-Z_:][a-zA-Z0-9_:.-]*)\s*(?:=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g;
-    let a: RegExpExecArray | null;
-    while ((a = re.exec(attrs))) {
-      const name = (a[1] as string).toLowerCase();
-      const raw = a[2] ?? '""';
-      const value = decodeEntities(raw.replace(/^["']|["']$/g, ''));
-      if (name === 'href' && /^(https?:\/\/|mailto:)/i.test(value.trim())) kept.push(`href="${value.trim().replace(/"/g, '&quot;')}"`);
-      else if ((name === 'colspan' || name === 'rowspan') && /^\d{1,2}$/.test(value)) kept.push(`${name}="${value}"`);
-      else if (/^data-(hash|thumb)$/.test(name) && /^[0-9a-f]{64}$/.test(value)) kept.push(`${name}="${value}"`);
-    }
-    return `<${tag}${kept.length ? ' ' + kept.join(' ') : ''}>`;
+  const out: string[] = [];
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  walk(html, {
+    open(tag, attrs) {
+      if (!/^[a-z][a-z0-9:-]*$/.test(tag)) return;
+      const kept: string[] = [];
+      for (const [name, value] of Object.entries(attrs)) {
+        if (name === 'href') {
+          const href = safeHref(value);
+          if (href) kept.push(`href="${href.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`);
+        } else if ((name === 'colspan' || name === 'rowspan') && /^\d{1,2}$/.test(value)) kept.push(`${name}="${value}"`);
+        else if (/^data-(hash|thumb)$/.test(name) && /^[0-9a-f]{64}$/.test(value)) kept.push(`${name}="${value}"`);
+      }
+      out.push(`<${tag}${kept.length ? ' ' + kept.join(' ') : ''}>`);
+    },
+    text: (t) => out.push(esc(t)),
+    close(tag) {
+      if (/^[a-z][a-z0-9:-]*$/.test(tag) && !VOID.has(tag)) out.push(`</${tag}>`);
+    },
   });
+  return out.join('');
 }

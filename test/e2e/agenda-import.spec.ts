@@ -86,10 +86,10 @@ test('Agenda: drag with Ctrl+Z undo; Tulis rilis opens a pre-filled release; ICS
   const preview = page.getByTestId('ics-preview');
   await expect(preview.getByRole('row', { name: /Acara dengan zona tak dikenal/ })).toContainText('Zona waktu tidak dikenal: Mars Standard Time');
   await expect(preview.getByRole('row', { name: /Acara tanpa waktu mulai/ })).toContainText('DTSTART (waktu mulai) tidak ada.');
-  await expect(agenda.dialog.getByRole('status')).toContainText('Pratinjau: 2 kegiatan baru, 0 perubahan kejadian, 6 dilewati.');
+  await expect(agenda.dialog.getByRole('status')).toContainText('Pratinjau: 2 kegiatan baru, 0 perubahan jadwal, 6 dilewati.');
   await page.screenshot({ path: path.join(shots, 'agenda-ics-preview.png') });
   await agenda.dialog.getByRole('button', { name: 'Impor 2 kegiatan' }).click();
-  await expect(agenda.dialog.getByRole('status')).toContainText('Selesai: 2 kegiatan dan 0 perubahan kejadian diimpor, 6 dilewati.');
+  await expect(agenda.dialog.getByRole('status')).toContainText('Selesai: 2 kegiatan dan 0 perubahan jadwal diimpor, 6 dilewati.');
   await agenda.dialog.getByRole('button', { name: 'Tutup' }).click();
   await agenda.view('Daftar');
   await expect(page.getByTestId('agenda-calendar')).toBeVisible();

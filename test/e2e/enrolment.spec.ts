@@ -42,6 +42,13 @@ test('a code never takes over this computer; re-enrolling needs the administrato
     await fr.complete(SURAKARTA);
     await new AppFrame(page).open('Pengaturan');
     const section = page.getByTestId('sync-section');
+    // A mistyped code: the headline says the server refused the code (not "not authorised"), in Indonesian only.
+    await fillEnrolment(page, server, workspace, 'WXYZ-2345-QRST');
+    const refused = section.getByRole('alert');
+    await expect(refused).toContainText('Server menolak kode pendaftaran ini.');
+    await expect(refused).toContainText('Kode pendaftaran salah, sudah dipakai, atau kedaluwarsa.');
+    await expect(refused).not.toContainText('tidak berwenang');
+    await expect(refused).not.toContainText('Invalid');
     await fillEnrolment(page, server, workspace, await server.admin.issueCode(workspace, 'administrator'));
     await expect(section.getByRole('button', { name: 'Sinkronkan sekarang' })).toBeVisible();
     const { deviceId } = await callCore<{ deviceId: string }>(page, 'app.info', {});
@@ -62,6 +69,8 @@ test('a code never takes over this computer; re-enrolling needs the administrato
     await fillEnrolment(page, server, workspace, await server.admin.issueCode(workspace, 'administrator'));
     const alert = section.getByRole('alert');
     await expect(alert).toContainText('sudah terdaftar di ruang kerja ini');
+    await expect(alert).toContainText('Komputer ini sudah terdaftar di ruang kerja itu');
+    await expect(alert).not.toContainText('already enrolled');
     await expect(alert).toContainText(`kode pendaftaran ulang untuk perangkat ${deviceId}`);
     await page.screenshot({ path: path.join(REPO_ROOT, 'assets', 'screenshots', 'warta-daftar-ulang-ditolak.png'), fullPage: false });
 

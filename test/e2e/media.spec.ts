@@ -106,6 +106,10 @@ test('Media: import a list with duplicates, resolve them, filter, and follow a c
   await expect(panel.getByTestId('contract-progress')).toContainText('kurang 11');
   await expect(panel).toContainText('Wali Kota resmikan pasar rakyat');
   await expect(page.getByTestId('contracts-table')).toContainText('1 dari 14 tayang');
+  // The release an article carried is chosen by number and title, never typed as an id.
+  const carried = pub.getByRole('combobox', { name: 'Rilis yang dimuat' });
+  await expect(carried).toHaveValue('');
+  await expect(carried.locator('option').first()).toHaveText('— tidak ada / bukan dari rilis —');
   // A print clipping: page number and a scan instead of a link.
   await pub.getByLabel('Halaman (media cetak)').fill('Hal. 5');
   await pub.getByLabel('Produk').selectOption({ label: 'Advertorial' });

@@ -25,6 +25,13 @@ test('first run creates the administrator (rules shown), who signs out and back 
   await expect(password).toHaveAccessibleDescription(/Minimal 10 karakter/);
   await expect(setup.form.getByLabel('Nama pengguna')).toHaveAccessibleDescription(/Minimal 3 karakter/);
 
+  // Several fields wrong: every error shows at once.
+  await setup.fill({ ...ADMIN, name: '', login: 'x', password: 'pendek' }, 'pendek-lain');
+  await setup.form.getByRole('button', { name: 'Buat akun dan masuk' }).click();
+  await expect(setup.form.getByLabel('Nama lengkap')).toHaveAccessibleDescription(/Wajib diisi/);
+  await expect(setup.form.getByLabel('Nama pengguna')).toHaveAccessibleDescription(/Nama pengguna/);
+  await expect(password).toHaveAccessibleDescription(/Kata sandi minimal 10 karakter/);
+  await expect(setup.form.getByLabel('Ulangi kata sandi')).toHaveAccessibleDescription(/Kedua kata sandi tidak sama/);
   await setup.fill({ ...ADMIN, password: 'pendek' }, 'pendek');
   await setup.form.getByRole('button', { name: 'Buat akun dan masuk' }).click();
   await expect(password).toHaveAccessibleDescription(/Kata sandi minimal 10 karakter/);
@@ -263,11 +270,17 @@ test('the audit log lists the sign-ins, filters, checks its integrity, exports C
   await audit.getByLabel('Tindakan').selectOption({ label: 'Masuk dan gagal masuk' });
   await audit.getByRole('button', { name: 'Terapkan saringan' }).click();
   await expect(rows).toHaveCount(2);
-  await expect(rows.nth(0)).toContainText('sign_in');
-  await expect(rows.nth(1)).toContainText('sign_in.failed');
+  await expect(rows.nth(0)).toContainText('Masuk');
+  // In words, never the stored codes: "Gagal masuk · nama pengguna «…» · 1 kali gagal berturut-turut".
+  await expect(rows.nth(1)).toContainText('Gagal masuk');
+  await expect(rows.nth(1)).toContainText(/nama pengguna «.+» · 1 kali gagal berturut-turut/);
+  await expect(table).not.toContainText('sign_in.failed');
+  await expect(table).not.toContainText('failures:');
 
   await audit.getByRole('button', { name: 'Hapus saringan' }).click();
   await expect(table).toContainText('Akun dibuat');
+  await expect(table).toContainText('Akun · peran: Administrator · akun pertama, saat Warta dipasang');
+  await expect(table).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
 
   await audit.getByRole('button', { name: 'Periksa keutuhan' }).click();
   await expect(audit.getByTestId('audit-verify')).toContainText(/Log audit utuh: \d+ catatan diperiksa/);

@@ -16,7 +16,7 @@ import { startWartaHost, type WartaHost } from './support/browser-host';
 import { callCore } from './support/core-calls';
 import { expect, test } from './support/fixtures';
 import { SURAKARTA } from './support/office-fixture-data';
-import { REPO_ROOT, TMP_ROOT } from './support/paths';
+import { REPO_ROOT, SCREENSHOT_DIR, TMP_ROOT } from './support/paths';
 import { enrolViaUi, syncNow } from './support/sync-ui';
 
 const shots = path.join(REPO_ROOT, '.tmp', 'e2e', 'screenshots');
@@ -98,6 +98,8 @@ test('an edit refused by the office is shown with the value kept; the release ta
     await refused.scrollIntoViewIfNeeded();
     fs.mkdirSync(shots, { recursive: true });
     await refused.screenshot({ path: path.join(shots, 'sync-refused.png') });
+    // The README's picture of it (Sinkronisasi): the record's name, the field in words, the value kept and why.
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'warta-sync-ditolak.png') });
     const here = await callCore<{ title: string; status: string }>(page, 'releases.get', { id: release.id });
     expect(here).toMatchObject({ title: 'Pasar Legi dibuka kembali', status: 'approved' });
 

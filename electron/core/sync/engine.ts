@@ -23,7 +23,7 @@
  * fetch missing attachments and refresh the public feed. Errors become a state and a message
  * in plain words; a stopped mass delete waits for a person (`confirmDeletes`).
  */
-import { WartaError, type ErrorCode } from '../../../shared/contract/errors';
+import { WartaError, type ErrorCode, type ErrorReason } from '../../../shared/contract/errors';
 import type { SyncConflict, SyncReview, SyncStatus } from '../../../shared/contract/methods/sync';
 import type { Role } from '../../../shared/contract/permissions';
 import { HlcError } from '../../../shared/sync/hlc';
@@ -81,6 +81,13 @@ const JOIN_SERVER_URL = 'join_server_url';
 
 /** How the server's enrolment refusals reach the person. */
 const ENROL_ERRORS: Partial<Record<SyncRequestError['code'], ErrorCode>> = { offline: 'unreachable', too_many_attempts: 'too_many_attempts' };
+/** The server's refusals of an enrolment, as reasons the window headlines (not a bare "forbidden"). */
+const ENROL_REASONS: Partial<Record<SyncRequestError['code'], ErrorReason>> = {
+  enrol_failed: 'enrolment_refused',
+  bad_request: 'enrolment_bad_request',
+  device_taken: 'enrolment_device_taken',
+  revoked: 'enrolment_device_revoked',
+};
 
 export class SyncEngine {
   private readonly ctx: CoreContext;
@@ -208,7 +215,11 @@ export class SyncEngine {
           'unreachable',
           `Alamat ${url} tidak menjawab seperti server sinkronisasi Warta; periksa alamat servernya. (This address does not answer like a Warta sync server; check it.)`,
         );
-      if (err instanceof SyncRequestError) throw new WartaError(ENROL_ERRORS[err.code] ?? 'forbidden', err.message);
+      if (err instanceof SyncRequestError) {
+        // The server's own refusal of the code or the request is the headline, not "not authorised".
+        const reason = ENROL_REASONS[err.code] ?? null;
+        throw new WartaError(ENROL_ERRORS[err.code] ?? 'forbidden', err.message, reason ? { reason } : undefined);
+      }
       throw err;
     }
     this.options.tokenVault.save(result.token);

@@ -11,6 +11,7 @@ import '@fullcalendar/react/themes/classic/palette.css';
 import { useMemo, type Ref } from 'react';
 import type { CalendarItem } from '../../../shared/agenda/event';
 import type { Holiday } from '../../../shared/agenda/holidays';
+import { useT } from '../../i18n/use-t';
 
 /** One colour per kind (the same as the filter swatches in agenda.css). */
 const KIND_COLOR: Record<CalendarItem['kind'], string> = {
@@ -39,6 +40,8 @@ interface Props {
 
 /** FullCalendar in the office's zone; the core's items in, drags and clicks out. */
 export function AgendaCalendar({ calendarRef, view, timeZone, language, items, holidays, editable, onRange, onOpen, onMove, onDate }: Props) {
+  const { t } = useT();
+  const cancelledWord = t('agenda.status.cancelled');
   const byKey = useMemo(() => new Map(items.map((i) => [i.key, i])), [items]);
   const events = useMemo(
     () => [
@@ -49,10 +52,11 @@ export function AgendaCalendar({ calendarRef, view, timeZone, language, items, h
         end: i.endMs === null ? undefined : new Date(i.endMs),
         allDay: i.allDay,
         color: KIND_COLOR[i.kind],
-        classNames: [`agenda-ev`, `agenda-ev--${i.kind}`, `agenda-ev--${i.status}`, i.recurring ? 'agenda-ev--recurring' : ''].filter(Boolean),
+        // FullCalendar 7 takes one class string (`className`); an array under the v6 name is ignored.
+        className: [`agenda-ev`, `agenda-ev--${i.kind}`, `agenda-ev--${i.status}`, i.recurring ? 'agenda-ev--recurring' : ''].filter(Boolean).join(' '),
         editable: editable && i.status !== 'cancelled',
       })),
-      ...holidays.map((h) => ({ id: `holiday-${h.id}`, title: h.name, start: h.date, allDay: true, display: 'background', color: h.kind === 'cuti_bersama' ? '#f6c879' : '#f08a80', classNames: ['agenda-holiday', `agenda-holiday--${h.kind}`] })),
+      ...holidays.map((h) => ({ id: `holiday-${h.id}`, title: h.name, start: h.date, allDay: true, display: 'background', color: h.kind === 'cuti_bersama' ? '#f6c879' : '#f08a80', className: `agenda-holiday agenda-holiday--${h.kind}` })),
     ],
     [items, holidays, editable],
   );
@@ -103,6 +107,8 @@ export function AgendaCalendar({ calendarRef, view, timeZone, language, items, h
         info.el.setAttribute('tabindex', '0');
         info.el.setAttribute('role', 'button');
         info.el.setAttribute('data-testid', 'agenda-event');
+        // Not by the strike alone: the state is in the name a screen reader reads.
+        if (item.status === 'cancelled') info.el.setAttribute('aria-label', `${cancelledWord}: ${item.title}`);
         info.el.addEventListener('keydown', (e) => {
           if (e.key === 'Enter' || e.key === ' ') {
             e.preventDefault();

@@ -12,6 +12,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
 import { useT } from '../../i18n/use-t';
 import { useOfficeStore } from '../office/office-store';
+import { useCan } from '../people/session-store';
 import { AgendaCalendar, type AgendaView } from './AgendaCalendar';
 import { useAgendaStore } from './agenda-store';
 import { ConflictList } from './ConflictList';
@@ -20,6 +21,7 @@ import { downloadText } from './download';
 import { emptyForm, formOf, type EventForm } from './event-form-model';
 import { EventDetail } from './EventDetail';
 import { EventFormDialog } from './EventFormDialog';
+import { clearFormDraft, loadFormDraft } from './form-draft';
 import { IcsImportDialog } from './IcsImportDialog';
 import './agenda.css';
 
@@ -33,6 +35,8 @@ const VIEWS: { view: AgendaView; key: 'agenda.view.month' | 'agenda.view.week' |
 /** The leaders' calendar: month/week/day/list, filters, drag with undo, day sheet, ICS. */
 export function AgendaPage() {
   const { t, language } = useT();
+  // Only what the core would accept is offered: the agenda is read-only without agenda.write.
+  const canWrite = useCan('agenda.write');
   const profile = useOfficeStore((s) => s.profile);
   const zone = profile && isZoneLabel(profile.timeZone) ? profile.timeZone : 'WIB';
   const s = useAgendaStore();
@@ -41,7 +45,8 @@ export function AgendaPage() {
   const [title, setTitle] = useState('');
   const [day, setDay] = useState(() => dateKey(Date.now(), zone));
   const [selected, setSelected] = useState<CalendarItem | null>(null);
-  const [form, setForm] = useState<EventForm | null>(null);
+  // A form left half-filled by a reload opens again with what was typed.
+  const [form, setForm] = useState<EventForm | null>(() => loadFormDraft());
   const [importing, setImporting] = useState(false);
   const openedIcs = useNavigation((n) => n.openedIcs);
   const [saved, setSaved] = useState<SaveResult | null>(null);
@@ -116,12 +121,16 @@ export function AgendaPage() {
       <div className="agenda-head">
         <PageHeading>{t('agenda.title')}</PageHeading>
         <div className="agenda-head__actions">
-          <button type="button" className="button button--primary" onClick={() => setForm(emptyForm(day, zone))}>
-            {t('agenda.new')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => setImporting(true)}>
-            {t('agenda.import')}
-          </button>
+          {canWrite ? (
+            <>
+              <button type="button" className="button button--primary" onClick={() => setForm(emptyForm(day, zone))}>
+                {t('agenda.new')}
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => setImporting(true)}>
+                {t('agenda.import')}
+              </button>
+            </>
+          ) : null}
           <button type="button" className="button button--secondary" onClick={() => void exportIcs()}>
             {t('agenda.export')}
           </button>
@@ -207,7 +216,7 @@ export function AgendaPage() {
             language={language}
             items={s.items}
             holidays={s.holidays}
-            editable
+            editable={canWrite}
             onRange={(from, to, v, viewTitle, currentStart) => {
               setTitle(viewTitle);
               setView(v as AgendaView);
@@ -230,6 +239,7 @@ export function AgendaPage() {
           initial={form}
           officeZone={zone}
           onClose={(result) => {
+            clearFormDraft();
             setForm(null);
             if (result) {
               setSaved(result);

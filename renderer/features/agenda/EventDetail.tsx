@@ -13,6 +13,7 @@ import { useNavigation } from '../../app/navigation-store';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/use-t';
 import { useOfficeStore } from '../office/office-store';
+import { useCan } from '../people/session-store';
 import { useReleasesStore } from '../releases/releases-store';
 import { isException, useAgendaStore } from './agenda-store';
 import { downloadBase64 } from './download';
@@ -35,6 +36,9 @@ export function EventDetail({ item, zone, onClose, onEdit }: Props) {
   const move = useAgendaStore((s) => s.move);
   const reload = useAgendaStore((s) => s.reload);
   const city = useOfficeStore((s) => s.profile?.city ?? '');
+  // The same permissions the core checks: protocol staff edit the agenda but write no releases.
+  const canEdit = useCan('agenda.write');
+  const canWriteRelease = useCan('releases.write');
   const [event, setEvent] = useState<AgendaEvent | null>(null);
   const [releases, setReleases] = useState<EventRelease[]>([]);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -135,41 +139,49 @@ export function EventDetail({ item, zone, onClose, onEdit }: Props) {
       ) : null}
       {error ? <ErrorMessage error={error} /> : null}
       <div className="agenda-detail__actions">
-        <button type="button" className="button button--small button--primary" onClick={() => event && onEdit(event)} disabled={!event}>
-          {t('agenda.detail.edit')}
-        </button>
-        {item.recurring && !isException(item) && item.seriesId && item.originalStartMs !== null ? (
+        {canEdit ? (
+          <button type="button" className="button button--small button--primary" onClick={() => event && onEdit(event)} disabled={!event}>
+            {t('agenda.detail.edit')}
+          </button>
+        ) : null}
+        {canEdit && item.recurring && !isException(item) && item.seriesId && item.originalStartMs !== null ? (
           <button type="button" className="button button--small button--secondary" onClick={() => void editOccurrence()}>
             {t('agenda.detail.editOccurrence')}
           </button>
         ) : null}
-        <button type="button" className="button button--small button--secondary" onClick={() => void writeRelease()}>
-          {t('agenda.detail.writeRelease')}
-        </button>
+        {canWriteRelease ? (
+          <button type="button" className="button button--small button--secondary" onClick={() => void writeRelease()}>
+            {t('agenda.detail.writeRelease')}
+          </button>
+        ) : null}
       </div>
-      <div className="agenda-detail__actions" role="group" aria-label={t('agenda.detail.move')}>
-        <button type="button" className="button button--small button--quiet" onClick={() => void shift(-30 * MIN)}>
-          {t('agenda.detail.earlier')}
-        </button>
-        <button type="button" className="button button--small button--quiet" onClick={() => void shift(30 * MIN)}>
-          {t('agenda.detail.later')}
-        </button>
-        <button type="button" className="button button--small button--quiet" onClick={() => void shift(-24 * 60 * MIN)}>
-          {t('agenda.detail.prevDay')}
-        </button>
-        <button type="button" className="button button--small button--quiet" onClick={() => void shift(24 * 60 * MIN)}>
-          {t('agenda.detail.nextDay')}
-        </button>
-      </div>
+      {canEdit ? (
+        <div className="agenda-detail__actions" role="group" aria-label={t('agenda.detail.move')}>
+          <button type="button" className="button button--small button--quiet" onClick={() => void shift(-30 * MIN)}>
+            {t('agenda.detail.earlier')}
+          </button>
+          <button type="button" className="button button--small button--quiet" onClick={() => void shift(30 * MIN)}>
+            {t('agenda.detail.later')}
+          </button>
+          <button type="button" className="button button--small button--quiet" onClick={() => void shift(-24 * 60 * MIN)}>
+            {t('agenda.detail.prevDay')}
+          </button>
+          <button type="button" className="button button--small button--quiet" onClick={() => void shift(24 * 60 * MIN)}>
+            {t('agenda.detail.nextDay')}
+          </button>
+        </div>
+      ) : null}
       <div className="agenda-detail__actions">
-        {item.recurring && item.status !== 'cancelled' ? (
+        {canEdit && item.recurring && item.status !== 'cancelled' ? (
           <button type="button" className="button button--small button--danger" onClick={() => void cancelOccurrence()}>
             {t('agenda.form.cancelOccurrence')}
           </button>
         ) : null}
-        <button type="button" className="button button--small button--danger" onClick={() => void remove()}>
-          {t('agenda.form.delete')}
-        </button>
+        {canEdit ? (
+          <button type="button" className="button button--small button--danger" onClick={() => void remove()}>
+            {t('agenda.form.delete')}
+          </button>
+        ) : null}
         <button type="button" className="button button--small button--secondary" onClick={onClose}>
           {t('agenda.detail.close')}
         </button>
@@ -183,7 +195,7 @@ export function EventDetail({ item, zone, onClose, onEdit }: Props) {
                 <button type="button" className="link-button" onClick={() => { useReleasesStore.getState().open(r.id); useNavigation.getState().go('releases'); }}>
                   {r.title || '—'}
                 </button>{' '}
-                ({r.status}){r.minutes !== null ? ` · ${t('agenda.detail.clock', { minutes: r.minutes, target: r.targetMinutes })}` : ''}
+                ({t(`releases.status.${r.status}`)}){r.minutes !== null ? ` · ${t('agenda.detail.clock', { minutes: r.minutes, target: r.targetMinutes })}` : ''}
                 {r.minutes !== null && r.minutes > r.targetMinutes ? ' ⚠' : ''}
               </li>
             ))}

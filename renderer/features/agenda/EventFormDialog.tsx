@@ -1,17 +1,20 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Conflict } from '../../../shared/agenda/conflicts';
+import type { Holiday } from '../../../shared/agenda/holidays';
 import { DRESS_CODES, EVENT_KINDS, EVENT_STATUSES, LEADER_ROLES } from '../../../shared/agenda/event';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import type { SaveResult } from '../../../shared/contract/methods/agenda';
 import type { ZoneLabel } from '../../../shared/office/time-zones';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FileInput } from '../../components/FileInput';
 import { useT } from '../../i18n/use-t';
 import { useOpdStore } from '../settings/opd-store';
 import { useAgendaStore } from './agenda-store';
 import { ConflictList } from './ConflictList';
 import { readFileBase64 } from './download';
 import { toInput, type EventForm, type FormProblem } from './event-form-model';
+import { saveFormDraft } from './form-draft';
 
 interface Props {
   initial: EventForm;
@@ -48,6 +51,30 @@ export function EventFormDialog({ initial, officeZone, onClose }: Props) {
     }, 250);
     return () => clearTimeout(timer);
   }, [f]);
+
+  // Kept for a reload while the dialog is open (form-draft.ts); the page clears it on close.
+  useEffect(() => saveFormDraft(f), [f]);
+
+  // A national holiday or collective leave on the chosen date is said in the form, not only shaded in the calendar.
+  const [holiday, setHoliday] = useState<Holiday | null>(null);
+  const holidayYears = useRef(new Map<number, Holiday[]>());
+  useEffect(() => {
+    const year = Number(f.date.slice(0, 4));
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(f.date) || year < 2000 || year > 2100) return setHoliday(null);
+    let live = true;
+    const known = holidayYears.current.get(year);
+    const pick = (list: Holiday[]) => live && setHoliday(list.find((h) => h.date === f.date) ?? null);
+    if (known) pick(known);
+    else
+      void call('agenda.holidays.list', { year }).then((r) => {
+        if (!r.ok) return;
+        holidayYears.current.set(year, r.value);
+        pick(r.value);
+      });
+    return () => {
+      live = false;
+    };
+  }, [f.date]);
 
   const set = <K extends keyof EventForm>(k: K, v: EventForm[K]) => setF((old) => ({ ...old, [k]: v }));
   const toggle = (k: 'leaderIds' | 'companionIds', id: string) => setF((old) => ({ ...old, [k]: old[k].includes(id) ? old[k].filter((x) => x !== id) : [...old[k], id] }));
@@ -109,6 +136,11 @@ export function EventFormDialog({ initial, officeZone, onClose }: Props) {
             options={[['WIB', 'WIB (UTC+7)'], ['WITA', 'WITA (UTC+8)'], ['WIT', 'WIT (UTC+9)'], ['other', t('agenda.form.zoneOther')]]}
           />
         </div>
+        {holiday ? (
+          <p className="agenda-form__holiday" role="status" data-testid="agenda-form-holiday">
+            {t(holiday.kind === 'cuti_bersama' ? 'agenda.form.holiday.leave' : 'agenda.form.holiday.national', { name: holiday.name })}
+          </p>
+        ) : null}
         {otherZone ? <Text label={t('agenda.form.zoneOther')} value={f.zone} onChange={(v) => set('zone', v)} /> : null}
         <div className="agenda-checks">
           <Check label={t('agenda.form.openEnd')} checked={f.openEnd} onChange={(v) => set('openEnd', v)} />
@@ -189,7 +221,7 @@ export function EventFormDialog({ initial, officeZone, onClose }: Props) {
             <Text label={t('agenda.form.invitationNumber')} value={f.invitationNumber} onChange={(v) => set('invitationNumber', v)} />
             <Text type="date" label={t('agenda.form.invitationDate')} value={f.invitationDate} onChange={(v) => set('invitationDate', v)} />
             <Field label={t('agenda.form.invitationFile')} hint={f.invitationFileName ? t('agenda.form.invitationAttached', { name: f.invitationFileName }) : undefined}>
-              {(id, describedBy) => <input id={id} type="file" accept="application/pdf,image/png,image/jpeg" aria-describedby={describedBy} onChange={(e) => void attach(e.target.files?.[0])} />}
+              {(id, describedBy) => <FileInput id={id} accept="application/pdf,image/png,image/jpeg" describedBy={describedBy} onFile={(file) => void attach(file)} />}
             </Field>
           </div>
         </fieldset>

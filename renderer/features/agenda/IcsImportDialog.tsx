@@ -7,6 +7,7 @@ import type { ZoneLabel } from '../../../shared/office/time-zones';
 import { call, onEvent } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useFileDrop } from '../../components/use-file-drop';
+import { FileInput } from '../../components/FileInput';
 import { useT } from '../../i18n/use-t';
 
 /** ICS import: choose, preview every row (and why some are skipped), then import with progress. */
@@ -68,7 +69,7 @@ export function IcsImportDialog({ zone, opened, onClose }: { zone: ZoneLabel; op
           <label className="field__label" htmlFor={`${headingId}-file`}>
             {t('agenda.ics.choose')}
           </label>
-          <input id={`${headingId}-file`} type="file" accept=".ics,text/calendar" onChange={(e) => void choose(e.target.files?.[0])} />
+          <FileInput id={`${headingId}-file`} accept=".ics,text/calendar" onFile={(file) => void choose(file)} />
           <p className="field__hint">{t('drop.hint.ics')}</p>
           {fileDrop.problem ? (
             <p className="field__error" role="alert">

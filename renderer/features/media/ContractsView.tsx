@@ -2,8 +2,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import type { ContractDetail, ContractSummary, OutletRow } from '../../../shared/media/types';
 import { CONTRACT_STATUSES, PRODUCTS, TONES, type ContractStatus, type Product, type Tone } from '../../../shared/media/vocabulary';
+import type { ReleaseSummary } from '../../../shared/releases/model';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FileInput } from '../../components/FileInput';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { fieldErrorsOf, issuesOf, type InputIssue } from '../../i18n/issue-messages';
@@ -250,6 +252,11 @@ function PublicationForm({ outletId }: { outletId: string }) {
   const [saved, setSaved] = useState(false);
   const errors = fieldErrorsOf(issues, t);
   const set = (k: keyof typeof v) => (value: string) => setV((s) => ({ ...s, [k]: value }));
+  // The release an article carried, chosen by its number and title (never typed as an id): the latest published ones.
+  const [releases, setReleases] = useState<ReleaseSummary[]>([]);
+  useEffect(() => {
+    void call('releases.list', { query: '', statuses: ['published'], from: null, to: null, opdId: null, tag: null, writer: null, offset: 0, limit: 100 }).then((r) => r.ok && setReleases(r.value.items));
+  }, []);
 
   async function fromLink(url: string) {
     set('url')(url);
@@ -284,11 +291,16 @@ function PublicationForm({ outletId }: { outletId: string }) {
         <SelectField label={t('media.pub.tone')} value={tone} onChange={setTone} options={[{ value: '' as const, label: t('media.pub.tone.none') }, ...TONES.map((x) => ({ value: x, label: t(`media.pub.tone.${x}`) }))]} />
         <TextField label={t('media.pub.title')} value={v.title} onChange={set('title')} />
         <TextField label={t('media.pub.page')} value={v.page} onChange={set('page')} />
-        <TextField label={t('media.pub.release')} value={v.releaseId} onChange={set('releaseId')} error={errors.releaseId} />
+        <SelectField
+          label={t('media.pub.release')}
+          value={v.releaseId}
+          onChange={set('releaseId')}
+          error={errors.releaseId}
+          options={[{ value: '', label: t('media.pub.release.none') }, ...releases.map((r) => ({ value: r.id, label: [r.number, r.title].filter(Boolean).join(' · ') }))]}
+        />
         <div className="field">
           <label className="field__label" htmlFor="pub-scan">{t('media.pub.scan')}</label>
-          <input id="pub-scan" type="file" accept="image/png,image/jpeg,image/webp,application/pdf" onChange={async (e) => {
-            const f = e.target.files?.[0];
+          <FileInput id="pub-scan" accept="image/png,image/jpeg,image/webp,application/pdf" onFile={async (f) => {
             if (!f) return setScan(null);
             const buf = new Uint8Array(await f.arrayBuffer());
             let bin = '';

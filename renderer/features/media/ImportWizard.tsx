@@ -6,6 +6,7 @@ import type { JournalistRecord, OutletRecord } from '../../../shared/media/recor
 import type { DuplicateDecision, ImportBatch, ImportPreset, ImportPreview, ImportRowView } from '../../../shared/media/types';
 import { call, onEvent } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { FileInput } from '../../components/FileInput';
 import { TextField } from '../../components/TextField';
 import type { MessageKey } from '../../i18n/messages-id';
 import { useT, type Translate } from '../../i18n/use-t';
@@ -186,7 +187,7 @@ export function ImportWizard() {
           </div>
           <div className={`field drop-target${fileDrop.over ? ' drop-target--over' : ''}`} data-testid="import-drop" {...fileDrop.props}>
             <label className="field__label" htmlFor="import-file">{t('media.import.file')}</label>
-            <input id="import-file" type="file" accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void choose(f); }} />
+            <FileInput id="import-file" accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onFile={(f) => { if (f) void choose(f); }} />
             <p className="field__hint">{t('drop.hint.import')}</p>
             {fileDrop.problem ? <p className="field__error" role="alert">{fileDrop.problem}</p> : null}
           </div>

@@ -42,7 +42,8 @@ export function AdministratorSetupScreen() {
     if (loginProblem) found.login = loginProblem;
     const passwordProblem = localPasswordProblem(values.password, t);
     if (passwordProblem) found.password = passwordProblem;
-    else if (values.password !== values.again) found.again = t('people.password.mismatch');
+    // Every field at once: a mismatch is said even while the password itself is still too short.
+    if (values.again !== values.password) found.again = values.again ? t('people.password.mismatch') : t('field.required');
     setLocal(found);
     if (Object.keys(found).length > 0) return;
     setSaving(true);

@@ -11,6 +11,7 @@ import type { MessageKey } from '../../i18n/messages-id';
 import { useT } from '../../i18n/use-t';
 import { asZone } from '../office/office-form-values';
 import { useOfficeStore } from '../office/office-store';
+import { auditDetails, auditTarget } from './audit-sentence';
 import { downloadText } from './download';
 import { useCan } from './session-store';
 import './people.css';
@@ -36,6 +37,26 @@ const KNOWN_ACTIONS = new Set([
   'audit.verified',
   'audit.exported',
   'personal_data.viewed',
+  'personal_data.erased',
+  'personal_data.retention_erased',
+  'release.submit',
+  'release.approve',
+  'release.publish',
+  'release.withdraw',
+  'release.reopen',
+  'release.renumber',
+  'release.restore',
+  'media.personal.edit',
+  'media.personal.erase',
+  'media.personal.export',
+  'media.personal.export_person',
+  'media.personal.import',
+  'media.personal.view',
+  'sync.configure',
+  'workspace.encryption_on',
+  'workspace.encryption_off',
+  'distribution.smtp_password.set',
+  'distribution.smtp_password.clear',
 ]);
 
 type Filters = { action: string; actor: string; from: string; to: string };
@@ -218,9 +239,9 @@ export function AuditSection() {
             <tbody>
               {entries.map((e) => {
                 const at = Date.parse(e.at);
-                const details = Object.entries(e.details)
-                  .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-                  .join(' · ');
+                // In words; the raw entry stays in the database and the CSV export.
+                const details = auditDetails(e, t, language);
+                const target = auditTarget(e, t);
                 return (
                   <tr key={e.seq}>
                     <td>{e.seq}</td>
@@ -229,15 +250,10 @@ export function AuditSection() {
                       <span className="audit__code">{formatTime(at, zone, language)}</span>
                     </td>
                     <td>{e.actorName || t('people.audit.system')}</td>
-                    <th scope="row">
+                    <th scope="row" title={e.action}>
                       {actionLabel(e.action)}
-                      <code className="audit__code">{e.action}</code>
                     </th>
-                    <td className="audit__details">
-                      {e.targetType ? `${e.targetType}${e.targetId ? ` ${e.targetId}` : ''}` : ''}
-                      {e.targetType && details ? ' · ' : ''}
-                      {details}
-                    </td>
+                    <td className="audit__details">{[target, details].filter(Boolean).join(' · ')}</td>
                   </tr>
                 );
               })}

@@ -17,6 +17,7 @@ import './people.css';
 export function GuestbookSection() {
   const { t, language } = useT();
   const allowed = useCan('people.manage');
+  const canRecord = useCan('pressroom.guestbook');
   const zone = asZone(useOfficeStore((s) => s.profile?.timeZone) ?? 'WIB');
   const [entries, setEntries] = useState<GuestbookEntry[] | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -32,6 +33,14 @@ export function GuestbookSection() {
       setEntries(result.value);
       setError(null);
     } else setError(result.error);
+  }
+
+  /** A visitor who left without using the kiosk's "Keluar" (or after its list was reset) is signed out here. */
+  async function recordOut(entry: GuestbookEntry) {
+    const result = await call('guestbook.signOut', { id: entry.id });
+    if (!result.ok) return setError(result.error);
+    setError(null);
+    setEntries((list) => list?.map((e) => (e.id === entry.id ? result.value : e)) ?? null);
   }
 
   const when = (iso: string) => {
@@ -71,7 +80,20 @@ export function GuestbookSection() {
                   <td>{e.outlet}</td>
                   <td>{e.purpose}</td>
                   <td className="nowrap">{e.timeIn ? when(e.timeIn) : ''}</td>
-                  <td className="nowrap">{e.timeOut ? when(e.timeOut) : <span className="field__hint">{t('people.guestbook.stillIn')}</span>}</td>
+                  <td className="nowrap">
+                    {e.timeOut ? (
+                      when(e.timeOut)
+                    ) : (
+                      <>
+                        <span className="field__hint">{t('people.guestbook.stillIn')}</span>{' '}
+                        {canRecord ? (
+                          <button type="button" className="button button--small button--secondary" aria-label={t('people.guestbook.recordOutLabel', { name: e.name })} onClick={() => void recordOut(e)}>
+                            {t('people.guestbook.recordOut')}
+                          </button>
+                        ) : null}
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
+import { DEFAULT_IDLE_LOCK_MINUTES } from '../../../shared/people/account';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
@@ -71,7 +72,13 @@ export function MachineSection() {
                 checked={pressRoom}
                 aria-describedby="machine-press-room-explain"
                 onChange={(e) => {
-                  setPressRoom(e.target.checked);
+                  const on = e.target.checked;
+                  setPressRoom(on);
+                  // The other mode's default follows the mode (30 → 10 minutes for a press-room
+                  // computer); a limit the administrator chose stays as chosen.
+                  const from = on ? DEFAULT_IDLE_LOCK_MINUTES.staff : DEFAULT_IDLE_LOCK_MINUTES.pressRoom;
+                  const to = on ? DEFAULT_IDLE_LOCK_MINUTES.pressRoom : DEFAULT_IDLE_LOCK_MINUTES.staff;
+                  if (minutes.trim() === String(from)) setMinutes(String(to));
                   setSaved(false);
                 }}
               />
@@ -95,7 +102,7 @@ export function MachineSection() {
               setSaved(false);
             }}
             error={errors.idleLockMinutes}
-            hint={t('people.machine.idle.hint')}
+            hint={`${t('people.machine.idle.hint')} ${t('people.machine.idle.default', { staff: DEFAULT_IDLE_LOCK_MINUTES.staff, pressRoom: DEFAULT_IDLE_LOCK_MINUTES.pressRoom })}`}
           />
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={saving}>

@@ -5,7 +5,6 @@ import type { Permission } from '../../../shared/contract/permissions';
 import type { CallResult } from '../../../shared/contract/result';
 import type { SessionInfo } from '../../../shared/people/account';
 import { call, onCallFailed, onEvent } from '../../api/client';
-import { useNavigation } from '../../app/navigation-store';
 
 interface SessionStore {
   /** `loading` only before the first answer; reloads keep the last session on screen. */
@@ -30,10 +29,8 @@ interface SessionStore {
  */
 export const useSession = create<SessionStore>()((set, get) => {
   function apply(info: SessionInfo) {
-    const before = get().info?.user?.id ?? null;
     const after = info.user?.id ?? null;
-    // Another person (or nobody) at the machine: start them at Beranda, not in the last one's page.
-    if (before !== after) useNavigation.getState().go('home');
+    // Another person (or nobody) at the machine starts clean: renderer/app/route.ts follows this store.
     // The same answer again (a reload after a refused call) changes nothing on screen.
     const same = get().status === 'ready' && get().error === null && JSON.stringify(get().info) === JSON.stringify(info);
     if (same) return;

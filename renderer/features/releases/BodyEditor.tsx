@@ -11,6 +11,7 @@ import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useFileDrop } from '../../components/use-file-drop';
 import { useT } from '../../i18n/use-t';
+import { clickBelowEnd, withoutDoubledDateline } from './body-gestures';
 
 /** Photo in the editor: the thumbnail from the core, caption and credit edited in place. */
 function PhotoView({ node, updateAttributes, selected, editor }: NodeViewProps) {
@@ -57,13 +58,15 @@ interface BodyEditorProps {
   editable: boolean;
   defaultCredit: string;
   onEditor?: (editor: Editor | null) => void;
+  /** The release's dateline city, to recognise a pasted article's own dateline. */
+  datelineCity?: string;
 }
 
 /** What the photo upload takes (releases.putPhoto reads JPEG, PNG and WebP). */
 const PHOTO_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp'];
 
 /** Memoized: the form around it re-renders on field edits; the body editor only when its props change. */
-export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredit, onEditor }: BodyEditorProps) {
+export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredit, onEditor, datelineCity = '' }: BodyEditorProps) {
   const { t } = useT();
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,6 +80,9 @@ export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredi
   });
   const acceptDropRef = useRef(photoDrop.accept);
   acceptDropRef.current = photoDrop.accept;
+  // Read by the paste handler, which the editor keeps from its first render.
+  const cityRef = useRef(datelineCity);
+  cityRef.current = datelineCity;
   const editor = useEditor(
     {
       extensions: [...releaseExtensions().filter((e) => e.name !== 'photo'), PhotoWithView, Collaboration.configure({ document: doc, field: BODY_FRAGMENT })],
@@ -86,6 +92,8 @@ export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredi
         // Word and web pages: scripts, handlers and styles are stripped first, then the schema
         // keeps only what a release may hold. An oversized paste is refused whole.
         transformPastedHTML: (html) => cleanPastedHtml(html),
+        transformPasted: (slice, view) => withoutDoubledDateline(slice, view, cityRef.current),
+        handleDOMEvents: { mousedown: (view, event) => clickBelowEnd(view, event) },
         // A typed character goes straight into the document, the way ProseMirror already does it
         // for a selected range: the browser's own insertion into the 10,000-word contenteditable
         // (its editing command, forced layouts, then ProseMirror reading the DOM back) cost more
@@ -130,6 +138,13 @@ export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredi
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
+  // A refusal about the body (photo, paste) is over once the body changes again.
+  useEffect(() => {
+    if (!editor) return;
+    const clear = ({ transaction }: { transaction: { docChanged: boolean } }) => transaction.docChanged && setError(null);
+    editor.on('update', clear);
+    return () => void editor.off('update', clear);
+  }, [editor]);
   useEffect(() => {
     onEditor?.(editor);
     return () => onEditor?.(null);
@@ -184,6 +199,8 @@ export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredi
   const chain = () => editor.chain().focus();
   return (
     <div className="rel-editor">
+      {/* Sticky with its messages: a refused photo or paste is said where the person is, not above a long body. */}
+      <div className="rel-editor__head">
       <div className="rel-toolbar" role="toolbar" aria-label={t('releases.tool.label')}>
         {b(t('releases.tool.bold'), state?.bold, () => chain().toggleBold().run(), 'B')}
         {b(t('releases.tool.italic'), state?.italic, () => chain().toggleItalic().run(), 'I')}
@@ -238,6 +255,7 @@ export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredi
           {photoDrop.problem}
         </p>
       ) : null}
+      </div>
       <EditorContent editor={editor} />
       <p className="field__hint">{t('drop.hint.photo')}</p>
     </div>

@@ -1,19 +1,21 @@
 import type { Editor } from '@tiptap/react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import { formatDateTime, formatTime, instantFromZoned, zonedParts } from '../../../shared/format/dates';
 import { ZONE_LABELS, type ZoneLabel } from '../../../shared/office/time-zones';
 import { INFO_CATEGORIES, TITLE_MAX, readingMinutes, type Quote, type ReleaseDetail, type ReleaseStatus } from '../../../shared/releases/model';
-import { isEditable } from '../../../shared/releases/workflow';
+import { canTransition, isEditable, transitionPermission } from '../../../shared/releases/workflow';
 import { datelineOf } from '../../../shared/releases/compose';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
 import { useT } from '../../i18n/use-t';
 import { useOfficeStore } from '../office/office-store';
+import { useSession } from '../people/session-store';
 import { useOpdStore } from '../settings/opd-store';
 import { BodyEditor } from './BodyEditor';
 import { ContactsEditor } from './ContactsEditor';
+import { EventLink } from './EventLink';
 import { StatusBadge } from './ReleaseList';
 import { SidePanel } from './SidePanel';
 import { SendToMediaButton } from '../distribution/SendToMediaButton';
@@ -22,7 +24,15 @@ import { useRelease, useSaveStatus } from './use-release';
 
 type Step = { to: ReleaseStatus; key: 'releases.flow.in_review' | 'releases.flow.approved' | 'releases.flow.published' | 'releases.flow.draft' | 'releases.flow.reopen' | 'releases.flow.withdrawn'; primary?: boolean };
 
-function stepsFor(status: ReleaseStatus): Step[] {
+/**
+ * The workflow steps offered on a release: the usual ones for its status, less any the core would
+ * refuse this person (shared/releases/workflow.ts is the one table both read).
+ */
+function stepsFor(status: ReleaseStatus, permissions: readonly string[]): Step[] {
+  return usualSteps(status).filter((s) => canTransition(status, s.to) && permissions.includes(transitionPermission(status, s.to)));
+}
+
+function usualSteps(status: ReleaseStatus): Step[] {
   switch (status) {
     case 'draft':
       return [{ to: 'in_review', key: 'releases.flow.in_review', primary: true }, { to: 'withdrawn', key: 'releases.flow.withdrawn' }];
@@ -44,6 +54,9 @@ export function ReleaseEditor({ id }: { id: string }) {
   const opds = useOpdStore((s) => s.items);
   const { detail, loadError, doc, setFields, flushNow, reload, setDetail } = useRelease(id);
   const [stepError, setStepError] = useState<ErrorPayload | null>(null);
+  /** What the last workflow step did, said once it is done (the badge alone is easy to miss). */
+  const [stepDone, setStepDone] = useState<{ to: ReleaseStatus; number: string } | null>(null);
+  const permissions = useSession((s) => s.info?.permissions ?? []);
   const [busy, setBusy] = useState(false);
   const [, setEditor] = useState<Editor | null>(null);
   const onEditor = useCallback((e: Editor | null) => setEditor(e), []);
@@ -51,17 +64,21 @@ export function ReleaseEditor({ id }: { id: string }) {
   if (loadError) return <ErrorMessage error={loadError} />;
   if (!detail || !doc) return <p className="rel-note">{t('releases.loading')}</p>;
   const zone = (profile?.timeZone as ZoneLabel | undefined) ?? 'WIB';
-  const editable = isEditable(detail.status);
+  const canWrite = permissions.includes('releases.write');
+  const editable = isEditable(detail.status) && canWrite;
 
   const step = async (to: ReleaseStatus) => {
     if (to === 'withdrawn' && !window.confirm(t('releases.flow.withdrawConfirm'))) return;
     setBusy(true);
     setStepError(null);
+    setStepDone(null);
     await flushNow();
     const r = await call('releases.transition', { id, to, note: '' });
     setBusy(false);
-    if (r.ok) setDetail(r.value);
-    else setStepError(r.error);
+    if (r.ok) {
+      setDetail(r.value);
+      setStepDone({ to, number: r.value.number ?? '' });
+    } else setStepError(r.error);
   };
   const renumber = async () => {
     const r = await call('releases.renumber', { id });
@@ -70,6 +87,8 @@ export function ReleaseEditor({ id }: { id: string }) {
   };
 
   const conflict = detail.numberConflict;
+  // A step refused for the title ("isi judul dulu") is said under the title field, and goes when it is filled.
+  const titleStepError = stepError?.details?.field === 'title' ? stepError : null;
   return (
     <section className="page rel-edit" aria-labelledby="page-title">
       <div className="rel-edit__bar">
@@ -80,7 +99,7 @@ export function ReleaseEditor({ id }: { id: string }) {
         <span className="rel-edit__number">{detail.number ?? t('releases.noNumber')}</span>
         <SaveIndicator zone={zone} />
         <span className="rel-edit__spacer" />
-        {stepsFor(detail.status).map((s) => (
+        {stepsFor(detail.status, permissions).map((s) => (
           <button key={s.to + s.key} type="button" disabled={busy} className={`button button--small ${s.primary ? 'button--primary' : s.to === 'withdrawn' ? 'button--quiet' : 'button--secondary'}`} onClick={() => void step(s.to)}>
             {t(s.key)}
           </button>
@@ -88,7 +107,10 @@ export function ReleaseEditor({ id }: { id: string }) {
         <SendToMediaButton detail={detail} />
       </div>
       <SaveError />
-      {stepError ? <ErrorMessage error={stepError} /> : null}
+      {stepError && !titleStepError ? <ErrorMessage error={stepError} /> : null}
+      <p className="rel-step-done" role="status">
+        {stepDone && stepDone.to === detail.status ? t(`releases.flow.done.${stepDone.to}` as const, { number: stepDone.number }) : ''}
+      </p>
       {detail.embargoed && detail.embargoAt ? (
         <p className="rel-banner rel-banner--embargo">{t('releases.embargo.banner', { when: formatDateTime(Date.parse(detail.embargoAt), detail.embargoZone ?? zone, language) })}</p>
       ) : null}
@@ -110,13 +132,17 @@ export function ReleaseEditor({ id }: { id: string }) {
           })}
         </p>
       ) : null}
-      {!editable ? <p className="rel-note">{t('releases.readOnly', { status: t(`releases.status.${detail.status}`).toLowerCase() })}</p> : null}
+      {!isEditable(detail.status) ? (
+        <p className="rel-note">{t('releases.readOnly', { status: t(`releases.status.${detail.status}`).toLowerCase() })}</p>
+      ) : !canWrite ? (
+        <p className="rel-note">{t('releases.readOnlyRole')}</p>
+      ) : null}
       <div className="rel-edit__grid">
         <div className="rel-edit__main">
           <PageHeading focusOnMount={false}>{detail.title || t('releases.new')}</PageHeading>
-          <Fields part="top" detail={detail} editable={editable} zone={zone} opds={[]} setFields={setFields} onEmbargo={setDetail} />
+          <Fields part="top" detail={detail} editable={editable} zone={zone} opds={[]} setFields={setFields} onEmbargo={setDetail} titleStepError={titleStepError ? t('releases.flow.titleFirst') : null} />
           <h2 className="rel-section">{t('releases.section.body')}</h2>
-          <BodyEditor doc={doc} editable={editable} defaultCredit={profile ? `Foto: ${profile.unit}` : ''} onEditor={onEditor} />
+          <BodyEditor doc={doc} editable={editable} defaultCredit={profile ? `Foto: ${profile.unit}` : ''} onEditor={onEditor} datelineCity={detail.datelineCity} />
           <Quotes quotes={detail.quotes} editable={editable} onChange={(quotes) => setFields({ quotes })} />
           <Closing detail={detail} editable={editable} setFields={setFields} />
           <h2 className="rel-section">{t('releases.section.details')}</h2>
@@ -172,25 +198,33 @@ interface FieldsProps {
   opds: { id: string; name: string }[];
   setFields: ReturnType<typeof useRelease>['setFields'];
   onEmbargo: (d: ReleaseDetail) => void;
+  /** The workflow refused a step for want of a title: shown under the title while it is still empty. */
+  titleStepError?: string | null;
 }
 
 function Input({ label, value, onChange, disabled, type = 'text', hint, error, wide }: { label: string; value: string; onChange: (v: string) => void; disabled?: boolean; type?: string; hint?: string; error?: string | null; wide?: boolean }) {
+  const id = useId();
+  const note = error ?? hint;
   return (
-    <label className={`rel-field${wide ? ' rel-field--wide' : ''}${error ? ' field--error' : ''}`}>
-      <span className="field__label">{label}</span>
-      <input type={type} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} />
+    <div className={`rel-field${wide ? ' rel-field--wide' : ''}${error ? ' field--error' : ''}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input id={id} type={type} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={note ? `${id}-note` : undefined} />
       {error ? (
-        <span className="field__error" role="alert">
+        <span id={`${id}-note`} className="field__error" role="alert">
           {error}
         </span>
       ) : hint ? (
-        <span className="field__hint">{hint}</span>
+        <span id={`${id}-note`} className="field__hint">
+          {hint}
+        </span>
       ) : null}
-    </label>
+    </div>
   );
 }
 
-function Fields({ detail, editable, zone, opds, setFields, onEmbargo, part }: FieldsProps & { part: 'top' | 'meta' }) {
+function Fields({ detail, editable, zone, opds, setFields, onEmbargo, part, titleStepError = null }: FieldsProps & { part: 'top' | 'meta' }) {
   const { t, language } = useT();
   const [title, setTitle] = useState(detail.title);
   const [tags, setTags] = useState(detail.tags.join(', '));
@@ -201,7 +235,16 @@ function Fields({ detail, editable, zone, opds, setFields, onEmbargo, part }: Fi
   const [embZone, setEmbZone] = useState<ZoneLabel>(detail.embargoZone ?? zone);
   const [embError, setEmbError] = useState<ErrorPayload | null>(null);
   useEffect(() => setTitle(detail.title), [detail.id]);
-  const titleError = title.length > TITLE_MAX ? `${t('releases.field.title')}: maks. ${TITLE_MAX} (${title.length.toLocaleString('id-ID')})` : null;
+  const titleError =
+    title.length > TITLE_MAX ? `${t('releases.field.title')}: maks. ${TITLE_MAX} (${title.length.toLocaleString('id-ID')})`
+    : titleStepError && !title.trim() ? titleStepError
+    : null;
+  const titleRef = useRef<HTMLInputElement>(null);
+  const titleId = useId();
+  // The refusal is next to the title, which may be off screen above a long body: bring it in and focus it.
+  useEffect(() => {
+    if (titleStepError) titleRef.current?.focus();
+  }, [titleStepError]);
 
   const setEmbargo = async () => {
     setEmbError(null);
@@ -218,25 +261,31 @@ function Fields({ detail, editable, zone, opds, setFields, onEmbargo, part }: Fi
     <div className="rel-fields">
       {part === 'top' ? (
         <>
-      <label className={`rel-field rel-field--wide${titleError ? ' field--error' : ''}`}>
-        <span className="field__label">{t('releases.field.title')}</span>
+      {/* The error describes the field (aria-describedby), it is not part of its name. */}
+      <div className={`rel-field rel-field--wide${titleError ? ' field--error' : ''}`}>
+        <label className="field__label" htmlFor={titleId}>
+          {t('releases.field.title')}
+        </label>
         <input
+          id={titleId}
+          ref={titleRef}
           className="rel-title-input"
           type="text"
           value={title}
           disabled={!editable}
           aria-invalid={titleError ? true : undefined}
+          aria-describedby={titleError ? `${titleId}-error` : undefined}
           onChange={(e) => {
             setTitle(e.target.value);
             if (e.target.value.length <= TITLE_MAX) setFields({ title: e.target.value });
           }}
         />
         {titleError ? (
-          <span className="field__error" role="alert">
+          <span id={`${titleId}-error`} className="field__error" role="alert">
             {titleError}
           </span>
         ) : null}
-      </label>
+      </div>
       <Input wide label={t('releases.field.subtitle')} value={detail.subtitle} disabled={!editable} onChange={(v) => setFields({ subtitle: v })} />
       <Input label={t('releases.field.label')} value={detail.label} disabled={!editable} onChange={(v) => setFields({ label: v })} />
       <Input label={t('releases.field.datelineCity')} value={detail.datelineCity} disabled={!editable} onChange={(v) => setFields({ datelineCity: v })} />
@@ -312,7 +361,7 @@ function Fields({ detail, editable, zone, opds, setFields, onEmbargo, part }: Fi
           setFields({ tags: [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))].slice(0, 20) });
         }}
       />
-      <Input label={t('releases.field.eventId')} value={detail.eventId ?? ''} disabled={!editable} onChange={(v) => setFields({ eventId: v || null })} />
+      <EventLink eventId={detail.eventId} editable={editable} zone={zone} onUnlink={() => setFields({ eventId: null })} />
       <Input
         label={t('releases.field.eventEnd')}
         hint={t('releases.field.eventEnd.hint')}

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
 import { useT } from '../../i18n/use-t';
 import { useOpdStore } from '../settings/opd-store';
+import { useCan } from '../people/session-store';
 import { EMPTY_FILTERS, useReleasesStore } from './releases-store';
 
 const ROW_HEIGHT = 64;
@@ -31,6 +32,10 @@ export function ReleaseList() {
   const [createError, setCreateError] = useState<Awaited<ReturnType<typeof create>>>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const searchId = useId();
+  const statusId = useId();
+  const opdId = useId();
+  // Only roles the core lets write get the button (the core refuses releases.create otherwise).
+  const canWrite = useCan('releases.write');
 
   useEffect(() => {
     void load();
@@ -69,13 +74,11 @@ export function ReleaseList() {
     <section className="page rel-page" aria-labelledby="page-title">
       <div className="rel-head">
         <PageHeading>{t('releases.title')}</PageHeading>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={async () => setCreateError(await create())}
-        >
-          {t('releases.new')}
-        </button>
+        {canWrite ? (
+          <button type="button" className="button button--primary" onClick={async () => setCreateError(await create())}>
+            {t('releases.new')}
+          </button>
+        ) : null}
       </div>
       {createError ? <ErrorMessage error={createError} /> : null}
       <div className="rel-filters" role="search">
@@ -88,9 +91,9 @@ export function ReleaseList() {
             {t('releases.search.hint')}
           </p>
         </div>
-        <label className="rel-filter">
-          <span>{t('releases.filter.status')}</span>
-          <select value={filters.status} onChange={(e) => setFilters({ status: e.target.value as ReleaseStatus | '' })}>
+        <div className="rel-filter">
+          <label htmlFor={statusId}>{t('releases.filter.status')}</label>
+          <select id={statusId} value={filters.status} onChange={(e) => setFilters({ status: e.target.value as ReleaseStatus | '' })}>
             <option value="">{t('releases.filter.allStatuses')}</option>
             {RELEASE_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -98,7 +101,7 @@ export function ReleaseList() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <label className="rel-filter">
           <span>{t('releases.filter.from')}</span>
           <input type="date" value={filters.from} onChange={(e) => setFilters({ from: e.target.value })} />
@@ -107,9 +110,9 @@ export function ReleaseList() {
           <span>{t('releases.filter.to')}</span>
           <input type="date" value={filters.to} onChange={(e) => setFilters({ to: e.target.value })} />
         </label>
-        <label className="rel-filter">
-          <span>{t('releases.filter.opd')}</span>
-          <select value={filters.opdId} onChange={(e) => setFilters({ opdId: e.target.value })}>
+        <div className="rel-filter">
+          <label htmlFor={opdId}>{t('releases.filter.opd')}</label>
+          <select id={opdId} value={filters.opdId} onChange={(e) => setFilters({ opdId: e.target.value })}>
             <option value="">{t('releases.filter.allOpd')}</option>
             {opds.map((o) => (
               <option key={o.id} value={o.id}>
@@ -117,7 +120,7 @@ export function ReleaseList() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <label className="rel-filter">
           <span>{t('releases.filter.tag')}</span>
           <input type="text" value={filters.tag} onChange={(e) => setFilters({ tag: e.target.value })} />

@@ -31,7 +31,7 @@ export function StatusBar({ zone }: { zone: ZoneLabel }) {
       </span>
       {sync ? (
         <span className="status-bar__item" data-testid="status-sync" data-state={sync.state}>
-          {sync.configured ? syncStateText(sync, t) : t('status.syncNotConfigured')}
+          {sync.configured ? syncStateText(sync, t, zone, language) : t('status.syncNotConfigured')}
           {' · '}
           {sync.pendingChanges > 0 ? t('status.localChanges', { count: sync.pendingChanges }) : t('status.noLocalChanges')}
         </span>

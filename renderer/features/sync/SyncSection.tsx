@@ -8,10 +8,13 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
 import { fieldLabel, tableLabel } from '../../i18n/data-labels';
 import { useT } from '../../i18n/use-t';
+import { asZone } from '../office/office-form-values';
+import { useOfficeStore } from '../office/office-store';
 import { useCan } from '../people/session-store';
 import { useAppInfo } from '../settings/app-info-store';
 import { useOpdStore } from '../settings/opd-store';
 import { useSyncStatus } from '../status/sync-status-store';
+import { recordLabel } from './record-labels';
 import { syncStateText } from './SyncStateLabel';
 import './sync.css';
 
@@ -45,6 +48,7 @@ const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v =
 /** Settings › Sinkronisasi: enrolment, status, conflicts and reviews, hosting the office server. */
 export function SyncSection() {
   const { t, language } = useT();
+  const zone = asZone(useOfficeStore((s) => s.profile?.timeZone ?? 'WIB'));
   const canManage = useCan('sync.manage');
   const status = useSyncStatus((s) => s.status);
   const deviceId = useAppInfo((s) => s.info?.deviceId ?? null);
@@ -111,7 +115,7 @@ export function SyncSection() {
       {status ? (
         <dl className="sync-status" data-testid="sync-state">
           <dt>{t('sync.title')}</dt>
-          <dd data-state={status.state}>{syncStateText(status, t)}</dd>
+          <dd data-state={status.state}>{syncStateText(status, t, zone, language)}</dd>
           {status.message ? (
             <>
               <dt className="visually-hidden">!</dt>
@@ -127,7 +131,7 @@ export function SyncSection() {
                 {status.workspaceName} · {status.serverUrl}
               </dd>
               <dt>{t('sync.role')}</dt>
-              <dd>{status.role}</dd>
+              <dd>{(ROLES as readonly string[]).includes(status.role ?? '') ? t(`people.role.${status.role as Role}` as const) : status.role}</dd>
               <dt>{t('sync.lastSync')}</dt>
               <dd data-testid="sync-last">{when(status.lastSyncAt)}</dd>
             </>
@@ -219,7 +223,7 @@ export function SyncSection() {
           <ul className="sync-list">
             {reviews.map((r) => (
               <li key={r.id}>
-                {t(`sync.reviews.${r.kind}`)} — {tableLabel(r.table, language)} {r.rowId.slice(0, 8)}
+                {t(`sync.reviews.${r.kind}`)} — {recordLabel(r.table, null, language)}
                 <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.closeReview', { id: r.id }), () => void loadLists())}>
                   {t('sync.reviews.close')}
                 </button>

@@ -5,6 +5,7 @@ import { holidayInput, type Holiday } from '../../agenda/holidays';
 import { officialInput, staffInput, type CoverageStaff, type Official } from '../../agenda/people';
 import { mutation, query } from '../define';
 import { idInput, uuid } from './common';
+import type { ReleaseStatus } from '../../releases/model';
 
 /** Longest calendar window a single call may ask for (a year view of a list). */
 export const MAX_RANGE_MS = 400 * 24 * 3_600_000;
@@ -95,7 +96,7 @@ export interface GeneratedFile {
 export interface EventRelease {
   id: string;
   title: string;
-  status: string;
+  status: ReleaseStatus;
   publishedAt: string | null;
   /** Minutes from the event's end to publication (or to now while unpublished); null before the event ends. */
   minutes: number | null;

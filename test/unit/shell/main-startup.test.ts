@@ -17,6 +17,7 @@ const state = vi.hoisted(() => ({
   ipcChannels: [] as string[],
   menus: 0,
   schemes: [] as unknown[],
+  switches: [] as [string, string | undefined][],
   updateConfigPath: null as string | null,
   appHandlers: {} as Record<string, ((...args: unknown[]) => void)[]>,
   quits: 0,
@@ -92,6 +93,7 @@ vi.mock('electron', () => {
       // The hosted sync server's launch spec names the app folder when unpackaged.
       getAppPath: () => 'warta-app',
       enableSandbox: noop,
+      commandLine: { appendSwitch: (name: string, value?: string) => state.switches.push([name, value]) },
       requestSingleInstanceLock: () => true,
       on: (name: string, handler: (...args: unknown[]) => void) => (state.appHandlers[name] ??= []).push(handler),
       whenReady: () => Promise.resolve(),
@@ -172,6 +174,8 @@ describe('main process start-up', () => {
     await startMain(dir);
     expect(state.exits).toEqual([]);
     expect(state.schemes).toHaveLength(1);
+    // Native inputs in the app's language: Chromium starts in Indonesian on a fresh machine.
+    expect(state.switches).toContainEqual(['lang', 'id-ID']);
     expect(state.ipcChannels).toEqual(['warta:call']);
     expect(state.menus).toBe(1);
     expect(state.windows).toHaveLength(1);

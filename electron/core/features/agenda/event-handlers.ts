@@ -35,7 +35,7 @@ type ConflictSelf = { eventId?: string | undefined; seriesId?: string | null; or
 export function refusePressRoom(conflicts: Conflict[]): void {
   const clash = conflicts.find((c) => c.kind === 'press_room');
   if (!clash) return;
-  throw new WartaError('conflict', `Ruang pers sudah dipesan untuk "${clash.otherTitle}" pada waktu itu. Pilih waktu lain.`, { otherEventId: clash.otherEventId, otherStartMs: clash.otherStartMs });
+  throw new WartaError('conflict', `Ruang pers sudah dipesan untuk "${clash.otherTitle}" pada waktu itu. Pilih waktu lain.`, { reason: 'press_room_booked', otherEventId: clash.otherEventId, otherStartMs: clash.otherStartMs });
 }
 
 export function conflictsFor(ctx: CoreContext, v: Omit<EventValues, 'id'>, self: ConflictSelf): Conflict[] {
@@ -122,7 +122,7 @@ export const eventHandlers: HandlerGroup<EventMethods> = {
     if (id) {
       const existing = readEvent(ctx, id);
       if (existing.deletedAt) throw new WartaError('not_found', 'Kegiatan ini sudah dihapus; pulihkan dulu sebelum mengubahnya.', { id });
-      if (existing.seriesId && v.rrule) throw new WartaError('invalid_input', 'Satu kejadian dari agenda berulang tidak dapat diberi pengulangan sendiri.', { field: 'rrule' });
+      if (existing.seriesId && v.rrule) throw new WartaError('invalid_input', 'Satu jadwal dari agenda berulang tidak dapat diberi pengulangan sendiri.', { field: 'rrule' });
       self = { eventId: id, seriesId: existing.seriesId, originalStartMs: existing.originalStartMs };
     }
     const conflicts = conflictsFor(ctx, v, self);

@@ -1,3 +1,4 @@
+import type { ReleaseStatus } from '../../../../shared/releases/model';
 import { WartaError } from '../../../../shared/contract/errors';
 import { looksLike } from '../attachments/file-sniff';
 import { INVITATION_MAX_BYTES } from '../../../../shared/contract/methods/agenda';
@@ -39,7 +40,7 @@ const invitationHandlers: HandlerGroup<'agenda.invitation.put' | 'agenda.invitat
       return {
         id: r.id,
         title: r.title ?? '',
-        status: r.status ?? 'draft',
+        status: (r.status ?? 'draft') as ReleaseStatus,
         publishedAt: r.published_at,
         minutes: until >= end ? Math.round((until - end) / 60_000) : null,
         targetMinutes: target?.target_minutes ?? 60,

@@ -218,13 +218,13 @@ export function parseIcs(text: string, officeZone: ZoneLabel, maxEvents: number)
     }
     const rrule = rules[0] ?? null;
     if (rules.length > 1) remarks.push(`${rules.length} aturan pengulangan (RRULE) diimpor semua.`);
-    if (comp.getAllProperties('exrule').length) remarks.push('EXRULE (aturan pengecualian, sudah dihapus dari RFC 5545) tidak didukung dan diabaikan; periksa kejadian yang seharusnya tidak ada.');
+    if (comp.getAllProperties('exrule').length) remarks.push('EXRULE (aturan pengecualian, sudah dihapus dari RFC 5545) tidak didukung dan diabaikan; periksa jadwal yang seharusnya tidak ada.');
     const tzName = startTzid?.replace(/^\/+/, '').replace(/^"|"$/g, '') ?? null;
     const foreign = !st.isDate && startTzid !== null && !isZoneLabel(start.zone);
     if (rrule && startTzid && !st.isDate && start.zone === officeZone && !tzOf(startTzid) && !WINDOWS_ZONES[tzName ?? ''] && !isKnownZone(tzName ?? '')) {
       const tz = zones.get(startTzid) ?? zones.get(tzName ?? '');
       const changes = tz ? new Set(tz.component.getAllSubcomponents().map((c) => String(c.getFirstPropertyValue('tzoffsetto')))).size > 1 : false;
-      if (changes) remarks.push(`Zona waktu "${(tzName ?? '').slice(0, 60)}" berganti jam musim panas dan tidak dikenal: kejadian berulang dihitung pada jam ${officeZone} yang sama, bisa bergeser satu jam.`);
+      if (changes) remarks.push(`Zona waktu "${(tzName ?? '').slice(0, 60)}" berganti jam musim panas dan tidak dikenal: jadwal berulang dihitung pada jam ${officeZone} yang sama, bisa bergeser satu jam.`);
     }
     let recurrenceIdMs: number | null = null;
     const rid = comp.getFirstProperty('recurrence-id');
@@ -274,7 +274,7 @@ export function parseIcs(text: string, officeZone: ZoneLabel, maxEvents: number)
         else rdates.push({ startMs: r.ms, endMs: endMs === null ? null : r.ms + (endMs - start.ms) });
       }
     }
-    if (rdates.length && !rrule) remarks.push(`${rdates.length} tanggal tambahan (RDATE) diimpor sebagai kejadian tersendiri.`);
+    if (rdates.length && !rrule) remarks.push(`${rdates.length} tanggal tambahan (RDATE) diimpor sebagai jadwal tersendiri.`);
     const cls = String(comp.getFirstPropertyValue('class') ?? 'PUBLIC').toUpperCase();
     events.push({
       index,

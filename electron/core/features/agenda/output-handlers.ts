@@ -46,12 +46,12 @@ function resolve(e: ParsedIcsEvent): Resolved {
   for (const x of e.exdates) {
     if (x.kind === 'instant') {
       if (startsIn(x.ms - 1, x.ms + 1).includes(x.ms)) out.cancel.push(x.ms);
-      else out.remarks.push(`EXDATE ${new Date(x.ms).toISOString().slice(0, 16).replace('T', ' ')} UTC tidak cocok dengan kejadian mana pun; diabaikan.`);
+      else out.remarks.push(`EXDATE ${new Date(x.ms).toISOString().slice(0, 16).replace('T', ' ')} UTC tidak cocok dengan jadwal mana pun; diabaikan.`);
     } else {
       const from = startOfDateKey(x.key, e.zone);
       const hits = startsIn(from, from + DAY_MS).filter((s) => dateKey(s, e.zone) === x.key);
       if (hits.length) out.cancel.push(...hits);
-      else out.remarks.push(`EXDATE ${x.key} tidak cocok dengan kejadian mana pun; diabaikan.`);
+      else out.remarks.push(`EXDATE ${x.key} tidak cocok dengan jadwal mana pun; diabaikan.`);
     }
   }
   for (const r of e.rdates) {
@@ -83,11 +83,11 @@ function plan(ctx: CoreContext, text: string): { rows: IcsPreviewRow[]; toCreate
     });
     if (e.recurrenceIdMs !== null) {
       if (!e.uid || (!seriesUids.has(e.uid) && !existing.get(e.uid))) {
-        rows.push(row('skip', 'Perubahan satu kejadian tanpa agenda berulang induknya (UID) di berkas atau di agenda.'));
+        rows.push(row('skip', 'Perubahan satu jadwal tanpa agenda berulang induknya (UID) di berkas atau di agenda.'));
       } else if (seriesUids.has(e.uid)) {
         rows.push(row('exception', null));
         toExcept.push(e);
-      } else rows.push(row('skip', 'Agenda berulang induknya sudah ada sebelumnya; perubahan satu kejadian tidak diimpor ulang.'));
+      } else rows.push(row('skip', 'Agenda berulang induknya sudah ada sebelumnya; perubahan satu jadwal tidak diimpor ulang.'));
       continue;
     }
     if (e.uid && seen.has(e.uid)) {
