@@ -29,6 +29,8 @@ const outlet: Pair = ['Media', 'Outlet'];
 const importBatch: Pair = ['Impor asal', 'Import batch'];
 const erasedAt: Pair = ['Dihapus (UU PDP)', 'Erased (data protection)'];
 const label: Pair = ['Label', 'Label'];
+const request: Pair = ['Permohonan', 'Request'];
+const opdField: Pair = ['Perangkat daerah (OPD)', 'Regional agency (OPD)'];
 
 export const DATA_LABELS: Record<string, TableLabels> = {
   office_profile: {
@@ -59,6 +61,7 @@ export const DATA_LABELS: Record<string, TableLabels> = {
   releases: {
     label: ['Siaran pers', 'Press release'],
     fields: {
+      request_id: request,
       status,
       number: ['Nomor', 'Number'],
       number_year: ['Tahun nomor', 'Number year'],
@@ -137,6 +140,7 @@ export const DATA_LABELS: Record<string, TableLabels> = {
   agenda_events: {
     label: ['Agenda', 'Agenda event'],
     fields: {
+      request_id: request,
       kind,
       title,
       start_ms: ['Mulai', 'Starts'],
@@ -253,6 +257,7 @@ export const DATA_LABELS: Record<string, TableLabels> = {
       attachment_hash: ['Lampiran', 'Attachment'],
       attachment_mime: ['Jenis lampiran', 'Attachment type'],
       notes,
+      tone: ['Nada pemberitaan', 'Tone'],
     },
   },
   media_list: { label: ['Daftar kirim', 'Mailing list'], fields: { name, kind, filter: ['Saringan', 'Filter'], description: ['Keterangan', 'Description'] } },
@@ -323,6 +328,52 @@ export const DATA_LABELS: Record<string, TableLabels> = {
       attachment_limit_mb: ['Batas lampiran (MB)', 'Attachment limit (MB)'],
       photo_max_px: ['Ukuran foto terbesar (px)', 'Largest photo size (px)'],
     },
+  },
+  requests: {
+    label: ['Permohonan OPD', 'Agency request'],
+    fields: {
+      opd_id: opdField,
+      kind,
+      channel: ['Saluran', 'Channel'],
+      title,
+      description: ['Uraian', 'Description'],
+      place: ['Tempat', 'Place'],
+      start_ms: ['Mulai', 'Starts'],
+      end_ms: ['Selesai', 'Ends'],
+      zone: ['Zona waktu', 'Time zone'],
+      attendees: ['Yang hadir', 'Attendees'],
+      contact_name: ['Narahubung', 'Contact person'],
+      contact_phone: ['Telepon narahubung', 'Contact phone'],
+      material: ['Bahan', 'Material'],
+      status,
+      submitted_at: ['Waktu dikirim', 'Submitted'],
+      submitted_by: ['Dikirim oleh', 'Submitted by'],
+      year: ['Tahun', 'Year'],
+      seq: ['Nomor urut', 'Sequence number'],
+      assignee_id: ['Penanggung jawab', 'Assignee'],
+      due_ms: ['Tenggat', 'Due'],
+      answer: ['Jawaban', 'Answer'],
+      answered_at: ['Waktu dijawab', 'Answered'],
+      agenda_event_id: ['Agenda', 'Agenda event'],
+      release_id: release,
+    },
+  },
+  request_attachments: {
+    label: ['Lampiran permohonan', 'Request attachment'],
+    fields: {
+      request_id: request,
+      opd_id: opdField,
+      file_hash: ['Berkas', 'File'],
+      file_name: ['Nama berkas', 'File name'],
+      file_mime: ['Jenis berkas', 'File type'],
+      file_size: ['Ukuran berkas', 'File size'],
+      added_by: ['Ditambahkan oleh', 'Added by'],
+      added_at: ['Waktu ditambahkan', 'Added'],
+    },
+  },
+  request_history: {
+    label: ['Riwayat permohonan', 'Request history'],
+    fields: { request_id: request, opd_id: opdField, action: ['Tindakan', 'Action'], status, actor: ['Oleh', 'By'], at, note: ['Catatan', 'Note'] },
   },
 };
 
