@@ -130,22 +130,37 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
     return out;
   };
 
-  /** Writes a plan inside the caller's transaction (which holds the workspace row's lock); returns the new head. */
+  /**
+   * Writes a plan inside the caller's transaction (which holds the workspace row's lock); returns
+   * the new head. The log, the current rows, the head and the notice go in one statement
+   * (data-modifying CTEs always run to completion): a province server's commit is a handful of
+   * round trips to PostgreSQL, not one per step.
+   */
   const writePlan = async (c: pg.PoolClient, workspaceId: string, head: number, plan: CommitPlan): Promise<number> => {
+    const next = head + plan.log.length;
+    const params: unknown[] = [workspaceId];
+    const add = (v: unknown) => `$${params.push(v)}`;
+    const parts: string[] = [];
     if (plan.log.length > 0) {
       const seqs = plan.log.map((_, i) => head + 1 + i);
-      await c.query(
-        'INSERT INTO changes (workspace_id, seq, hlc, tbl, row_id, body) SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])',
-        [workspaceId, seqs, plan.log.map((f) => f.hlc), plan.log.map((f) => f.table), plan.log.map((f) => f.rowId), plan.log.map((f) => f.body)],
+      parts.push(
+        `log AS (INSERT INTO changes (workspace_id, seq, hlc, tbl, row_id, body) SELECT $1, * FROM unnest(${add(seqs)}::bigint[], ${add(plan.log.map((f) => f.hlc))}::text[], ${add(plan.log.map((f) => f.table))}::text[], ${add(plan.log.map((f) => f.rowId))}::text[], ${add(plan.log.map((f) => f.body))}::text[]))`,
       );
     }
     if (plan.rows.size > 0) {
       const rows = [...plan.rows.values()];
-      await c.query(
-        `INSERT INTO current_rows (workspace_id, tbl, row_id, vals, clocks) SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])
-         ON CONFLICT (workspace_id, tbl, row_id) DO UPDATE SET vals = excluded.vals, clocks = excluded.clocks`,
-        [workspaceId, rows.map((r) => r.table), rows.map((r) => r.rowId), rows.map((r) => JSON.stringify(r.state.values)), rows.map((r) => JSON.stringify(r.state.clocks))],
+      parts.push(
+        `cur AS (INSERT INTO current_rows (workspace_id, tbl, row_id, vals, clocks) SELECT $1, * FROM unnest(${add(rows.map((r) => r.table))}::text[], ${add(rows.map((r) => r.rowId))}::text[], ${add(rows.map((r) => JSON.stringify(r.state.values)))}::text[], ${add(rows.map((r) => JSON.stringify(r.state.clocks)))}::text[])
+         ON CONFLICT (workspace_id, tbl, row_id) DO UPDATE SET vals = excluded.vals, clocks = excluded.clocks)`,
       );
+    }
+    if (next !== head) {
+      const n = add(next);
+      parts.push(`head AS (UPDATE workspaces SET head = ${n}, materialized = ${n} WHERE id = $1)`);
+    }
+    if (parts.length > 0) {
+      const notify = next !== head ? `pg_notify(${add(CHANNEL)}, ${add(`${workspaceId}:${next}`)})` : '1';
+      await c.query(`WITH ${parts.join(', ')} SELECT ${notify}`, params);
     }
     for (const e of plan.redact) {
       const stored = await c.query<{ seq: string; hlc: string; body: string }>('SELECT seq, hlc, body FROM changes WHERE workspace_id = $1 AND tbl = $2 AND row_id = $3', [workspaceId, e.table, e.rowId]);
@@ -155,7 +170,7 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
         if (redactFields(change.fields, e.fields)) await c.query('UPDATE changes SET body = $3 WHERE workspace_id = $1 AND seq = $2', [workspaceId, row.seq, JSON.stringify(change)]);
       }
     }
-    return head + plan.log.length;
+    return next;
   };
 
   /** Folds the log of a workspace an older server wrote without current rows, in chunks. */
@@ -278,10 +293,6 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
         const loaded = await loadForDecider(decider, (keys) => loadRows(c, workspaceId, keys));
         const { plan, result } = decider.decide(known, loaded);
         const next = await writePlan(c, workspaceId, head, plan);
-        if (next !== head) {
-          await c.query('UPDATE workspaces SET head = $2, materialized = $2 WHERE id = $1', [workspaceId, next]);
-          await c.query('SELECT pg_notify($1, $2)', [CHANNEL, `${workspaceId}:${next}`]);
-        }
         return { head: next, result };
       });
     },
