@@ -53,6 +53,14 @@ export class PageApplier {
     const defer = this.ctx.db.prepare('INSERT OR IGNORE INTO sync_deferred (hlc, body) VALUES (?, ?)');
     this.applying = true;
     this.joining = joinPending(this.state);
+    // A pulled page need not reach the platter before the next one is applied: the office's
+    // server still holds it and the cursor moves in the same transaction, so a page lost to a
+    // power cut is simply pulled again. WAL with synchronous=NORMAL keeps the file consistent;
+    // this machine's own saves stay FULL (open-database.ts), and their fsync carries these too.
+    // (The setting may not change inside a transaction: a page applied within one keeps FULL.)
+    const db = this.ctx.db;
+    const relaxed = !db.inTransaction;
+    if (relaxed) db.pragma('synchronous = NORMAL');
     try {
       m.transaction(() => {
         // Changes to rows this device does not hold (most of a first sync) need no conflict or
@@ -89,6 +97,7 @@ export class PageApplier {
       });
     } finally {
       this.applying = false;
+      if (relaxed) db.pragma('synchronous = FULL');
     }
   }
 
