@@ -1,12 +1,13 @@
 import type { OfficeProfile } from '../../shared/office/profile';
-import { HomePage } from '../features/home/HomePage';
 import { lazyPage } from './lazy-page';
 import type { Section } from './navigation-store';
 
 /**
- * The pages behind the sidebar. Beranda is the first screen after sign-in and light, so it is in
- * the main chunk; every other section is loaded on first use (renderer/app/lazy-page.tsx).
+ * The pages behind the sidebar, each loaded on first use (renderer/app/lazy-page.tsx). Beranda is
+ * the first screen after sign-in, but the window's first screen is the sign-in: its chunk (the
+ * morning desk) starts loading as soon as the frame appears, before the other sections.
  */
+const home = lazyPage<{ profile: OfficeProfile }>(() => import('../features/home/HomePage').then((m) => m.HomePage));
 const pages = {
   releases: lazyPage(() => import('../features/releases/ReleasesPage').then((m) => m.ReleasesPage)),
   agenda: lazyPage(() => import('../features/agenda/AgendaPage').then((m) => m.AgendaPage)),
@@ -19,7 +20,7 @@ const pages = {
 } satisfies Record<Exclude<Section, 'home'>, unknown>;
 
 export function SectionPage({ section, profile }: { section: Section; profile: OfficeProfile }) {
-  if (section === 'home') return <HomePage profile={profile} />;
+  if (section === 'home') return <home.Component profile={profile} />;
   const { Component } = pages[section];
   return <Component />;
 }
@@ -28,7 +29,7 @@ export function SectionPage({ section, profile }: { section: Section; profile: O
 export function preloadSections(): () => void {
   let cancelled = false;
   const run = async () => {
-    for (const page of Object.values(pages)) {
+    for (const page of [home, ...Object.values(pages)]) {
       if (cancelled) return;
       await page.preload();
     }

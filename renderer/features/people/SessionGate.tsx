@@ -6,10 +6,13 @@ import { AppFrame } from '../../app/AppFrame';
 import { CenteredMessage } from '../../components/CenteredMessage';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/use-t';
-import { KioskScreen } from '../pressroom/KioskScreen';
+import { lazyPage, PageSlot } from '../../app/lazy-page';
 import { AdministratorSetupScreen } from './AdministratorSetupScreen';
 import { SignInScreen } from './SignInScreen';
 import { useSession } from './session-store';
+
+/** The press-room kiosk: its own chunk, so a staff computer's first screen does not carry it. */
+const kiosk = lazyPage<{ profile: OfficeProfile }>(() => import('../pressroom/KioskScreen').then((m) => m.KioskScreen));
 
 /**
  * Who the window is for, once the office profile exists: first run's administrator step, the
@@ -54,6 +57,11 @@ export function SessionGate({ profile }: { profile: OfficeProfile }) {
   }
   if (!info.accountsExist) return <AdministratorSetupScreen />;
   if (info.user) return <AppFrame profile={profile} />;
-  if (info.pressRoom && !staffSignIn) return <KioskScreen profile={profile} />;
+  if (info.pressRoom && !staffSignIn)
+    return (
+      <PageSlot section="kiosk">
+        <kiosk.Component profile={profile} />
+      </PageSlot>
+    );
   return <SignInScreen key={info.lockedUser?.id ?? 'nobody'} profile={profile} />;
 }
