@@ -48,13 +48,24 @@ function requestCheck(j: RuleInput): Refusal | null {
   return null;
 }
 
+/**
+ * A row that belongs to a request (its history, its attachments), written by a contributor's
+ * device: it must carry the device's own OPD, and so must the request it hangs on. Returns that
+ * request (null when this machine does not hold it) or the refusal.
+ */
+function ownRequestPart(j: RuleInput): { parent: Row | null } | { refusal: Refusal } {
+  const opd = boundOpd(j.actor);
+  if (typeof opd !== 'string') return { refusal: opd };
+  if (j.fields.opd_id !== opd) return { refusal: otherOpd() };
+  const parent = typeof j.fields.request_id === 'string' ? j.row('requests', j.fields.request_id) : null;
+  if (parent && parent.opd_id !== opd) return { refusal: otherOpd() };
+  return { parent };
+}
+
 function historyCheck(j: RuleInput): Refusal | null {
   if (j.actor.can('requests.manage')) return null;
-  const opd = boundOpd(j.actor);
-  if (typeof opd !== 'string') return opd;
-  if (j.fields.opd_id !== opd) return otherOpd();
-  const parent = typeof j.fields.request_id === 'string' ? j.row('requests', j.fields.request_id) : null;
-  if (parent && parent.opd_id !== opd) return otherOpd();
+  const own = ownRequestPart(j);
+  if ('refusal' in own) return own.refusal;
   if (!['submitted', 'resubmitted', 'withdrawn'].includes(j.fields.action as string))
     return refuse('field_forbidden', 'action', 'Langkah ini dicatat oleh Humas, bukan oleh OPD.', 'This step is recorded by the PR office, not by the OPD.');
   return null;
@@ -66,11 +77,9 @@ function historyCheck(j: RuleInput): Refusal | null {
  */
 function attachmentCheck(j: RuleInput): Refusal | null {
   if (j.actor.can('requests.manage')) return null;
-  const opd = boundOpd(j.actor);
-  if (typeof opd !== 'string') return opd;
-  if (j.fields.opd_id !== opd) return otherOpd();
-  const parent = typeof j.fields.request_id === 'string' ? j.row('requests', j.fields.request_id) : null;
-  if (parent && parent.opd_id !== opd) return otherOpd();
+  const own = ownRequestPart(j);
+  if ('refusal' in own) return own.refusal;
+  const { parent } = own;
   if (parent && !OPEN_STATUSES.includes(parent.status as RequestStatus))
     return refuse('wrong_state', null, 'Permohonan ini sudah dijawab Humas; lampiran tidak dapat ditambah lagi.', 'The PR office has answered this request; no more attachments.');
   return null;
