@@ -14,7 +14,6 @@ import { useCan } from '../people/session-store';
 import { useAppInfo } from '../settings/app-info-store';
 import { useOpdStore } from '../settings/opd-store';
 import { useSyncStatus } from '../status/sync-status-store';
-import { recordLabel } from './record-labels';
 import { syncStateText } from './SyncStateLabel';
 import './sync.css';
 
@@ -223,7 +222,7 @@ export function SyncSection() {
           <ul className="sync-list">
             {reviews.map((r) => (
               <li key={r.id}>
-                {t(`sync.reviews.${r.kind}`)} — {recordLabel(r.table, null, language)}
+                {t(`sync.reviews.${r.kind}`)} — {tableLabel(r.table, language)}
                 <button type="button" className="button" disabled={busy} onClick={() => void run(call('sync.closeReview', { id: r.id }), () => void loadLists())}>
                   {t('sync.reviews.close')}
                 </button>
