@@ -65,6 +65,20 @@ function countVitest(file, ranOk) {
   }
 }
 
+// A test that failed once and passed on its retry is named in the summary, so it gets fixed
+// rather than forgotten; a test that fails twice fails the run.
+const flaky = [];
+function flakyTitles(suites) {
+  const out = [];
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      if ((spec.tests ?? []).some((t) => t.status === 'flaky')) out.push(`${spec.file}:${spec.line} › ${spec.title}`);
+    }
+    out.push(...flakyTitles(suite.suites ?? []));
+  }
+  return out;
+}
+
 function countPlaywright(file, ranOk) {
   try {
     const stats = JSON.parse(fs.readFileSync(file, 'utf8')).stats ?? {};
@@ -72,6 +86,7 @@ function countPlaywright(file, ranOk) {
     totals.failed += stats.unexpected ?? 0;
     totals.skipped += stats.skipped ?? 0;
     if (!ranOk && !stats.unexpected) totals.failed += 1;
+    for (const title of flakyTitles(JSON.parse(fs.readFileSync(file, 'utf8')).suites ?? [])) flaky.push(title);
   } catch {
     totals.failed += 1;
   }
@@ -125,5 +140,6 @@ for (const [label, config, name] of [
 
 process.stdout.write('\n=== summary\n');
 for (const s of steps) process.stdout.write(`${s.ok ? 'ok  ' : 'FAIL'} ${s.label} (${s.seconds} s)\n`);
+for (const title of flaky) process.stdout.write(`flaky (failed once, passed on retry): ${title}\n`);
 process.stdout.write(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(totals.failed > 0 || steps.some((s) => !s.ok) ? 1 : 0);

@@ -18,7 +18,9 @@ export default defineConfig({
   // Two cores: one worker for the tests, the other for the host and Chromium.
   workers: 1,
   fullyParallel: false,
-  retries: 0,
+  // One retry: on two loaded cores a step can miss its timeout once; a test that fails twice
+  // fails the run, and scripts/test-all.mjs names every test that needed its retry.
+  retries: 1,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
