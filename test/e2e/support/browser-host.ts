@@ -36,7 +36,7 @@ function readUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => fail(new Error(`browser host did not print WARTA_URL within 30 s\n${out}\n${err}`)), 30_000);
+    const timer = setTimeout(() => fail(new Error(`browser host did not print WARTA_URL within 90 s\n${out}\n${err}`)), 90_000); // a loaded two-core machine can take this long to compile and start the host
     function fail(e: Error) {
       clearTimeout(timer);
       void stopProcessGroup(child);
