@@ -23,11 +23,24 @@ const email: Domain = (v) =>
   v === '' || (typeof v === 'string' && normalizeEmail(v) === v) ? null : { id: 'harus alamat email yang sah (huruf kecil)', en: 'must be a valid e-mail address (lower case)' };
 const clock: Domain = (v) => (typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v) ? null : { id: 'harus jam berbentuk JJ:MM', en: 'must be a time as HH:MM' });
 
+/**
+ * True when a required field is blank: set blank by this change, or left out of a new row and not
+ * set by another change of the row in the batch. A device's push may carry a row's fields in
+ * several changes (its log keeps each field's newest value and clock), so a new row's first change
+ * need not hold them all; a change that leaves an existing row's field alone is not judged by it.
+ */
+function missing(j: RuleInput, field: string): boolean {
+  if (!isBlank(j.after[field])) return false;
+  if (j.fields[field] !== undefined) return true;
+  if (j.before) return false;
+  return !j.batch.all(j.table).some((c) => c.rowId === j.rowId && !isBlank(c.fields[field]));
+}
+
 function contactCheck(j: RuleInput): Refusal | null {
   if (j.before && !isBlank(j.before.erased_at))
     return refuse('erased', null, 'Data kontak ini sudah dihapus atas permintaan; tidak dapat diubah.', "This contact's data was erased on request; it cannot change.");
-  if (!j.before && isBlank(j.fields.opd_id)) return refuse('invalid_value', 'opd_id', 'Kontak jejaring harus milik satu OPD.', 'A network contact belongs to one OPD.');
-  if ((!j.before || j.fields.name !== undefined) && isBlank(j.after.name) && isBlank(j.fields.erased_at))
+  if (missing(j, 'opd_id')) return refuse('invalid_value', 'opd_id', 'Kontak jejaring harus milik satu OPD.', 'A network contact belongs to one OPD.');
+  if (isBlank(j.fields.erased_at) && missing(j, 'name'))
     return refuse('invalid_value', 'name', 'Nama kontak wajib diisi.', "The contact's name is required.");
   return erasureOlderThanEdits(j, 'erased_at', CONTACT_ERASED_FIELDS);
 }
@@ -35,22 +48,23 @@ function contactCheck(j: RuleInput): Refusal | null {
 /** A wave is a day of the meeting: it has a date (the attendance list is printed for it). */
 function waveCheck(j: RuleInput): Refusal | null {
   if (!isBlank(j.after.deleted_at)) return null;
-  if (isBlank(j.after.meeting_id)) return refuse('invalid_value', 'meeting_id', 'Gelombang harus milik satu pertemuan.', 'A wave belongs to one meeting.');
-  if (isBlank(j.after.date)) return refuse('invalid_value', 'date', 'Gelombang tanpa tanggal; isi tanggalnya.', 'A wave without a date; fill in its date.');
+  if (missing(j, 'meeting_id')) return refuse('invalid_value', 'meeting_id', 'Gelombang harus milik satu pertemuan.', 'A wave belongs to one meeting.');
+  if (missing(j, 'date')) return refuse('invalid_value', 'date', 'Gelombang tanpa tanggal; isi tanggalnya.', 'A wave without a date; fill in its date.');
   return null;
 }
 
 function inviteeCheck(j: RuleInput): Refusal | null {
-  if (isBlank(j.after.meeting_id)) return refuse('invalid_value', 'meeting_id', 'Undangan harus milik satu pertemuan.', 'An invitation belongs to one meeting.');
-  if (isBlank(j.after.contact_id) === isBlank(j.after.journalist_id))
+  if (missing(j, 'meeting_id')) return refuse('invalid_value', 'meeting_id', 'Undangan harus milik satu pertemuan.', 'An invitation belongs to one meeting.');
+  const neither = missing(j, 'contact_id') && missing(j, 'journalist_id');
+  if (neither || (!isBlank(j.after.contact_id) && !isBlank(j.after.journalist_id)))
     return refuse('invalid_value', 'contact_id', 'Undangan menyebut satu orang: kontak jejaring atau wartawan.', 'An invitation names one person: a network contact or a journalist.');
   return null;
 }
 
 function actionCheck(j: RuleInput): Refusal | null {
   if (!isBlank(j.after.deleted_at)) return null;
-  if (isBlank(j.after.opd_id)) return refuse('invalid_value', 'opd_id', 'Tindak lanjut harus ditugaskan kepada satu OPD.', 'An action item is assigned to one OPD.');
-  if (isBlank(j.after.text)) return refuse('invalid_value', 'text', 'Tuliskan tindak lanjutnya.', 'Write what is to be done.');
+  if (missing(j, 'opd_id')) return refuse('invalid_value', 'opd_id', 'Tindak lanjut harus ditugaskan kepada satu OPD.', 'An action item is assigned to one OPD.');
+  if (missing(j, 'text')) return refuse('invalid_value', 'text', 'Tuliskan tindak lanjutnya.', 'Write what is to be done.');
   return null;
 }
 
