@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useNetworkT } from './messages';
 
 /** Every open action item of every meeting, followed until its OPD has done it. */
-export function ActionsView({ version }: { version: number }) {
+export function ActionsView({ version, canManage }: { version: number; canManage: boolean }) {
   const { t, language } = useNetworkT();
   const [items, setItems] = useState<ActionItem[] | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -53,9 +53,13 @@ export function ActionsView({ version }: { version: number }) {
                 <td>{a.dueDate ? formatDateKey(a.dueDate, language) : ''}</td>
                 <td>{a.meetingTitle}</td>
                 <td>
-                  <button type="button" className="button" onClick={() => void done(a)}>
-                    {t('network.action.done')}
-                  </button>
+                  {canManage ? (
+                    <button type="button" className="button" onClick={() => void done(a)}>
+                      {t('network.action.done')}
+                    </button>
+                  ) : (
+                    t('network.action.open')
+                  )}
                 </td>
               </tr>
             ))}

@@ -32,7 +32,8 @@ export function NetworkPage() {
   useEffect(() => {
     void useOpdStore.getState().load();
   }, []);
-  const tabs: Tab[] = canManage ? ['contacts', 'meetings', 'actions'] : ['contacts'];
+  // A contributor's computer: its own OPD's contacts and the action items assigned to its OPD.
+  const tabs: Tab[] = canManage ? ['contacts', 'meetings', 'actions'] : ['contacts', 'actions'];
   return (
     <section className="page network" aria-labelledby="page-title">
       <PageHeading>{t('network.title')}</PageHeading>
@@ -46,7 +47,7 @@ export function NetworkPage() {
           ))}
         </div>
       ) : null}
-      {tab === 'contacts' ? <ContactsView version={version} canManage={canManage} /> : tab === 'meetings' ? <MeetingsView version={version} /> : <ActionsView version={version} />}
+      {tab === 'contacts' ? <ContactsView version={version} canManage={canManage} /> : tab === 'meetings' ? <MeetingsView version={version} /> : <ActionsView version={version} canManage={canManage} />}
     </section>
   );
 }
