@@ -4,7 +4,8 @@
  * (and the action items assigned to A), never another OPD's contacts, nor any meeting, wave or
  * invitation; its database file and WAL are searched byte by byte. A protocol device (staff
  * without media.personal) receives every contact without phone or e-mail. A contact moved to
- * another OPD leaves A's device. A contributor's own write is refused by its core.
+ * another OPD leaves A's device. A contributor's own write is refused by its core. An erasure on
+ * request leaves no old value on the contributor's disk nor in the server's file.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/create-core';
+import { SERVER_DB_FILE } from '../../server/store-sqlite';
 import { removeDir } from '../support/temp-dir';
 import { enrol, openDevice, startTestServer, type TestDevice, type TestServer } from './support';
 
@@ -108,4 +110,25 @@ it(`a contributor of OPD A never receives OPD B's contacts, nor meetings or invi
 it("a contributor's device may not write the network: its core refuses", () => {
   expect(() => contributor.core.context.mutator.insert('network_contacts', { opd_id: OPD_A, name: 'Menyamar' })).toThrow(/network\.manage/);
   expect(() => contributor.core.context.mutator.insert('network_actions', { meeting_id: 'm', opd_id: OPD_A, text: 'x', status: 'done' })).toThrow(/network\.manage/);
+});
+
+it("an erasure on request leaves no old value on the contributor's device nor in the server's file", { timeout: 60_000 }, async () => {
+  // A contact of the contributor's OPD (A), made through the mutation path, erased through the core's method.
+  const name = `RAHASIAKONTAK${crypto.randomBytes(4).toString('hex')}`;
+  const phone = '+6281377665544';
+  const id = desk.core.context.mutator.insert('network_contacts', { opd_id: OPD_A, name, position: 'Pranata Humas', phone, email: `${name.toLowerCase()}@opd.go.id`, consent: 'given' });
+  await desk.engine.syncNow();
+  await contributor.engine.syncNow();
+  expect(contributor.core.context.db.prepare('SELECT phone FROM network_contacts WHERE id = ?').pluck().get(id)).toBe(phone);
+
+  await desk.core.invoke('network.contacts.erase', { id, reason: 'Permintaan tertulis yang bersangkutan' });
+  for (let round = 0; round < 2; round++) for (const d of [desk, contributor, protocol]) expect((await d.engine.syncNow()).state).toBe('up_to_date');
+  expect(contributor.core.context.db.prepare('SELECT name, phone FROM network_contacts WHERE id = ?').get(id)).toEqual({ name: 'Dihapus atas permintaan', phone: null });
+  for (const d of [desk, contributor, protocol]) for (const s of [name, phone]) expect(diskBytes(d).includes(s), `${s} left on a device`).toBe(false);
+  const server = ['', '-wal']
+    .map((x) => path.join(t.dir, SERVER_DB_FILE + x))
+    .filter((f) => fs.existsSync(f))
+    .map((f) => fs.readFileSync(f).toString('latin1'))
+    .join('\n');
+  for (const s of [name, phone]) expect(server.includes(s), `${s} left in the server file`).toBe(false);
 });
