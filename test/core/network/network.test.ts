@@ -122,6 +122,17 @@ describe('network meetings', () => {
       { waveId: w2!.id, invited: 1, yes: 0, present: 1 },
     ]);
 
+    // Who attended which wave: Budi moved to wave 1 keeps his attendance; an invitation withdrawn leaves the list.
+    d = await fx.core.invoke('network.invitees.move', { id: by('Budi Santoso').id, waveId: w1!.id });
+    expect(d.tallies.find((x) => x.waveId === w1!.id)).toEqual({ waveId: w1!.id, invited: 3, yes: 1, present: 2 });
+    d = await fx.core.invoke('network.invitees.move', { id: by('Budi Santoso').id, waveId: w2!.id });
+    await expect(fx.core.invoke('network.invitees.move', { id: by('Budi Santoso').id, waveId: crypto.randomUUID() })).rejects.toMatchObject({ code: 'not_found' });
+    const extra = await fx.core.invoke('network.contacts.save', contact({ name: 'Tamu Sementara', personal: undefined }));
+    d = await fx.core.invoke('network.meetings.invite', { meetingId: m.id, contactIds: [extra.id] });
+    expect(d.invited).toBe(4);
+    d = await fx.core.invoke('network.invitees.remove', { id: d.invitees.find((i) => i.name === 'Tamu Sementara')!.id });
+    expect(d.invited).toBe(3);
+
     d = await fx.core.invoke('network.meetings.minutes', { id: m.id, minutes: '1. Setiap OPD mengirim satu rilis per bulan.' });
     expect(d.minutes).toContain('satu rilis per bulan');
     d = await fx.core.invoke('network.actions.save', { meetingId: m.id, opdId: opdA, text: 'Kirim daftar kegiatan Januari', dueDate: '2027-02-28' });

@@ -36,9 +36,10 @@ function emailOf(raw: string): string {
   return e;
 }
 
-function liveOpd(ctx: CoreContext, id: string): void {
+/** Refuses an OPD that is not (or no longer) in the office's list. */
+export function liveOpd(ctx: CoreContext, id: string, field = 'opdId'): void {
   if (!ctx.db.prepare('SELECT 1 FROM opd WHERE id = ? AND deleted_at IS NULL').get(id))
-    throw new WartaError('not_found', 'OPD itu tidak ada di daftar OPD. (That OPD is not in the list.)', { field: 'opdId' });
+    throw new WartaError('not_found', 'OPD itu tidak ada di daftar OPD. (That OPD is not in the list.)', { field });
 }
 
 function requirePersonal(caller: Caller): void {

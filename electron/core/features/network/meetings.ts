@@ -8,6 +8,7 @@
 import { WartaError } from '../../../../shared/contract/errors';
 import { MAX_INVITEES } from '../../../../shared/network/model';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
+import { liveOpd } from './contacts';
 import { ACTION_SELECT, listMeetings, readActions, readMeeting, toAction } from './rows';
 
 const iso = (ctx: CoreContext) => new Date(ctx.now()).toISOString();
@@ -162,8 +163,7 @@ export const meetingHandlers: HandlerGroup<Methods> = {
 
   'network.actions.save': (input, ctx) => {
     liveMeeting(ctx, input.meetingId);
-    if (!ctx.db.prepare('SELECT 1 FROM opd WHERE id = ? AND deleted_at IS NULL').get(input.opdId))
-      throw new WartaError('not_found', 'OPD itu tidak ada di daftar OPD. (That OPD is not in the list.)', { field: 'opdId' });
+    liveOpd(ctx, input.opdId);
     const values = { meeting_id: input.meetingId, opd_id: input.opdId, text: input.text, due_date: input.dueDate };
     if (input.id) ctx.mutator.update('network_actions', input.id, values);
     else ctx.mutator.insert('network_actions', { ...values, status: 'open' });
