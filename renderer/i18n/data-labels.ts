@@ -30,6 +30,7 @@ const importBatch: Pair = ['Impor asal', 'Import batch'];
 const erasedAt: Pair = ['Dihapus (UU PDP)', 'Erased (data protection)'];
 const label: Pair = ['Label', 'Label'];
 const request: Pair = ['Permohonan', 'Request'];
+const meeting: Pair = ['Pertemuan', 'Meeting'];
 const opdField: Pair = ['Perangkat daerah (OPD)', 'Regional agency (OPD)'];
 
 export const DATA_LABELS: Record<string, TableLabels> = {
@@ -374,6 +375,76 @@ export const DATA_LABELS: Record<string, TableLabels> = {
   request_history: {
     label: ['Riwayat permohonan', 'Request history'],
     fields: { request_id: request, opd_id: opdField, action: ['Tindakan', 'Action'], status, actor: ['Oleh', 'By'], at, note: ['Catatan', 'Note'] },
+  },
+  // The PR network (issue 13 items 3 and 4).
+  network_contacts: {
+    label: ['Kontak jejaring kehumasan', 'PR network contact'],
+    fields: {
+      opd_id: opdField,
+      name,
+      position: ['Jabatan', 'Position'],
+      phone,
+      whatsapp: ['WhatsApp', 'WhatsApp'],
+      email,
+      info_team: ['Anggota tim informasi', 'Information team member'],
+      decree_no: ['Nomor SK', 'Decree number'],
+      decree_date: ['Tanggal SK', 'Decree date'],
+      consent: ['Persetujuan', 'Consent'],
+      consent_at: ['Waktu persetujuan', 'Consent given'],
+      notes,
+      erased_at: erasedAt,
+    },
+  },
+  network_meetings: {
+    label: ['Pertemuan jejaring', 'Network meeting'],
+    fields: {
+      kind,
+      title,
+      place: ['Tempat', 'Place'],
+      description: ['Uraian', 'Description'],
+      minutes: ['Notulen', 'Minutes'],
+      minutes_at: ['Waktu notulen', 'Minutes written'],
+      created_by: ['Dibuat oleh', 'Created by'],
+    },
+  },
+  network_waves: {
+    label: ['Gelombang pertemuan', 'Meeting wave'],
+    fields: {
+      meeting_id: meeting,
+      label: ['Nama gelombang', 'Wave name'],
+      date: ['Tanggal', 'Date'],
+      start_time: ['Jam mulai', 'Start time'],
+      end_time: ['Jam selesai', 'End time'],
+      place: ['Tempat', 'Place'],
+      seq: ['Urutan', 'Order'],
+    },
+  },
+  network_invitees: {
+    label: ['Undangan pertemuan', 'Meeting invitation'],
+    fields: {
+      meeting_id: meeting,
+      wave_id: ['Gelombang', 'Wave'],
+      contact_id: ['Kontak jejaring', 'Network contact'],
+      journalist_id: ['Wartawan', 'Journalist'],
+      rsvp: ['Konfirmasi kehadiran', 'RSVP'],
+      rsvp_at: ['Waktu konfirmasi', 'RSVP time'],
+      present: ['Hadir', 'Present'],
+      present_at: ['Waktu hadir', 'Arrived'],
+      marked_by: ['Dicatat oleh', 'Marked by'],
+    },
+  },
+  network_actions: {
+    label: ['Tindak lanjut pertemuan', 'Meeting action item'],
+    fields: {
+      meeting_id: meeting,
+      opd_id: opdField,
+      text: ['Tindak lanjut', 'Action'],
+      due_date: ['Tenggat', 'Due'],
+      status,
+      done_at: ['Waktu selesai', 'Done'],
+      done_note: ['Catatan penyelesaian', 'Completion note'],
+      done_by: ['Diselesaikan oleh', 'Done by'],
+    },
   },
 };
 

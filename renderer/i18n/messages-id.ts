@@ -40,6 +40,7 @@ export const messagesId = {
   'nav.releases': 'Rilis',
   'nav.agenda': 'Agenda',
   'nav.media': 'Media',
+  'nav.network': 'Jejaring Kehumasan',
   'nav.pressroom': 'Ruang Pers',
   'nav.reports': 'Laporan',
   'nav.settings': 'Pengaturan',

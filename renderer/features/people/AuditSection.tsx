@@ -19,7 +19,7 @@ import './people.css';
 const PAGE = 50;
 
 /** Action prefixes offered as a filter (the core matches `x` and `x.*`). */
-const GROUPS = ['sign_in', 'sign_out', 'session', 'account', 'machine', 'audit', 'personal_data', 'release', 'media'] as const;
+const GROUPS = ['sign_in', 'sign_out', 'session', 'account', 'machine', 'audit', 'personal_data', 'release', 'media', 'network'] as const;
 
 const KNOWN_ACTIONS = new Set([
   'sign_in',
@@ -52,6 +52,10 @@ const KNOWN_ACTIONS = new Set([
   'media.personal.export_person',
   'media.personal.import',
   'media.personal.view',
+  'network.personal.edit',
+  'network.personal.erase',
+  'network.personal.export_person',
+  'network.personal.view',
   'sync.configure',
   'workspace.encryption_on',
   'workspace.encryption_off',

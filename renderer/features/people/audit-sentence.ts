@@ -56,6 +56,6 @@ function machine(to: unknown, t: Translate): string {
 export function auditTarget(entry: AuditEntry, t: Translate): string {
   const kind = entry.targetType;
   if (!kind) return '';
-  const known = ['release', 'account', 'media_journalist', 'media_import_batch', 'guestbook', 'device'] as const;
+  const known = ['release', 'account', 'media_journalist', 'media_import_batch', 'guestbook', 'device', 'network_contact'] as const;
   return (known as readonly string[]).includes(kind) ? t(`people.audit.target.${kind as (typeof known)[number]}` as const) : '';
 }

@@ -178,6 +178,7 @@ export const peopleId = {
   'people.audit.target.release': 'Rilis',
   'people.audit.target.account': 'Akun',
   'people.audit.target.media_journalist': 'Data wartawan',
+  'people.audit.target.network_contact': 'Kontak jejaring kehumasan',
   'people.audit.target.media_import_batch': 'Impor data media',
   'people.audit.target.guestbook': 'Buku tamu',
   'people.audit.target.device': 'Komputer ini',
@@ -196,6 +197,10 @@ export const peopleId = {
   'people.action.media.personal.export_person': 'Data satu wartawan diekspor',
   'people.action.media.personal.import': 'Data wartawan diimpor',
   'people.action.media.personal.view': 'Data pribadi wartawan dilihat',
+  'people.action.network.personal.edit': 'Data pribadi kontak jejaring diubah',
+  'people.action.network.personal.erase': 'Data pribadi kontak jejaring dihapus',
+  'people.action.network.personal.export_person': 'Data satu kontak jejaring diekspor',
+  'people.action.network.personal.view': 'Data pribadi kontak jejaring dilihat',
   'people.action.sync.configure': 'Sinkronisasi diatur',
   'people.action.workspace.encryption_on': 'Enkripsi basis data dinyalakan',
   'people.action.workspace.encryption_off': 'Enkripsi basis data dimatikan',
@@ -210,6 +215,7 @@ export const peopleId = {
   'people.actionGroup.personal_data': 'Akses data pribadi',
   'people.actionGroup.release': 'Rilis',
   'people.actionGroup.media': 'Media',
+  'people.actionGroup.network': 'Jejaring Kehumasan',
 
   'people.guestbook.title': 'Buku tamu ruang pers',
   'people.guestbook.intro':
@@ -402,6 +408,7 @@ export const peopleEn: Record<keyof typeof peopleId, string> = {
   'people.audit.target.release': 'Release',
   'people.audit.target.account': 'Account',
   'people.audit.target.media_journalist': 'Journalist data',
+  'people.audit.target.network_contact': 'PR network contact',
   'people.audit.target.media_import_batch': 'Media data import',
   'people.audit.target.guestbook': 'Guest book',
   'people.audit.target.device': 'This computer',
@@ -420,6 +427,10 @@ export const peopleEn: Record<keyof typeof peopleId, string> = {
   'people.action.media.personal.export_person': "One journalist's data exported",
   'people.action.media.personal.import': 'Journalist data imported',
   'people.action.media.personal.view': "Journalist's personal data viewed",
+  'people.action.network.personal.edit': "Network contact's personal data changed",
+  'people.action.network.personal.erase': "Network contact's personal data erased",
+  'people.action.network.personal.export_person': "One network contact's data exported",
+  'people.action.network.personal.view': "Network contact's personal data viewed",
   'people.action.sync.configure': 'Sync set up',
   'people.action.workspace.encryption_on': 'Database encryption turned on',
   'people.action.workspace.encryption_off': 'Database encryption turned off',
@@ -434,6 +445,7 @@ export const peopleEn: Record<keyof typeof peopleId, string> = {
   'people.actionGroup.personal_data': 'Access to personal data',
   'people.actionGroup.release': 'Releases',
   'people.actionGroup.media': 'Media',
+  'people.actionGroup.network': 'PR network',
 
   'people.guestbook.title': 'Press-room guest book',
   'people.guestbook.intro':

@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import type { ErrorPayload } from '../../../shared/contract/errors';
+import { formatDateKey } from '../../../shared/format/dates';
+import type { ActionItem } from '../../../shared/network/model';
+import { call } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useNetworkT } from './messages';
+
+/** Every open action item of every meeting, followed until its OPD has done it. */
+export function ActionsView({ version, canManage }: { version: number; canManage: boolean }) {
+  const { t, language } = useNetworkT();
+  const [items, setItems] = useState<ActionItem[] | null>(null);
+  const [error, setError] = useState<ErrorPayload | null>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void call('network.actions.list', { status: 'open' }).then((r) => {
+      if (!live) return;
+      if (r.ok) setItems(r.value);
+      else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [version, tick]);
+
+  async function done(a: ActionItem) {
+    const r = await call('network.actions.done', { id: a.id, done: true, note: '' });
+    if (r.ok) setTick((n) => n + 1);
+    else setError(r.error);
+  }
+
+  return (
+    <>
+      {error ? <ErrorMessage error={error} /> : null}
+      {items && items.length === 0 ? <p className="empty">{t('network.actions.empty')}</p> : null}
+      {items && items.length > 0 ? (
+        <table className="table" data-testid="network-open-actions">
+          <thead>
+            <tr>
+              <th scope="col">{t('network.col.opd')}</th>
+              <th scope="col">{t('network.action.text')}</th>
+              <th scope="col">{t('network.action.due')}</th>
+              <th scope="col">{t('network.col.meeting')}</th>
+              <th scope="col">{t('network.col.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((a) => (
+              <tr key={a.id}>
+                <td>{a.opdName}</td>
+                <td>{a.text}</td>
+                <td>{a.dueDate ? formatDateKey(a.dueDate, language) : ''}</td>
+                <td>{a.meetingTitle}</td>
+                <td>
+                  {canManage ? (
+                    <button type="button" className="button" onClick={() => void done(a)}>
+                      {t('network.action.done')}
+                    </button>
+                  ) : (
+                    t('network.action.open')
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </>
+  );
+}
