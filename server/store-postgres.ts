@@ -6,6 +6,12 @@
  * order: a reader that sees seq N has also seen every seq below N, and never skips a change
  * because another transaction committed late. Notices travel between processes with
  * LISTEN/NOTIFY on one channel.
+ *
+ * Devices by token are kept in memory: every request of a province server's hundreds of devices
+ * would otherwise wait for its own query (and for a pooled connection the commits need). Whatever
+ * changes a device row (revocation, re-enrolment) empties the cache of this process before it
+ * returns and notifies the other processes on a second channel in its own transaction; a process
+ * that loses its LISTEN connection stops caching, so it can never miss such a notice.
  */
 import pg from 'pg';
 import type { Role } from '../shared/contract/permissions';
@@ -49,6 +55,9 @@ ALTER TABLE devices ADD COLUMN IF NOT EXISTS opd_id TEXT;
 `;
 const FOLD_CHUNK = 5000;
 const CHANNEL = 'warta_sync_append';
+const DEVICES_CHANNEL = 'warta_sync_devices';
+/** Enough for a province's devices; beyond it the oldest entry goes. */
+const DEVICE_CACHE_MAX = 10_000;
 
 interface DeviceRow {
   device_id: string;
@@ -83,10 +92,25 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
     boot.release();
   }
   const listeners = new Set<(ws: string, head: number) => void>();
+  // Devices by token hash (found, revoked or not). `generation` counts invalidations: a lookup
+  // that was in flight while one arrived may have read the row before the change, so it is not kept.
+  const deviceCache = new Map<string, DeviceRecord>();
+  let cacheUsable = true;
+  let generation = 0;
+  const invalidateDevices = () => {
+    generation += 1;
+    deviceCache.clear();
+  };
+  const stopCaching = () => {
+    cacheUsable = false;
+    invalidateDevices();
+  };
   const listenClient = new pg.Client({ connectionString: url });
-  listenClient.on('error', () => undefined);
+  listenClient.on('error', stopCaching);
+  listenClient.on('end', stopCaching);
   await listenClient.connect();
   listenClient.on('notification', (msg) => {
+    if (msg.channel === DEVICES_CHANNEL) return invalidateDevices();
     if (msg.channel !== CHANNEL || !msg.payload) return;
     const sep = msg.payload.lastIndexOf(':');
     const ws = msg.payload.slice(0, sep);
@@ -94,6 +118,7 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
     for (const l of listeners) l(ws, head);
   });
   await listenClient.query(`LISTEN ${CHANNEL}`);
+  await listenClient.query(`LISTEN ${DEVICES_CHANNEL}`);
 
   async function tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     const c = await pool.connect();
@@ -248,11 +273,13 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
           if (added.rowCount === 0) return { refused: 'device_taken' as const };
         } else {
           await c.query('UPDATE devices SET name = $3, role = $4, token_hash = $5, revoked_at = NULL, enrolled_at = $6, opd_id = $7 WHERE workspace_id = $1 AND device_id = $2', values);
+          // The old token must stop working in every process (delivered when this commits).
+          await c.query('SELECT pg_notify($1, $2)', [DEVICES_CHANNEL, workspaceId]);
         }
         await c.query('UPDATE enrolment_codes SET used_at = $3 WHERE workspace_id = $1 AND code_hash = $2', [workspaceId, codeHash, now]);
         const r = await c.query<DeviceRow>(`${DEVICE_SELECT} WHERE d.token_hash = $1`, [device.tokenHash]);
         return { device: toDevice(r.rows[0] as DeviceRow), kind: decision.kind };
-      });
+      }).finally(invalidateDevices);
     },
     async recordEnrolmentEvent(e) {
       const r = await pool.query<{ id: string }>(
@@ -270,16 +297,30 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
       return r.rows.map((row) => ({ at: Number(row.at), address: row.address, workspaceId: row.workspace_id, deviceId: row.device_id, outcome: row.outcome, reason: row.reason }));
     },
     async deviceByToken(tokenHash) {
+      const cached = cacheUsable ? deviceCache.get(tokenHash) : undefined;
+      if (cached) return { ...cached };
+      const before = generation;
       const r = await pool.query<DeviceRow>(`${DEVICE_SELECT} WHERE d.token_hash = $1`, [tokenHash]);
-      return r.rows[0] ? toDevice(r.rows[0]) : null;
+      if (!r.rows[0]) return null;
+      const device = toDevice(r.rows[0]);
+      if (cacheUsable && generation === before) {
+        if (deviceCache.size >= DEVICE_CACHE_MAX) deviceCache.delete(deviceCache.keys().next().value as string);
+        deviceCache.set(tokenHash, device);
+      }
+      return { ...device };
     },
     async devices(workspaceId) {
       const r = await pool.query<DeviceRow>(`${DEVICE_SELECT} WHERE d.workspace_id = $1 ORDER BY d.enrolled_at`, [workspaceId]);
       return r.rows.map(toDevice);
     },
     async revokeDevice(workspaceId, deviceId) {
-      const r = await pool.query('UPDATE devices SET revoked_at = $3 WHERE workspace_id = $1 AND device_id = $2', [workspaceId, deviceId, Date.now()]);
-      return (r.rowCount ?? 0) > 0;
+      // Refused on its very next request: this process's cache is emptied before we return, the
+      // other processes' when the notice, sent with the change, reaches them.
+      return tx(async (c) => {
+        const r = await c.query('UPDATE devices SET revoked_at = $3 WHERE workspace_id = $1 AND device_id = $2', [workspaceId, deviceId, Date.now()]);
+        await c.query('SELECT pg_notify($1, $2)', [DEVICES_CHANNEL, workspaceId]);
+        return (r.rowCount ?? 0) > 0;
+      }).finally(invalidateDevices);
     },
     async commit(workspaceId, decider) {
       return tx(async (c) => {
@@ -398,6 +439,7 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
     },
     async close() {
       listeners.clear();
+      stopCaching();
       await listenClient.end().catch(() => undefined);
       await pool.end();
     },
