@@ -143,16 +143,17 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
     return row ? { size: Number(row.size), received: Number(row.received), complete: row.complete } : { size: null, received: 0, complete: false };
   };
 
-  const loadRows = async (c: pg.Pool | pg.PoolClient, workspaceId: string, keys: readonly RowRef[]): Promise<Map<string, RowState | null>> => {
-    const out = new Map<string, RowState | null>();
-    if (keys.length === 0) return out;
-    const r = await c.query<{ tbl: string; row_id: string; vals: string; clocks: string }>(
-      'SELECT c.tbl, c.row_id, c.vals, c.clocks FROM current_rows c JOIN unnest($2::text[], $3::text[]) AS k(tbl, row_id) ON c.tbl = k.tbl AND c.row_id = k.row_id WHERE c.workspace_id = $1',
-      [workspaceId, keys.map((k) => k.table), keys.map((k) => k.rowId)],
-    );
+  const ROWS_SELECT = (ws: string, tables: string, ids: string) =>
+    `SELECT c.tbl, c.row_id, c.vals, c.clocks FROM current_rows c JOIN unnest(${tables}::text[], ${ids}::text[]) AS k(tbl, row_id) ON c.tbl = k.tbl AND c.row_id = k.row_id WHERE c.workspace_id = ${ws}`;
+  const rowsOf = (keys: readonly RowRef[], found: readonly { tbl: string; row_id: string; vals: string; clocks: string }[], out = new Map<string, RowState | null>()) => {
     for (const k of keys) out.set(rowKey(k.table, k.rowId), null);
-    for (const row of r.rows) out.set(rowKey(row.tbl, row.row_id), { values: JSON.parse(row.vals), clocks: JSON.parse(row.clocks) });
+    for (const row of found) out.set(rowKey(row.tbl, row.row_id), { values: JSON.parse(row.vals), clocks: JSON.parse(row.clocks) });
     return out;
+  };
+  const loadRows = async (c: pg.Pool | pg.PoolClient, workspaceId: string, keys: readonly RowRef[]): Promise<Map<string, RowState | null>> => {
+    if (keys.length === 0) return new Map();
+    const r = await c.query<{ tbl: string; row_id: string; vals: string; clocks: string }>(ROWS_SELECT('$1', '$2', '$3'), [workspaceId, keys.map((k) => k.table), keys.map((k) => k.rowId)]);
+    return rowsOf(keys, r.rows);
   };
 
   /**
@@ -323,19 +324,42 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
       }).finally(invalidateDevices);
     },
     async commit(workspaceId, decider) {
-      return tx(async (c) => {
+      // A province server commits many times a second while every device waits for it: the commit
+      // is four round trips (begin and lock; known HLCs and rows; the write; commit).
+      const c = await pool.connect();
+      try {
         // The workspace row's lock orders commits: sequences become visible in order, and the
-        // rows a decision read stay as read until it is written.
-        const locked = await c.query<{ head: string }>('SELECT head FROM workspaces WHERE id = $1 FOR UPDATE', [workspaceId]);
-        if (!locked.rows[0]) throw new Error(`unknown workspace ${workspaceId}`);
-        const head = Number(locked.rows[0].head);
-        const existing = await c.query<{ hlc: string }>('SELECT hlc FROM changes WHERE workspace_id = $1 AND hlc = ANY($2::text[])', [workspaceId, [...decider.hlcs()]]);
-        const known = new Set(existing.rows.map((r) => r.hlc));
-        const loaded = await loadForDecider(decider, (keys) => loadRows(c, workspaceId, keys));
+        // rows a decision read stay as read until it is written. BEGIN and the lock go in one
+        // round trip, two statements in the simple protocol (hence the escaped literal).
+        const begun = (await c.query(`BEGIN; SELECT head FROM workspaces WHERE id = ${c.escapeLiteral(workspaceId)} FOR UPDATE`)) as unknown as pg.QueryResult<{ head: string }>[];
+        const lockedRow = begun[1]?.rows[0];
+        if (!lockedRow) throw new Error(`unknown workspace ${workspaceId}`);
+        const head = Number(lockedRow.head);
+        // Read after the lock (its own statement, so it sees every commit before ours): which
+        // HLCs the log holds, and the first round of rows, together.
+        const first = decider.rowsNeeded(new Map());
+        const read = await c.query<{ hlc: string | null; tbl: string; row_id: string; vals: string; clocks: string }>(
+          `SELECT hlc, NULL AS tbl, NULL AS row_id, NULL AS vals, NULL AS clocks FROM changes WHERE workspace_id = $1 AND hlc = ANY($2::text[])
+           UNION ALL SELECT NULL, r.* FROM (${ROWS_SELECT('$1', '$3', '$4')}) r`,
+          [workspaceId, [...decider.hlcs()], first.map((k) => k.table), first.map((k) => k.rowId)],
+        );
+        const known = new Set<string>();
+        const found: typeof read.rows = [];
+        for (const r of read.rows) {
+          if (r.hlc !== null) known.add(r.hlc);
+          else found.push(r);
+        }
+        const loaded = await loadForDecider(decider, (keys) => loadRows(c, workspaceId, keys), rowsOf(first, found));
         const { plan, result } = decider.decide(known, loaded);
         const next = await writePlan(c, workspaceId, head, plan);
+        await c.query('COMMIT');
         return { head: next, result };
-      });
+      } catch (err) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        c.release();
+      }
     },
     async append(workspaceId, changes) {
       const { head, result } = await store.commit(workspaceId, acceptAll(changes));
