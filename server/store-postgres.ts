@@ -6,6 +6,12 @@
  * order: a reader that sees seq N has also seen every seq below N, and never skips a change
  * because another transaction committed late. Notices travel between processes with
  * LISTEN/NOTIFY on one channel.
+ *
+ * Devices by token are kept in memory: every request of a province server's hundreds of devices
+ * would otherwise wait for its own query (and for a pooled connection the commits need). Whatever
+ * changes a device row (revocation, re-enrolment) empties the cache of this process before it
+ * returns and notifies the other processes on a second channel in its own transaction; a process
+ * that loses its LISTEN connection stops caching, so it can never miss such a notice.
  */
 import pg from 'pg';
 import type { Role } from '../shared/contract/permissions';
@@ -49,6 +55,9 @@ ALTER TABLE devices ADD COLUMN IF NOT EXISTS opd_id TEXT;
 `;
 const FOLD_CHUNK = 5000;
 const CHANNEL = 'warta_sync_append';
+const DEVICES_CHANNEL = 'warta_sync_devices';
+/** Enough for a province's devices; beyond it the oldest entry goes. */
+const DEVICE_CACHE_MAX = 10_000;
 
 interface DeviceRow {
   device_id: string;
@@ -83,10 +92,25 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
     boot.release();
   }
   const listeners = new Set<(ws: string, head: number) => void>();
+  // Devices by token hash (found, revoked or not). `generation` counts invalidations: a lookup
+  // that was in flight while one arrived may have read the row before the change, so it is not kept.
+  const deviceCache = new Map<string, DeviceRecord>();
+  let cacheUsable = true;
+  let generation = 0;
+  const invalidateDevices = () => {
+    generation += 1;
+    deviceCache.clear();
+  };
+  const stopCaching = () => {
+    cacheUsable = false;
+    invalidateDevices();
+  };
   const listenClient = new pg.Client({ connectionString: url });
-  listenClient.on('error', () => undefined);
+  listenClient.on('error', stopCaching);
+  listenClient.on('end', stopCaching);
   await listenClient.connect();
   listenClient.on('notification', (msg) => {
+    if (msg.channel === DEVICES_CHANNEL) return invalidateDevices();
     if (msg.channel !== CHANNEL || !msg.payload) return;
     const sep = msg.payload.lastIndexOf(':');
     const ws = msg.payload.slice(0, sep);
@@ -94,6 +118,7 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
     for (const l of listeners) l(ws, head);
   });
   await listenClient.query(`LISTEN ${CHANNEL}`);
+  await listenClient.query(`LISTEN ${DEVICES_CHANNEL}`);
 
   async function tx<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     const c = await pool.connect();
@@ -118,16 +143,17 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
     return row ? { size: Number(row.size), received: Number(row.received), complete: row.complete } : { size: null, received: 0, complete: false };
   };
 
-  const loadRows = async (c: pg.Pool | pg.PoolClient, workspaceId: string, keys: readonly RowRef[]): Promise<Map<string, RowState | null>> => {
-    const out = new Map<string, RowState | null>();
-    if (keys.length === 0) return out;
-    const r = await c.query<{ tbl: string; row_id: string; vals: string; clocks: string }>(
-      'SELECT c.tbl, c.row_id, c.vals, c.clocks FROM current_rows c JOIN unnest($2::text[], $3::text[]) AS k(tbl, row_id) ON c.tbl = k.tbl AND c.row_id = k.row_id WHERE c.workspace_id = $1',
-      [workspaceId, keys.map((k) => k.table), keys.map((k) => k.rowId)],
-    );
+  const ROWS_SELECT = (ws: string, tables: string, ids: string) =>
+    `SELECT c.tbl, c.row_id, c.vals, c.clocks FROM current_rows c JOIN unnest(${tables}::text[], ${ids}::text[]) AS k(tbl, row_id) ON c.tbl = k.tbl AND c.row_id = k.row_id WHERE c.workspace_id = ${ws}`;
+  const rowsOf = (keys: readonly RowRef[], found: readonly { tbl: string; row_id: string; vals: string; clocks: string }[], out = new Map<string, RowState | null>()) => {
     for (const k of keys) out.set(rowKey(k.table, k.rowId), null);
-    for (const row of r.rows) out.set(rowKey(row.tbl, row.row_id), { values: JSON.parse(row.vals), clocks: JSON.parse(row.clocks) });
+    for (const row of found) out.set(rowKey(row.tbl, row.row_id), { values: JSON.parse(row.vals), clocks: JSON.parse(row.clocks) });
     return out;
+  };
+  const loadRows = async (c: pg.Pool | pg.PoolClient, workspaceId: string, keys: readonly RowRef[]): Promise<Map<string, RowState | null>> => {
+    if (keys.length === 0) return new Map();
+    const r = await c.query<{ tbl: string; row_id: string; vals: string; clocks: string }>(ROWS_SELECT('$1', '$2', '$3'), [workspaceId, keys.map((k) => k.table), keys.map((k) => k.rowId)]);
+    return rowsOf(keys, r.rows);
   };
 
   /**
@@ -248,11 +274,13 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
           if (added.rowCount === 0) return { refused: 'device_taken' as const };
         } else {
           await c.query('UPDATE devices SET name = $3, role = $4, token_hash = $5, revoked_at = NULL, enrolled_at = $6, opd_id = $7 WHERE workspace_id = $1 AND device_id = $2', values);
+          // The old token must stop working in every process (delivered when this commits).
+          await c.query('SELECT pg_notify($1, $2)', [DEVICES_CHANNEL, workspaceId]);
         }
         await c.query('UPDATE enrolment_codes SET used_at = $3 WHERE workspace_id = $1 AND code_hash = $2', [workspaceId, codeHash, now]);
         const r = await c.query<DeviceRow>(`${DEVICE_SELECT} WHERE d.token_hash = $1`, [device.tokenHash]);
         return { device: toDevice(r.rows[0] as DeviceRow), kind: decision.kind };
-      });
+      }).finally(invalidateDevices);
     },
     async recordEnrolmentEvent(e) {
       const r = await pool.query<{ id: string }>(
@@ -270,31 +298,68 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
       return r.rows.map((row) => ({ at: Number(row.at), address: row.address, workspaceId: row.workspace_id, deviceId: row.device_id, outcome: row.outcome, reason: row.reason }));
     },
     async deviceByToken(tokenHash) {
+      const cached = cacheUsable ? deviceCache.get(tokenHash) : undefined;
+      if (cached) return { ...cached };
+      const before = generation;
       const r = await pool.query<DeviceRow>(`${DEVICE_SELECT} WHERE d.token_hash = $1`, [tokenHash]);
-      return r.rows[0] ? toDevice(r.rows[0]) : null;
+      if (!r.rows[0]) return null;
+      const device = toDevice(r.rows[0]);
+      if (cacheUsable && generation === before) {
+        if (deviceCache.size >= DEVICE_CACHE_MAX) deviceCache.delete(deviceCache.keys().next().value as string);
+        deviceCache.set(tokenHash, device);
+      }
+      return { ...device };
     },
     async devices(workspaceId) {
       const r = await pool.query<DeviceRow>(`${DEVICE_SELECT} WHERE d.workspace_id = $1 ORDER BY d.enrolled_at`, [workspaceId]);
       return r.rows.map(toDevice);
     },
     async revokeDevice(workspaceId, deviceId) {
-      const r = await pool.query('UPDATE devices SET revoked_at = $3 WHERE workspace_id = $1 AND device_id = $2', [workspaceId, deviceId, Date.now()]);
-      return (r.rowCount ?? 0) > 0;
+      // Refused on its very next request: this process's cache is emptied before we return, the
+      // other processes' when the notice, sent with the change, reaches them.
+      return tx(async (c) => {
+        const r = await c.query('UPDATE devices SET revoked_at = $3 WHERE workspace_id = $1 AND device_id = $2', [workspaceId, deviceId, Date.now()]);
+        await c.query('SELECT pg_notify($1, $2)', [DEVICES_CHANNEL, workspaceId]);
+        return (r.rowCount ?? 0) > 0;
+      }).finally(invalidateDevices);
     },
     async commit(workspaceId, decider) {
-      return tx(async (c) => {
+      // A province server commits many times a second while every device waits for it: the commit
+      // is four round trips (begin and lock; known HLCs and rows; the write; commit).
+      const c = await pool.connect();
+      try {
         // The workspace row's lock orders commits: sequences become visible in order, and the
-        // rows a decision read stay as read until it is written.
-        const locked = await c.query<{ head: string }>('SELECT head FROM workspaces WHERE id = $1 FOR UPDATE', [workspaceId]);
-        if (!locked.rows[0]) throw new Error(`unknown workspace ${workspaceId}`);
-        const head = Number(locked.rows[0].head);
-        const existing = await c.query<{ hlc: string }>('SELECT hlc FROM changes WHERE workspace_id = $1 AND hlc = ANY($2::text[])', [workspaceId, [...decider.hlcs()]]);
-        const known = new Set(existing.rows.map((r) => r.hlc));
-        const loaded = await loadForDecider(decider, (keys) => loadRows(c, workspaceId, keys));
+        // rows a decision read stay as read until it is written. BEGIN and the lock go in one
+        // round trip, two statements in the simple protocol (hence the escaped literal).
+        const begun = (await c.query(`BEGIN; SELECT head FROM workspaces WHERE id = ${c.escapeLiteral(workspaceId)} FOR UPDATE`)) as unknown as pg.QueryResult<{ head: string }>[];
+        const lockedRow = begun[1]?.rows[0];
+        if (!lockedRow) throw new Error(`unknown workspace ${workspaceId}`);
+        const head = Number(lockedRow.head);
+        // Read after the lock (its own statement, so it sees every commit before ours): which
+        // HLCs the log holds, and the first round of rows, together.
+        const first = decider.rowsNeeded(new Map());
+        const read = await c.query<{ hlc: string | null; tbl: string; row_id: string; vals: string; clocks: string }>(
+          `SELECT hlc, NULL AS tbl, NULL AS row_id, NULL AS vals, NULL AS clocks FROM changes WHERE workspace_id = $1 AND hlc = ANY($2::text[])
+           UNION ALL SELECT NULL, r.* FROM (${ROWS_SELECT('$1', '$3', '$4')}) r`,
+          [workspaceId, [...decider.hlcs()], first.map((k) => k.table), first.map((k) => k.rowId)],
+        );
+        const known = new Set<string>();
+        const found: typeof read.rows = [];
+        for (const r of read.rows) {
+          if (r.hlc !== null) known.add(r.hlc);
+          else found.push(r);
+        }
+        const loaded = await loadForDecider(decider, (keys) => loadRows(c, workspaceId, keys), rowsOf(first, found));
         const { plan, result } = decider.decide(known, loaded);
         const next = await writePlan(c, workspaceId, head, plan);
+        await c.query('COMMIT');
         return { head: next, result };
-      });
+      } catch (err) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        c.release();
+      }
     },
     async append(workspaceId, changes) {
       const { head, result } = await store.commit(workspaceId, acceptAll(changes));
@@ -398,6 +463,7 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
     },
     async close() {
       listeners.clear();
+      stopCaching();
       await listenClient.end().catch(() => undefined);
       await pool.end();
     },

@@ -205,8 +205,9 @@ export interface Decider<R> {
 export async function loadForDecider(
   decider: Decider<unknown>,
   load: (keys: readonly RowRef[]) => Promise<Map<string, RowState | null>> | Map<string, RowState | null>,
+  /** Rows loaded already (the first round, read together with the known HLCs). */
+  loaded = new Map<string, RowState | null>(),
 ): Promise<Map<string, RowState | null>> {
-  const loaded = new Map<string, RowState | null>();
   for (let round = 0; round < 4; round++) {
     const wanted = decider.rowsNeeded(loaded).filter((k) => !loaded.has(rowKey(k.table, k.rowId)));
     if (wanted.length === 0) break;

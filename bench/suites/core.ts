@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { createCore } from '../../electron/core/create-core';
 import { openDatabase } from '../../electron/core/db/open-database';
 import { createMemoryLogger } from '../../electron/core/log/logger';
@@ -14,7 +16,18 @@ export interface SuiteContext {
 }
 
 const ROWS = 20_000;
-const ROUNDS = 5;
+/** Odd, and enough that a round slowed by a neighbour's fsync or CPU burst moves the median little. */
+const ROUNDS = 11;
+
+/**
+ * A full collection before each timed section, so that neither side pays for garbage the other
+ * (or the setup of a core) left behind; what a section allocates itself it still collects in its time.
+ */
+const collectGarbage: () => void = (() => {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as (() => void) | undefined;
+  return typeof gc === 'function' ? gc : () => undefined;
+})();
 
 /**
  * The baseline: the same rows into the same table (a freshly migrated workspace, so the same
@@ -31,6 +44,7 @@ export function rawInsert(dir: string, rows: OpdRow[]): number {
   const newId = createUuidV7();
   const ids = rows.map(() => newId());
   let n = 0;
+  collectGarbage();
   const t0 = performance.now();
   db.transaction(() => {
     for (const r of rows) stmt.run(ids[n++], r.name, r.abbreviation, r.phone, r.email, r.active ? 1 : 0, r.sort_order, now, now);
@@ -44,6 +58,7 @@ export function rawInsert(dir: string, rows: OpdRow[]): number {
 function mutationInsert(dir: string, rows: OpdRow[]): number {
   const core = createCore({ dataDir: dir, logger: createMemoryLogger() });
   const m = core.context.mutator;
+  collectGarbage();
   const t0 = performance.now();
   m.transaction(() => {
     for (const r of rows) m.insert('opd', { ...r });
@@ -58,17 +73,25 @@ export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
   const ratios: number[] = [];
   const rawRates: number[] = [];
   const mutRates: number[] = [];
-  // Warm-up, then alternate the two so that machine noise falls on both alike.
-  rawInsert(ctx.workDir('warm-raw'), rows.slice(0, 2000));
-  mutationInsert(ctx.workDir('warm-mut'), rows.slice(0, 2000));
+  // Warm-up at full size (code optimised, statements and file system warm), not counted.
+  rawInsert(ctx.workDir('warm-raw'), rows);
+  mutationInsert(ctx.workDir('warm-mut'), rows);
+  // Each round measures both, alternating which goes first, so that drift in the machine's load
+  // (and whatever a first section leaves to the second) falls on both alike.
   for (let i = 0; i < ROUNDS; i++) {
-    const raw = rawInsert(ctx.workDir(`raw-${i}`), rows);
-    const mut = mutationInsert(ctx.workDir(`mut-${i}`), rows);
+    const timeRaw = () => rawInsert(ctx.workDir(`raw-${i}`), rows);
+    const timeMut = () => mutationInsert(ctx.workDir(`mut-${i}`), rows);
+    const rawFirst = i % 2 === 0;
+    const first = rawFirst ? timeRaw() : timeMut();
+    const second = rawFirst ? timeMut() : timeRaw();
+    const raw = rawFirst ? first : second;
+    const mut = rawFirst ? second : first;
     rawRates.push(ROWS / (raw / 1000));
     mutRates.push(ROWS / (mut / 1000));
     ratios.push(raw / mut);
     ctx.log(`  round ${i + 1}: raw ${raw.toFixed(0)} ms, mutation path ${mut.toFixed(0)} ms, ratio ${(raw / mut).toFixed(2)}`);
   }
+  const sortedRatios = [...ratios].sort((a, b) => a - b);
 
   // Single save: one call through the contract (validation, transaction, fsync), as the UI does it.
   const core = createCore({ dataDir: ctx.workDir('latency'), logger: createMemoryLogger() });
@@ -88,7 +111,7 @@ export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
       value: round(median(ratios)),
       unit: 'ratio',
       target: '>= 0.6',
-      note: `median of ${ROUNDS} rounds of ${ROWS} OPD rows, each round raw then mutation path in the same run`,
+      note: `median of ${ROUNDS} rounds of ${ROWS} OPD rows after a full-size warm-up; each round measures raw and mutation path in the same run, alternating which goes first, each from a collected heap; rounds ranged ${round(sortedRatios[0] ?? 0)}–${round(sortedRatios[sortedRatios.length - 1] ?? 0)}, middle half ${round(percentile(ratios, 25))}–${round(percentile(ratios, 75))}`,
     },
     { id: 'core.mutation.rows_per_s', value: Math.round(median(mutRates)), unit: 'rows/s', target: '>= 1000', note: 'mutation path, batched in one transaction' },
     { id: 'core.raw_insert.rows_per_s', value: Math.round(median(rawRates)), unit: 'rows/s', target: '>= 1000', note: 'raw better-sqlite3 baseline of the ratio' },

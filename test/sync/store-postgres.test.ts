@@ -50,6 +50,50 @@ describe.skipIf(!hasPg)('PostgreSQL storage (real server on 127.0.0.1)', () => {
     }
   });
 
+  it('devices kept in memory by token: a revocation or re-enrolment by another process reaches this one; without its LISTEN connection it stops keeping them', { timeout: 60_000 }, async () => {
+    const url = (cluster as PgCluster).url;
+    const a = await openPostgresStore(url);
+    const b = await openPostgresStore(url);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const eventually = async (check: () => Promise<boolean>) => {
+      const until = Date.now() + 15_000;
+      while (!(await check())) {
+        if (Date.now() > until) throw new Error('the other process never saw the change');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    try {
+      const ws = `cache-${crypto.randomBytes(4).toString('hex')}`;
+      const id = 'abcdabcdabcdabcd';
+      await a.createWorkspace(ws, 'Humas');
+      for (const c of ['c1', 'c2', 'c3']) await a.addEnrolmentCode(ws, c, 'writer', Date.now() + 60_000);
+      await a.addEnrolmentCode(ws, 'again', 'editor', Date.now() + 60_000, id);
+      const req = (token: string) => ({ deviceId: id, name: 'Laptop', tokenHash: `${token}-${ws}`, proofTokenHash: null });
+      expect(await a.redeemEnrolmentCode(ws, 'c1', req('t1'), Date.now())).toMatchObject({ kind: 'new' });
+      // A keeps the device; B (another server process) revokes it.
+      expect((await a.deviceByToken(`t1-${ws}`))?.revoked).toBe(false);
+      expect((await a.deviceByToken(`t1-${ws}`))?.revoked).toBe(false);
+      expect(await b.revokeDevice(ws, id)).toBe(true);
+      expect((await b.deviceByToken(`t1-${ws}`))?.revoked).toBe(true);
+      await eventually(async () => (await a.deviceByToken(`t1-${ws}`))?.revoked === true);
+      // B re-enrols it with the administrator's code, with another role and token: A forgets the old token.
+      expect(await b.redeemEnrolmentCode(ws, 'again', req('t2'), Date.now())).toMatchObject({ kind: 'approved', device: { role: 'editor' } });
+      await eventually(async () => (await a.deviceByToken(`t1-${ws}`)) === null);
+      expect((await a.deviceByToken(`t2-${ws}`))?.role).toBe('editor');
+      // A's LISTEN connection dies: A can no longer hear of changes, so it asks the database every time,
+      // even for a change made behind every server's back.
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND query LIKE 'LISTEN%'");
+      await new Promise((r) => setTimeout(r, 300));
+      await admin.query('UPDATE devices SET revoked_at = 1 WHERE workspace_id = $1 AND device_id = $2', [ws, id]);
+      expect((await a.deviceByToken(`t2-${ws}`))?.revoked).toBe(true);
+    } finally {
+      await admin.end();
+      await a.close().catch(() => undefined);
+      await b.close().catch(() => undefined);
+    }
+  });
+
   it('two server processes on one database: concurrent pushes to both, incremental readers of both miss nothing', { timeout: 120_000 }, async () => {
     const adminToken = crypto.randomBytes(16).toString('hex');
     const procs: ChildProcess[] = [];
@@ -129,6 +173,19 @@ describe.skipIf(!hasPg)('PostgreSQL storage (real server on 127.0.0.1)', () => {
       const seen = await Promise.all(readers);
       expect(all.size).toBe(6 * 15 * 20);
       for (const s of seen) expect(s.size).toBe(all.size);
+
+      // Revoked through one server: that server refuses the device's very next request; the other
+      // (which knew the device from its pushes) as soon as the database's notice reaches it.
+      const gone = writers[2] as (typeof writers)[number];
+      const ask = (url: string) => fetch(`${url}/v1/pull?after=0&limit=1`, { headers: { authorization: `Bearer ${gone.token}` } }).then((r) => r.status);
+      expect(await ask(urls[1] as string)).toBe(200);
+      expect(await admin(urls[0] as string, '/v1/admin/revoke', { workspace, deviceId: gone.node })).toEqual({ revoked: true });
+      expect(await ask(urls[0] as string)).toBe(403);
+      const until = Date.now() + 15_000;
+      while ((await ask(urls[1] as string)) !== 403) {
+        if (Date.now() > until) throw new Error('the other server still serves a revoked device after 15 s');
+        await new Promise((r) => setTimeout(r, 20));
+      }
     } finally {
       for (const p of procs) p.kill('SIGTERM');
       await Promise.all(procs.map((p) => (p.exitCode !== null ? Promise.resolve() : new Promise((r) => p.once('exit', r)))));
