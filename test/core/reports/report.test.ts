@@ -114,6 +114,46 @@ describe('reports: the period report computed once, shown and exported', () => {
     expect(svg).toContain('>Mar 2026<');
   });
 
+  it('compares a year with the year before, figures from the same tables, hand-counted; other periods carry no comparison', async () => {
+    const { c } = await march2026();
+    const y2026 = await c.invoke('reports.compute', { kind: 'year', from: '2026-01-01', to: '2026-12-31' });
+    const cmp = y2026.sections.at(-1)!;
+    expect(cmp.id).toBe('comparison');
+    expect(cmp.title).toBe('Perbandingan dengan tahun 2025');
+    // 2026: four releases (February and three in March), one of the two from an event within 60 min,
+    // four proofs of publication, no distribution, the mayor's events: three attended, one represented.
+    expect(table(y2026, 'comparison_year').rows).toEqual([
+      ['Rilis terbit', 0, 4, 'baru'],
+      ['Rilis terbit dalam target setelah kegiatan', 0, 1, 'baru'],
+      ['Bukti tayang', 0, 4, 'baru'],
+      ['Penerima rilis', 0, 0, '0%'],
+      ['Kegiatan pimpinan dihadiri', 0, 3, 'baru'],
+      ['Kegiatan pimpinan diwakilkan', 0, 1, 'baru'],
+      ['Pemesanan ruang pers dan jumpa pers', 0, 1, 'baru'],
+      ['Kunjungan buku tamu', 0, 0, '0%'],
+    ]);
+    expect(cmp.summary[0]).toBe('Rilis terbit: 4 pada 2026, sedangkan pada 2025 belum ada.');
+    expect(cmp.charts[0]).toMatchObject({ tableId: 'comparison_year', series: [{ name: '2025', values: [0, 0, 0, 0, 0, 0, 0, 0] }, { name: '2026', values: [4, 1, 4, 0, 3, 1, 1, 0] }] });
+    // The chart on screen and in the export is the same definition: its SVG carries the years.
+    expect(chartSvg(cmp.charts[0]!).svg).toContain('2025');
+    // 2027 against 2026: every 2026 figure gone, "turun 100%"; a 2027 with no data is still empty.
+    const y2027 = await c.invoke('reports.compute', { kind: 'year', from: '2027-01-01', to: '2027-12-31' });
+    expect(y2027.empty).toBe(true);
+    expect(table(y2027, 'comparison_year').rows[0]).toEqual(['Rilis terbit', 4, 0, '−100%']);
+    expect(y2027.sections.at(-1)!.summary[0]).toBe('Rilis terbit turun 100%, dari 4 menjadi 0.');
+    expect((await c.invoke('reports.compute', MARCH)).sections.map((s) => s.id)).not.toContain('comparison');
+    // In the XLSX the comparison is its own sheet with native numbers.
+    const out = await c.invoke('reports.export', { period: { kind: 'year', from: '2026-01-01', to: '2026-12-31' }, format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.base64, 'base64') as never);
+    const sheet = wb.worksheets.find((w) => w.name.startsWith('Perbandingan 2026'))!;
+    expect(sheet.getRow(2).values).toEqual([undefined, 'Rilis terbit', 0, 4, 'baru']);
+    const pdf = await c.invoke('reports.export', { period: { kind: 'year', from: '2026-01-01', to: '2026-12-31' }, format: 'pdf' });
+    const text = pdfText(pdf.base64, pdf.fileName);
+    expect(text.indexOf('F. Perbandingan dengan tahun 2025')).toBeGreaterThan(text.indexOf('E. Agenda pimpinan'));
+    expect(text).toContain('Perbandingan 2026 dengan 2025');
+  });
+
   it('says so for a period with no data, and refuses a period that ends before it starts or spans more than ten years', async () => {
     const { c } = await march2026();
     const none = await c.invoke('reports.compute', { kind: 'year', from: '2020-01-01', to: '2020-12-31' });
