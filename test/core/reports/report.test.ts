@@ -124,12 +124,12 @@ describe('reports: the period report computed once, shown and exported', () => {
     // four proofs of publication, no distribution, the mayor's events: three attended, one represented.
     expect(table(y2026, 'comparison_year').rows).toEqual([
       ['Rilis terbit', 0, 4, 'baru'],
-      ['Rilis terbit dalam target setelah kegiatan', 0, 1, 'baru'],
+      ['Rilis dalam target waktu', 0, 1, 'baru'],
       ['Bukti tayang', 0, 4, 'baru'],
       ['Penerima rilis', 0, 0, '0%'],
       ['Kegiatan pimpinan dihadiri', 0, 3, 'baru'],
       ['Kegiatan pimpinan diwakilkan', 0, 1, 'baru'],
-      ['Pemesanan ruang pers dan jumpa pers', 0, 1, 'baru'],
+      ['Pemesanan ruang pers', 0, 1, 'baru'],
       ['Kunjungan buku tamu', 0, 0, '0%'],
     ]);
     expect(cmp.summary[0]).toBe('Rilis terbit: 4 pada 2026, sedangkan pada 2025 belum ada.');

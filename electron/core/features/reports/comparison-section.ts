@@ -16,13 +16,13 @@ const sumOf = (sections: Sections, id: string, col = 1, rows?: number) => (table
 /** The figures compared, each read from a section table by id. */
 const FIGURES: { label: string; read: (s: Sections) => number }[] = [
   { label: 'Rilis terbit', read: (s) => sumOf(s, 'releases_month') },
-  // releases_ttr's first two buckets end at the target (releases-section.ts ttrBuckets).
-  { label: 'Rilis terbit dalam target setelah kegiatan', read: (s) => sumOf(s, 'releases_ttr', 1, 2) },
+  // Releases from an event published within the target: releases_ttr's first two buckets end at it (ttrBuckets).
+  { label: 'Rilis dalam target waktu', read: (s) => sumOf(s, 'releases_ttr', 1, 2) },
   { label: 'Bukti tayang', read: (s) => sumOf(s, 'coverage_month') },
   { label: 'Penerima rilis', read: (s) => sumOf(s, 'distribution_kind') },
   { label: 'Kegiatan pimpinan dihadiri', read: (s) => sumOf(s, 'agenda_leaders', 2) },
   { label: 'Kegiatan pimpinan diwakilkan', read: (s) => sumOf(s, 'agenda_leaders', 3) },
-  { label: 'Pemesanan ruang pers dan jumpa pers', read: (s) => num(tableOf(s, 'agenda_pressroom')?.rows[0]?.[1]) },
+  { label: 'Pemesanan ruang pers', read: (s) => num(tableOf(s, 'agenda_pressroom')?.rows[0]?.[1]) },
   { label: 'Kunjungan buku tamu', read: (s) => num(tableOf(s, 'agenda_pressroom')?.rows[1]?.[1]) },
 ];
 
