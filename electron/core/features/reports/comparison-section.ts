@@ -24,6 +24,7 @@ const FIGURES: { label: string; read: (s: Sections) => number }[] = [
   { label: 'Kegiatan pimpinan diwakilkan', read: (s) => sumOf(s, 'agenda_leaders', 3) },
   { label: 'Pemesanan ruang pers', read: (s) => num(tableOf(s, 'agenda_pressroom')?.rows[0]?.[1]) },
   { label: 'Kunjungan buku tamu', read: (s) => num(tableOf(s, 'agenda_pressroom')?.rows[1]?.[1]) },
+  { label: 'Permohonan OPD', read: (s) => sumOf(s, 'requests_opd') },
 ];
 
 /** "+12,5%", "−40%", "0%", or "baru" when the year before had none. */

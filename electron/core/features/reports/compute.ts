@@ -15,6 +15,7 @@ import { agendaSection } from './agenda-section';
 import { comparisonSection } from './comparison-section';
 import { coverageSection, distributionSection, partnershipsSection } from './network-sections';
 import { releasesSection } from './releases-section';
+import { requestsSection } from './requests-section';
 import { reportScope } from './scope';
 
 export function computeReport(ctx: CoreContext, caller: Caller, period: Period): Report {
@@ -22,13 +23,13 @@ export function computeReport(ctx: CoreContext, caller: Caller, period: Period):
     const profile = readOfficeProfile(ctx);
     const s = reportScope(ctx, caller, period, officeZone(ctx), readTargetMinutes(ctx));
     const seq = (ctx.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM change_log').get() as { n: number }).n;
-    const sections = [releasesSection(s), coverageSection(s), partnershipsSection(s), distributionSection(s), agendaSection(s)];
+    const sections = [releasesSection(s), coverageSection(s), partnershipsSection(s), distributionSection(s), agendaSection(s), requestsSection(s)];
     // A year is compared with the year before, read in the same transaction (same snapshot).
     if (period.kind === 'year') {
       const year = period.from.slice(0, 4);
       const before = String(Number(year) - 1);
       const p = reportScope(ctx, caller, { kind: 'year', from: `${before}-01-01`, to: `${before}-12-31` }, s.zone, s.targetMinutes);
-      const previous = [releasesSection(p), coverageSection(p), distributionSection(p), agendaSection(p)];
+      const previous = [releasesSection(p), coverageSection(p), distributionSection(p), agendaSection(p), requestsSection(p)];
       sections.push(comparisonSection(sections, previous, year, before));
     }
     return { profile, s, seq, sections };
