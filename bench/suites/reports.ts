@@ -3,6 +3,7 @@
  * card's query in the core, Beranda's first paint in Chromium, a yearly report computed and
  * exported to PDF, and one chart rendered to SVG.
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { callerFor } from '../../electron/core/caller';
@@ -96,10 +97,19 @@ export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
     await form.getByRole('button', { name: 'Masuk', exact: true }).click();
     await page.getByTestId('desk').waitFor({ timeout: 60_000 });
     await page.close();
-    await samplePaint(browser, host.url, '[data-testid="desk"]');
+    await samplePaint(browser, host.url, '[data-testid="desk"]', '.frame');
     const samples: number[] = [];
-    for (let i = 0; i < PAINT_RUNS; i++) samples.push((await samplePaint(browser, host.url, '[data-testid="desk"]')).paintMs);
-    figures.push({ id: 'reports.home_first_paint_ms', value: Math.round(median(samples)), unit: 'ms', target: '<= 150', note: `cold load of browser mode until Beranda's desk (all cards, demo size ${SIZE}) is painted; median of ${PAINT_RUNS}, min ${Math.round(Math.min(...samples))}, max ${Math.round(Math.max(...samples))}` });
+    const own: number[] = [];
+    for (let i = 0; i < PAINT_RUNS; i++) {
+      const s = await samplePaint(browser, host.url, '[data-testid="desk"]', '.frame');
+      samples.push(s.paintMs);
+      if (s.startMs !== null) own.push(s.paintMs - s.startMs);
+    }
+    const load = os.loadavg()[0] ?? 0;
+    figures.push({ id: 'reports.home_first_paint_ms', value: Math.round(median(samples)), unit: 'ms', target: '<= 150', note: `cold load of browser mode until Beranda's desk (all cards, demo size ${SIZE}) is painted; median of ${PAINT_RUNS}, min ${Math.round(Math.min(...samples))}, max ${Math.round(Math.max(...samples))}; includes the shell's own cold start (see shell.first_paint_signin_ms); 1-min load average ${load.toFixed(1)} on ${os.cpus().length} cores` });
+    // Beranda's own part of the same loads: from the app frame entering the page (session known,
+    // the shell's scripts parsed) until the desk with every card is painted.
+    figures.push({ id: 'reports.home_after_frame_ms', value: Math.round(median(own)), unit: 'ms', target: '<= 150', note: `same cold loads, from the app frame in the page until the desk is painted (Beranda's chunk and home.desk side by side); median of ${own.length}, min ${Math.round(Math.min(...own))}, max ${Math.round(Math.max(...own))}` });
   } finally {
     await browser.close();
     await stopHost(host.child);

@@ -28,6 +28,8 @@ const ADMIN = { name: 'Admin Bench', login: 'bench', password: 'kopi-tubruk-pagi
 
 interface PaintSample {
   paintMs: number;
+  /** When `startSelector` (if given) entered the DOM: where the measured screen's own part starts. */
+  startMs: number | null;
   jsDecoded: number;
   jsTransferred: number;
   jsFiles: number;
@@ -38,8 +40,10 @@ interface PaintSample {
  * frame to be presented (rAF, then a task) and records that time on `window.__wartaPaint`.
  * A string, not a function: tsx's transform would add helpers the page does not have.
  */
-const paintProbe = (selector: string) => `(() => {
+const paintProbe = (selector: string, startSelector?: string) => `(() => {
+  const start = ${JSON.stringify(startSelector ?? null)};
   const seen = () => {
+    if (start && window.__wartaStart === undefined && document.querySelector(start)) window.__wartaStart = performance.now();
     if (window.__wartaPaint !== undefined || !document.querySelector(${JSON.stringify(selector)})) return false;
     window.__wartaPaint = -1;
     requestAnimationFrame(() => setTimeout(() => { window.__wartaPaint = performance.now(); }, 0));
@@ -48,18 +52,20 @@ const paintProbe = (selector: string) => `(() => {
   new MutationObserver((_m, observer) => { if (seen()) observer.disconnect(); }).observe(document, { childList: true, subtree: true });
 })();`;
 
-export async function samplePaint(browser: Browser, url: string, selector: string): Promise<PaintSample> {
+export async function samplePaint(browser: Browser, url: string, selector: string, startSelector?: string): Promise<PaintSample> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
-    await page.addInitScript(paintProbe(selector));
+    await page.addInitScript(paintProbe(selector, startSelector));
     await page.goto(url);
     await page.waitForFunction(() => ((window as unknown as { __wartaPaint?: number }).__wartaPaint ?? -1) > 0, undefined, { timeout: 60_000 });
     return await page.evaluate(() => {
       const paintMs = (window as unknown as { __wartaPaint: number }).__wartaPaint;
+      const startMs = (window as unknown as { __wartaStart?: number }).__wartaStart ?? null;
       const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => /\.m?js(\?|$)/.test(new URL(e.name).pathname) && e.responseEnd <= paintMs);
       return {
         paintMs,
+        startMs,
         jsDecoded: scripts.reduce((n, e) => n + e.decodedBodySize, 0),
         jsTransferred: scripts.reduce((n, e) => n + e.transferSize, 0),
         jsFiles: scripts.length,

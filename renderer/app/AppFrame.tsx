@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { call, onEvent } from '../api/client';
 import type { OfficeProfile } from '../../shared/office/profile';
+import { useDeskStore } from '../features/home/desk-store';
 import { asZone } from '../features/office/office-form-values';
 import { cappedPermissions, sectionAllowed } from '../features/people/section-permissions';
 import { useSession } from '../features/people/session-store';
@@ -23,11 +24,19 @@ export function AppFrame({ profile }: { profile: OfficeProfile }) {
   // A section the person may not use (after a switch of user or a change of roles) falls back to Beranda.
   const section = sectionAllowed(chosen, permissions) ? chosen : 'home';
   useIdleLock();
+  // Beranda's desk is read as soon as Beranda opens, not after its chunk has arrived and
+  // rendered: the core query and the chunk load run side by side (a waterfall cost ~300 ms).
+  const deskFirst = useRef<Promise<void> | null>(null);
+  useEffect(() => {
+    if (section === 'home') deskFirst.current = useDeskStore.getState().load();
+  }, [section]);
   const loadSync = useSyncStatus((s) => s.load);
   useEffect(() => {
     void loadSync();
   }, [loadSync]);
-  useEffect(() => preloadSections(), []);
+  // The other sections' chunks (ReleasesPage alone is ~690 kB to parse) wait until the first
+  // screen has its data, so they do not hold the main thread while Beranda paints.
+  useEffect(() => preloadSections(deskFirst.current ?? Promise.resolve()), []);
   // The desktop shell sends this when an OS notification is clicked (electron/shell/notifications.ts).
   useEffect(() => onEvent('desktop.open', (target) => useNavigation.getState().openTarget(target)), []);
   // The desktop app's menu: Rilis Baru, Cetak Rilis, Pengaturan (electron/shell/app-menu.ts).

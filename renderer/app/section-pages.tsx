@@ -26,9 +26,13 @@ export function SectionPage({ section, profile }: { section: Section; profile: O
   return <Component />;
 }
 
-/** Loads the other sections' chunks one after another once the frame is up and the window is idle. */
-export function preloadSections(): () => void {
+/**
+ * Loads the other sections' chunks one after another once the first screen's data is in
+ * (`after`, at most 5 s) and the window is idle.
+ */
+export function preloadSections(after: Promise<unknown>): () => void {
   let cancelled = false;
+  let handle: number | undefined;
   const run = async () => {
     for (const page of [home, ...Object.values(pages)]) {
       if (cancelled) return;
@@ -36,9 +40,12 @@ export function preloadSections(): () => void {
     }
   };
   const idle = window.requestIdleCallback ?? ((cb: () => void) => window.setTimeout(cb, 200));
-  const handle = idle(() => void run());
+  const waited = new Promise<void>((resolve) => window.setTimeout(resolve, 5000));
+  void Promise.race([after.catch(() => undefined), waited]).then(() => {
+    if (!cancelled) handle = idle(() => void run());
+  });
   return () => {
     cancelled = true;
-    (window.cancelIdleCallback ?? window.clearTimeout)(handle);
+    if (handle !== undefined) (window.cancelIdleCallback ?? window.clearTimeout)(handle);
   };
 }

@@ -18,11 +18,12 @@ export const DESK_CARD_IDS = [
   'contracts_ending',
   'ukw_expiring',
   'workspace_health',
+  'requests_due',
 ] as const;
 export type DeskCardId = (typeof DESK_CARD_IDS)[number];
 
 /** Where a card's items take the person: the section, and the item to open there. */
-export type DeskSection = 'releases' | 'agenda' | 'media' | 'outbox' | 'settings';
+export type DeskSection = 'releases' | 'agenda' | 'media' | 'outbox' | 'settings' | 'requests';
 
 export interface DeskCardSpec {
   id: DeskCardId;
@@ -46,6 +47,8 @@ export const DESK_REGISTRY: readonly DeskCardSpec[] = [
   { id: 'contracts_ending', permission: 'media.read', roles: ['media_cooperation'], section: 'media' },
   { id: 'ukw_expiring', permission: 'media.personal', roles: ['media_cooperation'], section: 'media' },
   { id: 'workspace_health', permission: 'sync.manage', roles: ['administrator'], section: 'settings' },
+  // The agencies' requests are answered by the PR desk (issue 13: `requests.manage`).
+  { id: 'requests_due', permission: 'requests.manage', roles: ['editor', 'protocol'], section: 'requests' },
 ];
 
 /** The cards a person with these roles gets, in registry order, each still subject to its permission. */
@@ -76,7 +79,7 @@ export type DeskFlag = (typeof DESK_FLAGS)[number];
 export type DeskTarget =
   | { section: 'releases'; releaseId: string | null }
   | { section: 'agenda'; startMs: number | null }
-  | { section: 'media' | 'outbox' | 'settings' };
+  | { section: 'media' | 'outbox' | 'settings' | 'requests' };
 
 export interface DeskItem {
   key: string;

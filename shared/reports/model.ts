@@ -33,7 +33,8 @@ export interface ReportChart {
 }
 
 export interface ReportSection {
-  id: 'releases' | 'coverage' | 'partnerships' | 'distribution' | 'agenda';
+  /** `comparison`: a year's report only, the year beside the year before. */
+  id: 'releases' | 'coverage' | 'partnerships' | 'distribution' | 'agenda' | 'requests' | 'comparison';
   title: string;
   /** Sentences generated from the numbers, in Indonesian. */
   summary: string[];

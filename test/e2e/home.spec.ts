@@ -60,8 +60,27 @@ test('Beranda: the review card of a second computer fills in when sync brings a 
     await callCore(pageB, 'sync.now', {});
     await expect(review.getByTestId('desk-count')).toHaveText('1', { timeout: 20_000 });
     await expect(review).toContainText('Wali Kota Pimpin Rapat Koordinasi Banjir');
-    await expect(pageB.getByTestId('desk-agenda_days')).toContainText('Rapat Koordinasi Banjir');
-    await expect(pageB.getByTestId('desk-release_clock')).toContainText('terlambat');
+    // The event's cards show only an event that began today in the office's zone (WIB): from
+    // 00.00 to 02.30 WIB the event began yesterday, and the two cards rightly leave it out.
+    const wibDayStart = Math.floor((now + 7 * 3_600_000) / 86_400_000) * 86_400_000 - 7 * 3_600_000;
+    if (now - 150 * 60_000 >= wibDayStart) {
+      await expect(pageB.getByTestId('desk-agenda_days')).toContainText('Rapat Koordinasi Banjir');
+      await expect(pageB.getByTestId('desk-release_clock')).toContainText('terlambat');
+    }
+
+    // An agency's request whose answer-by time passed 10 minutes ago: the requests card counts it as late.
+    const dinkes = await callCore<{ id: string }>(pageB, 'opd.save', { name: 'Dinas Kesehatan', abbreviation: 'Dinkes' });
+    const request = await callCore<{ id: string }>(pageB, 'requests.submit', {
+      id: crypto.randomUUID(), opdId: dinkes.id, kind: 'publicity', channel: 'whatsapp', title: 'Peliputan Bulan Imunisasi Anak',
+      description: 'Mohon diliput.', place: 'Puskesmas Sukamaju', startMs: now + 48 * 3_600_000, endMs: now + 50 * 3_600_000,
+      attendees: '', contactName: 'dr. Ratna', contactPhone: '0812 3456 7890',
+    });
+    await callCore(pageB, 'requests.assign', { id: request.id, assigneeId: null, dueMs: now - 10 * 60_000 });
+    const requests = pageB.getByTestId('desk-requests_due');
+    await expect(requests.getByTestId('desk-count')).toHaveText('1', { timeout: 20_000 });
+    await expect(requests).toContainText('Peliputan Bulan Imunisasi Anak');
+    await expect(requests).toContainText('Dinas Kesehatan');
+    await expect(requests).toContainText('terlambat');
 
     // The page area keeps the scroll of the section before; the shot starts at the desk's top.
     await pageB.evaluate(() => document.querySelectorAll('*').forEach((el) => el.scrollTop && (el.scrollTop = 0)));

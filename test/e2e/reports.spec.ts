@@ -78,4 +78,19 @@ test('Laporan: this month on screen with charts equal to paper, a bad period ref
   await page.getByLabel('Sampai tanggal').fill(period.to);
   await page.getByRole('button', { name: 'Tampilkan laporan' }).click();
   await expect(page.getByTestId('table-releases_opd').locator('tbody td.num')).toHaveText(['2']);
+
+  // A year: compared with the year before, on screen and in the chart the paper draws.
+  await page.getByRole('combobox', { name: 'Periode', exact: true }).selectOption('year');
+  await page.getByLabel('Tahun', { exact: true }).fill(today.slice(0, 4));
+  await page.getByRole('button', { name: 'Tampilkan laporan' }).click();
+  const year = Number(today.slice(0, 4));
+  const comparison = page.getByTestId('table-comparison_year');
+  await expect(comparison.locator('tbody tr').first()).toHaveText(new RegExp(`Rilis terbit\\s*0\\s*2\\s*baru`));
+  await expect(page.getByTestId('report-comparison')).toContainText(`Perbandingan dengan tahun ${year - 1}`);
+  const yearReport = await callCore<Report>(page, 'reports.compute', periodOf('year', `${year}-01-01`));
+  const cmpChart = yearReport.sections.at(-1)!.charts[0]!;
+  const cmpSvg = await page.getByTestId('chart-comparison_year').locator('svg').evaluate((el) => el.outerHTML);
+  expect(labelsOf(cmpSvg)).toEqual(labelsOf(chartSvg(cmpChart).svg));
+  await page.getByTestId('report-comparison').scrollIntoViewIfNeeded();
+  await page.getByTestId('report-comparison').screenshot({ path: path.join(SCREENSHOT_DIR, 'warta-laporan-perbandingan-tahun.png') });
 });

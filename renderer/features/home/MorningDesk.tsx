@@ -23,8 +23,10 @@ export function MorningDesk({ zone }: { zone: ZoneLabel }) {
   const receivedAt = useDeskStore((s) => s.receivedAt);
   const error = useDeskStore((s) => s.error);
   const tick = useNow(30_000);
+  // The frame starts the read when Beranda opens (renderer/app/AppFrame.tsx), while this chunk
+  // is still loading; here it is only joined, so one opening reads the desk once.
   useEffect(() => {
-    void useDeskStore.getState().load();
+    void useDeskStore.getState().ensure();
   }, []);
   if (!desk) return error ? <ErrorMessage error={error} /> : <p className="field__hint">{t('desk.loading')}</p>;
   if (desk.cards.length === 0) return null;
@@ -179,6 +181,13 @@ function itemLine(card: DeskCard, item: DeskItem, c: LineContext): string {
       return item.detail;
     case 'workspace_health':
       return healthLine(item, c);
+    case 'requests_due': {
+      // Late: how long past its deadline (a deadline on an earlier day shows that day too).
+      const past = since(item.atMs, now);
+      const when = item.atMs === null ? '' : isToday(item, now, c.zone) ? formatTime(item.atMs, c.zone, lang) : `${formatDateKey(dateKey(item.atMs, c.zone), lang)} ${formatTime(item.atMs, c.zone, lang)}`;
+      const clock = past > 0 ? t('desk.requestLate', { d: d(past) }) : t('desk.requestDue', { time: when });
+      return [item.detail, clock].filter(Boolean).join(' · ');
+    }
   }
 }
 

@@ -8,13 +8,16 @@ interface DeskStore {
   /** Renderer time when the desk arrived: clocks run on from the core's `asOfMs` by the elapsed time. */
   receivedAt: number;
   error: ErrorPayload | null;
+  /** Reads the desk now; a call during a running load reads once more after it (a burst of changes). */
   load(): Promise<void>;
+  /** The desk on screen: joins the running load, starts one only when there is no desk yet. */
+  ensure(): Promise<void>;
 }
 
 let inFlight: Promise<void> | null = null;
 let again = false;
 
-export const useDeskStore = create<DeskStore>()((set) => ({
+export const useDeskStore = create<DeskStore>()((set, get) => ({
   desk: null,
   receivedAt: 0,
   error: null,
@@ -34,5 +37,9 @@ export const useDeskStore = create<DeskStore>()((set) => ({
       inFlight = null;
     })();
     return inFlight;
+  },
+  ensure() {
+    if (inFlight) return inFlight;
+    return get().desk ? Promise.resolve() : get().load();
   },
 }));

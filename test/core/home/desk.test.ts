@@ -89,7 +89,7 @@ describe('home.desk: Beranda as the morning desk', () => {
     const editor = await c.invoke('home.desk', {});
     expect(editor.today).toBe('2026-11-23');
     expect(editor.targetMinutes).toBe(60);
-    expect(editor.cards.map((x) => x.id)).toEqual(['release_clock', 'awaiting_review', 'my_drafts', 'embargoes_today', 'outbox_problems', 'agenda_days']);
+    expect(editor.cards.map((x) => x.id)).toEqual(['release_clock', 'awaiting_review', 'my_drafts', 'embargoes_today', 'outbox_problems', 'agenda_days', 'requests_due']);
     // The one-hour promise: the plenary ended 08.30 without a release (90 min, late) first, then
     // the press conference still running (ends 10.30), then the market, published 40 min after its end.
     const clockCard = card(editor, 'release_clock')!;
@@ -114,7 +114,7 @@ describe('home.desk: Beranda as the morning desk', () => {
 
     actAs(c, ['protocol'], 'Protokol');
     const protocol = await c.invoke('home.desk', {});
-    expect(protocol.cards.map((x) => x.id)).toEqual(['agenda_days']);
+    expect(protocol.cards.map((x) => x.id)).toEqual(['agenda_days', 'requests_due']);
     const agenda = card(protocol, 'agenda_days')!;
     // Today per leader in order of precedence (the mayor's by time, then the deputy's), then tomorrow; the
     // cancelled ceremony is left out; MTQ is tentative and both of tomorrow's items double-book the mayor.
@@ -145,7 +145,7 @@ describe('home.desk: Beranda as the morning desk', () => {
 
     actAs(c, ['administrator'], 'Admin');
     const admin = await c.invoke('home.desk', {});
-    expect(admin.cards.map((x) => x.id)).toHaveLength(10);
+    expect(admin.cards.map((x) => x.id)).toHaveLength(11);
     expect(card(admin, 'workspace_health')!.items.map((i) => [i.key, i.flags[0]])).toEqual([
       ['sync', 'ok'],
       ['encryption', 'problem'],
@@ -168,10 +168,45 @@ describe('home.desk: Beranda as the morning desk', () => {
     expect(await c.call('home.desk', { role: 'administrator' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
+  it('lists the agencies\' open requests due today and late, oldest deadline first, answered ones left out', async () => {
+    const clock = fakeClock(at(6) - 48 * H);
+    fx = openTestCore({ clock: clock.now });
+    const c = fx.core;
+    await c.invoke('office.save', PROFILE);
+    const opd = (await c.invoke('opd.save', { name: 'Dinas Kesehatan', abbreviation: 'Dinkes' })).id;
+    actAs(c, ['editor'], 'Redaktur');
+    const submit = async (title: string, startMs: number) =>
+      c.invoke('requests.submit', { id: crypto.randomUUID(), opdId: opd, kind: 'publicity', channel: 'whatsapp', title, description: 'Mohon diliput.', place: 'Aula', startMs, endMs: startMs + 2 * H, attendees: '', contactName: 'Ratna', contactPhone: '0812 3456 7890' } as never);
+    const yesterday = await submit('Kegiatan kemarin belum dijawab', at(9) - 24 * H);
+    const today = await submit('Posyandu sore ini', at(14));
+    const answerBy = await submit('Lomba besok, dijawab pukul 09.00', at(24 + 9));
+    await c.invoke('requests.assign', { id: answerBy.id, assigneeId: null, dueMs: at(9) });
+    await submit('Pekan depan', at(24 * 7));
+    const answered = await submit('Sudah diterima', at(15));
+    await c.invoke('requests.answer', { id: answered.id, action: 'accept', note: 'Diliput.' });
+    clock.set(at(10));
+
+    const desk = await c.invoke('home.desk', {});
+    const due = card(desk, 'requests_due')!;
+    expect(due.total).toBe(3);
+    // Late by 25 h (activity began yesterday 09.00) and by 60 min (answer-by 09.00), then due at 14.00.
+    expect(due.items.map((i) => [i.key, i.minutes, i.flags, i.target])).toEqual([
+      [yesterday.id, 25 * 60, ['late'], { section: 'requests' }],
+      [answerBy.id, 60, ['late'], { section: 'requests' }],
+      [today.id, -240, ['soon'], { section: 'requests' }],
+    ]);
+    expect(due.items[0]!.detail).toContain('Dinas Kesehatan');
+    // Entered by the desk, each request got its number at once: the third of the year.
+    expect(due.items[1]!.detail).toBe('0003/PRM/2026 · Dinas Kesehatan');
+    // Writers and media staff do not answer requests: no card.
+    actAs(c, ['writer'], 'Sari');
+    expect(card(await c.invoke('home.desk', {}), 'requests_due')).toBeUndefined();
+  });
+
   it('answers an empty workspace with empty cards', async () => {
     fx = openTestCore({ clock: fakeClock(at(10)).now });
     const desk = await fx.core.invoke('home.desk', {});
-    expect(desk.cards).toHaveLength(10);
+    expect(desk.cards).toHaveLength(11);
     for (const x of desk.cards) if (x.id !== 'workspace_health') expect([x.id, x.total, x.items]).toEqual([x.id, 0, []]);
   });
 });

@@ -86,7 +86,7 @@ describe('reports: the period report computed once, shown and exported', () => {
     const r = await c.invoke('reports.compute', MARCH);
     expect(r.title).toBe('Laporan Kinerja Kehumasan Maret 2026');
     expect(r.empty).toBe(false);
-    expect(r.sections.map((s) => s.id)).toEqual(['releases', 'coverage', 'partnerships', 'distribution', 'agenda']);
+    expect(r.sections.map((s) => s.id)).toEqual(['releases', 'coverage', 'partnerships', 'distribution', 'agenda', 'requests']);
     expect(table(r, 'releases_month').rows).toEqual([['Maret 2026', 3]]);
     expect(table(r, 'releases_opd').rows).toEqual([['Dinas Kesehatan (dihapus)', 1], ['Dinas Pendidikan', 1], ['Tanpa OPD', 1]]);
     expect(table(r, 'releases_opd').note).toContain('tetap dihitung');
@@ -112,6 +112,67 @@ describe('reports: the period report computed once, shown and exported', () => {
     const svg = chartSvg(month).svg;
     expect(svg).toMatch(/^<svg/);
     expect(svg).toContain('>Mar 2026<');
+  });
+
+  it('compares a year with the year before, figures from the same tables, hand-counted; other periods carry no comparison', async () => {
+    const { c } = await march2026();
+    // Three agencies' requests on 1 April 2026 (the fixture's clock): two from Kecamatan Utara, one declined.
+    actAs(c, ['administrator'], 'Admin');
+    const utara = await c.invoke('opd.save', { name: 'Kecamatan Utara' } as never);
+    actAs(c, ['editor'], 'Redaktur');
+    const disdik = c.context.db.prepare("SELECT id FROM opd WHERE name = 'Dinas Pendidikan'").pluck().get() as string;
+    const ask = (opdId: string, title: string) =>
+      c.invoke('requests.submit', { id: crypto.randomUUID(), opdId, kind: 'publicity', channel: 'letter', title, description: 'Mohon diliput.', place: 'Aula', startMs: Date.UTC(2026, 3, 10, 2), endMs: Date.UTC(2026, 3, 10, 4), attendees: '', contactName: 'Ratna', contactPhone: '0812 3456 7890' } as never);
+    const declined = await ask(utara.id, 'Lomba kebersihan kampung');
+    await ask(utara.id, 'Festival kuliner');
+    await ask(disdik, 'Wisuda sekolah');
+    await c.invoke('requests.answer', { id: declined.id, action: 'decline', note: 'Bentrok dengan agenda pimpinan.' });
+    const y2026 = await c.invoke('reports.compute', { kind: 'year', from: '2026-01-01', to: '2026-12-31' });
+    expect(table(y2026, 'requests_opd').rows).toEqual([
+      ['Kecamatan Utara', 2, 0, 1, 1, 0],
+      ['Dinas Pendidikan', 1, 0, 0, 1, 0],
+    ]);
+    expect(y2026.sections.find((x) => x.id === 'requests')!.summary[0]).toBe('Humas menerima 3 permohonan dari 2 OPD; 0 diterima (0%), 1 ditolak, 2 masih terbuka, dan 0 ditarik.');
+    // March holds none of them: the section says so.
+    expect((await c.invoke('reports.compute', MARCH)).sections.find((x) => x.id === 'requests')!.summary).toEqual(['Tidak ada permohonan OPD pada periode ini.']);
+    const cmp = y2026.sections.at(-1)!;
+    expect(cmp.id).toBe('comparison');
+    expect(cmp.title).toBe('Perbandingan dengan tahun 2025');
+    // 2026: four releases (February and three in March), one of the two from an event within 60 min,
+    // four proofs of publication, no distribution, the mayor's events: three attended, one represented.
+    expect(table(y2026, 'comparison_year').rows).toEqual([
+      ['Rilis terbit', 0, 4, 'baru'],
+      ['Rilis dalam target waktu', 0, 1, 'baru'],
+      ['Bukti tayang', 0, 4, 'baru'],
+      ['Penerima rilis', 0, 0, '0%'],
+      ['Kegiatan pimpinan dihadiri', 0, 3, 'baru'],
+      ['Kegiatan pimpinan diwakilkan', 0, 1, 'baru'],
+      ['Pemesanan ruang pers', 0, 1, 'baru'],
+      ['Kunjungan buku tamu', 0, 0, '0%'],
+      ['Permohonan OPD', 0, 3, 'baru'],
+    ]);
+    expect(cmp.summary[0]).toBe('Rilis terbit: 4 pada 2026, sedangkan pada 2025 belum ada.');
+    expect(cmp.charts[0]).toMatchObject({ tableId: 'comparison_year', series: [{ name: '2025', values: [0, 0, 0, 0, 0, 0, 0, 0, 0] }, { name: '2026', values: [4, 1, 4, 0, 3, 1, 1, 0, 3] }] });
+    // The chart on screen and in the export is the same definition: its SVG carries the years.
+    expect(chartSvg(cmp.charts[0]!).svg).toContain('2025');
+    // 2027 against 2026: every 2026 figure gone, "turun 100%"; a 2027 with no data is still empty.
+    const y2027 = await c.invoke('reports.compute', { kind: 'year', from: '2027-01-01', to: '2027-12-31' });
+    expect(y2027.empty).toBe(true);
+    expect(table(y2027, 'comparison_year').rows[0]).toEqual(['Rilis terbit', 4, 0, '−100%']);
+    expect(y2027.sections.at(-1)!.summary[0]).toBe('Rilis terbit turun 100%, dari 4 menjadi 0.');
+    expect((await c.invoke('reports.compute', MARCH)).sections.map((s) => s.id)).not.toContain('comparison');
+    // In the XLSX the comparison is its own sheet with native numbers.
+    const out = await c.invoke('reports.export', { period: { kind: 'year', from: '2026-01-01', to: '2026-12-31' }, format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out.base64, 'base64') as never);
+    const sheet = wb.worksheets.find((w) => w.name.startsWith('Perbandingan 2026'))!;
+    expect(sheet.getRow(2).values).toEqual([undefined, 'Rilis terbit', 0, 4, 'baru']);
+    const pdf = await c.invoke('reports.export', { period: { kind: 'year', from: '2026-01-01', to: '2026-12-31' }, format: 'pdf' });
+    const text = pdfText(pdf.base64, pdf.fileName);
+    expect(text.indexOf('G. Perbandingan dengan tahun 2025')).toBeGreaterThan(text.indexOf('F. Permohonan OPD'));
+    expect(text.indexOf('F. Permohonan OPD')).toBeGreaterThan(text.indexOf('E. Agenda pimpinan'));
+    expect(text).toContain('Kecamatan Utara');
+    expect(text).toContain('Perbandingan 2026 dengan 2025');
   });
 
   it('says so for a period with no data, and refuses a period that ends before it starts or spans more than ten years', async () => {

@@ -5,7 +5,6 @@
 import { findConflicts } from '../../../../shared/agenda/conflicts';
 import type { DeskFlag, DeskItem } from '../../../../shared/home/desk';
 import { slotOf } from '../agenda/conflict-check';
-import { itemsInWindow } from '../agenda/calendar';
 import { readAgendaSettings } from '../agenda/settings';
 import type { CardAnswer, DeskScope } from './card-query';
 
@@ -16,9 +15,7 @@ const COVERED_KINDS = new Set(['leader_agenda', 'press_conference', 'media_gathe
 export function agendaDays(s: DeskScope): CardAnswer {
   const { db } = s.ctx;
   const rules = readAgendaSettings(db);
-  // Tomorrow ends one office day after today (no daylight saving in Indonesia: 24 h).
-  const to = s.dayEnd + 24 * 3_600_000;
-  const all = itemsInWindow(db, s.dayStart, to, rules.openEndMinutes * 60_000).items.filter((e) => e.startMs >= s.dayStart);
+  const all = s.twoDays().filter((e) => e.startMs >= s.dayStart);
   const live = all.filter((e) => e.status !== 'cancelled' && e.status !== 'postponed');
   const slots = live.map(slotOf);
   const officials = db.prepare('SELECT id, name, precedence_rank FROM officials').all() as { id: string; name: string | null; precedence_rank: number | null }[];

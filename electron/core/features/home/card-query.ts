@@ -1,3 +1,4 @@
+import type { SheetItem } from '../../../../shared/agenda/event';
 import type { DeskItem } from '../../../../shared/home/desk';
 import type { ZoneLabel } from '../../../../shared/office/time-zones';
 import type { Caller } from '../../caller';
@@ -14,6 +15,11 @@ export interface DeskScope {
   dayStart: number;
   dayEnd: number;
   targetMinutes: number;
+  /**
+   * Today's and tomorrow's agenda, series expanded (the costly part of a desk): read once per
+   * desk and shared by the cards that need it, only when one does.
+   */
+  twoDays(): SheetItem[];
 }
 
 export interface CardAnswer {

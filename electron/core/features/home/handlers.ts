@@ -6,12 +6,15 @@
 import { deskCardsFor, type DeskCard, type DeskCardId } from '../../../../shared/home/desk';
 import { dateKey, startOfDateKey } from '../../../../shared/agenda/zones';
 import type { HandlerGroup } from '../../rpc/handler-types';
-import { officeZone } from '../agenda/settings';
+import type { SheetItem } from '../../../../shared/agenda/event';
+import { itemsInWindow } from '../agenda/calendar';
+import { officeZone, readAgendaSettings } from '../agenda/settings';
 import { readTargetMinutes } from '../releases/handlers';
 import { addDays, type CardQuery, type DeskScope } from './card-query';
 import { agendaDays } from './agenda-card';
 import { contractsBehind, contractsEnding, ukwExpiring } from './media-cards';
 import { outboxProblems, workspaceHealth } from './office-cards';
+import { requestsDue } from './requests-card';
 import { awaitingReview, embargoesToday, myDrafts, releaseClock } from './release-cards';
 
 const QUERIES: Record<DeskCardId, CardQuery> = {
@@ -25,6 +28,7 @@ const QUERIES: Record<DeskCardId, CardQuery> = {
   contracts_ending: contractsEnding,
   ukw_expiring: ukwExpiring,
   workspace_health: workspaceHealth,
+  requests_due: requestsDue,
 };
 
 /** A card slower than this is logged: the budget is 20 ms per card at a year of an active office. */
@@ -35,15 +39,20 @@ export const homeHandlers: HandlerGroup<'home.desk'> = {
     const now = ctx.now();
     const zone = officeZone(ctx);
     const today = dateKey(now, zone);
+    const dayStart = startOfDateKey(today, zone);
+    const dayEnd = startOfDateKey(addDays(today, 1), zone);
+    let twoDays: SheetItem[] | null = null;
     const scope: DeskScope = {
       ctx,
       caller,
       now,
       zone,
       today,
-      dayStart: startOfDateKey(today, zone),
-      dayEnd: startOfDateKey(addDays(today, 1), zone),
+      dayStart,
+      dayEnd,
       targetMinutes: readTargetMinutes(ctx),
+      // Tomorrow ends one office day after today (no daylight saving in Indonesia: 24 h).
+      twoDays: () => (twoDays ??= itemsInWindow(ctx.db, dayStart, dayEnd + 24 * 3_600_000, readAgendaSettings(ctx.db).openEndMinutes * 60_000).items),
     };
     const cards: DeskCard[] = deskCardsFor(caller.roles, (p) => caller.can(p)).map((spec) => {
       const t0 = performance.now();

@@ -4,7 +4,6 @@
  */
 import type { DeskFlag, DeskItem } from '../../../../shared/home/desk';
 import { DESK_ITEMS_MAX } from '../../../../shared/home/desk';
-import { itemsInWindow } from '../agenda/calendar';
 import { readAgendaSettings } from '../agenda/settings';
 import { minutesBetween, type CardAnswer, type DeskScope } from './card-query';
 
@@ -18,7 +17,8 @@ const COVERED_KINDS = new Set(['leader_agenda', 'press_conference', 'media_gathe
 export function releaseClock(s: DeskScope): CardAnswer {
   const { db } = s.ctx;
   const openEndMs = readAgendaSettings(db).openEndMinutes * 60_000;
-  const events = itemsInWindow(db, s.dayStart, s.dayEnd, openEndMs).items.filter(
+  // Begun today: the shared two-day read, cut to events that started between today's start and now.
+  const events = s.twoDays().filter(
     (e) => COVERED_KINDS.has(e.kind) && e.status !== 'cancelled' && e.status !== 'postponed' && e.startMs <= s.now && e.startMs >= s.dayStart,
   );
   const releaseOf = db.prepare(

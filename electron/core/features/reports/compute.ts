@@ -12,8 +12,10 @@ import { officeZone } from '../agenda/settings';
 import { readOfficeProfile } from '../office/handlers';
 import { readTargetMinutes } from '../releases/handlers';
 import { agendaSection } from './agenda-section';
+import { comparisonSection } from './comparison-section';
 import { coverageSection, distributionSection, partnershipsSection } from './network-sections';
 import { releasesSection } from './releases-section';
+import { requestsSection } from './requests-section';
 import { reportScope } from './scope';
 
 export function computeReport(ctx: CoreContext, caller: Caller, period: Period): Report {
@@ -21,14 +23,23 @@ export function computeReport(ctx: CoreContext, caller: Caller, period: Period):
     const profile = readOfficeProfile(ctx);
     const s = reportScope(ctx, caller, period, officeZone(ctx), readTargetMinutes(ctx));
     const seq = (ctx.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM change_log').get() as { n: number }).n;
-    const sections = [releasesSection(s), coverageSection(s), partnershipsSection(s), distributionSection(s), agendaSection(s)];
+    const sections = [releasesSection(s), coverageSection(s), partnershipsSection(s), distributionSection(s), agendaSection(s), requestsSection(s)];
+    // A year is compared with the year before, read in the same transaction (same snapshot).
+    if (period.kind === 'year') {
+      const year = period.from.slice(0, 4);
+      const before = String(Number(year) - 1);
+      const p = reportScope(ctx, caller, { kind: 'year', from: `${before}-01-01`, to: `${before}-12-31` }, s.zone, s.targetMinutes);
+      const previous = [releasesSection(p), coverageSection(p), distributionSection(p), agendaSection(p), requestsSection(p)];
+      sections.push(comparisonSection(sections, previous, year, before));
+    }
     return { profile, s, seq, sections };
   });
   // deferred: a read transaction; WAL gives it one consistent view until it ends.
   const { profile, s, seq, sections } = read.deferred();
   const asOfMs = ctx.now();
   const title = periodTitle(period, (k) => formatDateKey(k));
-  const empty = sections.every((x) => x.tables.every((t) => t.rows.every((r) => r.slice(1).every((v) => v === 0 || typeof v === 'string'))));
+  // The comparison carries the year before: a year with no data of its own is still empty.
+  const empty = sections.filter((x) => x.id !== 'comparison').every((x) => x.tables.every((t) => t.rows.every((r) => r.slice(1).every((v) => v === 0 || typeof v === 'string'))));
   return {
     title: `Laporan Kinerja Kehumasan ${title}`,
     period,
