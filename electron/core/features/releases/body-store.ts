@@ -130,7 +130,7 @@ export function catchUp(db: Db): number {
  * in one stretch: 5,000 releases held the core's thread for seconds. Resolves when up to date.
  */
 export async function catchUpInSlices(db: Db, stopped: () => boolean): Promise<void> {
-  const sizer = new BatchSizer(10, 200, 2);
+  const sizer = new BatchSizer(2, 200, 1);
   for (;;) {
     if (stopped()) return;
     const row = db.prepare('SELECT seq, changes FROM change_log WHERE seq > ? ORDER BY seq LIMIT 1').get(indexedSeq(db)) as { seq: number; changes: string } | undefined;
