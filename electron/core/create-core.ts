@@ -54,6 +54,7 @@ import { createProcessHosting } from './sync/hosting-process';
 import { insecureFileTokenVault, SMTP_PASSWORD_FILES, type TokenVault } from './sync/token-vault';
 import { scrubSyncCopies } from './sync/local-tables';
 import { attachOutbox, type OutboxOptions } from './features/distribution/outbox';
+import { startIndexCatchUp } from './features/releases/index-catch-up';
 import { distributionHandlers } from './features/distribution/handlers';
 import { createFileLogger, type Logger } from './log/logger';
 import { createFilePrefs, type PrefsStore } from './prefs';
@@ -221,6 +222,7 @@ function openCore(options: CoreOptions, opened: { dataDir: string; logger: Logge
   const outbox = attachOutbox(context, { auto: (options.mode ?? 'test') !== 'test', ...options.outbox });
   purgeExpiredGuestbook(context);
   const stopNotices = startNoticeWatch(context);
+  const stopIndexCatchUp = startIndexCatchUp(context);
   logger.info('core.open', { dataDir, schema: LATEST_SCHEMA_VERSION });
   let open: CoreContext | null = context;
 
@@ -240,6 +242,7 @@ function openCore(options: CoreOptions, opened: { dataDir: string; logger: Logge
       sync.stop();
       outbox.stop();
       stopNotices();
+      stopIndexCatchUp();
       void stopHosting(context, sync, false);
       open = null;
       db.close();

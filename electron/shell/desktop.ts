@@ -111,6 +111,7 @@ export function startDesktop(options: DesktopOptions): Desktop {
 
   const print = createPrintService({
     async fetchPdf(request) {
+      if (request.kind === 'pdf') return { ok: true, value: { fileName: request.fileName, base64: request.base64 } };
       const result =
         request.kind === 'release'
           ? await core.call('releases.export', { id: request.id, format: 'pdf', paper: request.paper })

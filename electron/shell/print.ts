@@ -51,7 +51,7 @@ export function createPrintService(deps: PrintDeps) {
     timer.unref?.();
     documents.set(token, { bytes: Buffer.from(pdf.value.base64, 'base64'), timer });
     deps.openPreview({ title: `Cetak — ${pdf.value.fileName}`, url: `${APP_ORIGIN}${PRINT_PATH}${token}.pdf`, onClosed: () => drop(token) });
-    deps.log('shell.print.preview', { kind: parsed.data.kind, paper: parsed.data.paper, printers });
+    deps.log('shell.print.preview', { kind: parsed.data.kind, paper: 'paper' in parsed.data ? parsed.data.paper : null, printers });
     return { ok: true, value: { opened: true, printers } };
   }
 

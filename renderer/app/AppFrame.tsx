@@ -9,6 +9,7 @@ import { useIdleLock } from '../features/people/use-idle-lock';
 import { StatusBar } from '../features/status/StatusBar';
 import { useSyncStatus } from '../features/status/sync-status-store';
 import { useT } from '../i18n/use-t';
+import { useBrowserCommandKeys } from './command-keys';
 import { PageSlot } from './lazy-page';
 import { useNavigation } from './navigation-store';
 import { preloadSections, SectionPage } from './section-pages';
@@ -39,8 +40,10 @@ export function AppFrame({ profile }: { profile: OfficeProfile }) {
   useEffect(() => preloadSections(deskFirst.current ?? Promise.resolve()), []);
   // The desktop shell sends this when an OS notification is clicked (electron/shell/notifications.ts).
   useEffect(() => onEvent('desktop.open', (target) => useNavigation.getState().openTarget(target)), []);
-  // The desktop app's menu: Rilis Baru, Cetak Rilis, Pengaturan (electron/shell/app-menu.ts).
+  // The desktop app's menu: Rilis Baru, Cetak Rilis, Ekspor Rilis, Pengaturan (electron/shell/app-menu.ts);
+  // in browser mode the same commands by their shortcuts.
   useEffect(() => onEvent('desktop.command', ({ command }) => useNavigation.getState().runCommand(command)), []);
+  useBrowserCommandKeys();
   // .ics files opened with Warta (the file association): taken once someone who may import is here.
   const canImportAgenda = !!permissions?.includes('agenda.write');
   useEffect(() => {

@@ -23,8 +23,11 @@ export const useNavigation = create<{
   section: Section;
   /** A thing to open once its section shows it (a clicked OS notification); the section clears it. */
   target: { section: Section; id: string } | null;
-  /** A release command from the desktop app's menu (Rilis Baru, Cetak Rilis), run by the releases section. */
-  command: 'newRelease' | 'print' | null;
+  /** A release command from the desktop app's menu or its shortcut (Rilis Baru, Cetak Rilis, Ekspor Rilis), run by the releases section. */
+  command: 'newRelease' | 'print' | 'export' | null;
+  /** The open release's side panel tab to show (the export command opens *Ekspor*); the panel clears it. */
+  panel: 'export' | null;
+  clearPanel(): void;
   /** An .ics opened with Warta from the file manager, for the agenda's import preview. */
   openedIcs: OpenedFile | null;
   openIcs(file: OpenedFile): void;
@@ -32,12 +35,14 @@ export const useNavigation = create<{
   go(section: Section): void;
   openTarget(target: { section: Section; id: string }): void;
   clearTarget(): void;
-  runCommand(command: 'newRelease' | 'print' | 'settings'): void;
+  runCommand(command: 'newRelease' | 'print' | 'export' | 'settings'): void;
   clearCommand(): void;
 }>()((set) => ({
   section: 'home',
   target: null,
   command: null,
+  panel: null,
+  clearPanel: () => set({ panel: null }),
   openedIcs: null,
   openIcs: (file) => set({ section: 'agenda', openedIcs: file }),
   clearOpenedIcs: () => set({ openedIcs: null }),

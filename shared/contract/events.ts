@@ -18,8 +18,8 @@ export interface EventMap {
   'desktop.notice': Notice;
   /** Sent by the desktop shell when a notification is clicked: the renderer opens that screen. */
   'desktop.open': Notice['target'];
-  /** Sent by the desktop shell's application menu (new release, print, settings). */
-  'desktop.command': { command: 'newRelease' | 'print' | 'settings' };
+  /** Sent by the desktop shell's application menu (new release, print, export, settings). */
+  'desktop.command': { command: 'newRelease' | 'print' | 'export' | 'settings' };
   /** .ics files were opened with Warta: the renderer takes them with `desktop.openedFiles`. */
   'desktop.openedFiles': Record<string, never>;
   /**

@@ -34,6 +34,7 @@ async function dropFiles(page: Page, target: Locator, files: { name: string; typ
 }
 
 test('Desktop manners in browser mode: settings of the desktop app, print opens the PDF in a tab, dropped files checked before import', async ({ page, warta }) => {
+  test.setTimeout(180_000);
   const firstRun = new FirstRunPage(page);
   await firstRun.open(warta.url);
   await firstRun.complete(SURAKARTA);
@@ -58,11 +59,18 @@ test('Desktop manners in browser mode: settings of the desktop app, print opens 
   await expect(section.getByLabel('Dari', { exact: true })).toHaveValue('22:00');
 
   // Print a release: in browser mode the PDF opens in a new tab, where the browser prints it.
+  // The app menu's shortcuts work in browser mode too: print with no release open says what to do.
   await frame.open('Rilis');
+  await page.keyboard.press('Control+P');
+  await expect(page.getByRole('status').filter({ hasText: 'Buka sebuah rilis dulu untuk mencetak atau mengekspornya.' })).toBeVisible();
   await page.getByRole('button', { name: 'Rilis baru' }).click();
   await page.getByRole('textbox', { name: 'Isi rilis' }).click();
   await page.keyboard.type('Pasar rakyat dibuka untuk 300 pedagang.');
-  await page.getByRole('tab', { name: 'Ekspor' }).click();
+  // Ekspor Rilis (Ctrl+E, as in the desktop menu) opens the editor's Ekspor tab with the focus on it.
+  await page.keyboard.press('Control+E');
+  await expect(page.getByRole('tab', { name: 'Ekspor' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Ekspor' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Cetak…' })).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'release-print-button.png') });
   const [tab] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Cetak…' }).click()]);
   await expect.poll(() => tab.url(), { timeout: 20_000 }).toMatch(/^blob:/);
@@ -75,6 +83,16 @@ test('Desktop manners in browser mode: settings of the desktop app, print opens 
   // Photos dropped into the editor: a PDF is refused whole, with the reason next to the editor.
   await dropFiles(page, page.getByRole('textbox', { name: 'Isi rilis' }), [{ name: 'undangan.pdf', type: 'application/pdf', text: '%PDF-1.4' }]);
   await expect(page.getByRole('alert').filter({ hasText: 'undangan.pdf' })).toContainText('bukan jenis berkas yang bisa dipakai di sini');
+
+  // Laporan prints its PDF the same way (any exported PDF prints: usePrint().printExport).
+  await frame.open('Laporan');
+  await page.getByRole('button', { name: 'Tampilkan laporan' }).click();
+  await expect(page.getByRole('button', { name: 'Cetak…' })).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: path.join(shots, 'report-print-button.png') });
+  const [reportTab] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Cetak…' }).click()]);
+  await expect.poll(() => reportTab.url(), { timeout: 30_000 }).toMatch(/^blob:/);
+  await reportTab.waitForLoadState();
+  await reportTab.close();
 
   // Media import: a 2 GB file and a PDF are refused before anything is read; a real CSV imports.
   await frame.open('Media');

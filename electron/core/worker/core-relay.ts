@@ -9,9 +9,6 @@
  * the new worker. Nothing acknowledged is lost: an answered write was committed to SQLite (WAL,
  * synchronous) before its answer was sent. The window is told through `core.status`.
  */
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { EventMap, EventName } from '../../../shared/contract/events';
 import { WartaError } from '../../../shared/contract/errors';
@@ -22,6 +19,7 @@ import type { AnyListener } from '../events';
 import type { Logger } from '../log/logger';
 import { serveHostServices, serviceSet, type CoreHostServices } from './host-services';
 import type { FromWorker, ToWorker, WorkerCoreOptions, WorkerStartData } from './protocol';
+import { workerEntry } from '../worker-entry';
 
 export interface CoreRelayOptions extends WorkerCoreOptions {
   logger: Logger;
@@ -56,18 +54,9 @@ export const CORE_RESTARTED_MESSAGE =
   'Inti Warta berhenti tak terduga dan sedang dimulai ulang; perintah ini mungkin tidak selesai. Periksa hasilnya, lalu ulangi bila perlu. ' +
   '(The core stopped unexpectedly and is being restarted; this call may not have finished.)';
 
-/**
- * The worker's entry: the built `core-worker.js` beside the bundle the relay is part of (the
- * desktop app), or the TypeScript source loaded through tsx (browser mode and tests run from
- * source). A worker does not inherit tsx's loader, so an eval'd stub registers it first.
- */
+/** The core worker's entry: built beside the relay's bundle, or the source through tsx (worker-entry.ts). */
 export function coreWorkerEntry(): { entry: string | URL; eval: boolean } {
-  const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('.ts')) return { entry: new URL('./core-worker.js', import.meta.url), eval: false };
-  const api = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs');
-  const source = pathToFileURL(path.join(path.dirname(here), 'core-worker.ts')).href;
-  const stub = `import(${JSON.stringify(pathToFileURL(api).href)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); })`;
-  return { entry: stub, eval: true };
+  return workerEntry(import.meta.url, 'core-worker');
 }
 
 /** Starts the core's worker and resolves once the core is open; rejects with the core's own error (data folder in use, wrong key …). */

@@ -26,7 +26,7 @@ const LABELS = {
     resetZoom: 'Ukuran Asli', zoomIn: 'Perbesar', zoomOut: 'Perkecil', togglefullscreen: 'Layar Penuh',
     window: 'Jendela', minimize: 'Kecilkan', zoom: 'Perbesar Jendela', close: 'Tutup Jendela', front: 'Tampilkan Semua di Depan',
     help: 'Bantuan', about: 'Tentang Warta', checkUpdates: 'Periksa Pembaruan', hide: 'Sembunyikan Warta', hideOthers: 'Sembunyikan Lainnya', unhide: 'Tampilkan Semua',
-    newRelease: 'Rilis Baru', print: 'Cetak Rilis…', settings: 'Pengaturan', openLogs: 'Buka Folder Log',
+    newRelease: 'Rilis Baru', print: 'Cetak Rilis…', export: 'Ekspor Rilis…', settings: 'Pengaturan', openLogs: 'Buka Folder Log',
   },
   en: {
     file: 'File', quit: 'Quit', edit: 'Edit', undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy',
@@ -35,7 +35,7 @@ const LABELS = {
     resetZoom: 'Actual Size', zoomIn: 'Zoom In', zoomOut: 'Zoom Out', togglefullscreen: 'Full Screen',
     window: 'Window', minimize: 'Minimize', zoom: 'Zoom', close: 'Close Window', front: 'Bring All to Front',
     help: 'Help', about: 'About Warta', checkUpdates: 'Check for Updates', hide: 'Hide Warta', hideOthers: 'Hide Others', unhide: 'Show All',
-    newRelease: 'New Release', print: 'Print Release…', settings: 'Settings', openLogs: 'Open Log Folder',
+    newRelease: 'New Release', print: 'Print Release…', export: 'Export Release…', settings: 'Settings', openLogs: 'Open Log Folder',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
@@ -45,7 +45,7 @@ export const CHECK_UPDATES_MENU_ID = 'check-updates';
 /** Opens the data folder's logs in the file manager (app-menu.ts). */
 export const OPEN_LOGS_MENU_ID = 'open-logs';
 /** The app's own commands: sent to the renderer as `desktop.command` (renderer/app/AppFrame.tsx). */
-export const APP_COMMANDS = ['newRelease', 'print', 'settings'] as const;
+export const APP_COMMANDS = ['newRelease', 'print', 'export', 'settings'] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 export const commandMenuId = (command: AppCommand) => `command:${command}`;
 
@@ -62,7 +62,7 @@ export function menuTemplate(lang: Language, options: MenuOptions): MenuItemSpec
   const checkUpdates: MenuItemSpec = { label: t.checkUpdates, id: CHECK_UPDATES_MENU_ID };
 
   const command = (c: AppCommand, accelerator: string): MenuItemSpec => ({ label: t[c], id: commandMenuId(c), accelerator });
-  const fileItems: MenuItemSpec[] = [command('newRelease', 'CmdOrCtrl+N'), command('print', 'CmdOrCtrl+P'), sep, { label: t.openLogs, id: OPEN_LOGS_MENU_ID }];
+  const fileItems: MenuItemSpec[] = [command('newRelease', 'CmdOrCtrl+N'), command('print', 'CmdOrCtrl+P'), command('export', 'CmdOrCtrl+E'), sep, { label: t.openLogs, id: OPEN_LOGS_MENU_ID }];
   const menu: MenuItemSpec[] = [];
   if (options.isMac) {
     menu.push({ label: 'Warta', submenu: [about, checkUpdates, sep, command('settings', 'Cmd+,'), sep, role('hide'), role('hideOthers'), role('unhide'), sep, role('quit')] });

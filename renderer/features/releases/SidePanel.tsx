@@ -5,6 +5,7 @@ import type { ZoneLabel } from '../../../shared/office/time-zones';
 import { isSame, type DiffBlock, type DiffPart } from '../../../shared/releases/diff';
 import { EXPORT_FORMATS, PAPER_SIZES, type ExportFormat, type PaperSize, type ReleaseDetail, type ReleaseVersionDetail, type ReleaseVersionSummary } from '../../../shared/releases/model';
 import { call, onEvent } from '../../api/client';
+import { useNavigation } from '../../app/navigation-store';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/use-t';
 import { ReleaseDeliveries } from '../distribution/ReleaseDeliveries';
@@ -24,6 +25,14 @@ export function SidePanel({ detail, zone, onChanged }: Props) {
   const { t } = useT();
   const [tab, setTab] = useState<Tab>('comments');
   const base = useId();
+  const panel = useNavigation((s) => s.panel);
+  useEffect(() => {
+    // The export command (menu Ekspor Rilis, Ctrl+E) shows the Ekspor tab and puts the focus on it.
+    if (panel !== 'export') return;
+    useNavigation.getState().clearPanel();
+    setTab('export');
+    document.getElementById(`${base}-tab-export`)?.focus();
+  }, [panel, base]);
   return (
     <aside className="rel-side" aria-label={t('releases.tab.comments')}>
       <div role="tablist" className="rel-tabs" aria-orientation="horizontal">

@@ -13,6 +13,7 @@ import { useT } from '../../i18n/use-t';
 import { downloadBase64 } from '../agenda/download';
 import { useOfficeStore } from '../office/office-store';
 import { asZone } from '../office/office-form-values';
+import { usePrint } from '../print/use-print';
 import { ReportChart } from './ReportChart';
 
 const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? v.toLocaleString('id-ID') : v);
@@ -20,6 +21,7 @@ const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'num
 /** Laporan: pick a period, see the report (sentences, charts, tables), export it to paper or a workbook. */
 export function ReportsPage() {
   const { t } = useT();
+  const printer = usePrint();
   const zone = asZone(useOfficeStore((s) => s.profile?.timeZone) ?? 'WIB');
   const today = dateKey(Date.now(), zone);
   const lastMonth = periodOf('month', prevMonth(today));
@@ -98,9 +100,14 @@ export function ReportsPage() {
               <button type="button" className="button button--secondary" onClick={() => void exportAs('pdf', report.period)}>{t('reports.export.pdf')}</button>
               <button type="button" className="button button--secondary" onClick={() => void exportAs('docx', report.period)}>{t('reports.export.docx')}</button>
               <button type="button" className="button button--secondary" onClick={() => void exportAs('xlsx', report.period)}>{t('reports.export.xlsx')}</button>
+              {/* Print (issue 17): the report's PDF in the print preview (desktop) or a new tab (browser mode). */}
+              <button type="button" className="button button--secondary" disabled={printer.printing} onClick={() => void printer.printExport(() => call('reports.export', { period: report.period, format: 'pdf', signer }))}>
+                {t('print.button')}
+              </button>
             </>
           ) : null}
         </div>
+        {printer.error ? <ErrorMessage error={printer.error} /> : null}
         {status ? <p role="status" className="field__hint">{status}</p> : null}
       </form>
       {busy ? <p className="field__hint">{t('reports.loading')}</p> : null}

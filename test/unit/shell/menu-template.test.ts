@@ -55,15 +55,17 @@ describe('menuTemplate', () => {
     expect(roles(firstItems)).toContain('quit');
   });
 
-  it('carries the app’s own commands with their shortcuts: new release, print, settings, the log folder', () => {
+  it('carries the app’s own commands with their shortcuts: new release, print, export, settings, the log folder', () => {
     const byId = (items: MenuItemSpec[], id: string) => flatten(items).find((i) => 'id' in i && i.id === id);
     for (const isMac of [false, true]) {
       const menu = menuTemplate('id', { isMac, withDevTools: false });
       expect(byId(menu, commandMenuId('newRelease'))).toMatchObject({ label: 'Rilis Baru', accelerator: 'CmdOrCtrl+N' });
       expect(byId(menu, commandMenuId('print'))).toMatchObject({ label: 'Cetak Rilis…', accelerator: 'CmdOrCtrl+P' });
+      expect(byId(menu, commandMenuId('export'))).toMatchObject({ label: 'Ekspor Rilis…', accelerator: 'CmdOrCtrl+E' });
       expect(byId(menu, commandMenuId('settings'))).toMatchObject({ label: 'Pengaturan', accelerator: isMac ? 'Cmd+,' : 'Ctrl+,' });
       expect(byId(menu, OPEN_LOGS_MENU_ID)).toMatchObject({ label: 'Buka Folder Log' });
     }
     expect(flatten(menuTemplate('en', linux)).some((i) => 'label' in i && i.label === 'New Release')).toBe(true);
+    expect(flatten(menuTemplate('en', linux)).some((i) => 'label' in i && i.label === 'Export Release…')).toBe(true);
   });
 });

@@ -78,4 +78,22 @@ describe('print', () => {
     expect(desktop.shellCalls('releases.list', {})).toBeNull();
     expect(await fx.core.call('print.open', { kind: 'release', id: '0190a6c2-0000-7000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'desktop_only' } });
   });
+  it('any exported PDF (a report, an attendance list) prints as it is; what is not a PDF is refused, nothing opened', async () => {
+    const { fx, desktop } = await setup();
+    const report = await fx.core.invoke('reports.export', { period: { kind: 'custom', from: '2026-05-01', to: '2026-05-31' }, format: 'pdf', signer: '' });
+    const result = await desktop.shellCalls('print.open', { kind: 'pdf', fileName: report.fileName, base64: report.base64 });
+    expect(result).toMatchObject({ ok: true, value: { opened: true } });
+    const preview = electron.record.windows[0]!;
+    expect(preview.options.title).toBe(`Cetak — ${report.fileName}`);
+    expect(Buffer.from(desktop.print.document(preview.url!)!).equals(Buffer.from(report.base64, 'base64'))).toBe(true);
+    for (const bad of [
+      { kind: 'pdf', fileName: 'surat.docx', base64: Buffer.from('PK\u0003\u0004 bukan pdf').toString('base64') },
+      { kind: 'pdf', fileName: '', base64: report.base64 },
+      { kind: 'pdf', fileName: 'a.pdf', base64: report.base64, extra: 1 },
+    ]) {
+      const r = await desktop.shellCalls('print.open', bad);
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Permintaan cetak tidak sah.' } });
+    }
+    expect(electron.record.windows).toHaveLength(1);
+  });
 });

@@ -7,7 +7,7 @@ import { ICS_MAX_CHARS, ICS_MAX_EVENTS, type IcsPreviewRow } from '../../../../s
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { itemsInWindow } from './calendar';
 import { renderDaySheetDocx } from './day-sheet-docx';
-import { renderDaySheetPdf } from './day-sheet-pdf';
+import { renderPdfOffThread } from '../paper/pdf-thread';
 import { toEvent, type EventRow } from '../../../../shared/agenda/event-rows';
 import { exportIcs } from './ics-export';
 import { parseIcs, type ParsedIcsEvent } from './ics-parse';
@@ -143,7 +143,7 @@ export const outputHandlers: HandlerGroup<OutputMethods> = {
     const head = await loadLetterhead(ctx);
     const base = `agenda-${input.days === 7 ? 'mingguan' : 'harian'}-${input.date}${leader ? `-${safeName(leader.position)}` : ''}`;
     if (input.format === 'pdf') {
-      const pdf = await renderDaySheetPdf(sheet, head, input.paper);
+      const pdf = await renderPdfOffThread('daySheet', [sheet, head, input.paper]);
       return { fileName: `${base}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64') };
     }
     const docx = await renderDaySheetDocx(sheet, head, input.paper);

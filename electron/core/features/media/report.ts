@@ -6,7 +6,7 @@ import type { ExportedFile } from '../../../../shared/media/types';
 import type { Product } from '../../../../shared/media/vocabulary';
 import type { CoreContext } from '../../rpc/handler-types';
 import { loadLetterhead } from '../paper/letterhead';
-import { renderReportPdf } from './report-pdf';
+import { renderPdfOffThread } from '../paper/pdf-thread';
 import { PUBLICATION_SELECT, toPublication, type PublicationRowDb } from './rows';
 
 export const PRODUCT_LABEL: Record<Product, string> = {
@@ -87,6 +87,6 @@ export async function reportFile(ctx: CoreContext, from: string, to: string, for
     return { fileName, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: buf.toString('base64'), rows: data.length };
   }
 
-  const buf = await renderReportPdf(data, await loadLetterhead(ctx), from, to);
+  const buf = await renderPdfOffThread('mediaReport', [data, await loadLetterhead(ctx), from, to]);
   return { fileName, mime: 'application/pdf', base64: buf.toString('base64'), rows: data.length };
 }

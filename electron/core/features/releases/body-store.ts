@@ -11,6 +11,7 @@
 import { mergeBody } from '../../../../shared/releases/body-merge';
 import type { PmNode } from '../../../../shared/releases/body-text';
 import type { Db } from '../../db/open-database';
+import { BatchSizer, yieldToEventLoop } from '../../time-slice';
 
 export interface BodyState {
   state: Uint8Array;
@@ -111,13 +112,60 @@ export function reindex(db: Db, releaseId: string): void {
  * changed since the last catch-up are re-read. Cheap when nothing changed (one indexed max()).
  */
 export function catchUp(db: Db): number {
-  const state = db.prepare("SELECT value FROM release_index_state WHERE key = 'log_seq'").get() as { value: number } | undefined;
-  const seen = state?.value ?? 0;
+  const seen = indexedSeq(db);
   const head = (db.prepare('SELECT coalesce(max(seq), 0) AS s FROM change_log').get() as { s: number }).s;
   if (head <= seen) return 0;
+  const ids = changedReleases(db, db.prepare('SELECT changes FROM change_log WHERE seq > ? ORDER BY seq').all(seen) as { changes: string }[]);
+  db.transaction(() => {
+    for (const id of ids) reindex(db, id);
+    markIndexed(db, head);
+  })();
+  return ids.size;
+}
+
+/**
+ * The same catch-up in the background, one change-log entry at a time and its releases in
+ * transactions of about a slice, with the event loop free in between (features/releases/
+ * index-catch-up.ts). Without it the first read after a large pull re-read every pulled release
+ * in one stretch: 5,000 releases held the core's thread for seconds. Resolves when up to date.
+ */
+export async function catchUpInSlices(db: Db, stopped: () => boolean): Promise<void> {
+  const sizer = new BatchSizer(2, 200, 1);
+  for (;;) {
+    if (stopped()) return;
+    const row = db.prepare('SELECT seq, changes FROM change_log WHERE seq > ? ORDER BY seq LIMIT 1').get(indexedSeq(db)) as { seq: number; changes: string } | undefined;
+    if (!row) return;
+    const ids = [...changedReleases(db, [row])];
+    for (let i = 0; i < ids.length || i === 0; ) {
+      const n = sizer.next;
+      const batch = ids.slice(i, i + n);
+      i += Math.max(n, 1);
+      const last = i >= ids.length;
+      sizer.run(batch.length, () =>
+        db.transaction(() => {
+          for (const id of batch) reindex(db, id);
+          // The entry counts as indexed once all of its releases are; a read meanwhile redoes at most this entry.
+          if (last) markIndexed(db, row.seq);
+        })(),
+      );
+      await yieldToEventLoop();
+      if (stopped()) return;
+    }
+  }
+}
+
+function indexedSeq(db: Db): number {
+  return (db.prepare("SELECT value FROM release_index_state WHERE key = 'log_seq'").get() as { value: number } | undefined)?.value ?? 0;
+}
+
+function markIndexed(db: Db, seq: number): void {
+  db.prepare("INSERT INTO release_index_state (key, value) VALUES ('log_seq', ?) ON CONFLICT (key) DO UPDATE SET value = max(value, excluded.value)").run(seq);
+}
+
+/** The releases touched by change-log entries: their own rows and their body updates. */
+function changedReleases(db: Db, rows: { changes: string }[]): Set<string> {
   const ids = new Set<string>();
   const updateIds: string[] = [];
-  const rows = db.prepare('SELECT changes FROM change_log WHERE seq > ? ORDER BY seq').all(seen) as { changes: string }[];
   for (const row of rows) {
     for (const [, table, rowId] of JSON.parse(row.changes) as [string, string, string][]) {
       if (table === 'releases') ids.add(rowId);
@@ -129,9 +177,5 @@ export function catchUp(db: Db): number {
     const r = releaseOf.get(u) as { release_id: string | null } | undefined;
     if (r?.release_id) ids.add(r.release_id);
   }
-  db.transaction(() => {
-    for (const id of ids) reindex(db, id);
-    db.prepare("INSERT INTO release_index_state (key, value) VALUES ('log_seq', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(head);
-  })();
-  return ids.size;
+  return ids;
 }
