@@ -375,6 +375,41 @@ export const DATA_LABELS: Record<string, TableLabels> = {
     label: ['Riwayat permohonan', 'Request history'],
     fields: { request_id: request, opd_id: opdField, action: ['Tindakan', 'Action'], status, actor: ['Oleh', 'By'], at, note: ['Catatan', 'Note'] },
   },
+  campaigns: {
+    label: ['Kampanye', 'Campaign'],
+    fields: {
+      name,
+      theme: ['Tema', 'Theme'],
+      recurrence: ['Pengulangan', 'Recurrence'],
+      weekdays: ['Hari dalam seminggu', 'Days of the week'],
+      nth: ['Minggu ke-', 'Week of the month'],
+      weekday: ['Hari', 'Day'],
+      start_date: ['Tanggal mulai', 'First day'],
+      end_date: ['Tanggal akhir', 'Last day'],
+      hashtags: ['Tagar', 'Hashtags'],
+      owner: ['Penanggung jawab', 'Owner'],
+      opd_id: opdField,
+    },
+  },
+  campaign_posts: {
+    label: ['Rencana unggahan', 'Planned post'],
+    fields: {
+      title,
+      platform: ['Platform', 'Platform'],
+      account: ['Akun resmi', 'Official account'],
+      date: ['Tanggal', 'Date'],
+      time: ['Jam', 'Time'],
+      zone: ['Zona waktu', 'Time zone'],
+      status,
+      owner: ['Penanggung jawab', 'Owner'],
+      campaign_id: ['Kampanye', 'Campaign'],
+      release_id: release,
+      agenda_event_id: ['Agenda', 'Agenda event'],
+      caption: ['Keterangan', 'Caption'],
+      posted_url: ['Alamat unggahan', 'Post address'],
+      posted_at: ['Waktu diunggah', 'Posted'],
+    },
+  },
 };
 
 const pick = (pair: Pair, language: Language) => (language === 'en' ? pair[1] : pair[0]);

@@ -26,6 +26,7 @@ import { officeRules } from './tables/office';
 import { peopleRules } from './tables/people';
 import { releaseRules } from './tables/releases';
 import { requestRules } from './tables/requests';
+import { campaignRules } from './tables/campaigns';
 import type { Actor, BatchChange, BatchView, Derivation, Domain, Refusal, Row, RuleInput, TableRules, Viewer } from './types';
 
 export const RULEBOOK: Readonly<Record<ReplicatedTable, TableRules>> = {
@@ -36,6 +37,7 @@ export const RULEBOOK: Readonly<Record<ReplicatedTable, TableRules>> = {
   ...mediaRules,
   ...distributionRules,
   ...requestRules,
+  ...campaignRules,
 };
 
 export function rulesOf(table: string): TableRules | null {
