@@ -39,6 +39,7 @@ export const messagesId = {
   'nav.home': 'Beranda',
   'nav.releases': 'Rilis',
   'nav.agenda': 'Agenda',
+  'nav.campaigns': 'Kampanye',
   'nav.media': 'Media',
   'nav.pressroom': 'Ruang Pers',
   'nav.reports': 'Laporan',

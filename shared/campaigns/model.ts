@@ -48,6 +48,8 @@ export interface PlannedPost {
   account: string;
   /** The day it is planned for (office zone), "YYYY-MM-DD". */
   date: string;
+  /** "HH:MM" in the office's zone, or null for "some time that day". */
+  time: string | null;
   status: PostStatus;
   owner: string;
   campaignId: string | null;

@@ -94,6 +94,7 @@ export function postOf(r: PostRow): PlannedPost {
     platform: (r.platform ?? 'instagram') as Platform,
     account: r.account ?? '',
     date: r.date ?? '',
+    time: r.time,
     status: (r.status ?? 'idea') as PostStatus,
     owner: r.owner ?? '',
     campaignId: r.campaign_id,
