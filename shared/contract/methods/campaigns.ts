@@ -73,6 +73,30 @@ const postedInput = z
   })
   .strict();
 
+const mention = z.string().trim().regex(/^@[A-Za-z0-9_.]{1,60}$/, { message: 'Akun yang disebut ditulis @nama, tanpa spasi' });
+const fromReleaseInput = z
+  .object({
+    releaseId: uuid,
+    accounts: z
+      .array(z.object({ platform: z.enum(PLATFORMS, { message: 'Platform tidak dikenal' }), account: plain(CAMPAIGN_LIMITS.account, 'Akun') }).strict())
+      .min(1, { message: 'Pilih paling sedikit satu akun' })
+      .max(12),
+    campaignId: uuid.nullable().default(null),
+    mentions: z.array(mention).max(10).default([]),
+    /** The release's page in the public newsroom (or the office website). */
+    link: z.string().trim().url({ message: 'Tautan harus URL lengkap (https://…)' }).max(CAMPAIGN_LIMITS.url).nullable().default(null),
+    date: day,
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Jam harus berbentuk JJ:MM' }).nullable().default(null),
+  })
+  .strict();
+const packageInput = z
+  .object({
+    ids: z.array(uuid).min(1, { message: 'Pilih unggahan untuk paketnya' }).max(12),
+    photoHash: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
+    focal: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }).strict().default({ x: 0.5, y: 0.5 }),
+  })
+  .strict();
+
 export const campaignsMethods = {
   'campaigns.list': query<typeof empty, CampaignSummary[]>('releases.read', empty),
   'campaigns.save': mutation<typeof saveInput, CampaignSummary>('releases.write', saveInput),
@@ -83,5 +107,7 @@ export const campaignsMethods = {
   'campaigns.posts.step': mutation<typeof stepInput, PlannedPost>('releases.write', stepInput),
   'campaigns.posts.move': mutation<typeof moveInput, PlannedPost>('releases.write', moveInput),
   'campaigns.posts.markPosted': mutation<typeof postedInput, PlannedPost>('releases.publish', postedInput),
+  'campaigns.posts.fromRelease': mutation<typeof fromReleaseInput, PlannedPost[]>('releases.write', fromReleaseInput),
+  'campaigns.posts.package': query<typeof packageInput, { fileName: string; base64: string; warnings: string[] }>('releases.read', packageInput),
   'campaigns.posts.remove': mutation<typeof idInput, { ok: true }>('releases.write', idInput),
 };

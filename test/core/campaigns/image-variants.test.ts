@@ -3,13 +3,13 @@
  * crop, EXIF orientation honoured, GPS and other metadata stripped with caption and credit kept;
  * a truncated or oversized file refused with a typed error; a missing credit warned about.
  */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { IMAGE_VARIANTS, makeVariants, VARIANT_MAX_BYTES } from '../../../electron/core/features/campaigns/image-variants';
 import { WartaError } from '../../../shared/contract/errors';
 
 /** A 3000×2000 photo, grey, with a red 200×200 square centred at (2500, 500): the subject. */
-async function photo(extra: (s: sharp.Sharp) => sharp.Sharp = (s) => s): Promise<Buffer> {
+async function photo(extra: (s: Sharp) => Sharp = (s) => s): Promise<Buffer> {
   const subject = await sharp({ create: { width: 200, height: 200, channels: 3, background: '#ff0000' } }).png().toBuffer();
   const base = sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#808080' } }).composite([{ input: subject, left: 2400, top: 400 }]).jpeg();
   return extra(base).toBuffer();

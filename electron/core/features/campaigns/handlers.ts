@@ -8,6 +8,7 @@ import { recurrenceProblem } from '../../../../shared/campaigns/recurrence';
 import { dateKey } from '../../../../shared/agenda/zones';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { officeZone } from '../agenda/settings';
+import { postingPackage, postsFromRelease } from './from-release';
 import { contentCalendar, listCampaigns, postOf, readCampaign, readPostRow } from './rows';
 
 const today = (ctx: CoreContext) => dateKey(ctx.now(), officeZone(ctx));
@@ -27,6 +28,8 @@ type Methods =
   | 'campaigns.posts.step'
   | 'campaigns.posts.move'
   | 'campaigns.posts.markPosted'
+  | 'campaigns.posts.fromRelease'
+  | 'campaigns.posts.package'
   | 'campaigns.posts.remove';
 
 export const campaignsHandlers: HandlerGroup<Methods> = {
@@ -129,6 +132,9 @@ export const campaignsHandlers: HandlerGroup<Methods> = {
     ctx.mutator.update('campaign_posts', input.id, { status: 'posted', posted_url: input.url, posted_at: new Date(input.postedAt).toISOString() });
     return postOf(readPostRow(ctx, input.id));
   },
+
+  'campaigns.posts.fromRelease': (input, ctx, caller) => postsFromRelease(ctx, caller.name, input),
+  'campaigns.posts.package': (input, ctx) => postingPackage(ctx, input),
 
   'campaigns.posts.remove': (input, ctx) => {
     readPostRow(ctx, input.id);
