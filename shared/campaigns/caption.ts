@@ -5,7 +5,8 @@
  * newsroom link, the accounts to mention and the hashtags are kept whole; the release's text
  * gives way, cut at a word with "…".
  */
-import { parseTweet } from 'twitter-text';
+// twitter-text's ESM build (what the window bundles) has only a default export.
+import twitterText from 'twitter-text';
 import type { Platform } from './model';
 
 export const CAPTION_LIMITS: Record<Platform, number> = {
@@ -18,7 +19,7 @@ export const CAPTION_LIMITS: Record<Platform, number> = {
 };
 
 export function captionLength(text: string, platform: Platform): number {
-  if (platform === 'x') return parseTweet(text).weightedLength;
+  if (platform === 'x') return twitterText.parseTweet(text).weightedLength;
   return [...text].length;
 }
 

@@ -4,10 +4,13 @@
  * its field; a planned post for that Tuesday goes draft → review → approved, moves a day and back
  * with undo, and is marked as posted with its address.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { addDaysToKey, dateKey } from '../../shared/agenda/zones';
 import { AppFrame } from './pages/app-frame';
 import { FirstRunPage } from './pages/first-run-page';
+import { callCore } from './support/core-calls';
 import { expect, test } from './support/fixtures';
 import { SURAKARTA } from './support/office-fixture-data';
 import { SCREENSHOT_DIR } from './support/paths';
@@ -97,4 +100,52 @@ test('Kampanye: themed days on the content calendar, a planned post reviewed, mo
   await expect(panel.getByTestId('post-status')).toContainText('Sudah diunggah');
   await expect(panel).toContainText('https://x.com/humaskota/status/1866000000000000000');
   await expect(panel.getByRole('button', { name: 'Ke hari berikutnya' })).toHaveCount(0);
+});
+
+test('Kampanye: a published release becomes three platform drafts, reviewed, packaged, marked as posted', async ({ page, warta }) => {
+  test.setTimeout(120_000);
+  const firstRun = new FirstRunPage(page);
+  await firstRun.open(warta.url);
+  await firstRun.complete(SURAKARTA);
+  const release = await callCore<{ id: string }>(page, 'releases.create', { title: 'Peluncuran Bus Listrik Trans Sukamaju' });
+  for (const to of ['in_review', 'approved', 'published']) await callCore(page, 'releases.transition', { id: release.id, to });
+  const frame = new AppFrame(page);
+  await frame.open('Kampanye');
+
+  await page.getByRole('button', { name: 'Unggahan dari rilis' }).click();
+  const panel = page.locator('aside.campaigns-panel');
+  await expect(panel.getByLabel('Rilis (disetujui atau terbit)')).toContainText('Peluncuran Bus Listrik');
+  for (const [platform, handle] of [
+    ['X', '@humaskota'],
+    ['Instagram', '@humas.kota'],
+    ['Facebook', 'Humas Kota'],
+  ] as const) {
+    await panel.getByRole('checkbox', { name: platform }).check();
+    await panel.getByLabel(`Akun resmi ${platform}`).fill(handle);
+  }
+  await panel.getByLabel('Akun yang disebut').fill('@pemkot');
+  await panel.getByLabel('Tautan ruang berita').fill('https://kota.example.go.id/rilis/bus-listrik');
+  await panel.getByRole('button', { name: 'Buat draf per akun' }).click();
+  const result = page.getByTestId('from-release-result');
+  await expect(result).toContainText('3 draf unggahan dibuat.');
+  await expect(result).toContainText('https://kota.example.go.id/rilis/bus-listrik');
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'warta-kampanye-dari-rilis.png'), fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), result.getByRole('button', { name: 'Unduh paket unggahan (ZIP)' }).click()]);
+  const zip = await JSZip.loadAsync(fs.readFileSync(await download.path()));
+  expect(Object.keys(zip.files).filter((n) => n.endsWith('keterangan.txt')).sort()).toEqual(['facebook-Humas-Kota/keterangan.txt', 'instagram-humas.kota/keterangan.txt', 'x-humaskota/keterangan.txt']);
+  // No photo in this release: the package says so and still holds the captions.
+  await expect(result).toContainText('tidak punya foto');
+  await panel.getByRole('button', { name: 'Tutup' }).click();
+
+  // The X draft: reviewed, approved, marked as posted.
+  const post = page.getByTestId('campaign-post').filter({ hasText: 'X · Peluncuran' });
+  await post.first().click();
+  const postPanel = page.locator('aside.campaigns-panel');
+  await expect(postPanel.getByTestId('post-status')).toContainText('Draf');
+  await postPanel.getByRole('button', { name: 'Kirim ke tinjauan' }).click();
+  await postPanel.getByRole('button', { name: 'Setujui' }).click();
+  await expect(postPanel.getByTestId('post-status')).toContainText('Disetujui');
+  await postPanel.getByLabel('Alamat unggahan').fill('https://x.com/humaskota/status/1866000000000000001');
+  await postPanel.getByRole('button', { name: 'Tandai sudah diunggah' }).click();
+  await expect(postPanel.getByTestId('post-status')).toContainText('Sudah diunggah');
 });

@@ -9,6 +9,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { useCan } from '../people/session-store';
 import { CampaignList } from './CampaignList';
 import { ContentCalendarView, type ContentView } from './ContentCalendarView';
+import { FromReleaseForm } from './FromReleaseForm';
 import { PostPanel } from './PostPanel';
 import { useCampaignsT } from './messages';
 import './campaigns.css';
@@ -52,6 +53,7 @@ export function CampaignsPage() {
   const [week, setWeek] = useState<CalendarDay[] | null>(null);
   const [campaigns, setCampaigns] = useState<CampaignSummary[]>([]);
   const [panel, setPanel] = useState<{ post: PlannedPost | null; date: string } | null>(null);
+  const [fromRelease, setFromRelease] = useState(false);
   const [undo, setUndo] = useState<{ post: PlannedPost; to: string } | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
 
@@ -132,8 +134,11 @@ export function CampaignsPage() {
         <PageHeading>{t('campaigns.title')}</PageHeading>
         {canWrite ? (
           <div className="campaigns-actions">
-            <button type="button" className="button button--primary" onClick={() => setPanel({ post: null, date: todayKey() })}>
+            <button type="button" className="button button--primary" onClick={() => (setFromRelease(false), setPanel({ post: null, date: todayKey() }))}>
               {t('campaigns.newPost')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => (setPanel(null), setTab('calendar'), setFromRelease(true))}>
+              {t('campaigns.fromRelease')}
             </button>
           </div>
         ) : null}
@@ -203,12 +208,13 @@ export function CampaignsPage() {
               days={days}
               editable={canWrite}
               onRange={(from, to, title) => setRange((r) => (r && r.from === from && r.to === to && r.title === title ? r : { from, to, title }))}
-              onOpen={(post) => setPanel({ post, date: post.date })}
+              onOpen={(post) => (setFromRelease(false), setPanel({ post, date: post.date }))}
               onMove={(post, date, revert) => void onMove(post, date, revert)}
               onDate={(date) => canWrite && setPanel({ post: null, date })}
             />
           </div>
-          {panel ? (
+          {fromRelease ? <FromReleaseForm date={todayKey()} campaigns={campaigns} onClose={() => setFromRelease(false)} /> : null}
+          {panel && !fromRelease ? (
             <PostPanel
               key={`${panel.post?.id ?? 'new'}|${panel.post?.status ?? ''}|${panel.date}`}
               post={panel.post}

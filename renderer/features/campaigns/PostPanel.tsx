@@ -9,6 +9,7 @@ import { TextField } from '../../components/TextField';
 import { useSession } from '../people/session-store';
 import { fieldErrors } from './field-errors';
 import { useCampaignsT, type CampaignsKey } from './messages';
+import { CopyCaption, PackageActions } from './PackageActions';
 
 const STEP_WORD: Partial<Record<`${PostStatus}>${PostStatus}`, CampaignsKey>> = {
   'idea>draft': 'campaigns.step.draft',
@@ -173,6 +174,8 @@ export function PostPanel({ post, date, campaigns, onChanged, onMove, onClose }:
           </button>
         </form>
       ) : null}
+      {post && post.caption ? <CopyCaption text={post.caption} /> : null}
+      {post?.releaseId && post.status !== 'idea' ? <PackageActions ids={[post.id]} /> : null}
       {post?.status === 'posted' && post.postedUrl ? (
         <p className="campaigns-done">{t('campaigns.posted.done', { at: new Date(post.postedAt ?? '').toLocaleString(language === 'id' ? 'id-ID' : 'en-GB'), url: post.postedUrl })}</p>
       ) : null}

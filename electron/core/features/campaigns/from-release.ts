@@ -51,7 +51,11 @@ function releaseWords(ctx: CoreContext, r: ReleaseRow): string {
   }
   const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   // The dateline ("SUKAMAJU –") runs into the first paragraph, as a release prints it.
-  if (paragraphs.length > 1 && /[–—-]$/.test(paragraphs[0]!) && paragraphs[0]!.length < 80) paragraphs.splice(0, 2, `${paragraphs[0]} ${paragraphs[1]}`);
+  // A dateline alone (a release with no text yet) says nothing on its own.
+  if (paragraphs.length > 0 && /[–—-]$/.test(paragraphs[0]!) && paragraphs[0]!.length < 80) {
+    const dateline = paragraphs.shift()!;
+    if (paragraphs.length > 0) paragraphs[0] = `${dateline} ${paragraphs[0]}`;
+  }
   const lead = paragraphs.slice(0, 2).join('\n\n');
   return [r.title ?? '', lead].filter(Boolean).join('\n\n');
 }
