@@ -82,3 +82,16 @@ export interface ContentCalendar {
   today: string;
   days: CalendarDay[];
 }
+
+/** The campaigns' numbers over a window (for the reports): only posts marked as posted count. */
+export interface CampaignNumbers {
+  from: string;
+  to: string;
+  perAccount: { platform: Platform; account: string; posts: number }[];
+  /** By ISO week, named by its Monday. */
+  perWeek: { week: string; posts: number }[];
+  /** Per campaign: its posts, its theme days in the window, and how many of those had a post of it. */
+  campaigns: { id: string; name: string; posts: number; themeDays: number; themeDaysWithPost: number }[];
+  /** Per release published in the window and posted about: minutes from publication to its first post. */
+  releaseToFirstPost: { releaseId: string; title: string; minutes: number }[];
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CAMPAIGN_LIMITS, HASHTAG, PLATFORMS, POST_STATUSES, type CampaignSummary, type ContentCalendar, type PlannedPost } from '../../campaigns/model';
+import { CAMPAIGN_LIMITS, HASHTAG, PLATFORMS, POST_STATUSES, type CampaignNumbers, type CampaignSummary, type ContentCalendar, type PlannedPost } from '../../campaigns/model';
 import { RECURRENCE_KINDS } from '../../campaigns/recurrence';
 import { mutation, query } from '../define';
 import { empty, idInput, uuid } from './common';
@@ -41,6 +41,11 @@ const saveInput = z
   .strict();
 
 const calendarInput = z
+  .object({ from: day, to: day })
+  .strict()
+  .refine((v) => v.to >= v.from, { message: 'Tanggal akhir sebelum tanggal awal', path: ['to'] });
+
+const numbersInput = z
   .object({ from: day, to: day })
   .strict()
   .refine((v) => v.to >= v.from, { message: 'Tanggal akhir sebelum tanggal awal', path: ['to'] });
@@ -102,6 +107,7 @@ export const campaignsMethods = {
   'campaigns.save': mutation<typeof saveInput, CampaignSummary>('releases.write', saveInput),
   'campaigns.remove': mutation<typeof idInput, { ok: true }>('releases.write', idInput),
   'campaigns.calendar': query<typeof calendarInput, ContentCalendar>('releases.read', calendarInput),
+  'campaigns.numbers': query<typeof numbersInput, CampaignNumbers>('releases.read', numbersInput),
   'campaigns.posts.save': mutation<typeof postSaveInput, PlannedPost>('releases.write', postSaveInput),
   // Who may take which step is the rulebook's (approving: releases.review; posting: releases.publish).
   'campaigns.posts.step': mutation<typeof stepInput, PlannedPost>('releases.write', stepInput),

@@ -9,8 +9,10 @@ import { callerFor } from '../../../electron/core/caller';
 import { openTestCore, SAMPLE_PROFILE, type CoreFixture } from '../../support/core-fixture';
 
 let fx: CoreFixture;
+let now = 0;
 beforeEach(async () => {
-  fx = openTestCore({ clock: () => Date.parse('2026-12-03T02:00:00Z') });
+  now = Date.parse('2026-12-03T02:00:00Z');
+  fx = openTestCore({ clock: () => now });
   await fx.core.invoke('office.save', SAMPLE_PROFILE);
 });
 afterEach(() => fx.cleanup());
@@ -92,5 +94,44 @@ describe('campaigns and the content calendar', () => {
     as('data_staff');
     expect((await failure('campaigns.save', { name: 'A', recurrence: { kind: 'weekly', weekdays: [1] } })).code).toBe('forbidden');
     expect(await fx.core.invoke('campaigns.list', {})).toEqual([]);
+  });
+
+  it('numbers for the reports: posts per account, campaign and week, theme days with a post, release to first post', async () => {
+    const selasa = await fx.core.invoke('campaigns.save', { name: 'Selasa Tanpa Rokok', recurrence: { kind: 'weekly', weekdays: [2] } });
+    const release = await fx.core.invoke('releases.create', { title: 'Bus Listrik' });
+    for (const to of ['in_review', 'approved', 'published'] as const) await fx.core.invoke('releases.transition', { id: release.id, to });
+    const [x, ig] = await fx.core.invoke('campaigns.posts.fromRelease', {
+      releaseId: release.id,
+      accounts: [
+        { platform: 'x', account: '@humas' },
+        { platform: 'instagram', account: '@humas' },
+      ],
+      campaignId: selasa.id,
+      date: '2026-12-08',
+    });
+    const other = await fx.core.invoke('campaigns.posts.save', { title: 'KTR', platform: 'x', account: '@humas', date: '2026-12-15', status: 'draft', campaignId: selasa.id });
+    for (const p of [x!, ig!, other]) {
+      await fx.core.invoke('campaigns.posts.step', { id: p.id, to: 'review' });
+      await fx.core.invoke('campaigns.posts.step', { id: p.id, to: 'approved' });
+    }
+    now += 45 * 60_000;
+    await fx.core.invoke('campaigns.posts.markPosted', { id: x!.id, url: 'https://x.com/humas/status/1', postedAt: now });
+    await fx.core.invoke('campaigns.posts.markPosted', { id: other.id, url: 'https://x.com/humas/status/2', postedAt: now });
+    now += 60 * 60_000;
+    await fx.core.invoke('campaigns.posts.markPosted', { id: ig!.id, url: 'https://instagram.com/p/abc', postedAt: now });
+
+    const n = await fx.core.invoke('campaigns.numbers', { from: '2026-12-01', to: '2026-12-31' });
+    expect(n.perAccount).toEqual([
+      { platform: 'x', account: '@humas', posts: 2 },
+      { platform: 'instagram', account: '@humas', posts: 1 },
+    ]);
+    expect(n.perWeek).toEqual([
+      { week: '2026-12-07', posts: 2 },
+      { week: '2026-12-14', posts: 1 },
+    ]);
+    // December 2026 has five Tuesdays; two of them had a post.
+    expect(n.campaigns).toEqual([{ id: selasa.id, name: 'Selasa Tanpa Rokok', posts: 3, themeDays: 5, themeDaysWithPost: 2 }]);
+    expect(n.releaseToFirstPost).toEqual([{ releaseId: release.id, title: 'Bus Listrik', minutes: 45 }]);
+    expect((await failure('campaigns.numbers', { from: '2026-01-01', to: '2027-06-30' })).message).toContain('setahun');
   });
 });

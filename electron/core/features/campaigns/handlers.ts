@@ -4,11 +4,12 @@
  * are the rulebook's (shared/rules/tables/campaigns.ts), judged by the mutation path on every write.
  */
 import { WartaError } from '../../../../shared/contract/errors';
-import { recurrenceProblem } from '../../../../shared/campaigns/recurrence';
+import { daysBetween, recurrenceProblem } from '../../../../shared/campaigns/recurrence';
 import { dateKey } from '../../../../shared/agenda/zones';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { officeZone } from '../agenda/settings';
 import { postingPackage, postsFromRelease } from './from-release';
+import { campaignNumbers } from './numbers';
 import { contentCalendar, listCampaigns, postOf, readCampaign, readPostRow } from './rows';
 
 const today = (ctx: CoreContext) => dateKey(ctx.now(), officeZone(ctx));
@@ -24,6 +25,7 @@ type Methods =
   | 'campaigns.save'
   | 'campaigns.remove'
   | 'campaigns.calendar'
+  | 'campaigns.numbers'
   | 'campaigns.posts.save'
   | 'campaigns.posts.step'
   | 'campaigns.posts.move'
@@ -79,6 +81,10 @@ export const campaignsHandlers: HandlerGroup<Methods> = {
   },
 
   'campaigns.calendar': (input, ctx) => contentCalendar(ctx, input.from, input.to, today(ctx)),
+  'campaigns.numbers': (input, ctx) => {
+    if (daysBetween(input.from, input.to) > 366) throw new WartaError('invalid_input', 'Angka kampanye dihitung paling panjang setahun sekaligus. (Campaign numbers cover at most a year at once.)', { field: 'to' });
+    return campaignNumbers(ctx, input.from, input.to);
+  },
 
   'campaigns.posts.save': (input, ctx) => {
     mustExist(ctx, 'campaigns', input.campaignId, 'Kampanye', 'campaignId');

@@ -12,7 +12,7 @@ import type { CoreContext } from '../../rpc/handler-types';
 /** A calendar asks for a month view with its spill-over weeks at most (and a little room). */
 export const MAX_CALENDAR_DAYS = 62;
 
-interface CampaignRow {
+export interface CampaignRow {
   id: string;
   name: string | null;
   theme: string | null;
