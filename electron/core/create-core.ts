@@ -47,6 +47,7 @@ import { startNoticeWatch } from './features/desktop/notices';
 import { printHandlers } from './features/print/handlers';
 import { homeHandlers } from './features/home/handlers';
 import { reportsHandlers } from './features/reports/handlers';
+import { campaignsHandlers } from './features/campaigns/handlers';
 import { attachSyncEngine, type SyncEngineOptions } from './sync/engine';
 import { attachHosting, resumeHosting, stopHosting } from './sync/host';
 import type { SyncServerLaunch } from './sync/hosting-port';
@@ -132,6 +133,7 @@ const handlers: Handlers = {
   ...printHandlers,
   ...homeHandlers,
   ...reportsHandlers,
+  ...campaignsHandlers,
 };
 
 /** Opens (or creates) the workspace in `dataDir`, migrates it, and serves the contract. */

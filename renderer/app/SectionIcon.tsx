@@ -5,6 +5,7 @@ const PATHS: Record<Section, string> = {
   home: 'M3 10.5 12 3l9 7.5V21h-6v-6H9v6H3z',
   releases: 'M5 3h10l4 4v14H5zM14 3v5h5M8 12h8M8 16h8M8 8h4',
   agenda: 'M4 5h16v16H4zM4 10h16M8 3v4M16 3v4',
+  campaigns: 'M3 11v4l11 4V7L3 11zM14 8.5l5-2.5v14l-5-2.5M6 15l1 5h3l-1-4.5',
   requests: 'M4 4h16v12H8l-4 4zM8 8h8M8 12h5',
   network: 'M12 5a2 2 0 1 0 0 .1M5 17a2 2 0 1 0 0 .1M19 17a2 2 0 1 0 0 .1M12 7v4M12 11l-6 5M12 11l6 5',
   media: 'M3 6h18v12H3zM7 10h6M7 14h10M16 9h2',

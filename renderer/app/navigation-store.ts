@@ -2,13 +2,14 @@ import { create } from 'zustand';
 import type { OpenedFile } from '../../shared/contract/methods/desktop';
 import type { MessageKey } from '../i18n/messages-id';
 
-export const SECTIONS = ['home', 'releases', 'agenda', 'requests', 'network', 'media', 'outbox', 'reports', 'pressroom', 'settings'] as const;
+export const SECTIONS = ['home', 'releases', 'agenda', 'campaigns', 'requests', 'network', 'media', 'outbox', 'reports', 'pressroom', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const SECTION_LABEL: Record<Section, MessageKey> = {
   home: 'nav.home',
   releases: 'nav.releases',
   agenda: 'nav.agenda',
+  campaigns: 'nav.campaigns',
   requests: 'nav.requests',
   network: 'nav.network',
   media: 'nav.media',

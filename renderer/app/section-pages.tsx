@@ -11,6 +11,7 @@ const home = lazyPage<{ profile: OfficeProfile }>(() => import('../features/home
 const pages = {
   releases: lazyPage(() => import('../features/releases/ReleasesPage').then((m) => m.ReleasesPage)),
   agenda: lazyPage(() => import('../features/agenda/AgendaPage').then((m) => m.AgendaPage)),
+  campaigns: lazyPage(() => import('../features/campaigns/CampaignsPage').then((m) => m.CampaignsPage)),
   requests: lazyPage(() => import('../features/requests/RequestsPage').then((m) => m.RequestsPage)),
   network: lazyPage(() => import('../features/network/NetworkPage').then((m) => m.NetworkPage)),
   media: lazyPage(() => import('../features/media/MediaPage').then((m) => m.MediaPage)),

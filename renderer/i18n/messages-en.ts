@@ -35,6 +35,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'nav.home': 'Home',
   'nav.releases': 'Releases',
   'nav.agenda': 'Agenda',
+  'nav.campaigns': 'Campaigns',
   'nav.media': 'Media',
   'nav.network': 'PR network',
   'nav.pressroom': 'Press Room',

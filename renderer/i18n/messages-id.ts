@@ -39,6 +39,7 @@ export const messagesId = {
   'nav.home': 'Beranda',
   'nav.releases': 'Rilis',
   'nav.agenda': 'Agenda',
+  'nav.campaigns': 'Kampanye',
   'nav.media': 'Media',
   'nav.network': 'Jejaring Kehumasan',
   'nav.pressroom': 'Ruang Pers',

@@ -15,6 +15,7 @@ import { homeMethods } from './methods/home';
 import { reportsMethods } from './methods/reports';
 import { requestsMethods } from './methods/requests';
 import { networkMethods } from './methods/network';
+import { campaignsMethods } from './methods/campaigns';
 
 export type { AppInfo, Language, MachinePrefs, SyncStatus } from './methods/app';
 export type { SyncConflict, SyncRefusal, SyncReview } from './methods/sync';
@@ -43,6 +44,7 @@ export const methods = {
   ...reportsMethods,
   ...requestsMethods,
   ...networkMethods,
+  ...campaignsMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Methods = typeof methods;

@@ -27,6 +27,7 @@ import { peopleRules } from './tables/people';
 import { releaseRules } from './tables/releases';
 import { requestRules } from './tables/requests';
 import { networkRules } from './tables/network';
+import { campaignRules } from './tables/campaigns';
 import type { Actor, BatchChange, BatchView, Derivation, Domain, Refusal, Row, RuleInput, TableRules, Viewer } from './types';
 
 export const RULEBOOK: Readonly<Record<ReplicatedTable, TableRules>> = {
@@ -38,6 +39,7 @@ export const RULEBOOK: Readonly<Record<ReplicatedTable, TableRules>> = {
   ...distributionRules,
   ...requestRules,
   ...networkRules,
+  ...campaignRules,
 };
 
 export function rulesOf(table: string): TableRules | null {

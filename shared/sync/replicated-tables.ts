@@ -18,6 +18,7 @@ import { mediaTables } from './tables/media';
 import { distributionTables } from './tables/distribution';
 import { requestsTables } from './tables/requests';
 import { networkTables } from './tables/network';
+import { campaignsTables } from './tables/campaigns';
 
 export type { FieldSpec, FieldType, TableSpec } from './field-spec';
 
@@ -34,6 +35,7 @@ export const REPLICATED_TABLES = {
   ...distributionTables,
   ...requestsTables,
   ...networkTables,
+  ...campaignsTables,
 } as const satisfies Record<string, TableSpec>;
 
 export type ReplicatedTable = keyof typeof REPLICATED_TABLES;

@@ -10,6 +10,7 @@ export const SECTION_PERMISSION: Record<Section, Permission> = {
   home: 'office.read',
   releases: 'releases.read',
   agenda: 'agenda.read',
+  campaigns: 'releases.read',
   requests: 'requests.read',
   network: 'network.read',
   media: 'media.read',
