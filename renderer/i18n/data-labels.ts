@@ -444,6 +444,8 @@ export const DATA_LABELS: Record<string, TableLabels> = {
       done_at: ['Waktu selesai', 'Done'],
       done_note: ['Catatan penyelesaian', 'Completion note'],
       done_by: ['Diselesaikan oleh', 'Done by'],
+    },
+  },
   campaigns: {
     label: ['Kampanye', 'Campaign'],
     fields: {
