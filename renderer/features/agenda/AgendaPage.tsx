@@ -213,6 +213,7 @@ export function AgendaPage() {
             calendarRef={calRef}
             view={view}
             timeZone={TIME_ZONES[zone].iana}
+            zone={zone}
             language={language}
             items={s.items}
             holidays={s.holidays}
