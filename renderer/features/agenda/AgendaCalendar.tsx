@@ -11,7 +11,7 @@ import '@fullcalendar/react/themes/classic/palette.css';
 import { useMemo, type Ref } from 'react';
 import type { CalendarItem } from '../../../shared/agenda/event';
 import type { Holiday } from '../../../shared/agenda/holidays';
-import type { EventZone } from '../../../shared/agenda/zones';
+import { dateKey, type EventZone } from '../../../shared/agenda/zones';
 import { formatDateKey } from '../../../shared/format/dates';
 import { useT } from '../../i18n/use-t';
 import { MONTH_CELL_ROWS, monthCells } from './month-cells';
@@ -69,10 +69,13 @@ export function AgendaCalendar({ calendarRef, view, timeZone, zone, language, it
       })),
       // The count of a full day comes last in its cell and opens the day.
       ...cells.more.map((m) => ({ id: `${MORE_PREFIX}${m.date}`, title: t('agenda.more', { count: String(m.count) }), start: m.date, allDay: true, display: 'block', className: 'agenda-more', editable: false, order: 1 })),
-      ...holidays.map((h) => ({ id: `holiday-${h.id}`, title: h.name, start: h.date, allDay: true, display: 'background', color: h.kind === 'cuti_bersama' ? '#f6c879' : '#f08a80', className: `agenda-holiday agenda-holiday--${h.kind}` })),
+      // In the month grid the name goes beside the day number (dayCellTopContent): as the shading's
+      // own text it was drawn over the number and the events.
+      ...holidays.map((h) => ({ id: `holiday-${h.id}`, title: view === 'dayGridMonth' ? '' : h.name, start: h.date, allDay: true, display: 'background', color: h.kind === 'cuti_bersama' ? '#f6c879' : '#f08a80', className: `agenda-holiday agenda-holiday--${h.kind}` })),
     ],
-    [cells, holidays, editable, t],
+    [cells, holidays, editable, t, view],
   );
+  const holidayByDate = useMemo(() => new Map(holidays.map((h) => [h.date, h])), [holidays]);
 
   const handleChange = (info: EventDropInfo | EventResizeDoneInfo) => {
     const item = byKey.get(info.event.id);
@@ -102,6 +105,20 @@ export function AgendaCalendar({ calendarRef, view, timeZone, zone, language, it
       slotMaxTime="23:00"
       nowIndicator
       dayMaxEvents={MONTH_CELL_ROWS}
+      listItemEventInnerClass="agenda-ev__inner"
+      listItemEventTitleClass="agenda-ev__title"
+      blockEventTitleClass="agenda-ev__title"
+      dayCellTopContent={(info) => {
+        // The cell's date is the instant its day starts in the calendar's zone (the office's).
+        const holiday = view === 'dayGridMonth' ? holidayByDate.get(dateKey(info.date.getTime(), zone)) : undefined;
+        if (!holiday) return info.dayNumberText;
+        return (
+          <span className="agenda-daytop">
+            <span className={`agenda-holiday-name agenda-holiday-name--${holiday.kind}`}>{holiday.name}</span>
+            <span className="agenda-daytop__number">{info.dayNumberText}</span>
+          </span>
+        );
+      }}
       eventOrder="order,start,-duration,allDay,title"
       eventTimeFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}
       slotHeaderFormat={{ hour: '2-digit', minute: '2-digit', hour12: false }}

@@ -208,7 +208,7 @@ export function AgendaPage() {
       {s.truncated ? <p className="field__hint">{t('agenda.truncated')}</p> : null}
 
       <div className="agenda-body">
-        <div className="agenda-calendar" data-testid="agenda-calendar">
+        <div className={`agenda-calendar${view === 'dayGridMonth' ? ' agenda-calendar--month' : ''}`} data-testid="agenda-calendar">
           <AgendaCalendar
             calendarRef={calRef}
             view={view}
