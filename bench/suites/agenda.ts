@@ -4,6 +4,7 @@ import { createCore } from '../../electron/core/create-core';
 import { createMemoryLogger } from '../../electron/core/log/logger';
 import { agendaSection } from '../../scripts/demo/agenda';
 import { officeSection } from '../../scripts/demo/office';
+import { MONTH_CELL_ROWS } from '../../shared/agenda/month-cells';
 import { addDaysToKey, dateKey, startOfDateKey } from '../../shared/agenda/zones';
 import buildRenderer from '../../test/e2e/support/global-setup';
 import { CHROMIUM_ARGS, chromiumPath } from '../../test/e2e/support/chromium';
@@ -91,21 +92,22 @@ export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
   const counts = await agendaSection.run(demo);
   ctx.log(`  workspace: ${counts.agendaEvents} events + ${counts.agendaSeries} series in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  // Month view: the current month's grid (6 weeks), every item with series expanded, as the calendar asks.
+  // Month view: the current month's grid (6 weeks), series expanded, as the calendar asks (four rows a day, the rest counted).
   const today = dateKey(Date.now(), 'WIB');
   const first = `${today.slice(0, 8)}01`;
   const from = startOfDateKey(addDaysToKey(first, -7), 'WIB');
   const to = startOfDateKey(addDaysToKey(first, 35), 'WIB');
   let shown = 0;
-  for (let i = 0; i < 5; i++) await core.call('agenda.range', { from, to });
+  let inRange = 0;
+  for (let i = 0; i < 5; i++) inRange = (await core.invoke('agenda.range', { from, to })).items.length;
   const month: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const s = performance.now();
-    const r = await core.invoke('agenda.range', { from, to });
+    const r = await core.invoke('agenda.range', { from, to, perDay: MONTH_CELL_ROWS });
     month.push(performance.now() - s);
     shown = r.items.length;
   }
-  ctx.log(`  month view: ${shown} items, median ${median(month).toFixed(1)} ms, p95 ${percentile(month, 95).toFixed(1)} ms`);
+  ctx.log(`  month view: ${inRange} items in range, ${shown} sent, median ${median(month).toFixed(1)} ms, p95 ${percentile(month, 95).toFixed(1)} ms`);
 
   // Conflict check on save: one new event for a busy leader at a busy hour.
   const leader = (await core.invoke('agenda.officials.list', {})).find((o) => o.isLeader)!;
@@ -146,8 +148,8 @@ export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
   ctx.log(`  ICS import 5,000: ${imports.map((x) => x.toFixed(2)).join(', ')} s; ${progressEvents / 3} progress events per import`);
 
   return [
-    { id: 'agenda.month_view.load_ms', value: round(percentile(month, 95), 2), unit: 'ms', target: '<= 50', note: `p95 of ${SAMPLES} agenda.range calls for a 6-week month grid (${shown} items, series expanded) in a workspace of ${counts.agendaEvents} events` },
-    { id: 'agenda.month_view.paint_ms', value: Math.round(median(paint.samples)), unit: 'ms', target: '<= 150', note: `median of ${paint.samples.length} rounds in Chromium against browser mode on the same workspace: click on Agenda until the month grid (${shown} items in its range, ${paint.events} event elements) is painted (page reloaded each round); max ${Math.round(Math.max(...paint.samples))} ms` },
+    { id: 'agenda.month_view.load_ms', value: round(percentile(month, 95), 2), unit: 'ms', target: '<= 50', note: `p95 of ${SAMPLES} agenda.range calls for a 6-week month grid as the calendar asks (perDay ${MONTH_CELL_ROWS}: ${inRange} items in range with series expanded, ${shown} sent, the rest counted per day) in a workspace of ${counts.agendaEvents} events` },
+    { id: 'agenda.month_view.paint_ms', value: Math.round(median(paint.samples)), unit: 'ms', target: '<= 150', note: `median of ${paint.samples.length} rounds in Chromium against browser mode on the same workspace: click on Agenda until the month grid (${inRange} items in its range, ${paint.events} event elements) is painted (page reloaded each round); max ${Math.round(Math.max(...paint.samples))} ms` },
     { id: 'agenda.conflict_check.save_ms', value: round(percentile(checks, 95), 2), unit: 'ms', target: '<= 10', note: `p95 of ${checks.length} agenda.events.check calls (validation + index range + series expansion + travel-time rules) on ${counts.agendaEvents} events` },
     { id: 'agenda.ics_import.5000_s', value: round(median(imports), 2), unit: 's', target: '<= 5', note: `median of 3 imports of a 5,000-event ICS file (parse, preview plan, write through the mutation path in chunks of 500 with progress events)` },
   ];

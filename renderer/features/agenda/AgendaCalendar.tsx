@@ -14,7 +14,7 @@ import type { Holiday } from '../../../shared/agenda/holidays';
 import { dateKey, type EventZone } from '../../../shared/agenda/zones';
 import { formatDateKey } from '../../../shared/format/dates';
 import { useT } from '../../i18n/use-t';
-import { MONTH_CELL_ROWS, monthCells } from './month-cells';
+import { MONTH_CELL_ROWS, monthCells, type MonthCells } from '../../../shared/agenda/month-cells';
 
 /** One colour per kind (the same as the filter swatches in agenda.css). */
 const KIND_COLOR: Record<CalendarItem['kind'], string> = {
@@ -26,6 +26,8 @@ const KIND_COLOR: Record<CalendarItem['kind'], string> = {
 };
 
 const MORE_PREFIX = 'more-';
+/** The link colour of the theme: FullCalendar paints an event's text itself, over our stylesheet. */
+const MORE_TEXT = '#1f5f8b';
 
 export type AgendaView = 'dayGridMonth' | 'timeGridWeek' | 'timeGridDay' | 'listWeek';
 
@@ -37,6 +39,8 @@ interface Props {
   zone: EventZone;
   language: 'id' | 'en';
   items: CalendarItem[];
+  /** Days the core already left items out of (agenda.range with `perDay`). */
+  more: MonthCells['more'];
   holidays: Holiday[];
   editable: boolean;
   onRange(from: number, to: number, view: string, title: string, currentStart: number): void;
@@ -46,12 +50,20 @@ interface Props {
 }
 
 /** FullCalendar in the office's zone; the core's items in, drags and clicks out. */
-export function AgendaCalendar({ calendarRef, view, timeZone, zone, language, items, holidays, editable, onRange, onOpen, onMove, onDate }: Props) {
+export function AgendaCalendar({ calendarRef, view, timeZone, zone, language, items, more, holidays, editable, onRange, onOpen, onMove, onDate }: Props) {
   const { t } = useT();
   const cancelledWord = t('agenda.status.cancelled');
   const byKey = useMemo(() => new Map(items.map((i) => [i.key, i])), [items]);
   // The month grid draws four rows a day: it gets those and a count per day, not every item.
-  const cells = useMemo(() => (view === 'dayGridMonth' ? monthCells(items, zone) : { shown: items, more: [] }), [items, view, zone]);
+  // The core trims when asked for a month; trimming here as well keeps the grid right while an
+  // answer for another view is still on screen, and adds nothing to days the core already trimmed.
+  const cells = useMemo((): MonthCells => {
+    if (view !== 'dayGridMonth') return { shown: items, more: [] };
+    const local = monthCells(items, zone);
+    const counts = new Map(more.map((m) => [m.date, m.count]));
+    for (const m of local.more) counts.set(m.date, (counts.get(m.date) ?? 0) + m.count);
+    return { shown: local.shown, more: [...counts].map(([date, count]) => ({ date, count })) };
+  }, [items, more, view, zone]);
   const moreByDate = useMemo(() => new Map(cells.more.map((m) => [m.date, m.count])), [cells]);
   const events = useMemo(
     () => [
@@ -68,7 +80,7 @@ export function AgendaCalendar({ calendarRef, view, timeZone, zone, language, it
         order: 0,
       })),
       // The count of a full day comes last in its cell and opens the day.
-      ...cells.more.map((m) => ({ id: `${MORE_PREFIX}${m.date}`, title: t('agenda.more', { count: String(m.count) }), start: m.date, allDay: true, display: 'block', className: 'agenda-more', editable: false, order: 1 })),
+      ...cells.more.map((m) => ({ id: `${MORE_PREFIX}${m.date}`, title: t('agenda.more', { count: String(m.count) }), start: m.date, allDay: true, display: 'block', color: 'transparent', contrastColor: MORE_TEXT, className: 'agenda-more', editable: false, order: 1 })),
       // In the month grid the name goes beside the day number (dayCellTopContent): as the shading's
       // own text it was drawn over the number and the events.
       ...holidays.map((h) => ({ id: `holiday-${h.id}`, title: view === 'dayGridMonth' ? '' : h.name, start: h.date, allDay: true, display: 'background', color: h.kind === 'cuti_bersama' ? '#f6c879' : '#f08a80', className: `agenda-holiday agenda-holiday--${h.kind}` })),

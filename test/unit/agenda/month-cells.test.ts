@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarItem } from '../../../shared/agenda/event';
 import { startOfDateKey } from '../../../shared/agenda/zones';
-import { MONTH_CELL_ROWS, monthCells } from '../../../renderer/features/agenda/month-cells';
+import { MONTH_CELL_ROWS, monthCells } from '../../../shared/agenda/month-cells';
 
 const H = 3_600_000;
 function item(key: string, startMs: number, endMs: number | null, title = key): CalendarItem {

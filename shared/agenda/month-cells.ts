@@ -1,5 +1,5 @@
-import type { CalendarItem } from '../../../shared/agenda/event';
-import { addDaysToKey, dateKey, type EventZone } from '../../../shared/agenda/zones';
+import type { CalendarItem } from './event';
+import { addDaysToKey, dateKey, type EventZone } from './zones';
 
 /** Rows a month cell shows before it folds the rest into "+N lagi" (FullCalendar's dayMaxEvents). */
 export const MONTH_CELL_ROWS = 4;
@@ -15,11 +15,12 @@ export interface MonthCells {
  * What a month grid can show: at most MONTH_CELL_ROWS rows a day, the rest counted. A busy
  * office has thousands of items in a month's six weeks (3,420 at the benchmark's 100× size);
  * handing them all to FullCalendar made it convert, sort and lay out every one of them to draw
- * four a day. Items that span days are always kept (they run through several cells); a day's
+ * four a day; the core trims before it answers (agenda.range with `perDay`), so the thousands
+ * are not serialized and sent either. Items that span days are always kept (they run through several cells); a day's
  * other items are kept in the grid's own order (start, longer first, title) until the cell is
- * full, leaving one row for the count. Week, day and list views get every item.
+ * full, leaving one row for the count. Week, day and list views get every item. Shared: the core trims, the window draws the counts.
  */
-export function monthCells(items: readonly CalendarItem[], zone: EventZone): MonthCells {
+export function monthCells(items: readonly CalendarItem[], zone: EventZone, rows = MONTH_CELL_ROWS): MonthCells {
   const byDay = new Map<string, CalendarItem[]>();
   const spanning: CalendarItem[] = [];
   const spanRows = new Map<string, number>();
@@ -39,11 +40,11 @@ export function monthCells(items: readonly CalendarItem[], zone: EventZone): Mon
   const more: MonthCells['more'] = [];
   for (const [date, list] of byDay) {
     const taken = spanRows.get(date) ?? 0;
-    if (taken + list.length <= MONTH_CELL_ROWS) {
+    if (taken + list.length <= rows) {
       shown.push(...list);
       continue;
     }
-    const room = Math.max(0, MONTH_CELL_ROWS - 1 - taken);
+    const room = Math.max(0, rows - 1 - taken);
     list.sort(gridOrder);
     shown.push(...list.slice(0, room));
     more.push({ date, count: list.length - room });
