@@ -212,7 +212,7 @@ function Input({ label, value, onChange, disabled, type = 'text', hint, error, w
         {label}
       </label>
       {type === 'date' || type === 'time' ? (
-        <DateTimeInput id={id} kind={type} value={value} disabled={disabled} onChange={onChange} aria-invalid={error ? true : undefined} aria-describedby={note ? `${id}-note` : undefined} />
+        <DateTimeInput id={id} kind={type} value={value} disabled={disabled} quiet={Boolean(hint)} onChange={onChange} aria-invalid={error ? true : undefined} aria-describedby={note ? `${id}-note` : undefined} />
       ) : (
         <input id={id} type={type} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={note ? `${id}-note` : undefined} />
       )}
