@@ -1,15 +1,76 @@
 import { performance } from 'node:perf_hooks';
+import { chromium } from 'playwright-core';
 import { createCore } from '../../electron/core/create-core';
 import { createMemoryLogger } from '../../electron/core/log/logger';
 import { agendaSection } from '../../scripts/demo/agenda';
 import { officeSection } from '../../scripts/demo/office';
+import { MONTH_CELL_ROWS } from '../../shared/agenda/month-cells';
 import { addDaysToKey, dateKey, startOfDateKey } from '../../shared/agenda/zones';
+import buildRenderer from '../../test/e2e/support/global-setup';
+import { CHROMIUM_ARGS, chromiumPath } from '../../test/e2e/support/chromium';
 import { median, percentile, round, type BenchmarkFigure } from '../results-format';
+import { startHost, stopHost } from '../support/browser-host';
 import type { SuiteContext } from './core';
 
 /** The benchmark workspace: the demo office at size 100, i.e. 30,000 single events plus recurring series. */
 const SIZE = 100;
 const SAMPLES = 40;
+const PAINT_ROUNDS = 6;
+const ADMIN = { name: 'Admin Bench', login: 'bench', password: 'kopi-tubruk-pagi-2026' };
+
+/**
+ * Month view in Chromium against browser mode, the same method as the directory's first paint:
+ * from the click on "Agenda" in the sidebar until the month grid holds its events and a frame
+ * has been painted with them, timed inside the page. The page is reloaded before each round.
+ */
+export async function monthPaint(dataDir: string, log: (l: string) => void): Promise<{ samples: number[]; events: number }> {
+  buildRenderer();
+  const host = await startHost(dataDir);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  const samples: number[] = [];
+  let events = 0;
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
+    for (let r = 0; r < PAINT_ROUNDS; r++) {
+      if (r === 0) await page.goto(host.url);
+      else await page.reload();
+      const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
+      const signIn = page.getByRole('form', { name: 'Masuk ke Warta' });
+      await nav.or(signIn).first().waitFor();
+      if (await signIn.isVisible()) {
+        await signIn.getByLabel('Nama pengguna').fill(ADMIN.login);
+        await signIn.getByLabel('Kata sandi').fill(ADMIN.password);
+        await signIn.getByRole('button', { name: 'Masuk', exact: true }).click();
+        await nav.waitFor();
+      }
+      // Start from a page that is not the agenda (the route is kept in the URL across reloads).
+      await page.evaluate(`[...document.querySelectorAll('nav button')].find((b) => b.textContent.trim() === 'Beranda')?.click()`);
+      await page.waitForTimeout(300);
+      // A string, not a function: tsx would add helpers to a function that the page does not have.
+      const res = (await page.evaluate(`new Promise((resolve) => {
+        const button = [...document.querySelectorAll('nav button')].find((b) => b.textContent.trim() === 'Agenda');
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('[data-testid="agenda-calendar"] [data-testid="agenda-event"]')) {
+            observer.disconnect();
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve({ ms: performance.now() - t0, n: document.querySelectorAll('[data-testid="agenda-event"]').length })));
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        setTimeout(() => resolve({ ms: -1, n: 0, html: document.querySelector('main')?.innerText.slice(0, 400) }), 30000);
+        button.click();
+      })`)) as { ms: number; n: number; html?: string };
+      if (res.ms < 0) throw new Error(`the month grid showed no events within 30 s: ${res.html}`);
+      events = res.n;
+      if (r > 0) samples.push(res.ms); // the first round warms the host's statements and the browser's caches
+      log(`  month paint round ${r + 1}: ${res.ms.toFixed(0)} ms, ${res.n} events in the DOM`);
+    }
+  } finally {
+    await browser.close();
+    await stopHost(host.child);
+  }
+  return { samples, events };
+}
 
 function icsWith(count: number, startMs: number): string {
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Google Inc//Google Calendar 70.9054//EN'];
@@ -23,28 +84,30 @@ function icsWith(count: number, startMs: number): string {
 }
 
 export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
-  const core = createCore({ dataDir: ctx.workDir('workspace'), logger: createMemoryLogger() });
+  const workspace = ctx.workDir('workspace');
+  const core = createCore({ dataDir: workspace, logger: createMemoryLogger() });
   const t0 = performance.now();
   const demo = { core, size: SIZE, seed: 2026, progress: () => {} };
   await officeSection.run(demo);
   const counts = await agendaSection.run(demo);
   ctx.log(`  workspace: ${counts.agendaEvents} events + ${counts.agendaSeries} series in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  // Month view: the current month's grid (6 weeks), every item with series expanded, as the calendar asks.
+  // Month view: the current month's grid (6 weeks), series expanded, as the calendar asks (four rows a day, the rest counted).
   const today = dateKey(Date.now(), 'WIB');
   const first = `${today.slice(0, 8)}01`;
   const from = startOfDateKey(addDaysToKey(first, -7), 'WIB');
   const to = startOfDateKey(addDaysToKey(first, 35), 'WIB');
   let shown = 0;
-  for (let i = 0; i < 5; i++) await core.call('agenda.range', { from, to });
+  let inRange = 0;
+  for (let i = 0; i < 5; i++) inRange = (await core.invoke('agenda.range', { from, to })).items.length;
   const month: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const s = performance.now();
-    const r = await core.invoke('agenda.range', { from, to });
+    const r = await core.invoke('agenda.range', { from, to, perDay: MONTH_CELL_ROWS });
     month.push(performance.now() - s);
     shown = r.items.length;
   }
-  ctx.log(`  month view: ${shown} items, median ${median(month).toFixed(1)} ms, p95 ${percentile(month, 95).toFixed(1)} ms`);
+  ctx.log(`  month view: ${inRange} items in range, ${shown} sent, median ${median(month).toFixed(1)} ms, p95 ${percentile(month, 95).toFixed(1)} ms`);
 
   // Conflict check on save: one new event for a busy leader at a busy hour.
   const leader = (await core.invoke('agenda.officials.list', {})).find((o) => o.isLeader)!;
@@ -62,7 +125,10 @@ export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
     }
   }
   ctx.log(`  conflict check: median ${median(checks).toFixed(2)} ms, p95 ${percentile(checks, 95).toFixed(2)} ms, ${found} conflicts found in ${checks.length} checks`);
+  const setup = await core.call('accounts.setupAdministrator', ADMIN);
+  if (!setup.ok) ctx.log(`  administrator setup: ${setup.error.message}`);
   core.close();
+  const paint = await monthPaint(workspace, ctx.log);
 
   // ICS import of 5,000 events into the same kind of workspace (a fresh one for each of 3 runs).
   const ics = icsWith(5000, Date.UTC(2027, 0, 4, 1));
@@ -82,7 +148,8 @@ export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
   ctx.log(`  ICS import 5,000: ${imports.map((x) => x.toFixed(2)).join(', ')} s; ${progressEvents / 3} progress events per import`);
 
   return [
-    { id: 'agenda.month_view.load_ms', value: round(percentile(month, 95), 2), unit: 'ms', target: '<= 50', note: `p95 of ${SAMPLES} agenda.range calls for a 6-week month grid (${shown} items, series expanded) in a workspace of ${counts.agendaEvents} events` },
+    { id: 'agenda.month_view.load_ms', value: round(percentile(month, 95), 2), unit: 'ms', target: '<= 50', note: `p95 of ${SAMPLES} agenda.range calls for a 6-week month grid as the calendar asks (perDay ${MONTH_CELL_ROWS}: ${inRange} items in range with series expanded, ${shown} sent, the rest counted per day) in a workspace of ${counts.agendaEvents} events` },
+    { id: 'agenda.month_view.paint_ms', value: Math.round(median(paint.samples)), unit: 'ms', target: '<= 150', note: `median of ${paint.samples.length} rounds in Chromium against browser mode on the same workspace: click on Agenda until the month grid (${inRange} items in its range, ${paint.events} event elements) is painted (page reloaded each round); max ${Math.round(Math.max(...paint.samples))} ms` },
     { id: 'agenda.conflict_check.save_ms', value: round(percentile(checks, 95), 2), unit: 'ms', target: '<= 10', note: `p95 of ${checks.length} agenda.events.check calls (validation + index range + series expansion + travel-time rules) on ${counts.agendaEvents} events` },
     { id: 'agenda.ics_import.5000_s', value: round(median(imports), 2), unit: 's', target: '<= 5', note: `median of 3 imports of a 5,000-event ICS file (parse, preview plan, write through the mutation path in chunks of 500 with progress events)` },
   ];

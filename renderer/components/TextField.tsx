@@ -1,5 +1,6 @@
 import { useId, type InputHTMLAttributes } from 'react';
 import { useT } from '../i18n/use-t';
+import { DateTimeInput } from './DateTimeInput';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> {
   label: string;
@@ -12,7 +13,7 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'on
 }
 
 /** A labelled input whose hint and error are announced with it (aria-describedby). */
-export function TextField({ label, value, onChange, hint, error, required, multiline, className, ...rest }: TextFieldProps) {
+export function TextField({ label, value, onChange, hint, error, required, multiline, className, type, ...rest }: TextFieldProps) {
   const { t } = useT();
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
@@ -33,8 +34,11 @@ export function TextField({ label, value, onChange, hint, error, required, multi
       </label>
       {multiline ? (
         <textarea {...common} rows={2} onChange={(e) => onChange(e.target.value)} />
+      ) : type === 'date' || type === 'time' ? (
+        // The app's own field: the browser's follows its UI language, not the app's.
+        <DateTimeInput {...rest} {...common} kind={type === 'date' ? 'date' : 'time'} onChange={onChange} />
       ) : (
-        <input type="text" {...rest} {...common} onChange={(e) => onChange(e.target.value)} />
+        <input type={type ?? 'text'} {...rest} {...common} onChange={(e) => onChange(e.target.value)} />
       )}
       {error ? (
         <p id={errorId} className="field__error" role="alert">

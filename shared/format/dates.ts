@@ -5,16 +5,9 @@
  */
 import { TIME_ZONES, type ZoneLabel } from '../office/time-zones';
 
-export type Lang = 'id' | 'en';
+import { DAYS, MONTHS, type Lang } from './calendar-words';
 
-const DAYS: Record<Lang, string[]> = {
-  id: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
-  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-};
-const MONTHS: Record<Lang, string[]> = {
-  id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
+export type { Lang } from './calendar-words';
 
 export interface ZonedParts {
   year: number;

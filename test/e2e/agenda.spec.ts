@@ -43,6 +43,19 @@ test('Agenda: recurring event, move one occurrence with undo, conflict warning, 
 
   // A weekly series from today.
   await agenda.newEvent({ title: 'Rapat Koordinasi Mingguan', date: today, start: '09:00', end: '10:00', leader: 'Wali Kota – Ir. Bagas Wicaksono', repeat: 'Setiap minggu pada hari yang sama', place: 'Ruang Rapat Wali Kota', dress: 'PDH' });
+  // The app's own date and time fields: Indonesian forms, not the browser's; bad text is named next to the field and refused.
+  const [y, m, d] = today.split('-');
+  await agenda.field('Tanggal').fill('besok');
+  await expect(agenda.dialog.getByRole('alert').filter({ hasText: 'Tanggal tidak dikenali' })).toBeVisible();
+  await agenda.field('Tanggal').fill(`${Number(d)}-${Number(m)}-${y!.slice(2)}`);
+  await agenda.field('Tanggal').press('Tab');
+  await expect(agenda.field('Tanggal')).toHaveValue(`${d}/${m}/${y}`);
+  await expect(agenda.dialog.getByText('Tanggal tidak dikenali')).toHaveCount(0);
+  await expect(agenda.field('Mulai')).toHaveValue('09.00');
+  await agenda.field('Selesai').press('ArrowUp');
+  await expect(agenda.field('Selesai')).toHaveValue('10.15');
+  await agenda.field('Selesai').press('ArrowDown');
+  await expect(agenda.field('Selesai')).toHaveValue('10.00');
   await page.screenshot({ path: path.join(shots, 'agenda-form.png') });
   await agenda.save();
   await expect(agenda.event('Rapat Koordinasi Mingguan').first()).toBeVisible();

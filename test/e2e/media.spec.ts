@@ -98,7 +98,7 @@ test('Media: import a list with duplicates, resolve them, filter, and follow a c
   await expect(panel.getByTestId('contract-progress')).toContainText('0 dari 12 tayang');
   const pub = panel.getByRole('form', { name: 'Catat bukti tayang' });
   await pub.getByLabel('Tempel tautan berita').fill('https://sukamajupos.example/2026/03/10/walikota-resmikan-pasar');
-  await expect(pub.getByLabel('Tanggal tayang')).toHaveValue('2026-03-10');
+  await expect(pub.getByLabel('Tanggal tayang')).toHaveValue('10/03/2026');
   await pub.getByLabel('Judul').fill('Wali Kota resmikan pasar rakyat');
   await pub.getByRole('button', { name: 'Simpan' }).click();
   await expect(pub.getByRole('status')).toContainText('Bukti tayang tersimpan.');

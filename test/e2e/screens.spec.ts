@@ -253,7 +253,7 @@ test('screens: the event form says when the date is a holiday and survives a rel
   await page.reload();
   await expect(agenda.dialog).toBeVisible();
   await expect(agenda.field('Acara')).toHaveValue('Misa Natal Bersama Forkopimda');
-  await expect(agenda.field('Tanggal')).toHaveValue('2026-12-22');
+  await expect(agenda.field('Tanggal')).toHaveValue('22/12/2026');
   await expect(agenda.field('Tempat')).toHaveValue('Gereja Santo Antonius Purbayan');
   // Closed on purpose, it stays closed.
   await agenda.dialog.getByRole('button', { name: 'Batal', exact: true }).click();

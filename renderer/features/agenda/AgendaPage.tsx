@@ -13,6 +13,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { useT } from '../../i18n/use-t';
 import { useOfficeStore } from '../office/office-store';
 import { useCan } from '../people/session-store';
+import { MONTH_CELL_ROWS } from '../../../shared/agenda/month-cells';
 import { AgendaCalendar, type AgendaView } from './AgendaCalendar';
 import { useAgendaStore } from './agenda-store';
 import { ConflictList } from './ConflictList';
@@ -208,20 +209,23 @@ export function AgendaPage() {
       {s.truncated ? <p className="field__hint">{t('agenda.truncated')}</p> : null}
 
       <div className="agenda-body">
-        <div className="agenda-calendar" data-testid="agenda-calendar">
+        <div className={`agenda-calendar${view === 'dayGridMonth' ? ' agenda-calendar--month' : ''}`} data-testid="agenda-calendar">
           <AgendaCalendar
             calendarRef={calRef}
             view={view}
             timeZone={TIME_ZONES[zone].iana}
+            zone={zone}
             language={language}
             items={s.items}
+            more={s.more}
             holidays={s.holidays}
             editable={canWrite}
             onRange={(from, to, v, viewTitle, currentStart) => {
               setTitle(viewTitle);
               setView(v as AgendaView);
               if (v === 'timeGridDay') setDay(dateKey(currentStart, zone));
-              void s.loadRange(from, to);
+              // The month grid asks for its rows a day; the core counts the rest ("+N lagi").
+              void s.loadRange(from, to, v === 'dayGridMonth' ? MONTH_CELL_ROWS : undefined);
             }}
             onOpen={setSelected}
             onMove={(item, start, end, revert) => void onMove(item, start, end, revert)}

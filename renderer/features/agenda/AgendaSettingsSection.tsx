@@ -5,6 +5,7 @@ import type { ErrorPayload } from '../../../shared/contract/errors';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Notice } from '../../components/Notice';
+import { DateTimeInput } from '../../components/DateTimeInput';
 import { useT } from '../../i18n/use-t';
 import { useAgendaStore } from './agenda-store';
 import './agenda.css';
@@ -326,7 +327,7 @@ export function AgendaSettingsSection() {
           ))}
           <tr>
             <td>
-              <input type="date" aria-label={t('agenda.settings.date')} value={holiday.date} onChange={(e) => setHoliday({ ...holiday, date: e.target.value })} />
+              <DateTimeInput kind="date" aria-label={t('agenda.settings.date')} value={holiday.date} onChange={(date) => setHoliday({ ...holiday, date })} />
             </td>
             <td>
               <input aria-label={t('agenda.settings.holidayName')} value={holiday.name} onChange={(e) => setHoliday({ ...holiday, name: e.target.value })} />

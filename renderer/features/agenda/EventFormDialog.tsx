@@ -8,6 +8,7 @@ import type { ZoneLabel } from '../../../shared/office/time-zones';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { FileInput } from '../../components/FileInput';
+import { DateTimeInput } from '../../components/DateTimeInput';
 import { useT } from '../../i18n/use-t';
 import { useOpdStore } from '../settings/opd-store';
 import { useAgendaStore } from './agenda-store';
@@ -265,14 +266,18 @@ function Field({ label, error, hint, children }: { label: string; error?: string
   );
 }
 
-function Text({ label, value, onChange, error, type = 'text', multiline, placeholder }: { label: string; value: string; onChange(v: string): void; error?: string | undefined; type?: string; multiline?: boolean; placeholder?: string }) {
+function Text({ label, value, onChange, error, type = 'text', multiline, placeholder }: { label: string; value: string; onChange(v: string): void; error?: string | undefined; type?: 'text' | 'date' | 'time'; multiline?: boolean; placeholder?: string }) {
   return (
     <Field label={label} error={error}>
       {(id, d) =>
         multiline ? (
           <textarea id={id} rows={2} value={value} aria-describedby={d} onChange={(e) => onChange(e.target.value)} />
         ) : (
-          <input id={id} type={type} value={value} placeholder={placeholder} aria-describedby={d} aria-invalid={error ? true : undefined} onChange={(e) => onChange(e.target.value)} />
+          type === 'date' || type === 'time' ? (
+            <DateTimeInput id={id} kind={type} value={value} aria-describedby={d} aria-invalid={error ? true : undefined} onChange={onChange} />
+          ) : (
+            <input id={id} type={type} value={value} placeholder={placeholder} aria-describedby={d} aria-invalid={error ? true : undefined} onChange={(e) => onChange(e.target.value)} />
+          )
         )
       }
     </Field>

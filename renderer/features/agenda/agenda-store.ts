@@ -19,8 +19,11 @@ export interface MoveUndo {
 }
 
 interface AgendaStore {
-  range: { from: number; to: number } | null;
+  /** `perDay` for a month grid: the core answers with its rows a day and a count of the rest. */
+  range: { from: number; to: number; perDay?: number } | null;
   items: CalendarItem[];
+  /** Days the core left items out of (with `perDay`), and how many. */
+  more: { date: string; count: number }[];
   holidays: Holiday[];
   truncated: boolean;
   officials: Official[];
@@ -30,7 +33,7 @@ interface AgendaStore {
   kindFilter: EventKind[];
   error: ErrorPayload | null;
   undo: MoveUndo | null;
-  loadRange(from: number, to: number): Promise<void>;
+  loadRange(from: number, to: number, perDay?: number): Promise<void>;
   reload(): Promise<void>;
   loadPeople(): Promise<void>;
   setLeaderFilter(ids: string[]): void;
@@ -45,6 +48,7 @@ let seq = 0;
 export const useAgendaStore = create<AgendaStore>()((set, get) => ({
   range: null,
   items: [],
+  more: [],
   holidays: [],
   truncated: false,
   officials: [],
@@ -54,19 +58,19 @@ export const useAgendaStore = create<AgendaStore>()((set, get) => ({
   kindFilter: [],
   error: null,
   undo: null,
-  async loadRange(from, to) {
-    set({ range: { from, to } });
+  async loadRange(from, to, perDay) {
+    set({ range: perDay === undefined ? { from, to } : { from, to, perDay } });
     const mine = ++seq;
     const { leaderFilter, kindFilter } = get();
-    const result = await call('agenda.range', { from, to, leaderIds: leaderFilter, kinds: kindFilter });
+    const result = await call('agenda.range', { from, to, leaderIds: leaderFilter, kinds: kindFilter, ...(perDay === undefined ? {} : { perDay }) });
     // A later request (the user moved on) wins over an earlier one that answers late.
     if (mine !== seq) return;
-    if (result.ok) set({ items: result.value.items, holidays: result.value.holidays, truncated: result.value.truncatedSeries.length > 0, error: null });
+    if (result.ok) set({ items: result.value.items, more: result.value.more, holidays: result.value.holidays, truncated: result.value.truncatedSeries.length > 0, error: null });
     else set({ error: result.error });
   },
   async reload() {
     const r = get().range;
-    if (r) await get().loadRange(r.from, r.to);
+    if (r) await get().loadRange(r.from, r.to, r.perDay);
   },
   async loadPeople() {
     const [officials, staff, settings] = await Promise.all([

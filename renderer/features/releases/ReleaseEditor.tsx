@@ -1,7 +1,8 @@
 import type { Editor } from '@tiptap/react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
-import { formatDateTime, formatTime, instantFromZoned, zonedParts } from '../../../shared/format/dates';
+import { formatDateTime, formatTime, instantFromZoned, zonedParts, type ZonedParts } from '../../../shared/format/dates';
+import { DateTimeInput } from '../../components/DateTimeInput';
 import { ZONE_LABELS, type ZoneLabel } from '../../../shared/office/time-zones';
 import { INFO_CATEGORIES, TITLE_MAX, readingMinutes, type Quote, type ReleaseDetail, type ReleaseStatus } from '../../../shared/releases/model';
 import { canTransition, isEditable, transitionPermission } from '../../../shared/releases/workflow';
@@ -202,7 +203,7 @@ interface FieldsProps {
   titleStepError?: string | null;
 }
 
-function Input({ label, value, onChange, disabled, type = 'text', hint, error, wide }: { label: string; value: string; onChange: (v: string) => void; disabled?: boolean; type?: string; hint?: string; error?: string | null; wide?: boolean }) {
+function Input({ label, value, onChange, disabled, type = 'text', hint, error, wide }: { label: string; value: string; onChange: (v: string) => void; disabled?: boolean; type?: 'text' | 'date' | 'time'; hint?: string; error?: string | null; wide?: boolean }) {
   const id = useId();
   const note = error ?? hint;
   return (
@@ -210,7 +211,11 @@ function Input({ label, value, onChange, disabled, type = 'text', hint, error, w
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      <input id={id} type={type} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={note ? `${id}-note` : undefined} />
+      {type === 'date' || type === 'time' ? (
+        <DateTimeInput id={id} kind={type} value={value} disabled={disabled} quiet={Boolean(hint)} onChange={onChange} aria-invalid={error ? true : undefined} aria-describedby={note ? `${id}-note` : undefined} />
+      ) : (
+        <input id={id} type={type} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={note ? `${id}-note` : undefined} />
+      )}
       {error ? (
         <span id={`${id}-note`} className="field__error" role="alert">
           {error}
@@ -224,12 +229,32 @@ function Input({ label, value, onChange, disabled, type = 'text', hint, error, w
   );
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The event's end as a date and a time in the app's own fields; stored once both are readable, cleared with the date. */
+function EventEndFields({ eventEnd, disabled, onChange }: { eventEnd: ZonedParts | null; disabled: boolean; onChange: (parts: Omit<ZonedParts, 'weekday'> | null) => void }) {
+  const { t } = useT();
+  const [date, setDate] = useState(eventEnd ? `${eventEnd.year}-${pad(eventEnd.month)}-${pad(eventEnd.day)}` : '');
+  const [time, setTime] = useState(eventEnd ? `${pad(eventEnd.hour)}:${pad(eventEnd.minute)}` : '');
+  const commit = (d: string, tm: string) => {
+    if (d === '') return onChange(null);
+    const dm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+    const tmm = /^(\d{2}):(\d{2})$/.exec(tm);
+    if (dm && tmm) onChange({ year: +dm[1]!, month: +dm[2]!, day: +dm[3]!, hour: +tmm[1]!, minute: +tmm[2]! });
+  };
+  return (
+    <>
+      <Input label={t('releases.field.eventEnd')} hint={t('releases.field.eventEnd.hint')} type="date" disabled={disabled} value={date} onChange={(v) => { setDate(v); commit(v, time); }} />
+      <Input label={t('releases.field.eventEndTime')} type="time" disabled={disabled} value={time} onChange={(v) => { setTime(v); commit(date, v); }} />
+    </>
+  );
+}
+
 function Fields({ detail, editable, zone, opds, setFields, onEmbargo, part, titleStepError = null }: FieldsProps & { part: 'top' | 'meta' }) {
   const { t, language } = useT();
   const [title, setTitle] = useState(detail.title);
   const [tags, setTags] = useState(detail.tags.join(', '));
   const initial = detail.embargoAt ? zonedParts(Date.parse(detail.embargoAt), detail.embargoZone ?? zone) : null;
-  const pad = (n: number) => String(n).padStart(2, '0');
   const [embDate, setEmbDate] = useState(initial ? `${initial.year}-${pad(initial.month)}-${pad(initial.day)}` : '');
   const [embTime, setEmbTime] = useState(initial ? `${pad(initial.hour)}:${pad(initial.minute)}` : '10:00');
   const [embZone, setEmbZone] = useState<ZoneLabel>(detail.embargoZone ?? zone);
@@ -250,7 +275,8 @@ function Fields({ detail, editable, zone, opds, setFields, onEmbargo, part, titl
     setEmbError(null);
     const [y, m, d] = embDate.split('-').map(Number) as [number, number, number];
     const [hh, mm] = embTime.split(':').map(Number) as [number, number];
-    if (!y || hh === undefined) return;
+    // The fields report unreadable text as typed; they already say so next to themselves.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(embDate) || !/^\d{2}:\d{2}$/.test(embTime)) return;
     const at = new Date(instantFromZoned({ year: y, month: m, day: d, hour: hh, minute: mm ?? 0 }, embZone)).toISOString();
     const r = await call('releases.update', { id: detail.id, fields: { urgency: 'embargo', embargoAt: at, embargoZone: embZone } });
     if (!r.ok) setEmbError(r.error);
@@ -362,17 +388,7 @@ function Fields({ detail, editable, zone, opds, setFields, onEmbargo, part, titl
         }}
       />
       <EventLink eventId={detail.eventId} editable={editable} zone={zone} onUnlink={() => setFields({ eventId: null })} />
-      <Input
-        label={t('releases.field.eventEnd')}
-        hint={t('releases.field.eventEnd.hint')}
-        type="datetime-local"
-        disabled={!editable}
-        value={eventEnd ? `${eventEnd.year}-${pad(eventEnd.month)}-${pad(eventEnd.day)}T${pad(eventEnd.hour)}:${pad(eventEnd.minute)}` : ''}
-        onChange={(v) => {
-          const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(v);
-          setFields({ eventEndAt: m ? new Date(instantFromZoned({ year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +m[4]!, minute: +m[5]! }, zone)).toISOString() : null });
-        }}
-      />
+      <EventEndFields eventEnd={eventEnd} disabled={!editable} onChange={(parts) => setFields({ eventEndAt: parts ? new Date(instantFromZoned(parts, zone)).toISOString() : null })} />
         </>
       ) : null}
     </div>

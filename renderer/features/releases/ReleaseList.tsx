@@ -4,6 +4,7 @@ import { formatDate, instantFromZoned } from '../../../shared/format/dates';
 import { RELEASE_STATUSES, type ReleaseStatus, type ReleaseSummary } from '../../../shared/releases/model';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
+import { DateTimeInput } from '../../components/DateTimeInput';
 import { useT } from '../../i18n/use-t';
 import { useOpdStore } from '../settings/opd-store';
 import { useCan } from '../people/session-store';
@@ -104,11 +105,11 @@ export function ReleaseList() {
         </div>
         <label className="rel-filter">
           <span>{t('releases.filter.from')}</span>
-          <input type="date" value={filters.from} onChange={(e) => setFilters({ from: e.target.value })} />
+          <DateTimeInput kind="date" quiet value={filters.from} onChange={(from) => isFilterDate(from) && setFilters({ from })} />
         </label>
         <label className="rel-filter">
           <span>{t('releases.filter.to')}</span>
-          <input type="date" value={filters.to} onChange={(e) => setFilters({ to: e.target.value })} />
+          <DateTimeInput kind="date" quiet value={filters.to} onChange={(to) => isFilterDate(to) && setFilters({ to })} />
         </label>
         <div className="rel-filter">
           <label htmlFor={opdId}>{t('releases.filter.opd')}</label>
@@ -194,3 +195,6 @@ function Row({ item }: { item: ReleaseSummary }) {
     </>
   );
 }
+
+/** The list keeps its filter while the text is not a date yet; the field says so itself. */
+const isFilterDate = (v: string) => v === '' || /^\d{4}-\d{2}-\d{2}$/.test(v);

@@ -22,6 +22,8 @@ const rangeInput = z
     to: instant,
     leaderIds: z.array(uuid).max(50).optional(),
     kinds: z.array(z.enum(EVENT_KINDS)).max(10).optional(),
+    /** A month grid's rows a day: the rest of a full day comes back as a count (`more`), not as items. */
+    perDay: z.number().int().min(1).max(50).optional(),
   })
   .strict()
   .refine((r) => r.to > r.from && r.to - r.from <= MAX_RANGE_MS, { message: 'Rentang tanggal tidak sah (paling panjang 400 hari)', path: ['to'] });
@@ -79,6 +81,8 @@ export interface RangeResult {
   holidays: Holiday[];
   /** Series whose expansion a cap stopped. */
   truncatedSeries: string[];
+  /** With `perDay`: the days with more items than fit, and how many were left out. */
+  more: { date: string; count: number }[];
 }
 
 export interface SaveResult {

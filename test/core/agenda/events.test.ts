@@ -38,6 +38,22 @@ describe('officials and staff', () => {
 });
 
 describe('events', () => {
+  it('answers a month grid with its rows a day and a count of the rest, and refuses a bad row count', async () => {
+    const { c, walikota } = await setup();
+    for (let i = 0; i < 6; i++) await c.invoke('agenda.events.save', { title: `Audiensi ${i + 1}`, startMs: MON + i * H, endMs: MON + i * H + 30 * 60_000, leaderIds: [walikota.id], placeName: 'Ruang Wali Kota' });
+    await c.invoke('agenda.events.save', { title: 'Rapat staf', startMs: MON + D, endMs: MON + D + H, leaderIds: [walikota.id], placeName: 'Ruang Rapat' });
+    const whole = await c.invoke('agenda.range', { from: MON - 8 * H, to: MON + 7 * D });
+    expect(whole.items).toHaveLength(7);
+    expect(whole.more).toEqual([]);
+    const grid = await c.invoke('agenda.range', { from: MON - 8 * H, to: MON + 7 * D, perDay: 4 });
+    expect(grid.items.map((i) => i.title)).toEqual(['Audiensi 1', 'Audiensi 2', 'Audiensi 3', 'Rapat staf']);
+    expect(grid.more).toEqual([{ date: '2026-11-23', count: 3 }]);
+    for (const perDay of [0, 51, 2.5]) {
+      const bad = await c.call('agenda.range', { from: MON, to: MON + D, perDay });
+      expect(bad.ok ? null : bad.error.code).toBe('invalid_input');
+    }
+  });
+
   it('saves a recurring event, moves one occurrence, cancels another, and logs every change', async () => {
     const { c, walikota } = await setup();
     const { event: series } = await c.invoke('agenda.events.save', { title: 'Apel Pagi', startMs: MON, endMs: MON + H, leaderIds: [walikota.id], rrule: 'FREQ=WEEKLY;BYDAY=MO', placeName: 'Halaman Balai Kota', dressCode: 'PDU', leaderRole: 'leading' });

@@ -1,3 +1,4 @@
+import { monthCells } from '../../../../shared/agenda/month-cells';
 import { WartaError } from '../../../../shared/contract/errors';
 import { calendarItemOf, publicView, type AgendaEvent, type CalendarItem, type EventValues } from '../../../../shared/agenda/event';
 import { parseRule, RecurrenceError, seriesEnd } from '../../../../shared/agenda/recurrence';
@@ -106,7 +107,9 @@ export const eventHandlers: HandlerGroup<EventMethods> = {
     }
     const zone = officeZone(ctx);
     const holidays = holidaysBetween(ctx, dateKey(input.from, zone), dateKey(input.to - 1, zone));
-    return { items: out, holidays, truncatedSeries };
+    if (input.perDay === undefined) return { items: out, holidays, truncatedSeries, more: [] };
+    const cells = monthCells(out, zone, input.perDay);
+    return { items: cells.shown, holidays, truncatedSeries, more: cells.more };
   },
   'agenda.events.get': (input, ctx) => readEvent(ctx, input.id),
   'agenda.events.check': (input, ctx) => {
