@@ -14,6 +14,7 @@ import { printMethods } from './methods/print';
 import { homeMethods } from './methods/home';
 import { reportsMethods } from './methods/reports';
 import { requestsMethods } from './methods/requests';
+import { publicdeskMethods } from './methods/publicdesk';
 
 export type { AppInfo, Language, MachinePrefs, SyncStatus } from './methods/app';
 export type { SyncConflict, SyncRefusal, SyncReview } from './methods/sync';
@@ -41,6 +42,7 @@ export const methods = {
   ...homeMethods,
   ...reportsMethods,
   ...requestsMethods,
+  ...publicdeskMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Methods = typeof methods;

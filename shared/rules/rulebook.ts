@@ -26,6 +26,7 @@ import { officeRules } from './tables/office';
 import { peopleRules } from './tables/people';
 import { releaseRules } from './tables/releases';
 import { requestRules } from './tables/requests';
+import { publicdeskRules } from './tables/publicdesk';
 import type { Actor, BatchChange, BatchView, Derivation, Domain, Refusal, Row, RuleInput, TableRules, Viewer } from './types';
 
 export const RULEBOOK: Readonly<Record<ReplicatedTable, TableRules>> = {
@@ -36,6 +37,7 @@ export const RULEBOOK: Readonly<Record<ReplicatedTable, TableRules>> = {
   ...mediaRules,
   ...distributionRules,
   ...requestRules,
+  ...publicdeskRules,
 };
 
 export function rulesOf(table: string): TableRules | null {

@@ -17,6 +17,7 @@ import { agendaTables } from './tables/agenda';
 import { mediaTables } from './tables/media';
 import { distributionTables } from './tables/distribution';
 import { requestsTables } from './tables/requests';
+import { publicdeskTables } from './tables/publicdesk';
 
 export type { FieldSpec, FieldType, TableSpec } from './field-spec';
 
@@ -32,6 +33,7 @@ export const REPLICATED_TABLES = {
   ...mediaTables,
   ...distributionTables,
   ...requestsTables,
+  ...publicdeskTables,
 } as const satisfies Record<string, TableSpec>;
 
 export type ReplicatedTable = keyof typeof REPLICATED_TABLES;
