@@ -6,6 +6,7 @@ const PATHS: Record<Section, string> = {
   releases: 'M5 3h10l4 4v14H5zM14 3v5h5M8 12h8M8 16h8M8 8h4',
   agenda: 'M4 5h16v16H4zM4 10h16M8 3v4M16 3v4',
   requests: 'M4 4h16v12H8l-4 4zM8 8h8M8 12h5',
+  publicdesk: 'M4 5h16v10H13l-4 4v-4H4zM12 8v3M12 13v.01',
   media: 'M3 6h18v12H3zM7 10h6M7 14h10M16 9h2',
   outbox: 'M3 13h5l1.5 3h5L16 13h5M5 13l2-8h10l2 8v7H5zM12 3v7M9.5 7.5 12 10l2.5-2.5',
   reports: 'M4 20h16M6 16v-5M10 16V8M14 16v-7M18 16V5',

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { OpenedFile } from '../../shared/contract/methods/desktop';
 import type { MessageKey } from '../i18n/messages-id';
 
-export const SECTIONS = ['home', 'releases', 'agenda', 'requests', 'media', 'outbox', 'reports', 'pressroom', 'settings'] as const;
+export const SECTIONS = ['home', 'releases', 'agenda', 'requests', 'publicdesk', 'media', 'outbox', 'reports', 'pressroom', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const SECTION_LABEL: Record<Section, MessageKey> = {
@@ -10,6 +10,7 @@ export const SECTION_LABEL: Record<Section, MessageKey> = {
   releases: 'nav.releases',
   agenda: 'nav.agenda',
   requests: 'nav.requests',
+  publicdesk: 'nav.publicdesk',
   media: 'nav.media',
   outbox: 'nav.outbox',
   reports: 'nav.reports',

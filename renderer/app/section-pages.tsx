@@ -12,6 +12,7 @@ const pages = {
   releases: lazyPage(() => import('../features/releases/ReleasesPage').then((m) => m.ReleasesPage)),
   agenda: lazyPage(() => import('../features/agenda/AgendaPage').then((m) => m.AgendaPage)),
   requests: lazyPage(() => import('../features/requests/RequestsPage').then((m) => m.RequestsPage)),
+  publicdesk: lazyPage(() => import('../features/publicdesk/PublicDeskPage').then((m) => m.PublicDeskPage)),
   media: lazyPage(() => import('../features/media/MediaPage').then((m) => m.MediaPage)),
   outbox: lazyPage(() => import('../features/distribution/OutboxPage').then((m) => m.OutboxPage)),
   reports: lazyPage(() => import('../features/reports/ReportsPage').then((m) => m.ReportsPage)),

@@ -36,6 +36,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'nav.releases': 'Releases',
   'nav.agenda': 'Agenda',
   'nav.media': 'Media',
+  'nav.publicdesk': 'Complaints & PPID',
   'nav.pressroom': 'Press Room',
   'nav.reports': 'Reports',
   'nav.settings': 'Settings',

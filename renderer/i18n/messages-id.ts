@@ -40,6 +40,7 @@ export const messagesId = {
   'nav.releases': 'Rilis',
   'nav.agenda': 'Agenda',
   'nav.media': 'Media',
+  'nav.publicdesk': 'Aduan & PPID',
   'nav.pressroom': 'Ruang Pers',
   'nav.reports': 'Laporan',
   'nav.settings': 'Pengaturan',

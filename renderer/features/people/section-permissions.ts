@@ -11,6 +11,7 @@ export const SECTION_PERMISSION: Record<Section, Permission> = {
   releases: 'releases.read',
   agenda: 'agenda.read',
   requests: 'requests.read',
+  publicdesk: 'publicdesk.read',
   media: 'media.read',
   outbox: 'media.read',
   reports: 'releases.read',
