@@ -12,9 +12,12 @@ import { useDeskT } from './messages';
 
 const X_LIMIT = 280;
 
+/** An instant in the reader's clock and language. */
+const when = (iso: string, language: string) => (iso ? new Date(iso).toLocaleString(language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' }) : '');
+
 /** One item at the desk: what came in, who sent it, where it went, what each OPD answered, and the steps to take next. */
 export function DeskItemView({ id, version, onBack, onOpen }: { id: string; version: number; onBack: () => void; onOpen: (id: string) => void }) {
-  const { t } = useDeskT();
+  const { t, language } = useDeskT();
   const [item, setItem] = useState<DeskItem | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [busy, setBusy] = useState(false);
@@ -75,7 +78,7 @@ export function DeskItemView({ id, version, onBack, onOpen }: { id: string; vers
         {item.number} · {t(`desk.kind.${item.kind}`)} · {t(`desk.status.${item.status}`)}
       </h2>
       <p>
-        {t('desk.detail.received', { at: item.receivedAt.slice(0, 16).replace('T', ' '), channel: t(`desk.channel.${item.channel}`) })}
+        {t('desk.detail.received', { at: when(item.receivedAt, language), channel: t(`desk.channel.${item.channel}`) })}
         {item.ticket ? ` · ${item.ticket}` : ''} · {t('desk.detail.due', { date: item.dueDate ?? '—' })} · <DaysLeft view={item} />
         {item.escalatedAt ? <strong> · {t('desk.escalated')}</strong> : null}
       </p>
@@ -226,7 +229,7 @@ export function DeskItemView({ id, version, onBack, onOpen }: { id: string; vers
         <ol>
           {item.history.map((h) => (
             <li key={h.id}>
-              {h.at.slice(0, 16).replace('T', ' ')} · {h.action} · {h.actor}
+              {when(h.at, language)} · {h.action} · {h.actor}
               {h.note ? ` · ${h.note}` : ''}
             </li>
           ))}

@@ -2,8 +2,8 @@ import { featureMessages } from '../../i18n/feature-messages';
 
 /** The public desk's words, in its own lazy chunk (renderer/i18n/feature-messages.ts). */
 const id = {
-  'desk.title': 'Aduan & Permohonan Informasi',
-  'desk.intro': 'Aduan, pertanyaan, permohonan informasi publik (PPID) dan keberatan dari warga, dengan tenggat dalam hari kerja.',
+  'desk.title': 'Aduan & PPID',
+  'desk.intro': 'Aduan & Permohonan Informasi: aduan, pertanyaan, permohonan informasi publik (PPID) dan keberatan dari warga, dengan tenggat dalam hari kerja.',
   'desk.intro.opd': 'Disposisi aduan untuk {opd}: jawab dengan teks dan foto, atau minta tambahan waktu dengan alasannya.',
   'desk.new': 'Catat aduan',
   'desk.board.all': 'Semua ({n})',
@@ -112,8 +112,8 @@ const id = {
 } as const;
 
 const en: Record<keyof typeof id, string> = {
-  'desk.title': 'Complaints & Information Requests',
-  'desk.intro': 'Complaints, questions, public-information requests (PPID) and objections from citizens, with deadlines in working days.',
+  'desk.title': 'Complaints & PPID',
+  'desk.intro': 'Complaints & information requests: complaints, questions, public-information requests (PPID) and objections from citizens, with deadlines in working days.',
   'desk.intro.opd': 'Complaints disposed to {opd}: answer with text and photos, or ask for more time with the reason.',
   'desk.new': 'Record a complaint',
   'desk.board.all': 'All ({n})',
