@@ -452,6 +452,17 @@ export const DATA_LABELS: Record<string, TableLabels> = {
       added_at: ['Waktu ditambahkan', 'Added'],
     },
   },
+  publicdesk_settings: {
+    label: ['Tenggat meja aduan', 'Public desk deadlines'],
+    fields: {
+      complaint_days: ['Tenggat aduan (hari kerja)', 'Complaint deadline (working days)'],
+      question_days: ['Tenggat pertanyaan (hari kerja)', 'Question deadline (working days)'],
+      opd_part_days: ['Tenggat jawaban OPD (hari kerja)', 'Agency answer deadline (working days)'],
+      info_request_days: ['Tenggat permohonan informasi (hari kerja)', 'Information request deadline (working days)'],
+      info_extension_days: ['Perpanjangan permohonan informasi (hari kerja)', 'Information request extension (working days)'],
+      objection_days: ['Tenggat keberatan (hari kerja)', 'Objection deadline (working days)'],
+    },
+  },
   publicdesk_terms: {
     label: ['Daftar kategori & lokasi aduan', 'Public desk lists'],
     fields: { kind, label },

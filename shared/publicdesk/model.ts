@@ -100,6 +100,10 @@ export const DEADLINE_DEFAULTS = {
   opd_part: 3,
 } as const;
 
+/** The one row of the desk's deadline settings (a fixed id: two desks editing offline merge field by field). */
+export const DESK_SETTINGS_ID = '00000000-0000-7000-8000-000000000014';
+export type DeadlineSettings = { -readonly [K in keyof typeof DEADLINE_DEFAULTS]: number };
+
 export function itemNumber(kind: DeskKind, year: number | null, seq: number | null): string {
   if (year === null || seq === null) return '';
   return `${String(seq).padStart(4, '0')}/${KIND_CODE[kind]}/${year}`;

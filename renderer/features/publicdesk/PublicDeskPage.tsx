@@ -7,6 +7,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { useCan } from '../people/session-store';
 import { DaysLeft } from './DaysLeft';
 import { DeskForm } from './DeskForm';
+import { DeadlineSettingsForm } from './DeadlineSettingsForm';
 import { DeskItemView } from './DeskItemView';
 import { useDeskT } from './messages';
 import { OpdParts } from './OpdParts';
@@ -26,7 +27,7 @@ export function PublicDeskPage() {
   const [parts, setParts] = useState<DeskPartBoard | null>(null);
   const [board, setBoard] = useState<DeskBoard | null>(null);
   const [filter, setFilter] = useState<{ due: Due; query: string }>({ due: 'all', query: '' });
-  const [view, setView] = useState<{ kind: 'list' } | { kind: 'new' } | { kind: 'open'; id: string }>({ kind: 'list' });
+  const [view, setView] = useState<{ kind: 'list' } | { kind: 'new' } | { kind: 'settings' } | { kind: 'open'; id: string }>({ kind: 'list' });
   const [error, setError] = useState<ErrorPayload | null>(null);
 
   useEffect(() => onEvent('data.changed', ({ tables }) => tables.some((x) => TABLES.includes(x)) && setVersion((n) => n + 1)), []);
@@ -60,6 +61,7 @@ export function PublicDeskPage() {
       {error ? <ErrorMessage error={error} /> : null}
       {parts && !desk ? <OpdParts board={parts} onChanged={() => setVersion((n) => n + 1)} /> : null}
       {desk && view.kind === 'new' ? <DeskForm onDone={(item) => setView({ kind: 'open', id: item.id })} onCancel={() => setView({ kind: 'list' })} /> : null}
+      {desk && view.kind === 'settings' ? <DeadlineSettingsForm onClose={() => setView({ kind: 'list' })} /> : null}
       {desk && view.kind === 'open' ? <DeskItemView id={view.id} version={version} onBack={() => setView({ kind: 'list' })} onOpen={(id) => setView({ kind: 'open', id })} /> : null}
       {desk && view.kind === 'list' && board ? (
         <>
@@ -78,6 +80,9 @@ export function PublicDeskPage() {
             <input type="search" aria-label={t('desk.search')} placeholder={t('desk.search')} maxLength={200} value={filter.query} onChange={(e) => setFilter({ ...filter, query: e.target.value })} />
             <button type="button" className="button button--primary" onClick={() => setView({ kind: 'new' })}>
               {t('desk.new')}
+            </button>
+            <button type="button" className="button" onClick={() => setView({ kind: 'settings' })}>
+              {t('desk.settings.open')}
             </button>
           </div>
           {board.items.length === 0 ? (

@@ -109,6 +109,20 @@ const id = {
   'desk.opd.gone': 'OPD ini sudah dihapus dari daftar',
   'desk.escalated': 'Dieskalasi',
   'desk.merge.notFound': 'Nomor {number} tidak ditemukan.',
+  'desk.settings.open': 'Pengaturan tenggat',
+  'desk.settings.title': 'Tenggat dalam hari kerja',
+  'desk.settings.complaint': 'Aduan (seluruhnya)',
+  'desk.settings.complaint.source': 'Bawaan {n} hari kerja, menurut SOP kantor',
+  'desk.settings.question': 'Pertanyaan',
+  'desk.settings.question.source': 'Bawaan {n} hari kerja, menurut SOP kantor',
+  'desk.settings.opd_part': 'Jawaban tiap OPD atas disposisi',
+  'desk.settings.opd_part.source': 'Bawaan {n} hari kerja, menurut SOP kantor',
+  'desk.settings.info_request': 'Permohonan informasi publik',
+  'desk.settings.info_request.source': 'Bawaan dan paling lama {n} hari kerja (UU 14/2008 pasal 22 ayat 7)',
+  'desk.settings.info_request_extension': 'Perpanjangan permohonan informasi (sekali)',
+  'desk.settings.info_request_extension.source': 'Bawaan dan paling lama {n} hari kerja (UU 14/2008 pasal 22 ayat 8)',
+  'desk.settings.objection': 'Keberatan',
+  'desk.settings.objection.source': 'Bawaan dan paling lama {n} hari kerja (UU 14/2008 pasal 36 ayat 1)',
 } as const;
 
 const en: Record<keyof typeof id, string> = {
@@ -219,6 +233,20 @@ const en: Record<keyof typeof id, string> = {
   'desk.opd.gone': 'This agency has been deleted from the list',
   'desk.escalated': 'Escalated',
   'desk.merge.notFound': 'Number {number} not found.',
+  'desk.settings.open': 'Deadline settings',
+  'desk.settings.title': 'Deadlines in working days',
+  'desk.settings.complaint': 'Complaint (whole)',
+  'desk.settings.complaint.source': 'Default {n} working days, per the office SOP',
+  'desk.settings.question': 'Question',
+  'desk.settings.question.source': 'Default {n} working days, per the office SOP',
+  'desk.settings.opd_part': 'Each agency’s answer to a disposition',
+  'desk.settings.opd_part.source': 'Default {n} working days, per the office SOP',
+  'desk.settings.info_request': 'Public-information request',
+  'desk.settings.info_request.source': 'Default and at most {n} working days (UU 14/2008 art. 22(7))',
+  'desk.settings.info_request_extension': 'Extension of an information request (once)',
+  'desk.settings.info_request_extension.source': 'Default and at most {n} working days (UU 14/2008 art. 22(8))',
+  'desk.settings.objection': 'Objection',
+  'desk.settings.objection.source': 'Default and at most {n} working days (UU 14/2008 art. 36(1))',
 };
 
 export const { useFeatureT: useDeskT } = featureMessages(id, en);

@@ -9,6 +9,7 @@ import {
   DESK_PRIORITIES,
   DESK_STATUSES,
   TERM_KINDS,
+  type DeadlineSettings,
   type DeskBoard,
   type DeskItem,
   type DeskPart,
@@ -123,6 +124,18 @@ const attachInput = z
   .refine((v) => (v.itemId === null) !== (v.partId === null), { message: 'Lampirkan ke aduan atau ke disposisi', path: ['itemId'] });
 
 const termSave = z.object({ id: uuid.nullable().default(null), kind: z.enum(TERM_KINDS), label: z.string().trim().min(1, { message: 'Wajib diisi' }).max(DESK_LIMITS.term) }).strict();
+const days = (max: number, why: string) => z.number().int().min(1, { message: 'Paling sedikit 1 hari kerja' }).max(max, { message: why });
+const settingsInput = z
+  .object({
+    complaint: days(90, 'Paling lama 90 hari kerja'),
+    question: days(90, 'Paling lama 90 hari kerja'),
+    opd_part: days(90, 'Paling lama 90 hari kerja'),
+    info_request: days(10, 'Paling lama 10 hari kerja (UU 14/2008 pasal 22 ayat 7)'),
+    info_request_extension: days(7, 'Paling lama 7 hari kerja (UU 14/2008 pasal 22 ayat 8)'),
+    objection: days(30, 'Paling lama 30 hari kerja (UU 14/2008 pasal 36 ayat 1)'),
+  })
+  .strict();
+
 export interface DeskTerm {
   id: string;
   kind: (typeof TERM_KINDS)[number];
@@ -147,6 +160,8 @@ export const publicdeskMethods = {
   // Who may attach where is the rulebook's: the desk to any item, an OPD to its own open part.
   'publicdesk.attach': mutation<typeof attachInput, { id: string }>('publicdesk.read', attachInput),
   'publicdesk.file': query<typeof idInput, { fileName: string; mime: string; base64: string }>('publicdesk.read', idInput),
+  'publicdesk.settings.get': query<typeof empty, DeadlineSettings>('publicdesk.read', empty),
+  'publicdesk.settings.save': mutation<typeof settingsInput, DeadlineSettings>('publicdesk.manage', settingsInput),
   'publicdesk.terms.list': query<typeof empty, DeskTerm[]>('publicdesk.manage', empty),
   'publicdesk.terms.save': mutation<typeof termSave, DeskTerm>('publicdesk.manage', termSave),
   'publicdesk.terms.delete': mutation<typeof idInput, { id: string }>('publicdesk.manage', idInput),

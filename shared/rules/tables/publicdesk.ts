@@ -130,6 +130,11 @@ export const publicdeskRules = {
     parents: partParent,
     read: { permission: 'publicdesk.read', rows: ownOpd },
   },
+  publicdesk_settings: {
+    write: 'publicdesk.manage',
+    fields: Object.fromEntries(['complaint_days', 'question_days', 'opd_part_days', 'info_request_days', 'info_extension_days', 'objection_days'].map((f) => [f, { domain: intAtLeast(1) }])),
+    read: { permission: 'publicdesk.read', rows: officeOnly },
+  },
   publicdesk_terms: {
     write: 'publicdesk.manage',
     fields: { kind: { domain: oneOf(TERM_KINDS) } },

@@ -90,6 +90,17 @@ export const publicdeskTables = {
       added_at: text(30),
     },
   },
+  /** Deadlines in working days per kind (one row, DESK_SETTINGS_ID); empty fields take the defaults. */
+  publicdesk_settings: {
+    fields: {
+      complaint_days: integer,
+      question_days: integer,
+      opd_part_days: integer,
+      info_request_days: integer,
+      info_extension_days: integer,
+      objection_days: integer,
+    },
+  },
   /** The editable lists: categories and locations (kecamatan/kelurahan). */
   publicdesk_terms: {
     fields: {

@@ -83,6 +83,18 @@ describe('the inbox', () => {
     expect((await errorOf('publicdesk.extend', { id: info.id, days: 1, reason: 'lagi' }))?.message).toMatch(/sekali/);
   });
 
+  it('deadlines per kind are the desk’s settings, within the law’s ceilings', async () => {
+    const defaults = await fx.core.invoke('publicdesk.settings.get', {});
+    expect(defaults).toEqual({ complaint: 5, question: 5, opd_part: 3, info_request: 10, info_request_extension: 7, objection: 30 });
+    const tooLong = await errorOf('publicdesk.settings.save', { ...defaults, info_request: 11 });
+    expect(JSON.stringify(tooLong?.details)).toMatch(/pasal 22/);
+    await fx.core.invoke('publicdesk.settings.save', { ...defaults, complaint: 2, info_request_extension: 3 });
+    // 2 working days from Friday 18: Mon 21, Tue 22.
+    expect((await fx.core.invoke('publicdesk.receive', complaint())).dueDate).toBe('2026-12-22');
+    const info = await fx.core.invoke('publicdesk.receive', complaint({ kind: 'info_request', channel: 'email', postUrl: '' }));
+    expect((await errorOf('publicdesk.extend', { id: info.id, days: 5, reason: 'Arsip' }))?.message).toMatch(/3 hari kerja/);
+  });
+
   it('counts in the office zone: a message at 01:30 WIT on Saturday counts from Monday', async () => {
     await fx.core.invoke('office.save', { ...SAMPLE_PROFILE, timeZone: 'WIT' });
     now = Date.parse('2026-12-18T16:30:00Z'); // Friday 23:30 WIB, Saturday 01:30 WIT

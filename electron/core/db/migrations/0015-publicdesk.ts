@@ -3,7 +3,7 @@ import { REPLICATED_SYSTEM_COLUMNS } from './replicated-columns';
 
 /**
  * The public desk (issue 14): items, the OPDs' parts, their history (written once per step),
- * files, and the editable lists of categories and locations.
+ * files, the deadline settings, and the editable lists of categories and locations.
  */
 export const m0015: Migration = {
   version: 15,
@@ -44,6 +44,11 @@ export const m0015: Migration = {
         ${REPLICATED_SYSTEM_COLUMNS}
       );
       CREATE INDEX publicdesk_files_item ON publicdesk_files (item_id);
+      CREATE TABLE publicdesk_settings (
+        id TEXT PRIMARY KEY,
+        complaint_days INTEGER, question_days INTEGER, opd_part_days INTEGER, info_request_days INTEGER, info_extension_days INTEGER, objection_days INTEGER,
+        ${REPLICATED_SYSTEM_COLUMNS}
+      );
       CREATE TABLE publicdesk_terms (
         id TEXT PRIMARY KEY,
         kind TEXT, label TEXT,

@@ -96,7 +96,7 @@ export const inboxHandlers: HandlerGroup<Methods> = {
         status: 'received',
         received_at: new Date(receivedMs).toISOString(),
         received_date: receivedDate,
-        due_date: cal.due(receivedDate, deadlineDays(input.kind)),
+        due_date: cal.due(receivedDate, deadlineDays(ctx, input.kind)),
         extended: false,
         created_at: iso(ctx),
       });
@@ -171,6 +171,8 @@ export const inboxHandlers: HandlerGroup<Methods> = {
     if (r.kind !== 'info_request') throw new WartaError('invalid_input', 'Perpanjangan hanya untuk permohonan informasi publik.', { field: 'id' });
     if (r.extended) throw new WartaError('conflict', 'Jangka waktu permohonan ini sudah pernah diperpanjang; UU 14/2008 hanya membolehkan sekali.', { id: r.id });
     refuseState(r, ['received', 'verified', 'disposed'], r.id, 'Perpanjangan');
+    const most = deadlineDays(ctx, 'info_request_extension');
+    if (input.days > most) throw new WartaError('invalid_input', `Perpanjangan paling lama ${most} hari kerja.`, { field: 'days', max: most });
     const cal = deskCalendar(ctx);
     const due = cal.due(r.due_date ?? cal.today, input.days);
     ctx.mutator.transaction(() => {

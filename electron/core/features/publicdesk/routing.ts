@@ -41,7 +41,7 @@ export const routingHandlers: HandlerGroup<Methods> = {
       if (!o || o.deleted_at) throw new WartaError('not_found', `OPD ${o?.name ?? id} tidak ada lagi di daftar OPD; pilih OPD lain.`, { field: 'opdIds', opdId: id });
     }
     const cal = deskCalendar(ctx);
-    const due = cal.due(cal.today, deadlineDays('opd_part'));
+    const due = cal.due(cal.today, deadlineDays(ctx, 'opd_part'));
     ctx.mutator.transaction(() => {
       for (const opd of opds) {
         // Disposed twice to the same OPD while its part is open: one part.

@@ -3,10 +3,11 @@
  * once) and in the audit log (this machine's), and the deadline in working days per kind.
  */
 import { WartaError } from '../../../../shared/contract/errors';
-import { DEADLINE_DEFAULTS, type DeskAction, type DeskKind } from '../../../../shared/publicdesk/model';
+import type { DeadlineSettings, DeskAction } from '../../../../shared/publicdesk/model';
 import type { Caller } from '../../caller';
 import type { CoreContext } from '../../rpc/handler-types';
 import { syncEngineOf } from '../../sync/engine';
+import { readDeskSettings } from './settings';
 
 export const iso = (ctx: CoreContext): string => new Date(ctx.now()).toISOString();
 
@@ -32,7 +33,7 @@ export function deskOnly(ctx: CoreContext): void {
   if (boundOpd(ctx)) throw new WartaError('forbidden', 'Perangkat kontributor OPD tidak mengurus meja aduan; itu tugas Humas.', { permission: 'publicdesk.manage' });
 }
 
-/** Working days for a kind of item (defaults of shared/publicdesk/model.ts, sourced there). */
-export function deadlineDays(kind: DeskKind | 'opd_part'): number {
-  return DEADLINE_DEFAULTS[kind];
+/** Working days for a kind of item: the desk's setting, else the sourced default (./settings.ts). */
+export function deadlineDays(ctx: CoreContext, kind: keyof DeadlineSettings): number {
+  return readDeskSettings(ctx.db)[kind];
 }
