@@ -409,6 +409,13 @@ export const DATA_LABELS: Record<string, TableLabels> = {
       outcome: ['Hasil', 'Outcome'],
       closed_at: ['Waktu selesai', 'Closed'],
       escalated_at: ['Waktu eskalasi', 'Escalated'],
+      purpose: ['Tujuan penggunaan informasi', 'Purpose of the information'],
+      receive_by: ['Cara memperoleh informasi', 'How the information is received'],
+      copy_by: ['Cara mendapatkan salinan', 'How a copy is delivered'],
+      decision: ['Keputusan', 'Decision'],
+      exemption_basis: ['Dasar hukum pengecualian', 'Legal basis of the exemption'],
+      decided_at: ['Tanggal dijawab', 'Date answered'],
+      fee: ['Biaya', 'Fee'],
     },
   },
   publicdesk_parts: {

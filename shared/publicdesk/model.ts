@@ -51,6 +51,7 @@ export const DESK_ACTIONS = [
   'extension_granted',
   'extension_refused',
   'replied',
+  'decided',
   'escalated',
   'merged',
   'closed',
@@ -58,6 +59,13 @@ export const DESK_ACTIONS = [
 export type DeskAction = (typeof DESK_ACTIONS)[number];
 /** What a contributor's device records in the history. */
 export const CONTRIBUTOR_ACTIONS: readonly DeskAction[] = ['part_answered', 'extension_asked'];
+
+/** PPID register (UU 14/2008; Perki 1/2021): how the requester receives the information, and how a copy reaches them. */
+export const RECEIVE_BY = ['see', 'read', 'listen', 'note', 'softcopy', 'hardcopy'] as const;
+export const COPY_BY = ['pickup', 'courier', 'post', 'email'] as const;
+/** The decision on an information request or objection; partial and refused name the exemption's legal basis (UU 14/2008 pasal 17). */
+export const DECISIONS = ['granted', 'partial', 'refused'] as const;
+export type Decision = (typeof DECISIONS)[number];
 
 export const TERM_KINDS = ['category', 'location'] as const;
 export type TermKind = (typeof TERM_KINDS)[number];
@@ -203,6 +211,13 @@ export interface DeskItem extends DeskSummary {
   outcome: DeskOutcome | null;
   closedAt: string | null;
   extended: boolean;
+  purpose: string;
+  receiveBy: string;
+  copyBy: string;
+  decision: Decision | null;
+  exemptionBasis: string;
+  decidedAt: string | null;
+  fee: number | null;
   parts: DeskPart[];
   files: DeskFile[];
   merged: MergedPost[];

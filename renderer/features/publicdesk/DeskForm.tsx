@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type ClipboardEvent, type FormEvent } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import type { DeskTerm } from '../../../shared/contract/methods/publicdesk';
-import { DEFAULT_CATEGORIES, DESK_CHANNELS, DESK_KINDS, DESK_PRIORITIES, type DeskChannel, type DeskItem, type DeskKind, type DeskPriority } from '../../../shared/publicdesk/model';
+import { COPY_BY, DEFAULT_CATEGORIES, DESK_CHANNELS, RECEIVE_BY, DESK_KINDS, DESK_PRIORITIES, type DeskChannel, type DeskItem, type DeskKind, type DeskPriority } from '../../../shared/publicdesk/model';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/SelectField';
@@ -35,6 +35,9 @@ export function DeskForm({ onDone, onCancel }: { onDone: (item: DeskItem) => voi
     category: '',
     location: '',
     priority: 'normal' as DeskPriority,
+    purpose: '',
+    receiveBy: '' as (typeof RECEIVE_BY)[number] | '',
+    copyBy: '' as (typeof COPY_BY)[number] | '',
   });
   const [shot, setShot] = useState<File | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -62,7 +65,15 @@ export function DeskForm({ onDone, onCancel }: { onDone: (item: DeskItem) => voi
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const res = await call('publicdesk.receive', { id, ...v, ticket: v.channel === 'lapor' ? v.ticket : '' });
+    const ppid = v.kind === 'info_request' || v.kind === 'objection';
+    const res = await call('publicdesk.receive', {
+      id,
+      ...v,
+      ticket: v.channel === 'lapor' ? v.ticket : '',
+      purpose: ppid ? v.purpose : '',
+      receiveBy: ppid && v.receiveBy ? v.receiveBy : null,
+      copyBy: ppid && v.copyBy ? v.copyBy : null,
+    });
     if (!res.ok) {
       setBusy(false);
       return setError(res.error);
@@ -123,6 +134,23 @@ export function DeskForm({ onDone, onCancel }: { onDone: (item: DeskItem) => voi
           </label>
         </>
       )}
+      {v.kind === 'info_request' || v.kind === 'objection' ? (
+        <div className="row">
+          <TextField label={t('desk.ppid.purpose')} value={v.purpose} onChange={(x) => set('purpose', x)} error={errorAt('purpose')} />
+          <SelectField
+            label={t('desk.ppid.receiveBy')}
+            value={v.receiveBy}
+            options={[{ value: '' as const, label: t('desk.ppid.none') }, ...RECEIVE_BY.map((r) => ({ value: r, label: t(`desk.ppid.receive.${r}`) }))]}
+            onChange={(r) => set('receiveBy', r)}
+          />
+          <SelectField
+            label={t('desk.ppid.copyBy')}
+            value={v.copyBy}
+            options={[{ value: '' as const, label: t('desk.ppid.none') }, ...COPY_BY.map((c) => ({ value: c, label: t(`desk.ppid.copy.${c}`) }))]}
+            onChange={(c) => set('copyBy', c)}
+          />
+        </div>
+      ) : null}
       <TextField label={t('desk.form.body')} value={v.body} onChange={(x) => set('body', x)} error={errorAt('body')} multiline required />
       <div className="row">
         <TextField label={t('desk.form.category')} value={v.category} onChange={(x) => set('category', x)} error={errorAt('category')} list={`${id}-cats`} />

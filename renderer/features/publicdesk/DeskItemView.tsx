@@ -8,6 +8,7 @@ import { TextField } from '../../components/TextField';
 import { useOpdStore } from '../settings/opd-store';
 import { downloadBase64 } from '../agenda/download';
 import { DaysLeft } from './DaysLeft';
+import { DecisionForm } from './DecisionForm';
 import { useDeskT } from './messages';
 
 const X_LIMIT = 280;
@@ -108,6 +109,14 @@ export function DeskItemView({ id, version, onBack, onOpen }: { id: string; vers
         <h3>{t('desk.detail.person')}</h3>
         <p>{item.anonymous ? t('desk.anonymous') : [item.personName, item.personPhone, item.personEmail, item.personAddress].filter(Boolean).join(' · ')}</p>
       </section>
+      {item.kind === 'info_request' || item.kind === 'objection' ? (
+        <>
+          <p>
+            {[item.purpose, item.receiveBy ? t(`desk.ppid.receive.${item.receiveBy as 'see'}`) : '', item.copyBy ? t(`desk.ppid.copy.${item.copyBy as 'pickup'}`) : ''].filter(Boolean).join(' · ')}
+          </p>
+          {open ? <DecisionForm item={item} onSaved={setItem} /> : null}
+        </>
+      ) : null}
       {item.merged.length > 0 ? (
         <section>
           <h3>{t('desk.detail.merged')}</h3>

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  COPY_BY,
+  DECISIONS,
   DESK_CHANNELS,
   DESK_FILE_MAX_BYTES,
   DESK_FILE_MIME,
@@ -8,6 +10,7 @@ import {
   DESK_OUTCOMES,
   DESK_PRIORITIES,
   DESK_STATUSES,
+  RECEIVE_BY,
   TERM_KINDS,
   type DeadlineSettings,
   type DeskBoard,
@@ -57,6 +60,10 @@ const receiveInput = z
     category: text(DESK_LIMITS.term, 'Kategori'),
     location: text(DESK_LIMITS.term, 'Lokasi'),
     priority: z.enum(DESK_PRIORITIES).default('normal'),
+    /** PPID register: what the information is for, how it is received, how a copy reaches the requester. */
+    purpose: text(2000, 'Tujuan'),
+    receiveBy: z.enum(RECEIVE_BY).nullable().default(null),
+    copyBy: z.enum(COPY_BY).nullable().default(null),
     /** When it arrived (a complaint found in the comments yesterday); default now. */
     receivedMs: instant.nullable().default(null),
   })
@@ -70,6 +77,24 @@ const receiveInput = z
     if (!v.anonymous && v.personName === '') ctx.addIssue({ code: 'custom', path: ['personName'], message: 'Isi nama pelapor atau pilih anonim' });
     if ((v.kind === 'info_request' || v.kind === 'objection') && v.anonymous)
       ctx.addIssue({ code: 'custom', path: ['anonymous'], message: 'Permohonan informasi dan keberatan memerlukan identitas pemohon (UU 14/2008 pasal 22)' });
+  });
+
+/**
+ * The decision on an information request or an objection. A refusal, in whole or in part, names
+ * the exemption's legal basis (UU 14/2008 pasal 17); the rulebook refuses it without one too.
+ */
+const decideItemInput = z
+  .object({
+    id: uuid,
+    decision: z.enum(DECISIONS, { message: 'Pilih keputusan' }),
+    exemptionBasis: text(2000, 'Dasar hukum'),
+    decidedMs: instant.nullable().default(null),
+    fee: z.number().int().min(0, { message: 'Biaya tidak boleh negatif' }).max(100_000_000).nullable().default(null),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.decision !== 'granted' && v.exemptionBasis === '')
+      ctx.addIssue({ code: 'custom', path: ['exemptionBasis'], message: 'Tuliskan dasar hukum pengecualiannya (UU 14/2008 pasal 17)' });
   });
 
 const listInput = z
@@ -152,6 +177,7 @@ export const publicdeskMethods = {
   'publicdesk.close': mutation<typeof closeInput, DeskItem>('publicdesk.manage', closeInput),
   'publicdesk.merge': mutation<typeof mergeInput, DeskItem>('publicdesk.manage', mergeInput),
   'publicdesk.extend': mutation<typeof extendInput, DeskItem>('publicdesk.manage', extendInput),
+  'publicdesk.decide': mutation<typeof decideItemInput, DeskItem>('publicdesk.manage', decideItemInput),
   'publicdesk.escalate': mutation<typeof empty, { items: number; parts: number }>('publicdesk.manage', empty),
   'publicdesk.parts': query<typeof partsInput, DeskPartBoard>('publicdesk.read', partsInput),
   'publicdesk.part.answer': mutation<typeof answerInput, DeskPart>('publicdesk.answer', answerInput),

@@ -2,6 +2,8 @@ import {
   CONTRIBUTOR_ACTIONS,
   CONTRIBUTOR_PART_FIELDS,
   CONTRIBUTOR_PART_STATUSES,
+  COPY_BY,
+  DECISIONS,
   DESK_ACTIONS,
   DESK_CHANNELS,
   DESK_FILE_MIME,
@@ -12,10 +14,11 @@ import {
   FILE_PURPOSES,
   OPEN_PART_STATUSES,
   PART_STATUSES,
+  RECEIVE_BY,
   TERM_KINDS,
   type PartStatus,
 } from '../../publicdesk/model';
-import { intAtLeast, isoDate, isoInstant, oneOf } from '../domains';
+import { intAtLeast, isBlank, isoDate, isoInstant, oneOf } from '../domains';
 import { isStaffViewer, refuse } from '../refuse';
 import type { Refusal, Row, RowKey, RuleInput, TableRules, Viewer } from '../types';
 
@@ -70,6 +73,20 @@ function ownPart(j: RuleInput, what: 'history' | 'file'): Refusal | null {
   return null;
 }
 
+/** A partial or refused decision names the exemption's legal basis (UU 14/2008 pasal 17); the server judges the same. */
+function itemCheck(j: RuleInput): Refusal | null {
+  if (!('decision' in j.fields) && !('exemption_basis' in j.fields)) return null;
+  const d = j.after.decision;
+  if ((d === 'partial' || d === 'refused') && (isBlank(j.after.exemption_basis) || String(j.after.exemption_basis).trim() === ''))
+    return refuse(
+      'invalid_value',
+      'exemption_basis',
+      'Keputusan menolak (seluruhnya atau sebagian) wajib menyebut dasar hukum pengecualiannya (UU 14/2008 pasal 17).',
+      'A refusal, in whole or in part, must name the legal basis of the exemption (UU 14/2008 art. 17).',
+    );
+  return null;
+}
+
 const partParent = (fields: Row): readonly RowKey[] => (typeof fields.part_id === 'string' ? [{ table: 'publicdesk_parts', id: fields.part_id }] : []);
 
 /** Items and the editable lists stay on the office's devices. */
@@ -97,7 +114,13 @@ export const publicdeskRules = {
       replied_at: { domain: isoInstant },
       closed_at: { domain: isoInstant },
       escalated_at: { domain: isoInstant },
+      receive_by: { domain: oneOf(RECEIVE_BY) },
+      copy_by: { domain: oneOf(COPY_BY) },
+      decision: { domain: oneOf(DECISIONS) },
+      decided_at: { domain: isoInstant },
+      fee: { domain: intAtLeast(0) },
     },
+    check: itemCheck,
     read: { permission: 'publicdesk.read', groups: [{ fields: PERSONAL_FIELDS, visibleTo: (v) => v.can('media.personal') }], rows: officeOnly },
   },
   publicdesk_parts: {

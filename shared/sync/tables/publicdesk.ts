@@ -40,6 +40,16 @@ export const publicdeskTables = {
       outcome: text(16),
       closed_at: text(30),
       escalated_at: text(30),
+      /** PPID register: the purpose of the request, how it is received, how a copy reaches the requester. */
+      purpose: text(2000),
+      receive_by: text(10),
+      copy_by: text(10),
+      decision: text(10),
+      /** The exemption's legal basis of a partial or refused decision (UU 14/2008 pasal 17). */
+      exemption_basis: text(2000),
+      decided_at: text(30),
+      /** Copying fee in rupiah, if any. */
+      fee: integer,
     },
   },
   publicdesk_parts: {

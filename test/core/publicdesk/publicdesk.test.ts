@@ -95,6 +95,23 @@ describe('the inbox', () => {
     expect((await errorOf('publicdesk.extend', { id: info.id, days: 5, reason: 'Arsip' }))?.message).toMatch(/3 hari kerja/);
   });
 
+  it('a PPID decision: refused without a legal basis cannot be saved, by the method nor by a raw write', async () => {
+    const info = await fx.core.invoke('publicdesk.receive', complaint({ kind: 'info_request', channel: 'letter', postUrl: '', personAddress: 'Jl. Melati 4', purpose: 'Penelitian skripsi', receiveBy: 'softcopy', copyBy: 'email' }));
+    expect(info).toMatchObject({ purpose: 'Penelitian skripsi', receiveBy: 'softcopy', copyBy: 'email', decision: null });
+    const bare = await errorOf('publicdesk.decide', { id: info.id, decision: 'refused' });
+    expect(JSON.stringify(bare?.details)).toMatch(/dasar hukum/);
+    expect(() => fx.core.context.mutator.update('publicdesk_items', info.id, { decision: 'partial', exemption_basis: '' })).toThrow(/dasar hukum/);
+    expect((await fx.core.invoke('publicdesk.get', { id: info.id })).decision).toBeNull();
+    const early = await errorOf('publicdesk.decide', { id: info.id, decision: 'granted', decidedMs: FRIDAY - 86_400_000 });
+    expect(early?.message).toMatch(/sebelum tanggal diterima/);
+    const done = await fx.core.invoke('publicdesk.decide', { id: info.id, decision: 'refused', exemptionBasis: 'UU 14/2008 pasal 17 huruf h (rahasia pribadi)', fee: 0 });
+    expect(done).toMatchObject({ decision: 'refused', exemptionBasis: 'UU 14/2008 pasal 17 huruf h (rahasia pribadi)', fee: 0 });
+    expect(done.history.map((h) => h.action)).toContain('decided');
+    // Clearing the basis of a refusal later is refused too.
+    expect(() => fx.core.context.mutator.update('publicdesk_items', info.id, { exemption_basis: '' })).toThrow(/dasar hukum/);
+    expect((await errorOf('publicdesk.decide', { id: (await fx.core.invoke('publicdesk.receive', complaint())).id, decision: 'granted' }))?.code).toBe('invalid_input');
+  });
+
   it('counts in the office zone: a message at 01:30 WIT on Saturday counts from Monday', async () => {
     await fx.core.invoke('office.save', { ...SAMPLE_PROFILE, timeZone: 'WIT' });
     now = Date.parse('2026-12-18T16:30:00Z'); // Friday 23:30 WIB, Saturday 01:30 WIT

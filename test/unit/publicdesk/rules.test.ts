@@ -40,7 +40,7 @@ const contributor = (opdId: string | null): Actor => {
   return { can: (p) => permissions.has(p), permissions, deviceId: 'dev-a', opdId };
 };
 
-function judge(actor: Actor, before: Row | null, fields: Row, table: 'publicdesk_parts' | 'publicdesk_history' | 'publicdesk_files' = 'publicdesk_parts', parent: Row | null = null) {
+function judge(actor: Actor, before: Row | null, fields: Row, table: 'publicdesk_parts' | 'publicdesk_history' | 'publicdesk_files' | 'publicdesk_items' = 'publicdesk_parts', parent: Row | null = null) {
   const input: RuleInput = {
     actor,
     table,
@@ -57,6 +57,21 @@ function judge(actor: Actor, before: Row | null, fields: Row, table: 'publicdesk
   };
   return RULEBOOK[table].check?.(input) ?? null;
 }
+
+describe('a PPID decision', () => {
+  const desk: Actor = (() => {
+    const permissions = permissionsOf(['editor']);
+    return { can: (p) => permissions.has(p), permissions, deviceId: 'desk', opdId: null };
+  })();
+  const item: Row = { kind: 'info_request', status: 'verified', decision: null, exemption_basis: null };
+  it('refused or partial only with the exemption’s legal basis', () => {
+    expect(judge(desk, item, { decision: 'refused', exemption_basis: '' }, 'publicdesk_items')).toMatchObject({ code: 'invalid_value', field: 'exemption_basis' });
+    expect(judge(desk, item, { decision: 'partial' }, 'publicdesk_items')?.field).toBe('exemption_basis');
+    expect(judge(desk, { ...item, decision: 'refused', exemption_basis: 'Pasal 17 huruf h' }, { exemption_basis: '   ' }, 'publicdesk_items')?.field).toBe('exemption_basis');
+    expect(judge(desk, item, { decision: 'refused', exemption_basis: 'UU 14/2008 pasal 17 huruf h' }, 'publicdesk_items')).toBeNull();
+    expect(judge(desk, item, { decision: 'granted' }, 'publicdesk_items')).toBeNull();
+  });
+});
 
 describe('a contributor and a disposition', () => {
   const part: Row = { item_id: 'i1', opd_id: 'opd-a', status: 'open', summary: 'Jalan berlubang', due_date: '2026-12-23' };

@@ -17,6 +17,7 @@ export const m0015: Migration = {
         body TEXT, category TEXT, location TEXT, priority TEXT, status TEXT,
         received_at TEXT, received_date TEXT, due_date TEXT, extended INTEGER, assignee_id TEXT,
         reply_text TEXT, reply_url TEXT, replied_at TEXT, merged_into TEXT, outcome TEXT, closed_at TEXT, escalated_at TEXT,
+        purpose TEXT, receive_by TEXT, copy_by TEXT, decision TEXT, exemption_basis TEXT, decided_at TEXT, fee INTEGER,
         ${REPLICATED_SYSTEM_COLUMNS}
       );
       CREATE INDEX publicdesk_items_inbox ON publicdesk_items (received_at) WHERE deleted_at IS NULL;

@@ -14,7 +14,7 @@ import { ensureDefaultTerms } from './terms';
 
 const OPEN_SQL = "('received', 'verified', 'disposed')";
 
-type Methods = 'publicdesk.list' | 'publicdesk.get' | 'publicdesk.receive' | 'publicdesk.verify' | 'publicdesk.reply' | 'publicdesk.close' | 'publicdesk.merge' | 'publicdesk.extend' | 'publicdesk.escalate';
+type Methods = 'publicdesk.list' | 'publicdesk.get' | 'publicdesk.receive' | 'publicdesk.verify' | 'publicdesk.reply' | 'publicdesk.close' | 'publicdesk.merge' | 'publicdesk.extend' | 'publicdesk.decide' | 'publicdesk.escalate';
 
 function refuseState(r: ItemRow, allowed: readonly DeskStatus[], id: string, what: string): void {
   if (!allowed.includes(r.status as DeskStatus)) throw new WartaError('conflict', `${what} tidak dapat dilakukan: ${numberOf(r) || 'aduan ini'} berstatus ${r.status}.`, { id, status: r.status });
@@ -98,6 +98,9 @@ export const inboxHandlers: HandlerGroup<Methods> = {
         received_date: receivedDate,
         due_date: cal.due(receivedDate, deadlineDays(ctx, input.kind)),
         extended: false,
+        purpose: input.purpose,
+        receive_by: input.receiveBy,
+        copy_by: input.copyBy,
         created_at: iso(ctx),
       });
       step(ctx, caller, { itemId: input.id }, 'received', `${input.channel}${input.ticket ? ` ${input.ticket}` : ''}`);
@@ -180,6 +183,20 @@ export const inboxHandlers: HandlerGroup<Methods> = {
       step(ctx, caller, { itemId: r.id }, 'extension_granted', `${input.days} hari kerja: ${input.reason}`, { dueDate: due });
     });
     return readItem(ctx, r.id, cal);
+  },
+
+  'publicdesk.decide': (input, ctx, caller) => {
+    deskOnly(ctx);
+    const r = readItemRow(ctx, input.id);
+    if (r.kind !== 'info_request' && r.kind !== 'objection') throw new WartaError('invalid_input', 'Keputusan PPID hanya untuk permohonan informasi dan keberatan.', { field: 'id' });
+    refuseState(r, OPEN_DESK_STATUSES, r.id, 'Keputusan');
+    const decidedMs = input.decidedMs ?? ctx.now();
+    if (r.received_at && decidedMs < Date.parse(r.received_at)) throw new WartaError('invalid_input', 'Tanggal dijawab tidak boleh sebelum tanggal diterima.', { field: 'decidedMs' });
+    ctx.mutator.transaction(() => {
+      ctx.mutator.update('publicdesk_items', r.id, { decision: input.decision, exemption_basis: input.exemptionBasis, decided_at: new Date(decidedMs).toISOString(), fee: input.fee });
+      step(ctx, caller, { itemId: r.id }, 'decided', [input.decision, input.exemptionBasis].filter(Boolean).join(': '), { decision: input.decision });
+    });
+    return readItem(ctx, r.id, deskCalendar(ctx));
   },
 
   /** Marks what is past its deadline, once: the desk's board shows it and the head of the desk reads the audit log. */

@@ -1,6 +1,7 @@
 import { WartaError } from '../../../../shared/contract/errors';
 import {
   itemNumber,
+  type Decision,
   type DeskAction,
   type DeskChannel,
   type DeskFile,
@@ -48,6 +49,13 @@ export interface ItemRow {
   outcome: string | null;
   closed_at: string | null;
   escalated_at: string | null;
+  purpose: string | null;
+  receive_by: string | null;
+  copy_by: string | null;
+  decision: string | null;
+  exemption_basis: string | null;
+  decided_at: string | null;
+  fee: number | null;
   deleted_at: string | null;
 }
 
@@ -195,6 +203,13 @@ export function readItem(ctx: CoreContext, id: string, cal: DeskCalendar): DeskI
     outcome: r.outcome as DeskOutcome | null,
     closedAt: r.closed_at,
     extended: Boolean(r.extended),
+    purpose: r.purpose ?? '',
+    receiveBy: r.receive_by ?? '',
+    copyBy: r.copy_by ?? '',
+    decision: r.decision as Decision | null,
+    exemptionBasis: r.exemption_basis ?? '',
+    decidedAt: r.decided_at,
+    fee: r.fee,
     parts,
     files,
     merged,
