@@ -5,6 +5,7 @@
  * next to their fields), verifies it and disposes it to the agency; the agency's computer shows
  * only the disposition, without the reporter's name, and answers it; the desk sees the answer.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startSyncServer } from '../../server/app';
@@ -112,6 +113,31 @@ test('the desk records and disposes a complaint, the agency answers its part, th
     await page.getByTestId('desk-table').getByRole('button', { name: /Jalan berlubang/ }).click();
     await expect(page.getByTestId('desk-parts')).toContainText('Lubang ditambal Kamis pagi');
     await page.screenshot({ path: path.join(shots, 'warta-aduan-jawaban.png') });
+
+    // An information request refused: not without the exemption's legal basis, said next to it.
+    await callCore(page, 'publicdesk.receive', {
+      id: crypto.randomUUID(),
+      kind: 'info_request',
+      channel: 'letter',
+      personName: 'Budi Santoso',
+      personAddress: 'Jl. Slamet Riyadi 10',
+      consent: true,
+      body: 'Salinan kontrak pengadaan lampu jalan 2026',
+      purpose: 'Pengawasan anggaran',
+      receiveBy: 'softcopy',
+      copyBy: 'email',
+    });
+    await frame.open('Pengaturan');
+    await frame.open('Aduan & PPID');
+    await page.getByTestId('desk-table').getByRole('button', { name: /Salinan kontrak/ }).click();
+    const decision = page.getByTestId('desk-decision');
+    await decision.getByLabel('Keputusan PPID').selectOption('refused');
+    await decision.getByRole('button', { name: 'Simpan keputusan' }).click();
+    await expect(decision.getByRole('alert')).toContainText('dasar hukum');
+    await decision.getByLabel(/Dasar hukum pengecualian/).fill('UU 14/2008 pasal 17 huruf b (mengganggu proses pengadaan yang sedang berjalan)');
+    await decision.getByRole('button', { name: 'Simpan keputusan' }).click();
+    await expect(decision).toContainText('Keputusan: Ditolak');
+    await page.screenshot({ path: path.join(shots, 'warta-ppid-keputusan.png') });
   } finally {
     await agencyHost?.stop();
     await deskHost.stop();

@@ -10,7 +10,7 @@ import { useDeskT } from './messages';
 
 /** The PPID's decision on an information request or objection; a refusal names its legal basis, said next to the field. */
 export function DecisionForm({ item, onSaved }: { item: DeskItem; onSaved: (item: DeskItem) => void }) {
-  const { t } = useDeskT();
+  const { t, language } = useDeskT();
   const [decision, setDecision] = useState<Decision>(item.decision ?? 'granted');
   const [basis, setBasis] = useState(item.exemptionBasis);
   const [fee, setFee] = useState(item.fee === null ? '' : String(item.fee));
@@ -27,7 +27,7 @@ export function DecisionForm({ item, onSaved }: { item: DeskItem; onSaved: (item
   return (
     <section className="desk-form" data-testid="desk-decision">
       <h3>{t('desk.ppid.decision')}</h3>
-      {item.decision ? <p>{t('desk.ppid.decided', { decision: t(`desk.ppid.decision.${item.decision}`), at: item.decidedAt?.slice(0, 10) ?? '' })}</p> : null}
+      {item.decision ? <p>{t('desk.ppid.decided', { decision: t(`desk.ppid.decision.${item.decision}`), at: item.decidedAt ? new Date(item.decidedAt).toLocaleDateString(language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium' }) : '' })}</p> : null}
       <SelectField label={t('desk.ppid.decision')} value={decision} options={DECISIONS.map((d) => ({ value: d, label: t(`desk.ppid.decision.${d}`) }))} onChange={setDecision} />
       {decision !== 'granted' ? <TextField label={t('desk.ppid.basis')} value={basis} onChange={setBasis} error={errors.exemptionBasis} multiline required /> : null}
       <TextField label={t('desk.ppid.fee')} value={fee} onChange={setFee} inputMode="numeric" error={errors.fee} />

@@ -29,9 +29,11 @@ export function DeskItemView({ id, version, onBack, onOpen }: { id: string; vers
   const [outcome, setOutcome] = useState<DeskOutcome>('resolved');
   const [mergeNumber, setMergeNumber] = useState('');
   const [reason, setReason] = useState('');
+  const [extensionDays, setExtensionDays] = useState(7);
 
   useEffect(() => {
     void useOpdStore.getState().load();
+    void call('publicdesk.settings.get', {}).then((r) => r.ok && setExtensionDays(r.value.info_request_extension));
   }, []);
   useEffect(() => {
     void call('publicdesk.get', { id }).then((r) => {
@@ -226,8 +228,8 @@ export function DeskItemView({ id, version, onBack, onOpen }: { id: string; vers
           {item.kind === 'info_request' && !item.extended && item.status !== 'answered' ? (
             <>
               <TextField label={t('desk.extend.reason')} value={reason} onChange={setReason} />
-              <button type="button" className="button" disabled={busy} onClick={() => void run(call('publicdesk.extend', { id, days: 7, reason }))}>
-                {t('desk.action.extend')}
+              <button type="button" className="button" disabled={busy} onClick={() => void run(call('publicdesk.extend', { id, days: extensionDays, reason }))}>
+                {t('desk.action.extend', { n: extensionDays })}
               </button>
             </>
           ) : null}
