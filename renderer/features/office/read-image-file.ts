@@ -1,4 +1,4 @@
-import { EMBLEM_MAX_BYTES, IMAGE_MIME } from '../../../shared/contract/methods';
+import { EMBLEM_MAX_BYTES, IMAGE_MIME } from '../../../shared/contract/methods/office';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 
 export type ImageMime = (typeof IMAGE_MIME)[number];
