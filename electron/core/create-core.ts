@@ -24,6 +24,7 @@ import { officeHandlers } from './features/office/handlers';
 import { opdHandlers } from './features/opd/handlers';
 import { requestsHandlers } from './features/requests/handlers';
 import { networkHandlers } from './features/network/handlers';
+import { publicdeskHandlers } from './features/publicdesk/handlers';
 import { accountHandlers } from './features/people/account-handlers';
 import { createAccountsStore } from './features/people/accounts-store';
 import { auditHandlers } from './features/people/audit-handlers';
@@ -115,6 +116,7 @@ const handlers: Handlers = {
   ...opdHandlers,
   ...requestsHandlers,
   ...networkHandlers,
+  ...publicdeskHandlers,
   ...agendaHandlers,
   ...sessionHandlers,
   ...accountHandlers,

@@ -8,6 +8,7 @@ const PATHS: Record<Section, string> = {
   campaigns: 'M3 11v4l11 4V7L3 11zM14 8.5l5-2.5v14l-5-2.5M6 15l1 5h3l-1-4.5',
   requests: 'M4 4h16v12H8l-4 4zM8 8h8M8 12h5',
   network: 'M12 5a2 2 0 1 0 0 .1M5 17a2 2 0 1 0 0 .1M19 17a2 2 0 1 0 0 .1M12 7v4M12 11l-6 5M12 11l6 5',
+  publicdesk: 'M4 5h16v10H13l-4 4v-4H4zM12 8v3M12 13v.01',
   media: 'M3 6h18v12H3zM7 10h6M7 14h10M16 9h2',
   outbox: 'M3 13h5l1.5 3h5L16 13h5M5 13l2-8h10l2 8v7H5zM12 3v7M9.5 7.5 12 10l2.5-2.5',
   reports: 'M4 20h16M6 16v-5M10 16V8M14 16v-7M18 16V5',

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { OpenedFile } from '../../shared/contract/methods/desktop';
 import type { MessageKey } from '../i18n/messages-id';
 
-export const SECTIONS = ['home', 'releases', 'agenda', 'campaigns', 'requests', 'network', 'media', 'outbox', 'reports', 'pressroom', 'settings'] as const;
+export const SECTIONS = ['home', 'releases', 'agenda', 'campaigns', 'requests', 'publicdesk', 'network', 'media', 'outbox', 'reports', 'pressroom', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const SECTION_LABEL: Record<Section, MessageKey> = {
@@ -12,6 +12,7 @@ export const SECTION_LABEL: Record<Section, MessageKey> = {
   campaigns: 'nav.campaigns',
   requests: 'nav.requests',
   network: 'nav.network',
+  publicdesk: 'nav.publicdesk',
   media: 'nav.media',
   outbox: 'nav.outbox',
   reports: 'nav.reports',

@@ -14,6 +14,7 @@ const pages = {
   campaigns: lazyPage(() => import('../features/campaigns/CampaignsPage').then((m) => m.CampaignsPage)),
   requests: lazyPage(() => import('../features/requests/RequestsPage').then((m) => m.RequestsPage)),
   network: lazyPage(() => import('../features/network/NetworkPage').then((m) => m.NetworkPage)),
+  publicdesk: lazyPage(() => import('../features/publicdesk/PublicDeskPage').then((m) => m.PublicDeskPage)),
   media: lazyPage(() => import('../features/media/MediaPage').then((m) => m.MediaPage)),
   outbox: lazyPage(() => import('../features/distribution/OutboxPage').then((m) => m.OutboxPage)),
   reports: lazyPage(() => import('../features/reports/ReportsPage').then((m) => m.ReportsPage)),

@@ -32,6 +32,8 @@ const label: Pair = ['Label', 'Label'];
 const request: Pair = ['Permohonan', 'Request'];
 const meeting: Pair = ['Pertemuan', 'Meeting'];
 const opdField: Pair = ['Perangkat daerah (OPD)', 'Regional agency (OPD)'];
+const deskItem: Pair = ['Aduan', 'Public desk item'];
+const deskPart: Pair = ['Disposisi', 'Disposition'];
 
 export const DATA_LABELS: Record<string, TableLabels> = {
   office_profile: {
@@ -480,6 +482,103 @@ export const DATA_LABELS: Record<string, TableLabels> = {
       posted_url: ['Alamat unggahan', 'Post address'],
       posted_at: ['Waktu diunggah', 'Posted'],
     },
+  },
+  publicdesk_items: {
+    label: ['Aduan & permohonan informasi', 'Public desk item'],
+    fields: {
+      kind,
+      channel: ['Saluran', 'Channel'],
+      ticket: ['Nomor tiket SP4N-LAPOR!', 'SP4N-LAPOR! ticket'],
+      post_url: ['Tautan unggahan asli', 'Original post link'],
+      year: ['Tahun', 'Year'],
+      seq: ['Nomor urut', 'Sequence number'],
+      anonymous: ['Anonim', 'Anonymous'],
+      person_name: ['Nama pelapor', 'Reporter name'],
+      person_phone: ['Telepon pelapor', 'Reporter phone'],
+      person_email: ['Email pelapor', 'Reporter email'],
+      person_address: ['Alamat pelapor', 'Reporter address'],
+      consent: ['Persetujuan data pribadi', 'Personal data consent'],
+      body: ['Isi', 'Text'],
+      category: ['Kategori', 'Category'],
+      location: ['Lokasi', 'Location'],
+      priority: ['Prioritas', 'Priority'],
+      status,
+      received_at: ['Waktu diterima', 'Received'],
+      received_date: ['Tanggal diterima', 'Received on'],
+      due_date: ['Tenggat', 'Due'],
+      extended: ['Diperpanjang', 'Extended'],
+      assignee_id: ['Penanggung jawab', 'Assignee'],
+      reply_text: ['Balasan publik', 'Public reply'],
+      reply_url: ['Tautan balasan', 'Reply link'],
+      replied_at: ['Waktu dibalas', 'Replied'],
+      merged_into: ['Digabung ke', 'Merged into'],
+      outcome: ['Hasil', 'Outcome'],
+      closed_at: ['Waktu selesai', 'Closed'],
+      escalated_at: ['Waktu eskalasi', 'Escalated'],
+      purpose: ['Tujuan penggunaan informasi', 'Purpose of the information'],
+      receive_by: ['Cara memperoleh informasi', 'How the information is received'],
+      copy_by: ['Cara mendapatkan salinan', 'How a copy is delivered'],
+      decision: ['Keputusan', 'Decision'],
+      exemption_basis: ['Dasar hukum pengecualian', 'Legal basis of the exemption'],
+      decided_at: ['Tanggal dijawab', 'Date answered'],
+      fee: ['Biaya', 'Fee'],
+    },
+  },
+  publicdesk_parts: {
+    label: ['Disposisi aduan ke OPD', 'Disposition to an agency'],
+    fields: {
+      item_id: deskItem,
+      opd_id: opdField,
+      number: ['Nomor', 'Number'],
+      kind,
+      summary: ['Ringkasan untuk OPD', 'Summary for the agency'],
+      category: ['Kategori', 'Category'],
+      location: ['Lokasi', 'Location'],
+      due_date: ['Tenggat', 'Due'],
+      status,
+      answer: ['Jawaban OPD', 'Agency answer'],
+      answered_at: ['Waktu dijawab', 'Answered'],
+      answered_by: ['Dijawab oleh', 'Answered by'],
+      extension_reason: ['Alasan tambahan waktu', 'Reason for more time'],
+      extension_days: ['Tambahan hari kerja', 'Extra working days'],
+      disposed_at: ['Waktu disposisi', 'Disposed'],
+      disposed_by: ['Didisposisikan oleh', 'Disposed by'],
+      escalated_at: ['Waktu eskalasi', 'Escalated'],
+    },
+  },
+  publicdesk_history: {
+    label: ['Riwayat aduan', 'Public desk history'],
+    fields: { item_id: deskItem, part_id: deskPart, opd_id: opdField, action: ['Tindakan', 'Action'], actor: ['Oleh', 'By'], at, note: ['Catatan', 'Note'] },
+  },
+  publicdesk_files: {
+    label: ['Berkas aduan', 'Public desk file'],
+    fields: {
+      item_id: deskItem,
+      part_id: deskPart,
+      opd_id: opdField,
+      purpose: ['Kegunaan', 'Purpose'],
+      file_hash: ['Berkas', 'File'],
+      file_name: ['Nama berkas', 'File name'],
+      file_mime: ['Jenis berkas', 'File type'],
+      file_size: ['Ukuran berkas', 'File size'],
+      added_by: ['Ditambahkan oleh', 'Added by'],
+      added_at: ['Waktu ditambahkan', 'Added'],
+    },
+  },
+  publicdesk_settings: {
+    label: ['Tenggat meja aduan', 'Public desk deadlines'],
+    fields: {
+      complaint_days: ['Tenggat aduan (hari kerja)', 'Complaint deadline (working days)'],
+      question_days: ['Tenggat pertanyaan (hari kerja)', 'Question deadline (working days)'],
+      opd_part_days: ['Tenggat jawaban OPD (hari kerja)', 'Agency answer deadline (working days)'],
+      info_request_days: ['Tenggat permohonan informasi (hari kerja)', 'Information request deadline (working days)'],
+      info_extension_days: ['Perpanjangan permohonan informasi (hari kerja)', 'Information request extension (working days)'],
+      objection_days: ['Tenggat keberatan (hari kerja)', 'Objection deadline (working days)'],
+    },
+  },
+  publicdesk_terms: {
+    label: ['Daftar kategori & lokasi aduan', 'Public desk lists'],
+    fields: { kind, label },
   },
 };
 

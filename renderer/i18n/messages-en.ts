@@ -38,6 +38,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'nav.campaigns': 'Campaigns',
   'nav.media': 'Media',
   'nav.network': 'PR network',
+  'nav.publicdesk': 'Complaints & PPID',
   'nav.pressroom': 'Press Room',
   'nav.reports': 'Reports',
   'nav.settings': 'Settings',

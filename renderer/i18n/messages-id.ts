@@ -42,6 +42,7 @@ export const messagesId = {
   'nav.campaigns': 'Kampanye',
   'nav.media': 'Media',
   'nav.network': 'Jejaring Kehumasan',
+  'nav.publicdesk': 'Aduan & PPID',
   'nav.pressroom': 'Ruang Pers',
   'nav.reports': 'Laporan',
   'nav.settings': 'Pengaturan',

@@ -16,6 +16,7 @@ import { reportsMethods } from './methods/reports';
 import { requestsMethods } from './methods/requests';
 import { networkMethods } from './methods/network';
 import { campaignsMethods } from './methods/campaigns';
+import { publicdeskMethods } from './methods/publicdesk';
 
 export type { AppInfo, Language, MachinePrefs, SyncStatus } from './methods/app';
 export type { SyncConflict, SyncRefusal, SyncReview } from './methods/sync';
@@ -45,6 +46,7 @@ export const methods = {
   ...requestsMethods,
   ...networkMethods,
   ...campaignsMethods,
+  ...publicdeskMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Methods = typeof methods;

@@ -39,6 +39,13 @@ export const PERMISSIONS = [
   // meetings, invitations, attendance and minutes. Contacts' phones and e-mail need media.personal.
   'network.read',
   'network.manage',
+  // The public desk (issue 14): `publicdesk.read` lets a device receive the desk at all (a
+  // contributor's only its own OPD's parts); `publicdesk.manage` is the desk (items, the
+  // reporter's data with media.personal, dispositions, replies); `publicdesk.answer` is an OPD's
+  // contributor answering its own part.
+  'publicdesk.read',
+  'publicdesk.manage',
+  'publicdesk.answer',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -46,21 +53,21 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLES = ['administrator', 'editor', 'writer', 'protocol', 'media_cooperation', 'data_staff', 'journalist', 'guest', 'opd_contributor'] as const;
 export type Role = (typeof ROLES)[number];
 
-const STAFF_READ: Permission[] = ['app.use', 'office.read', 'releases.read.public', 'releases.read', 'agenda.read.public', 'agenda.read', 'media.read', 'requests.read', 'network.read'];
+const STAFF_READ: Permission[] = ['app.use', 'office.read', 'releases.read.public', 'releases.read', 'agenda.read.public', 'agenda.read', 'media.read', 'requests.read', 'network.read', 'publicdesk.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   administrator: PERMISSIONS,
-  editor: [...STAFF_READ, 'releases.write', 'releases.review', 'releases.publish', 'agenda.write', 'media.write', 'media.personal', 'distribution.send', 'audit.read', 'requests.manage', 'network.manage'],
+  editor: [...STAFF_READ, 'releases.write', 'releases.review', 'releases.publish', 'agenda.write', 'media.write', 'media.personal', 'distribution.send', 'audit.read', 'requests.manage', 'network.manage', 'publicdesk.manage'],
   writer: [...STAFF_READ, 'releases.write', 'media.personal'],
   protocol: [...STAFF_READ, 'agenda.write', 'requests.manage', 'network.manage'],
-  media_cooperation: [...STAFF_READ, 'media.write', 'media.personal', 'distribution.send', 'network.manage'],
+  media_cooperation: [...STAFF_READ, 'media.write', 'media.personal', 'distribution.send', 'network.manage', 'publicdesk.manage'],
   data_staff: [...STAFF_READ],
   journalist: ['app.use', 'office.read', 'releases.read.public', 'agenda.read.public', 'pressroom.guestbook'],
   guest: ['app.use', 'office.read', 'releases.read.public', 'agenda.read.public', 'pressroom.guestbook'],
   // Kontributor OPD: a normal install at an agency, bound to one OPD at enrolment (the device's
   // OPD, not the person's): its own OPD's requests and answers, the public agenda and published
   // releases through the public feed, the office profile.
-  opd_contributor: ['app.use', 'office.read', 'releases.read.public', 'agenda.read.public', 'requests.read', 'requests.submit', 'network.read'],
+  opd_contributor: ['app.use', 'office.read', 'releases.read.public', 'agenda.read.public', 'requests.read', 'requests.submit', 'network.read', 'publicdesk.read', 'publicdesk.answer'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

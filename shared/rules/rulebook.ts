@@ -28,6 +28,7 @@ import { releaseRules } from './tables/releases';
 import { requestRules } from './tables/requests';
 import { networkRules } from './tables/network';
 import { campaignRules } from './tables/campaigns';
+import { publicdeskRules } from './tables/publicdesk';
 import type { Actor, BatchChange, BatchView, Derivation, Domain, Refusal, Row, RuleInput, TableRules, Viewer } from './types';
 
 export const RULEBOOK: Readonly<Record<ReplicatedTable, TableRules>> = {
@@ -40,6 +41,7 @@ export const RULEBOOK: Readonly<Record<ReplicatedTable, TableRules>> = {
   ...requestRules,
   ...networkRules,
   ...campaignRules,
+  ...publicdeskRules,
 };
 
 export function rulesOf(table: string): TableRules | null {

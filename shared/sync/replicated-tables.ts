@@ -19,6 +19,7 @@ import { distributionTables } from './tables/distribution';
 import { requestsTables } from './tables/requests';
 import { networkTables } from './tables/network';
 import { campaignsTables } from './tables/campaigns';
+import { publicdeskTables } from './tables/publicdesk';
 
 export type { FieldSpec, FieldType, TableSpec } from './field-spec';
 
@@ -36,6 +37,7 @@ export const REPLICATED_TABLES = {
   ...requestsTables,
   ...networkTables,
   ...campaignsTables,
+  ...publicdeskTables,
 } as const satisfies Record<string, TableSpec>;
 
 export type ReplicatedTable = keyof typeof REPLICATED_TABLES;

@@ -15,6 +15,7 @@ import { CONSENT_STATES, CONTRACT_STATUSES, OUTLET_KINDS, PRESS_COUNCIL_STATUSES
 import { ZONE_LABELS } from '../../shared/office/time-zones';
 import { INFO_CATEGORIES, RELEASE_STATUSES, URGENCIES } from '../../shared/releases/model';
 import { REQUEST_ACTIONS, REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_STATUSES } from '../../shared/requests/model';
+import { COPY_BY, DECISIONS, DESK_ACTIONS, DESK_CHANNELS, DESK_FILE_MIME, DESK_KINDS, DESK_OUTCOMES, DESK_PRIORITIES, DESK_STATUSES, FILE_PURPOSES, PART_STATUSES, RECEIVE_BY, TERM_KINDS } from '../../shared/publicdesk/model';
 import { domainOf } from '../../shared/rules/rulebook';
 import { checkFieldValue, REPLICATED_TABLES, type FieldSpec, type FieldValue, type ReplicatedTable } from '../../shared/sync/replicated-tables';
 import { removeDir, tempDir } from '../support/temp-dir';
@@ -79,6 +80,7 @@ const DOMAIN_CANDIDATES: readonly FieldValue[] = [
   ...OUTLET_KINDS, ...PRESS_COUNCIL_STATUSES, ...UKW_LEVELS, ...CONSENT_STATES, ...CONTRACT_STATUSES, ...PRODUCTS,
   ...EMAIL_STATUSES, ...SMTP_SECURITY, '{seq}/Humas/{year}',
   ...REQUEST_KINDS, ...REQUEST_STATUSES, ...REQUEST_CHANNELS, ...REQUEST_ACTIONS,
+  ...DESK_KINDS, ...DESK_CHANNELS, ...DESK_PRIORITIES, ...DESK_STATUSES, ...DESK_OUTCOMES, ...PART_STATUSES, ...DESK_ACTIONS, ...TERM_KINDS, ...FILE_PURPOSES, ...DESK_FILE_MIME, ...RECEIVE_BY, ...COPY_BY, ...DECISIONS,
   '', '2026-12-03', '2027-01-31', '2026-12-03T01:00:00.000Z', '2026-12-07T03:00:00.000Z',
   0, 1, 7, 25, 2026, ['writer'], ['administrator'], ['reporter', 'photographer'],
 ];

@@ -13,6 +13,7 @@ export const SECTION_PERMISSION: Record<Section, Permission> = {
   campaigns: 'releases.read',
   requests: 'requests.read',
   network: 'network.read',
+  publicdesk: 'publicdesk.read',
   media: 'media.read',
   outbox: 'media.read',
   reports: 'releases.read',
