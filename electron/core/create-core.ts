@@ -23,6 +23,7 @@ import { createBlobStore } from './data/blob-store';
 import { officeHandlers } from './features/office/handlers';
 import { opdHandlers } from './features/opd/handlers';
 import { requestsHandlers } from './features/requests/handlers';
+import { invitationHandlers } from './features/requests/invitations';
 import { accountHandlers } from './features/people/account-handlers';
 import { createAccountsStore } from './features/people/accounts-store';
 import { auditHandlers } from './features/people/audit-handlers';
@@ -111,6 +112,7 @@ const handlers: Handlers = {
   ...officeHandlers,
   ...opdHandlers,
   ...requestsHandlers,
+  ...invitationHandlers,
   ...agendaHandlers,
   ...sessionHandlers,
   ...accountHandlers,

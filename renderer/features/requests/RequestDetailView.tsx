@@ -9,6 +9,8 @@ import { useNavigation } from '../../app/navigation-store';
 import { useOfficeStore } from '../office/office-store';
 import { useReleasesStore } from '../releases/releases-store';
 import { Attachments } from './Attachments';
+import { DispositionPanel } from './DispositionPanel';
+import { useInvitationT } from './invitation-messages';
 import { formatWhen } from './when';
 
 interface Props {
@@ -23,6 +25,7 @@ interface Props {
 /** One request: what the OPD asked, the desk's answer, the history; the answer buttons for the desk. */
 export function RequestDetailView({ id, version, desk, onBack, onComplete }: Props) {
   const { t } = useT();
+  const { t: ti } = useInvitationT();
   const [r, setR] = useState<RequestDetail | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [note, setNote] = useState('');
@@ -62,9 +65,21 @@ export function RequestDetailView({ id, version, desk, onBack, onComplete }: Pro
             <dt>{t('requests.col.number')}</dt>
             <dd>{r.number || t('requests.unnumbered')}</dd>
             <dt>{t('requests.col.opd')}</dt>
-            <dd>{r.opdName || r.opdId}</dd>
+            <dd>{r.opdName || r.opdId || '—'}</dd>
             <dt>{t('requests.col.kind')}</dt>
             <dd>{t(`requests.kind.${r.kind}`)}</dd>
+            {r.kind === 'invitation' ? (
+              <>
+                {r.inviter ? (
+                  <>
+                    <dt>{ti('inv.inviter')}</dt>
+                    <dd>{r.inviter}</dd>
+                  </>
+                ) : null}
+                <dt>{ti('inv.number')}</dt>
+                <dd>{[r.invitationNumber, r.invitationDate].filter(Boolean).join(', ') || '—'}</dd>
+              </>
+            ) : null}
             {r.startMs !== null ? (
               <>
                 <dt>{t('requests.col.when')}</dt>
@@ -91,6 +106,7 @@ export function RequestDetailView({ id, version, desk, onBack, onComplete }: Pro
             </section>
           ) : null}
           <Attachments request={r} canAdd={open} onChanged={setR} />
+          {r.kind === 'invitation' ? <DispositionPanel request={r} desk={desk} onChanged={setR} /> : null}
           <section className="request-detail__answer" aria-labelledby="request-answer">
             <h3 id="request-answer">{t('requests.detail.answer')}</h3>
             <p data-testid="request-answer">{r.answer || t('requests.detail.noAnswer')}</p>
@@ -117,7 +133,8 @@ export function RequestDetailView({ id, version, desk, onBack, onComplete }: Pro
             ) : null}
           </section>
           {error ? <ErrorMessage error={error} /> : null}
-          {open && desk ? (
+          {/* An invitation is answered by its disposition (above), not accepted like a coverage request. */}
+          {open && desk && r.kind !== 'invitation' ? (
             <div className="request-detail__actions">
               <TextField label={t('requests.detail.note')} value={note} onChange={setNote} multiline error={noteError} />
               {r.kind !== 'material' ? (

@@ -135,7 +135,7 @@ function RequestTable({ board, filtered, onOpen }: { board: RequestBoard; filter
         {board.items.map((r) => (
           <tr key={r.id}>
             <td>{r.number || <span className="muted">{t('requests.unnumbered')}</span>}</td>
-            {board.boundOpd === null ? <td>{r.opdName}</td> : null}
+            {board.boundOpd === null ? <td>{r.opdName || r.inviter}</td> : null}
             <td>{t(`requests.kind.${r.kind}`)}</td>
             <td>
               <button type="button" className="link-button" onClick={() => onOpen(r.id)}>
