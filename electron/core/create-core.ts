@@ -23,6 +23,7 @@ import { createBlobStore } from './data/blob-store';
 import { officeHandlers } from './features/office/handlers';
 import { opdHandlers } from './features/opd/handlers';
 import { requestsHandlers } from './features/requests/handlers';
+import { coverageHandlers } from './features/requests/coverage';
 import { invitationHandlers } from './features/requests/invitations';
 import { accountHandlers } from './features/people/account-handlers';
 import { createAccountsStore } from './features/people/accounts-store';
@@ -113,6 +114,7 @@ const handlers: Handlers = {
   ...opdHandlers,
   ...requestsHandlers,
   ...invitationHandlers,
+  ...coverageHandlers,
   ...agendaHandlers,
   ...sessionHandlers,
   ...accountHandlers,

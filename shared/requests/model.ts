@@ -166,6 +166,15 @@ export interface RequestDetail extends RequestSummary {
   proposal: Disposition | null;
   /** The leader's office's decision (reaches the inviter's device). */
   disposition: Disposition | null;
+  /** Coverage staff on the request's agenda item (the agenda's own assignment); null when this device holds no such item. */
+  coverage: RequestCoverage | null;
+}
+
+export interface RequestCoverage {
+  eventId: string;
+  reporterId: string | null;
+  photographerId: string | null;
+  videographerId: string | null;
 }
 
 /** What the board knows about who is looking: the desk, or a contributor's device bound to one OPD. */

@@ -2,7 +2,8 @@
  * An invitation for a leader at the desk (issue 13), in Chromium against a browser-mode host: an
  * invitation from an outside party is recorded with its letter number and date, the letter is
  * attached, "diwakilkan" without a deputy is refused next to the field, the decision
- * *diwakilkan kepada …* is taken, and the agenda shows the item with the deputy. (The inviter's
+ * *diwakilkan kepada …* is taken, a reporter is assigned from the request, and the agenda shows
+ * the item with the deputy and the reporter. (The inviter's
  * device receiving the decision is tested with a real server in test/sync/opd-invitations.test.ts.)
  */
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { addDaysToKey, dateKey } from '../../shared/agenda/zones';
 import { AgendaPage } from './pages/agenda-page';
 import { AppFrame } from './pages/app-frame';
 import { FirstRunPage } from './pages/first-run-page';
+import { callCore } from './support/core-calls';
 import { expect, test } from './support/fixtures';
 import { SURAKARTA } from './support/office-fixture-data';
 import { REPO_ROOT } from './support/paths';
@@ -21,6 +23,7 @@ test('an invitation from an outside party: recorded with its letter, decided diw
   const firstRun = new FirstRunPage(page);
   await firstRun.open(warta.url);
   await firstRun.complete(SURAKARTA);
+  await callCore(page, 'agenda.staff.save', { name: 'Rina Lestari', duties: ['reporter'] });
   const frame = new AppFrame(page);
   await frame.open('Permohonan');
   await page.getByRole('button', { name: 'Catat permohonan OPD' }).click();
@@ -60,7 +63,16 @@ test('an invitation from an outside party: recorded with its letter, decided diw
   await expect(detail.getByTestId('request-answer')).toContainText('Pimpinan diwakilkan kepada Wakil Wali Kota, Teguh Prakosa.');
   await expect(detail).toContainText('Diterima');
   await expect(detail.getByTestId('request-history')).toContainText('Disposisi diputuskan');
-  await page.screenshot({ path: path.join(shots, 'warta-undangan-disposisi.png'), fullPage: true });
+  await page.screenshot({ path: path.join(shots, 'warta-undangan-disposisi.png') });
+
+  // The coverage team, on the agenda item's own assignment.
+  const coverage = detail.getByTestId('request-coverage');
+  await coverage.getByLabel('Reporter').selectOption({ label: 'Rina Lestari' });
+  await coverage.getByRole('button', { name: 'Simpan tim liputan' }).click();
+  await expect(coverage.getByRole('status')).toContainText('Tim liputan tersimpan');
+  await expect(detail.getByTestId('request-history')).toContainText('Tim liputan: Rina Lestari');
+  await coverage.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'warta-permohonan-tim-liputan.png') });
 
   // The agenda item, with the deputy.
   await detail.getByRole('button', { name: /Menjadi agenda/ }).click();
@@ -68,4 +80,5 @@ test('an invitation from an outside party: recorded with its letter, decided diw
   await agenda.view('Daftar');
   await agenda.event('Dies Natalis Universitas Sebelas Maret').first().click();
   await expect(agenda.detail).toContainText('Wakil Wali Kota, Teguh Prakosa');
+  await expect(agenda.detail).toContainText('Rina Lestari');
 });

@@ -7,8 +7,10 @@ import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/use-t';
 import { useNavigation } from '../../app/navigation-store';
 import { useOfficeStore } from '../office/office-store';
+import { useCan } from '../people/session-store';
 import { useReleasesStore } from '../releases/releases-store';
 import { Attachments } from './Attachments';
+import { CoverageAssign } from './CoverageAssign';
 import { DispositionPanel } from './DispositionPanel';
 import { useInvitationT } from './invitation-messages';
 import { formatWhen } from './when';
@@ -26,6 +28,7 @@ interface Props {
 export function RequestDetailView({ id, version, desk, onBack, onComplete }: Props) {
   const { t } = useT();
   const { t: ti } = useInvitationT();
+  const canAssign = useCan('agenda.write');
   const [r, setR] = useState<RequestDetail | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [note, setNote] = useState('');
@@ -132,6 +135,7 @@ export function RequestDetailView({ id, version, desk, onBack, onComplete }: Pro
               </p>
             ) : null}
           </section>
+          {desk && canAssign && r.status === 'accepted' && r.kind !== 'material' && r.coverage ? <CoverageAssign key={r.coverage.eventId} request={r} coverage={r.coverage} onChanged={setR} /> : null}
           {error ? <ErrorMessage error={error} /> : null}
           {/* An invitation is answered by its disposition (above), not accepted like a coverage request. */}
           {open && desk && r.kind !== 'invitation' ? (

@@ -1,6 +1,6 @@
 import { featureMessages } from '../../i18n/feature-messages';
 
-/** Invitations for a leader: the disposition panel and the invitation's fields (kept in the requests chunk). */
+/** Invitations for a leader (the disposition panel, the invitation's fields) and coverage staff on a request; kept in the requests chunk. */
 const id = {
   'inv.title': 'Disposisi pimpinan',
   'inv.inviter': 'Pengundang',
@@ -27,6 +27,12 @@ const id = {
   'inv.decideHint': 'Keputusan menjadi (atau memperbarui) agenda pimpinan, dan pengundang melihatnya di komputernya.',
   'inv.cannotDecide': 'Keputusan diambil oleh kantor pimpinan (peran Editor atau Administrator). Anda dapat mengusulkan disposisi.',
   'inv.confirmAbsent': 'Putuskan pimpinan tidak hadir? Agenda undangan ini dibatalkan dan pengundang diberi tahu.',
+  'cov.title': 'Tim liputan',
+  'cov.hint': 'Penugasan yang sama dengan di Agenda: reporter, fotografer dan videografer kegiatan ini.',
+  'cov.noStaff': 'Belum ada staf peliputan; tambahkan di Pengaturan › Agenda.',
+  'cov.save': 'Simpan tim liputan',
+  'cov.saved': 'Tim liputan tersimpan di agenda.',
+  'cov.conflict': 'Tersimpan, tetapi {name} sudah bertugas di "{other}" pada waktu itu.',
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -55,6 +61,12 @@ const en: Record<keyof typeof id, string> = {
   'inv.decideHint': "The decision becomes (or updates) the leader's agenda item, and the inviter sees it on their computer.",
   'inv.cannotDecide': "The leader's office decides (Editor or Administrator role). You can propose a disposition.",
   'inv.confirmAbsent': "Decide that the leader does not attend? This invitation's agenda item is cancelled and the inviter is told.",
+  'cov.title': 'Coverage team',
+  'cov.hint': "The same assignment as in the Agenda: this activity's reporter, photographer and videographer.",
+  'cov.noStaff': 'No coverage staff yet; add them in Settings › Agenda.',
+  'cov.save': 'Save coverage team',
+  'cov.saved': 'Coverage team saved on the agenda.',
+  'cov.conflict': 'Saved, but {name} is already assigned to "{other}" at that time.',
 };
 
 export const { useFeatureT: useInvitationT } = featureMessages(id, en);

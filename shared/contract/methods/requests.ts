@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MIME, DISPOSITIONS, INVITATION_PROPOSER, REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_LIMITS, REQUEST_STATUSES, type RequestBoard, type RequestDetail } from '../../requests/model';
+import type { Conflict } from '../../agenda/conflicts';
 import { mutation, query } from '../define';
 import { idInput, uuid } from './common';
 
@@ -102,6 +103,9 @@ const dispositionInput = z
     if (v.choice === 'represented' && v.representative === '') ctx.addIssue({ code: 'custom', path: ['representative'], message: 'Diwakilkan kepada siapa? Tuliskan nama dan jabatan wakilnya' });
   });
 
+/** Coverage staff for an accepted request's agenda item: the agenda's own reporter / photographer / videographer. */
+const coverageInput = z.object({ id: uuid, reporterId: uuid.nullable(), photographerId: uuid.nullable(), videographerId: uuid.nullable() }).strict();
+
 const assignInput = z.object({ id: uuid, assigneeId: uuid.nullable(), dueMs: instant.nullable() }).strict();
 
 export const requestsMethods = {
@@ -113,6 +117,8 @@ export const requestsMethods = {
   'requests.withdraw': mutation<typeof idInput, RequestDetail>('requests.submit', idInput),
   'requests.answer': mutation<typeof answerInput, RequestDetail>('requests.manage', answerInput),
   'requests.assign': mutation<typeof assignInput, RequestDetail>('requests.manage', assignInput),
+  // Assigning coverage is the agenda's (agenda.write); staff double-booked elsewhere come back as warnings, as in the agenda.
+  'requests.coverage': mutation<typeof coverageInput, { request: RequestDetail; conflicts: Conflict[] }>('agenda.write', coverageInput),
   'requests.propose': mutation<typeof dispositionInput, RequestDetail>(INVITATION_PROPOSER, dispositionInput),
   // The method needs the desk's permission only: a desk member without the decider's right who
   // tries is refused by the handler and the attempt kept in the audit log.

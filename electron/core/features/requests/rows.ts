@@ -1,5 +1,5 @@
 import { WartaError } from '../../../../shared/contract/errors';
-import { requestNumber, type Disposition, type DispositionChoice, type RequestAction, type RequestAttachment, type RequestChannel, type RequestDetail, type RequestHistoryEntry, type RequestKind, type RequestStatus, type RequestSummary } from '../../../../shared/requests/model';
+import { requestNumber, type Disposition, type DispositionChoice, type RequestAction, type RequestAttachment, type RequestCoverage, type RequestChannel, type RequestDetail, type RequestHistoryEntry, type RequestKind, type RequestStatus, type RequestSummary } from '../../../../shared/requests/model';
 import type { CoreContext } from '../../rpc/handler-types';
 
 export interface RequestRow {
@@ -84,6 +84,15 @@ export function readRequestRow(ctx: CoreContext, id: string): RequestRow {
   return row;
 }
 
+/** The coverage assignment of the request's agenda item, when this device holds it (a contributor's does not). */
+function coverageOf(ctx: CoreContext, eventId: string | null): RequestCoverage | null {
+  if (!eventId) return null;
+  const e = ctx.db.prepare('SELECT reporter_id, photographer_id, videographer_id FROM agenda_events WHERE id = ? AND deleted_at IS NULL').get(eventId) as
+    | { reporter_id: string | null; photographer_id: string | null; videographer_id: string | null }
+    | undefined;
+  return e ? { eventId, reporterId: e.reporter_id, photographerId: e.photographer_id, videographerId: e.videographer_id } : null;
+}
+
 export function readRequest(ctx: CoreContext, id: string): RequestDetail {
   const r = readRequestRow(ctx, id);
   const history = (
@@ -124,5 +133,6 @@ export function readRequest(ctx: CoreContext, id: string): RequestDetail {
     invitationDate: r.invitation_date ?? '',
     proposal: dispositionOf(r.proposed_disposition, r.proposed_representative, r.proposed_note, r.proposed_by, r.proposed_at),
     disposition: dispositionOf(r.disposition, r.representative, r.disposition_note, r.decided_by, r.decided_at),
+    coverage: coverageOf(ctx, r.agenda_event_id),
   };
 }
