@@ -25,6 +25,7 @@ import { opdHandlers } from './features/opd/handlers';
 import { requestsHandlers } from './features/requests/handlers';
 import { coverageHandlers } from './features/requests/coverage';
 import { invitationHandlers } from './features/requests/invitations';
+import { numbersHandlers } from './features/requests/numbers';
 import { accountHandlers } from './features/people/account-handlers';
 import { createAccountsStore } from './features/people/accounts-store';
 import { auditHandlers } from './features/people/audit-handlers';
@@ -115,6 +116,7 @@ const handlers: Handlers = {
   ...requestsHandlers,
   ...invitationHandlers,
   ...coverageHandlers,
+  ...numbersHandlers,
   ...agendaHandlers,
   ...sessionHandlers,
   ...accountHandlers,

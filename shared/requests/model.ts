@@ -188,3 +188,35 @@ export interface RequestBoard {
   boundOpd: { id: string; name: string } | null;
   total: number;
 }
+
+/**
+ * Item 5 of issue 13, per OPD and month (of the request's arrival, in the office's time zone):
+ * received, accepted, declined (current status), the median time from arrival to the desk's
+ * first answer, and how many became a published release. `opdId` null on the total row; an
+ * invitation from an outside party counts under `opdId` '' (no OPD).
+ */
+export interface RequestNumbersRow {
+  opdId: string | null;
+  opdName: string;
+  /** `YYYY-MM`. */
+  month: string;
+  received: number;
+  accepted: number;
+  declined: number;
+  /** Requests answered at least once, and the median minutes to that first answer (null: none answered). */
+  answered: number;
+  medianAnswerMinutes: number | null;
+  /** Requests whose release draft was published. */
+  releases: number;
+}
+
+export interface RequestNumbers {
+  months: string[];
+  /** Per OPD and month, OPDs by name; months in order. */
+  rows: RequestNumbersRow[];
+  /** Per month, over every OPD. */
+  totals: RequestNumbersRow[];
+}
+
+/** A report spans at most two years of months. */
+export const NUMBERS_MAX_MONTHS = 24;

@@ -3,7 +3,7 @@
  * invitation from an outside party is recorded with its letter number and date, the letter is
  * attached, "diwakilkan" without a deputy is refused next to the field, the decision
  * *diwakilkan kepada …* is taken, a reporter is assigned from the request, and the agenda shows
- * the item with the deputy and the reporter. (The inviter's
+ * the item with the deputy and the reporter; the board's numbers per OPD count it. (The inviter's
  * device receiving the decision is tested with a real server in test/sync/opd-invitations.test.ts.)
  */
 import path from 'node:path';
@@ -81,4 +81,12 @@ test('an invitation from an outside party: recorded with its letter, decided diw
   await agenda.event('Dies Natalis Universitas Sebelas Maret').first().click();
   await expect(agenda.detail).toContainText('Wakil Wali Kota, Teguh Prakosa');
   await expect(agenda.detail).toContainText('Rina Lestari');
+
+  // The numbers per OPD for this month, on the board.
+  await frame.open('Permohonan');
+  const numbers = page.getByTestId('requests-numbers');
+  await numbers.getByText('Angka per OPD').click();
+  await expect(numbers.getByRole('row', { name: /Pihak luar/ })).toContainText(/1\s*1\s*0/);
+  await expect(numbers.getByRole('row', { name: /Semua OPD/ })).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'warta-permohonan-angka.png') });
 });

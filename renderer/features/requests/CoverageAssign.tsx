@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SelectField } from '../../components/SelectField';
 import { useT } from '../../i18n/use-t';
-import { useInvitationT } from './invitation-messages';
+import { useChunkT } from './chunk-messages';
 
 interface Props {
   request: RequestDetail;
@@ -25,7 +25,7 @@ type Picks = Record<StaffDuty, string>;
  */
 export function CoverageAssign({ request, coverage, onChanged }: Props) {
   const { t } = useT();
-  const { t: ti } = useInvitationT();
+  const { t: ti } = useChunkT();
   const [staff, setStaff] = useState<CoverageStaff[]>([]);
   const [picks, setPicks] = useState<Picks>({ reporter: coverage.reporterId ?? '', photographer: coverage.photographerId ?? '', videographer: coverage.videographerId ?? '' });
   const [conflicts, setConflicts] = useState<Conflict[]>([]);

@@ -7,7 +7,7 @@ import { TextField } from '../../components/TextField';
 import { fieldErrorsOf, issuesOf } from '../../i18n/issue-messages';
 import { useT } from '../../i18n/use-t';
 import { useCan } from '../people/session-store';
-import { useInvitationT } from './invitation-messages';
+import { useChunkT } from './chunk-messages';
 
 interface Props {
   request: RequestDetail;
@@ -23,7 +23,7 @@ interface Props {
  */
 export function DispositionPanel({ request: r, desk, onChanged }: Props) {
   const { t: tt } = useT();
-  const { t } = useInvitationT();
+  const { t } = useChunkT();
   const canPropose = useCan(INVITATION_PROPOSER);
   const canDecide = useCan(INVITATION_DECIDER);
   const start = r.disposition ?? r.proposal;

@@ -12,7 +12,7 @@ import { useReleasesStore } from '../releases/releases-store';
 import { Attachments } from './Attachments';
 import { CoverageAssign } from './CoverageAssign';
 import { DispositionPanel } from './DispositionPanel';
-import { useInvitationT } from './invitation-messages';
+import { useChunkT } from './chunk-messages';
 import { formatWhen } from './when';
 
 interface Props {
@@ -27,7 +27,7 @@ interface Props {
 /** One request: what the OPD asked, the desk's answer, the history; the answer buttons for the desk. */
 export function RequestDetailView({ id, version, desk, onBack, onComplete }: Props) {
   const { t } = useT();
-  const { t: ti } = useInvitationT();
+  const { t: ti } = useChunkT();
   const canAssign = useCan('agenda.write');
   const [r, setR] = useState<RequestDetail | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);

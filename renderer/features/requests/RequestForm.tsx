@@ -9,7 +9,7 @@ import { TextField } from '../../components/TextField';
 import { fieldErrorsOf, issuesOf, type InputIssue } from '../../i18n/issue-messages';
 import { useT } from '../../i18n/use-t';
 import { useOpdStore } from '../settings/opd-store';
-import { useInvitationT } from './invitation-messages';
+import { useChunkT } from './chunk-messages';
 import { fieldsOf, instantOf } from './when';
 
 interface Props {
@@ -27,7 +27,7 @@ interface Props {
  */
 export function RequestForm({ desk, again, onDone, onCancel }: Props) {
   const { t } = useT();
-  const { t: ti } = useInvitationT();
+  const { t: ti } = useChunkT();
   const id = useMemo(() => again?.id ?? crypto.randomUUID(), [again]);
   const opds = useOpdStore((s) => s.items);
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { featureMessages } from '../../i18n/feature-messages';
 
-/** Invitations for a leader (the disposition panel, the invitation's fields) and coverage staff on a request; kept in the requests chunk. */
+/** Messages of the requests section's newer parts (invitations, coverage team, numbers per OPD), kept in the requests chunk, off the first screen. */
 const id = {
   'inv.title': 'Disposisi pimpinan',
   'inv.inviter': 'Pengundang',
@@ -33,6 +33,21 @@ const id = {
   'cov.save': 'Simpan tim liputan',
   'cov.saved': 'Tim liputan tersimpan di agenda.',
   'cov.conflict': 'Tersimpan, tetapi {name} sudah bertugas di "{other}" pada waktu itu.',
+  'num.title': 'Angka per OPD',
+  'num.month': 'Bulan',
+  'num.opd': 'OPD',
+  'num.received': 'Masuk',
+  'num.accepted': 'Diterima',
+  'num.declined': 'Ditolak',
+  'num.median': 'Median waktu jawab',
+  'num.releases': 'Menjadi rilis',
+  'num.total': 'Semua OPD',
+  'num.outside': 'Pihak luar',
+  'num.none': 'Tidak ada permohonan yang masuk pada bulan ini.',
+  'num.minutes': '{n} menit',
+  'num.hours': '{n} jam',
+  'num.days': '{n} hari',
+  'num.noAnswer': 'belum dijawab',
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -67,6 +82,21 @@ const en: Record<keyof typeof id, string> = {
   'cov.save': 'Save coverage team',
   'cov.saved': 'Coverage team saved on the agenda.',
   'cov.conflict': 'Saved, but {name} is already assigned to "{other}" at that time.',
+  'num.title': 'Numbers per agency',
+  'num.month': 'Month',
+  'num.opd': 'Agency',
+  'num.received': 'Received',
+  'num.accepted': 'Accepted',
+  'num.declined': 'Declined',
+  'num.median': 'Median time to answer',
+  'num.releases': 'Became releases',
+  'num.total': 'All agencies',
+  'num.outside': 'Outside parties',
+  'num.none': 'No requests arrived this month.',
+  'num.minutes': '{n} min',
+  'num.hours': '{n} h',
+  'num.days': '{n} days',
+  'num.noAnswer': 'not answered',
 };
 
-export const { useFeatureT: useInvitationT } = featureMessages(id, en);
+export const { useFeatureT: useChunkT } = featureMessages(id, en);
