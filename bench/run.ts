@@ -17,10 +17,11 @@ import * as sync from './suites/sync';
 import * as distribution from './suites/distribution';
 import * as shell from './suites/shell';
 import * as reports from './suites/reports';
+import * as opd from './suites/opd';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** One suite per area (bench/suites/<area>.ts); a feature adds its suite here. */
-const SUITES: Record<string, { run: typeof core.run }> = { core, agenda, people, media, releases, sync, distribution, shell, reports };
+const SUITES: Record<string, { run: typeof core.run }> = { core, agenda, people, media, releases, sync, distribution, shell, reports, opd };
 
 const argv = process.argv.slice(2);
 if (argv.includes('--help') || argv.includes('-h')) {
