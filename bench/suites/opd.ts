@@ -111,6 +111,9 @@ async function firstPaint(dataDir: string, log: (l: string) => void): Promise<nu
         await signIn.getByRole('button', { name: 'Masuk', exact: true }).click();
         await nav.waitFor();
       }
+      // The app reopens the section it was on: start each round from Beranda, the board gone.
+      await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('button', { name: 'Beranda' }).click();
+      await page.locator('[data-testid="requests-table"]').waitFor({ state: 'detached' });
       // A string, not a function: tsx would add helpers to a function that the page does not have.
       const ms = (await page.evaluate(`new Promise((resolve) => {
         const button = [...document.querySelectorAll('nav button')].find((b) => b.textContent.trim() === 'Permohonan');
