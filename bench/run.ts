@@ -18,10 +18,11 @@ import * as distribution from './suites/distribution';
 import * as shell from './suites/shell';
 import * as reports from './suites/reports';
 import * as social from './suites/social';
+import * as opd from './suites/opd';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** One suite per area (bench/suites/<area>.ts); a feature adds its suite here. */
-const SUITES: Record<string, { run: typeof core.run }> = { core, agenda, people, media, releases, sync, distribution, shell, reports, social };
+const SUITES: Record<string, { run: typeof core.run }> = { core, agenda, people, media, releases, sync, distribution, shell, reports, social, opd };
 
 const argv = process.argv.slice(2);
 if (argv.includes('--help') || argv.includes('-h')) {

@@ -25,6 +25,9 @@ import { opdHandlers } from './features/opd/handlers';
 import { requestsHandlers } from './features/requests/handlers';
 import { networkHandlers } from './features/network/handlers';
 import { publicdeskHandlers } from './features/publicdesk/handlers';
+import { coverageHandlers } from './features/requests/coverage';
+import { invitationHandlers } from './features/requests/invitations';
+import { numbersHandlers } from './features/requests/numbers';
 import { accountHandlers } from './features/people/account-handlers';
 import { createAccountsStore } from './features/people/accounts-store';
 import { auditHandlers } from './features/people/audit-handlers';
@@ -117,6 +120,9 @@ const handlers: Handlers = {
   ...requestsHandlers,
   ...networkHandlers,
   ...publicdeskHandlers,
+  ...invitationHandlers,
+  ...coverageHandlers,
+  ...numbersHandlers,
   ...agendaHandlers,
   ...sessionHandlers,
   ...accountHandlers,

@@ -7,8 +7,12 @@ import { TextField } from '../../components/TextField';
 import { useT } from '../../i18n/use-t';
 import { useNavigation } from '../../app/navigation-store';
 import { useOfficeStore } from '../office/office-store';
+import { useCan } from '../people/session-store';
 import { useReleasesStore } from '../releases/releases-store';
 import { Attachments } from './Attachments';
+import { CoverageAssign } from './CoverageAssign';
+import { DispositionPanel } from './DispositionPanel';
+import { useChunkT } from './chunk-messages';
 import { formatWhen } from './when';
 
 interface Props {
@@ -23,6 +27,8 @@ interface Props {
 /** One request: what the OPD asked, the desk's answer, the history; the answer buttons for the desk. */
 export function RequestDetailView({ id, version, desk, onBack, onComplete }: Props) {
   const { t } = useT();
+  const { t: ti } = useChunkT();
+  const canAssign = useCan('agenda.write');
   const [r, setR] = useState<RequestDetail | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [note, setNote] = useState('');
@@ -62,9 +68,21 @@ export function RequestDetailView({ id, version, desk, onBack, onComplete }: Pro
             <dt>{t('requests.col.number')}</dt>
             <dd>{r.number || t('requests.unnumbered')}</dd>
             <dt>{t('requests.col.opd')}</dt>
-            <dd>{r.opdName || r.opdId}</dd>
+            <dd>{r.opdName || r.opdId || '—'}</dd>
             <dt>{t('requests.col.kind')}</dt>
             <dd>{t(`requests.kind.${r.kind}`)}</dd>
+            {r.kind === 'invitation' ? (
+              <>
+                {r.inviter ? (
+                  <>
+                    <dt>{ti('inv.inviter')}</dt>
+                    <dd>{r.inviter}</dd>
+                  </>
+                ) : null}
+                <dt>{ti('inv.number')}</dt>
+                <dd>{[r.invitationNumber, r.invitationDate].filter(Boolean).join(', ') || '—'}</dd>
+              </>
+            ) : null}
             {r.startMs !== null ? (
               <>
                 <dt>{t('requests.col.when')}</dt>
@@ -91,6 +109,7 @@ export function RequestDetailView({ id, version, desk, onBack, onComplete }: Pro
             </section>
           ) : null}
           <Attachments request={r} canAdd={open} onChanged={setR} />
+          {r.kind === 'invitation' ? <DispositionPanel request={r} desk={desk} onChanged={setR} /> : null}
           <section className="request-detail__answer" aria-labelledby="request-answer">
             <h3 id="request-answer">{t('requests.detail.answer')}</h3>
             <p data-testid="request-answer">{r.answer || t('requests.detail.noAnswer')}</p>
@@ -116,8 +135,10 @@ export function RequestDetailView({ id, version, desk, onBack, onComplete }: Pro
               </p>
             ) : null}
           </section>
+          {desk && canAssign && r.status === 'accepted' && r.kind !== 'material' && r.coverage ? <CoverageAssign key={r.coverage.eventId} request={r} coverage={r.coverage} onChanged={setR} /> : null}
           {error ? <ErrorMessage error={error} /> : null}
-          {open && desk ? (
+          {/* An invitation is answered by its disposition (above), not accepted like a coverage request. */}
+          {open && desk && r.kind !== 'invitation' ? (
             <div className="request-detail__actions">
               <TextField label={t('requests.detail.note')} value={note} onChange={setNote} multiline error={noteError} />
               {r.kind !== 'material' ? (

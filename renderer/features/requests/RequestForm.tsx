@@ -9,6 +9,7 @@ import { TextField } from '../../components/TextField';
 import { fieldErrorsOf, issuesOf, type InputIssue } from '../../i18n/issue-messages';
 import { useT } from '../../i18n/use-t';
 import { useOpdStore } from '../settings/opd-store';
+import { useChunkT } from './chunk-messages';
 import { fieldsOf, instantOf } from './when';
 
 interface Props {
@@ -26,6 +27,7 @@ interface Props {
  */
 export function RequestForm({ desk, again, onDone, onCancel }: Props) {
   const { t } = useT();
+  const { t: ti } = useChunkT();
   const id = useMemo(() => again?.id ?? crypto.randomUUID(), [again]);
   const opds = useOpdStore((s) => s.items);
   useEffect(() => {
@@ -48,6 +50,9 @@ export function RequestForm({ desk, again, onDone, onCancel }: Props) {
     contactName: again?.contactName ?? '',
     contactPhone: again?.contactPhone ?? '',
     material: again?.material ?? '',
+    inviter: again?.inviter ?? '',
+    invitationNumber: again?.invitationNumber ?? '',
+    invitationDate: again?.invitationDate ?? '',
   });
   const [issues, setIssues] = useState<InputIssue[]>([]);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -83,6 +88,9 @@ export function RequestForm({ desk, again, onDone, onCancel }: Props) {
       contactName: v.contactName,
       contactPhone: v.contactPhone,
       material: v.material,
+      inviter: v.kind === 'invitation' ? v.inviter : '',
+      invitationNumber: v.kind === 'invitation' ? v.invitationNumber : '',
+      invitationDate: v.kind === 'invitation' ? v.invitationDate : '',
     });
     setBusy(false);
     if (result.ok) {
@@ -106,7 +114,7 @@ export function RequestForm({ desk, again, onDone, onCancel }: Props) {
             value={v.opdId}
             onChange={(o) => set('opdId', o)}
             error={errorAt('opdId')}
-            options={[{ value: '', label: t('requests.form.opdPick') }, ...opds.map((o) => ({ value: o.id, label: o.abbreviation ? `${o.abbreviation} — ${o.name}` : o.name }))]}
+            options={[{ value: '', label: v.kind === 'invitation' ? ti('inv.outside') : t('requests.form.opdPick') }, ...opds.map((o) => ({ value: o.id, label: o.abbreviation ? `${o.abbreviation} — ${o.name}` : o.name }))]}
           />
           <SelectField
             label={t('requests.form.channel')}
@@ -116,6 +124,16 @@ export function RequestForm({ desk, again, onDone, onCancel }: Props) {
             options={REQUEST_CHANNELS.filter((c) => c !== 'app').map((c) => ({ value: c, label: t(`requests.channel.${c}`) }))}
           />
         </div>
+      ) : null}
+      {v.kind === 'invitation' ? (
+        <>
+          {desk && !again ? <TextField label={ti('inv.inviter')} value={v.inviter} onChange={(x) => set('inviter', x)} error={errorAt('inviter')} hint={ti('inv.inviterHint')} maxLength={300} /> : null}
+          <div className="requests-form__row">
+            <TextField label={ti('inv.number')} value={v.invitationNumber} onChange={(x) => set('invitationNumber', x)} error={errorAt('invitationNumber')} maxLength={100} />
+            <TextField label={ti('inv.date')} type="date" value={v.invitationDate} onChange={(x) => set('invitationDate', x)} error={errorAt('invitationDate')} />
+          </div>
+          <p className="field__hint">{ti('inv.letterHint')}</p>
+        </>
       ) : null}
       <TextField label={t('requests.form.title')} value={v.title} onChange={(x) => set('title', x)} error={errorAt('title')} required maxLength={300} />
       <TextField label={t('requests.form.description')} value={v.description} onChange={(x) => set('description', x)} error={errorAt('description')} multiline />

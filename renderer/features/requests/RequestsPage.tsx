@@ -5,8 +5,10 @@ import { call, onEvent } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
 import { useT } from '../../i18n/use-t';
+import { useOfficeStore } from '../office/office-store';
 import { useCan } from '../people/session-store';
 import { useOpdStore } from '../settings/opd-store';
+import { NumbersPanel } from './NumbersPanel';
 import { RequestDetailView } from './RequestDetailView';
 import { RequestForm } from './RequestForm';
 import { formatWhen } from './when';
@@ -29,6 +31,7 @@ export function RequestsPage() {
   const { t } = useT();
   const version = useRequestsVersion();
   const canManage = useCan('requests.manage');
+  const zone = useOfficeStore((s) => s.profile?.timeZone ?? 'WIB');
   const [filter, setFilter] = useState<{ status: RequestStatus | null; opdId: string | null; query: string; dueToday: boolean }>({ status: null, opdId: null, query: '', dueToday: false });
   const [board, setBoard] = useState<RequestBoard | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
@@ -109,6 +112,7 @@ export function RequestsPage() {
             ) : null}
           </div>
           <RequestTable board={board} filtered={filter.status !== null || filter.opdId !== null || filter.query !== '' || filter.dueToday} onOpen={(id) => setView({ kind: 'open', id })} />
+          {desk ? <NumbersPanel zone={zone} version={version} /> : null}
         </>
       ) : null}
     </section>
@@ -135,7 +139,7 @@ function RequestTable({ board, filtered, onOpen }: { board: RequestBoard; filter
         {board.items.map((r) => (
           <tr key={r.id}>
             <td>{r.number || <span className="muted">{t('requests.unnumbered')}</span>}</td>
-            {board.boundOpd === null ? <td>{r.opdName}</td> : null}
+            {board.boundOpd === null ? <td>{r.opdName || r.inviter}</td> : null}
             <td>{t(`requests.kind.${r.kind}`)}</td>
             <td>
               <button type="button" className="link-button" onClick={() => onOpen(r.id)}>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MIME, REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_LIMITS, REQUEST_STATUSES, type RequestBoard, type RequestDetail } from '../../requests/model';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MIME, DISPOSITIONS, INVITATION_PROPOSER, REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_LIMITS, REQUEST_STATUSES, NUMBERS_MAX_MONTHS, type RequestBoard, type RequestDetail, type RequestNumbers } from '../../requests/model';
+import type { Conflict } from '../../agenda/conflicts';
 import { mutation, query } from '../define';
 import { idInput, uuid } from './common';
 
@@ -34,6 +35,10 @@ const submitInput = z
       .regex(/^[0-9+()\-\s.]*$/, { message: 'Nomor telepon hanya boleh berisi angka, spasi, +, (, ), - dan titik' })
       .default(''),
     material: text(REQUEST_LIMITS.material, 'Naskah'),
+    /** An invitation for a leader: who invites when it is not an OPD (the desk records it), the letter's number and date. */
+    inviter: text(REQUEST_LIMITS.inviter, 'Pengundang'),
+    invitationNumber: text(REQUEST_LIMITS.invitationNumber, 'Nomor surat'),
+    invitationDate: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Tanggal surat tidak sah' })]).default(''),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -82,6 +87,36 @@ const attachInput = z
   .strict();
 const attachmentInput = z.object({ id: uuid }).strict();
 
+/**
+ * A disposition on an invitation for a leader: protocol staff propose it, the leader's office
+ * decides it (shared/requests/model.ts, INVITATION_DECIDER). "represented" names the deputy.
+ */
+const dispositionInput = z
+  .object({
+    id: uuid,
+    choice: z.enum(DISPOSITIONS, { message: 'Pilih hadir, diwakilkan atau tidak hadir' }),
+    representative: text(REQUEST_LIMITS.representative, 'Wakil'),
+    note: text(REQUEST_LIMITS.dispositionNote, 'Catatan'),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.choice === 'represented' && v.representative === '') ctx.addIssue({ code: 'custom', path: ['representative'], message: 'Diwakilkan kepada siapa? Tuliskan nama dan jabatan wakilnya' });
+  });
+
+/** Coverage staff for an accepted request's agenda item: the agenda's own reporter / photographer / videographer. */
+const coverageInput = z.object({ id: uuid, reporterId: uuid.nullable(), photographerId: uuid.nullable(), videographerId: uuid.nullable() }).strict();
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'Bulan harus berbentuk TTTT-BB' });
+/** Per OPD and month; a report asks for a range of months, the board for one. */
+const numbersInput = z
+  .object({ fromMonth: month, toMonth: month, opdId: z.string().max(36).nullable().default(null) })
+  .strict()
+  .superRefine((v, ctx) => {
+    const span = (Number(v.toMonth.slice(0, 4)) - Number(v.fromMonth.slice(0, 4))) * 12 + Number(v.toMonth.slice(5)) - Number(v.fromMonth.slice(5)) + 1;
+    if (span < 1) ctx.addIssue({ code: 'custom', path: ['toMonth'], message: 'Bulan akhir harus sama dengan atau sesudah bulan awal' });
+    else if (span > NUMBERS_MAX_MONTHS) ctx.addIssue({ code: 'custom', path: ['toMonth'], message: `Paling banyak ${NUMBERS_MAX_MONTHS} bulan sekaligus` });
+  });
+
 const assignInput = z.object({ id: uuid, assigneeId: uuid.nullable(), dueMs: instant.nullable() }).strict();
 
 export const requestsMethods = {
@@ -93,6 +128,14 @@ export const requestsMethods = {
   'requests.withdraw': mutation<typeof idInput, RequestDetail>('requests.submit', idInput),
   'requests.answer': mutation<typeof answerInput, RequestDetail>('requests.manage', answerInput),
   'requests.assign': mutation<typeof assignInput, RequestDetail>('requests.manage', assignInput),
+  // Assigning coverage is the agenda's (agenda.write); staff double-booked elsewhere come back as warnings, as in the agenda.
+  'requests.coverage': mutation<typeof coverageInput, { request: RequestDetail; conflicts: Conflict[] }>('agenda.write', coverageInput),
+  // Issue 13 item 5, for the board and the reports feature: per OPD and month.
+  'requests.numbers': query<typeof numbersInput, RequestNumbers>('requests.read', numbersInput),
+  'requests.propose': mutation<typeof dispositionInput, RequestDetail>(INVITATION_PROPOSER, dispositionInput),
+  // The method needs the desk's permission only: a desk member without the decider's right who
+  // tries is refused by the handler and the attempt kept in the audit log.
+  'requests.decide': mutation<typeof dispositionInput, RequestDetail>('requests.manage', dispositionInput),
   // Who may attach to which request is the rulebook's (the desk: any; an OPD: its own, while open).
   'requests.attach': mutation<typeof attachInput, RequestDetail>('requests.read', attachInput),
   'requests.attachment': query<typeof attachmentInput, { fileName: string; mime: string; base64: string }>('requests.read', attachmentInput),

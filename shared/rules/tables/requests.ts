@@ -1,5 +1,5 @@
-import { ATTACHMENT_MIME, OPD_FIELDS, OPEN_STATUSES, REQUEST_ACTIONS, REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_STATUSES, type RequestStatus } from '../../requests/model';
-import { intAtLeast, isBlank, isoInstant, oneOf } from '../domains';
+import { ATTACHMENT_MIME, DISPOSITIONS, INVITATION_DECIDER, INVITATION_PROPOSER, OPD_FIELDS, OPEN_STATUSES, REQUEST_ACTIONS, REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_STATUSES, type RequestStatus } from '../../requests/model';
+import { intAtLeast, isBlank, isoDateOrEmpty, isoInstant, oneOf } from '../domains';
 import { isStaffViewer, refuse } from '../refuse';
 import type { Actor, Refusal, Row, RowKey, RuleInput, TableRules, Viewer } from '../types';
 
@@ -27,8 +27,29 @@ function boundOpd(actor: Actor): string | Refusal {
 const otherOpd = (): Refusal =>
   refuse('wrong_state', 'opd_id', 'Permohonan ini milik OPD lain; perangkat ini hanya dapat menulis permohonan OPD-nya sendiri.', "This request belongs to another OPD; this device writes only its own OPD's requests.");
 
+const PROPOSAL_FIELDS = ['proposed_disposition', 'proposed_representative', 'proposed_note', 'proposed_by', 'proposed_at'] as const;
+const DECISION_FIELDS = ['disposition', 'representative', 'disposition_note', 'decided_by', 'decided_at'] as const;
+
+/**
+ * An invitation's disposition: only on an invitation, and "represented" names its deputy. Who
+ * may write the proposal and the decision is the field rules' (`write` below).
+ */
+function dispositionCheck(j: RuleInput): Refusal | null {
+  const touches = [...PROPOSAL_FIELDS, ...DECISION_FIELDS].some((f) => j.fields[f] !== undefined && j.fields[f] !== null);
+  if (!touches) return null;
+  if (j.after.kind !== 'invitation')
+    return refuse('wrong_state', 'disposition', 'Disposisi hanya untuk undangan pimpinan.', 'A disposition is only for an invitation for a leader.');
+  for (const [choice, deputy] of [
+    ['proposed_disposition', 'proposed_representative'],
+    ['disposition', 'representative'],
+  ] as const)
+    if ((j.fields[choice] !== undefined || j.fields[deputy] !== undefined) && j.after[choice] === 'represented' && isBlank(j.after[deputy]))
+      return refuse('invalid_value', deputy, 'Diwakilkan kepada siapa? Tuliskan nama dan jabatan wakilnya.', 'Represented by whom? Name the deputy and their position.');
+  return null;
+}
+
 function requestCheck(j: RuleInput): Refusal | null {
-  if (j.actor.can('requests.manage')) return null;
+  if (j.actor.can('requests.manage')) return dispositionCheck(j);
   const opd = boundOpd(j.actor);
   if (typeof opd !== 'string') return opd;
   if (j.before && j.before.opd_id !== opd) return otherOpd();
@@ -111,9 +132,22 @@ export const requestRules = {
       assignee_id: { write: 'requests.manage' },
       agenda_event_id: { write: 'requests.manage' },
       release_id: { write: 'requests.manage' },
+      invitation_date: { domain: isoDateOrEmpty },
+      // Protocol staff propose, the leader's office decides (shared/requests/model.ts says who that is).
+      proposed_disposition: { domain: oneOf(DISPOSITIONS), write: INVITATION_PROPOSER },
+      proposed_representative: { write: INVITATION_PROPOSER },
+      proposed_note: { write: INVITATION_PROPOSER },
+      proposed_by: { write: INVITATION_PROPOSER },
+      proposed_at: { domain: isoInstant, write: INVITATION_PROPOSER },
+      disposition: { domain: oneOf(DISPOSITIONS), write: INVITATION_DECIDER },
+      representative: { write: INVITATION_DECIDER },
+      disposition_note: { write: INVITATION_DECIDER },
+      decided_by: { write: INVITATION_DECIDER },
+      decided_at: { domain: isoInstant, write: INVITATION_DECIDER },
     },
     check: requestCheck,
-    read: { permission: 'requests.read', groups: [{ fields: ['assignee_id'], visibleTo: isStaffViewer }], rows: ownOpd },
+    // The desk's assignee and protocol's proposal stay in the office; the decision reaches the inviter.
+    read: { permission: 'requests.read', groups: [{ fields: ['assignee_id', ...PROPOSAL_FIELDS], visibleTo: isStaffViewer }], rows: ownOpd },
   },
   request_attachments: {
     write: ['requests.manage', 'requests.submit'],

@@ -36,6 +36,22 @@ export const requestsTables = {
       answered_at: text(30),
       agenda_event_id: text(36),
       release_id: text(36),
+      /** An invitation for a leader: who invites (an outside party; an OPD's is its OPD), the letter's number and date. */
+      inviter: text(300),
+      invitation_number: text(100),
+      invitation_date: text(10),
+      /** Protocol staff's proposed disposition (office devices only). */
+      proposed_disposition: text(16),
+      proposed_representative: text(200),
+      proposed_note: text(2000),
+      proposed_by: text(200),
+      proposed_at: text(30),
+      /** The leader's office's decision; it reaches the inviter's device. */
+      disposition: text(16),
+      representative: text(200),
+      disposition_note: text(2000),
+      decided_by: text(200),
+      decided_at: text(30),
     },
   },
   /** Photos, documents and the scanned letter of a request: the file travels by hash (`file_hash`). */

@@ -66,7 +66,7 @@ function exceptionRow(ctx: CoreContext, seriesId: string, originalStartMs: numbe
     .get(seriesId, originalStartMs) as EventRow | undefined;
 }
 
-function withoutMeta(e: AgendaEvent): Omit<EventValues, 'id'> {
+export function withoutMeta(e: AgendaEvent): Omit<EventValues, 'id'> {
   const { id: _id, seriesId: _s, originalStartMs: _o, icsUid: _u, rruleExtra: _x, icsTzid: _t, icsVtimezone: _v, createdAt: _c, updatedAt: _up, deletedAt: _d, ...rest } = e;
   return rest;
 }

@@ -27,14 +27,14 @@ function boundOpd(ctx: CoreContext): string | null {
   return syncEngineOf(ctx).boundOpd;
 }
 
-const iso = (ctx: CoreContext) => new Date(ctx.now()).toISOString();
+export const iso = (ctx: CoreContext) => new Date(ctx.now()).toISOString();
 
-function note(ctx: CoreContext, caller: Caller, r: { id: string; opd_id: string | null }, action: RequestAction, status: RequestStatus, text = ''): void {
+export function note(ctx: CoreContext, caller: Caller, r: { id: string; opd_id: string | null }, action: RequestAction, status: RequestStatus, text = ''): void {
   ctx.mutator.insert('request_history', { request_id: r.id, opd_id: r.opd_id, action, status, actor: caller.name, at: iso(ctx), note: text });
 }
 
 /** The next number of the year on this desk. Desks offline at once may give one twice: the board shows both (as releases' numbers). */
-function numberIfNeeded(ctx: CoreContext, caller: Caller, r: RequestRow): void {
+export function numberIfNeeded(ctx: CoreContext, caller: Caller, r: RequestRow): void {
   if (r.seq !== null) return;
   const year = Number(dateKey(ctx.now(), officeZone(ctx)).slice(0, 4));
   const max = (ctx.db.prepare('SELECT max(seq) FROM requests WHERE year = ?').pluck().get(year) as number | null) ?? 0;
@@ -43,7 +43,7 @@ function numberIfNeeded(ctx: CoreContext, caller: Caller, r: RequestRow): void {
 }
 
 /** A contributor's device names a request of another OPD (it should not even hold one): refused and kept in the audit log. */
-function refuseOtherOpd(ctx: CoreContext, caller: Caller, r: RequestRow, opd: string, what: string): void {
+export function refuseOtherOpd(ctx: CoreContext, caller: Caller, r: RequestRow, opd: string, what: string): void {
   if (r.opd_id === opd) return;
   ctx.audit.record(caller, { action: 'request.refused_other_opd', targetType: 'request', targetId: r.id, details: { what, deviceOpd: opd, requestOpd: r.opd_id } });
   throw new WartaError('forbidden', 'Permohonan ini milik OPD lain; perangkat ini hanya dapat mengurus permohonan OPD-nya sendiri.', { id: r.id });
@@ -75,14 +75,16 @@ export const requestsHandlers: HandlerGroup<Methods> = {
     const q = input.query.trim();
     if (q) {
       const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push("(r.title LIKE ? ESCAPE '\\' OR r.description LIKE ? ESCAPE '\\' OR o.name LIKE ? ESCAPE '\\')");
-      args.push(like, like, like);
+      // The OPD's name is matched once against the 60-odd OPDs, not once per request.
+      where.push("(r.title LIKE ? ESCAPE '\\' OR r.description LIKE ? ESCAPE '\\' OR r.opd_id IN (SELECT id FROM opd WHERE name LIKE ? ESCAPE '\\') OR r.inviter LIKE ? ESCAPE '\\')");
+      args.push(like, like, like, like);
     }
     const [dayStart, dayEnd] = dayWindow(ctx);
     const dueClause = `r.status IN ('submitted', 'needs_info') AND ((r.due_ms >= ${dayStart} AND r.due_ms < ${dayEnd}) OR (r.start_ms >= ${dayStart} AND r.start_ms < ${dayEnd}))`;
     if (input.dueToday) where.push(`(${dueClause})`);
     const rows = ctx.db.prepare(`${REQUEST_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.submitted_at DESC, r.id DESC LIMIT ?`).all(...args, input.limit) as RequestRow[];
-    const total = ctx.db.prepare(`SELECT count(*) FROM requests r LEFT JOIN opd o ON o.id = r.opd_id WHERE ${where.join(' AND ')}`).pluck().get(...args) as number;
+    // A page shorter than the limit is the whole match: no second pass over the table to count it.
+    const total = rows.length < input.limit ? rows.length : (ctx.db.prepare(`SELECT count(*) FROM requests r WHERE ${where.join(' AND ')}`).pluck().get(...args) as number);
     const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as Record<RequestStatus, number>;
     for (const c of ctx.db.prepare(`SELECT r.status AS status, count(*) AS n FROM requests r WHERE ${scope.join(' AND ')} GROUP BY r.status`).all(...scopeArgs) as { status: RequestStatus; n: number }[])
       if (c.status in counts) counts[c.status] = c.n;
@@ -99,7 +101,7 @@ export const requestsHandlers: HandlerGroup<Methods> = {
     if (existing && opd) refuseOtherOpd(ctx, caller, existing, opd, 'submit');
     // The same form sent again (a double click, a retry after a hiccup): one request, not two.
     if (existing && existing.status !== 'needs_info') return readRequest(ctx, input.id);
-    let opdId: string;
+    let opdId: string | null;
     let channel = input.channel;
     if (opd) {
       if (!caller.can('requests.submit') && !caller.can('requests.manage')) throw new WartaError('forbidden', 'Anda tidak boleh mengirim permohonan.', { permission: 'requests.submit' });
@@ -107,8 +109,11 @@ export const requestsHandlers: HandlerGroup<Methods> = {
       channel = 'app';
     } else {
       if (!caller.can('requests.manage')) throw new WartaError('forbidden', 'Permohonan atas nama OPD dicatat oleh staf Humas (izin requests.manage).', { permission: 'requests.manage' });
-      if (!input.opdId) throw new WartaError('invalid_input', 'Pilih OPD yang mengajukan permohonan.', { field: 'opdId' });
-      if (!ctx.db.prepare('SELECT 1 FROM opd WHERE id = ? AND deleted_at IS NULL').get(input.opdId)) throw new WartaError('not_found', 'OPD itu tidak ada di daftar OPD.', { field: 'opdId' });
+      // An invitation may come from outside the government (a university, a company): no OPD, its inviter named.
+      const outside = input.kind === 'invitation' && !input.opdId;
+      if (outside && !input.inviter) throw new WartaError('invalid_input', 'Pilih OPD pengundang, atau tuliskan nama pihak luar yang mengundang.', { field: 'inviter' });
+      if (!outside && !input.opdId) throw new WartaError('invalid_input', 'Pilih OPD yang mengajukan permohonan.', { field: 'opdId' });
+      if (input.opdId && !ctx.db.prepare('SELECT 1 FROM opd WHERE id = ? AND deleted_at IS NULL').get(input.opdId)) throw new WartaError('not_found', 'OPD itu tidak ada di daftar OPD.', { field: 'opdId' });
       if (channel === 'app') throw new WartaError('invalid_input', 'Catat lewat saluran apa permohonan ini datang (telepon, WhatsApp, surat …).', { field: 'channel' });
       opdId = existing?.opd_id ?? input.opdId;
     }
@@ -126,6 +131,9 @@ export const requestsHandlers: HandlerGroup<Methods> = {
       contact_name: input.contactName,
       contact_phone: input.contactPhone,
       material: input.material,
+      inviter: input.kind === 'invitation' ? input.inviter : null,
+      invitation_number: input.kind === 'invitation' ? input.invitationNumber : null,
+      invitation_date: input.kind === 'invitation' ? input.invitationDate : null,
       status: 'submitted',
     };
     ctx.mutator.transaction(() => {
@@ -160,6 +168,8 @@ export const requestsHandlers: HandlerGroup<Methods> = {
     if (boundOpd(ctx)) throw new WartaError('forbidden', 'Perangkat kontributor OPD tidak menjawab permohonan; jawaban datang dari Humas.', { permission: 'requests.manage' });
     const r = readRequestRow(ctx, input.id);
     if (!OPEN_STATUSES.includes(r.status as RequestStatus)) throw new WartaError('conflict', 'Permohonan ini sudah dijawab atau ditarik OPD.', { status: r.status });
+    if (input.action === 'accept' && r.kind === 'invitation')
+      throw new WartaError('conflict', 'Undangan pimpinan dijawab dengan disposisi pimpinan (hadir, diwakilkan atau tidak hadir), bukan diterima.', { kind: r.kind });
     if (input.action === 'accept' && r.status === 'needs_info')
       throw new WartaError('conflict', 'Humas masih menunggu kelengkapan dari OPD; terima setelah OPD mengirim ulang.', { status: r.status });
     ctx.mutator.transaction(() => {

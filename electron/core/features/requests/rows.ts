@@ -1,5 +1,5 @@
 import { WartaError } from '../../../../shared/contract/errors';
-import { requestNumber, type RequestAction, type RequestAttachment, type RequestChannel, type RequestDetail, type RequestHistoryEntry, type RequestKind, type RequestStatus, type RequestSummary } from '../../../../shared/requests/model';
+import { requestNumber, type Disposition, type DispositionChoice, type RequestAction, type RequestAttachment, type RequestCoverage, type RequestChannel, type RequestDetail, type RequestHistoryEntry, type RequestKind, type RequestStatus, type RequestSummary } from '../../../../shared/requests/model';
 import type { CoreContext } from '../../rpc/handler-types';
 
 export interface RequestRow {
@@ -29,6 +29,19 @@ export interface RequestRow {
   answered_at: string | null;
   agenda_event_id: string | null;
   release_id: string | null;
+  inviter: string | null;
+  invitation_number: string | null;
+  invitation_date: string | null;
+  proposed_disposition: string | null;
+  proposed_representative: string | null;
+  proposed_note: string | null;
+  proposed_by: string | null;
+  proposed_at: string | null;
+  disposition: string | null;
+  representative: string | null;
+  disposition_note: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
   created_at: string | null;
   updated_at: string | null;
   deleted_at: string | null;
@@ -54,7 +67,14 @@ export function summaryOf(r: RequestRow): RequestSummary {
     answer: r.answer ?? '',
     agendaEventId: r.agenda_event_id,
     releaseId: r.release_id,
+    inviter: r.inviter ?? '',
+    decision: (r.disposition ?? null) as DispositionChoice | null,
   };
+}
+
+function dispositionOf(choice: string | null, representative: string | null, note: string | null, by: string | null, at: string | null): Disposition | null {
+  if (!choice) return null;
+  return { choice: choice as DispositionChoice, representative: representative ?? '', note: note ?? '', by: by ?? '', at: at ?? '' };
 }
 
 /** A request this device holds (a contributor's device holds only its own OPD's), or not_found. */
@@ -62,6 +82,15 @@ export function readRequestRow(ctx: CoreContext, id: string): RequestRow {
   const row = ctx.db.prepare(`${REQUEST_SELECT} WHERE r.id = ?`).get(id) as RequestRow | undefined;
   if (!row || row.deleted_at) throw new WartaError('not_found', 'Permohonan tidak ditemukan di komputer ini.', { id });
   return row;
+}
+
+/** The coverage assignment of the request's agenda item, when this device holds it (a contributor's does not). */
+function coverageOf(ctx: CoreContext, eventId: string | null): RequestCoverage | null {
+  if (!eventId) return null;
+  const e = ctx.db.prepare('SELECT reporter_id, photographer_id, videographer_id FROM agenda_events WHERE id = ? AND deleted_at IS NULL').get(eventId) as
+    | { reporter_id: string | null; photographer_id: string | null; videographer_id: string | null }
+    | undefined;
+  return e ? { eventId, reporterId: e.reporter_id, photographerId: e.photographer_id, videographerId: e.videographer_id } : null;
 }
 
 export function readRequest(ctx: CoreContext, id: string): RequestDetail {
@@ -100,5 +129,10 @@ export function readRequest(ctx: CoreContext, id: string): RequestDetail {
     submittedBy: r.submitted_by ?? '',
     answeredAt: r.answered_at,
     history,
+    invitationNumber: r.invitation_number ?? '',
+    invitationDate: r.invitation_date ?? '',
+    proposal: dispositionOf(r.proposed_disposition, r.proposed_representative, r.proposed_note, r.proposed_by, r.proposed_at),
+    disposition: dispositionOf(r.disposition, r.representative, r.disposition_note, r.decided_by, r.decided_at),
+    coverage: coverageOf(ctx, r.agenda_event_id),
   };
 }
