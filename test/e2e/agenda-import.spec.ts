@@ -70,7 +70,7 @@ test('Agenda: drag with Ctrl+Z undo; Tulis rilis opens a pre-filled release; ICS
   await expect(page.getByRole('heading', { level: 1, name: 'Rapat Evaluasi Kinerja' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Subjudul' })).toHaveValue('Sekretaris Daerah Drs. Hendro Saputro, M.Si.');
   await expect(page.getByRole('textbox', { name: 'Kota dateline' })).toHaveValue('Surakarta');
-  await expect(page.getByRole('textbox', { name: /^Tanggal rilis/ })).toHaveValue(day);
+  await expect(page.getByRole('textbox', { name: /^Tanggal rilis/ })).toHaveValue(day.split('-').reverse().join('/')); // the app's own date field shows 05/12/2026
   await page.screenshot({ path: path.join(shots, 'agenda-write-release.png') });
   await frame.open('Agenda');
   await agenda.view('Hari');

@@ -93,8 +93,8 @@ export function startService(script: string, args: string[], ready: RegExp, env:
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void service.stop();
-      reject(new Error(`${script} was not ready within 30 s:\n${out}`));
-    }, 30_000);
+      reject(new Error(`${script} was not ready within 90 s:\n${out}`));
+    }, 90_000); // a loaded two-core machine can take this long to compile and start a host
     const check = () => {
       const match = ready.exec(out);
       if (match) {
