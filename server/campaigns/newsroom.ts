@@ -19,6 +19,7 @@ import type http from 'node:http';
 import { Feed } from 'feed';
 import ICAL from 'ical.js';
 import { wallTimeOf } from '../../shared/agenda/zones';
+import { NEWSROOM_PREFIX, newsroomReleaseUrl } from '../../shared/campaigns/newsroom';
 import { bodyHtml, bodyPlainText, escapeHtml, photosOf, type PmNode } from '../../shared/releases/body-text';
 import { BLOB_CHUNK_BYTES } from '../../shared/sync/protocol';
 import type { FeedAgendaItem, FeedRelease, PublicFeed } from '../../shared/sync/public-feed';
@@ -26,7 +27,6 @@ import type { PublicFeeds } from '../public-feed';
 import type { SyncStore } from '../store';
 import { SyncHttpError } from '../http/errors';
 
-export const NEWSROOM_PREFIX = '/newsroom/';
 const PATH = /^\/newsroom\/([A-Za-z0-9_-]{1,64})\/(rss\.xml|atom\.xml|feed\.json|agenda\.ics|rilis\/([A-Za-z0-9_-]{1,64})|foto\/([0-9a-f]{64}))$/;
 /** Releases in the syndication feeds (readers poll; the archive is the office's). */
 export const NEWSROOM_FEED_ITEMS = 50;
@@ -83,7 +83,7 @@ export function createNewsroom(store: SyncStore, feeds: PublicFeeds, baseUrl: ()
 
   function urls(ws: string) {
     const root = `${baseUrl().replace(/\/$/, '')}${NEWSROOM_PREFIX}${ws}`;
-    return { root, release: (id: string) => `${root}/rilis/${id}`, photo: (h: string) => `${root}/foto/${h}` };
+    return { root, release: (id: string) => newsroomReleaseUrl(baseUrl(), ws, id), photo: (h: string) => `${root}/foto/${h}` };
   }
 
   function syndication(ws: string, office: string, feed: PublicFeed): Feed {

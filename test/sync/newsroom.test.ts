@@ -188,6 +188,13 @@ describe('public newsroom feeds', () => {
     }
   });
 
+  it('a post made from the release links its newsroom page when no link is typed', async () => {
+    const [post] = await staff.core.invoke('campaigns.posts.fromRelease', { releaseId: ids.pub, accounts: [{ platform: 'facebook', account: 'Humas Sukamaju' }], date: '2026-12-07' });
+    const link = `${root}/rilis/${ids.pub}`;
+    expect(post?.caption).toContain(link);
+    expect((await fetch(link)).status).toBe(200);
+  });
+
   it('bad paths, other workspaces, writes and photos outside the feed are refused', async () => {
     expect((await get('rilis/a%2F..%2Fb')).status).toBe(404);
     expect((await fetch(`${t.server.url}/newsroom/tidak-ada/rss.xml`)).status).toBe(404);
