@@ -161,7 +161,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const feeds = createPublicFeeds(store, now);
   const pushes = createPushQueue(store, { now, checkRules: options.checkRules ?? true });
   let listenUrl = '';
-  const newsroom = createNewsroom(store, feeds, () => options.newsroomUrl || listenUrl);
+  const newsroom = createNewsroom(store, feeds, () => options.newsroomUrl || listenUrl, now);
   const updates = createUpdateRoutes({ dir: options.updatesDir ?? null, adminToken: options.adminToken ?? null, log });
   const unlisten = store.onAppend((workspaceId, head) => {
     const msg = JSON.stringify({ type: 'new', head });

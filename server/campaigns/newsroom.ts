@@ -12,8 +12,9 @@
  * Every answer is cut from the public-feed projection (server/public-feed.ts): published,
  * non-embargoed releases and press-open agenda items only, decided at request time with the
  * server's clock, so an embargo that passes shows without an edit and a withdrawn release is gone
- * at the next request. Rendered documents are cached per workspace under a key made of the log
- * head and the visible items: a request with no change since costs the projection's catch-up only.
+ * at the next request. The built feed is reused while the log head stays (rechecked every few
+ * seconds for embargoes that pass), and rendered documents while the visible items stay the same:
+ * a request with no change since costs one head lookup.
  */
 import type http from 'node:http';
 import { Feed } from 'feed';
@@ -41,7 +42,19 @@ const TYPES: Record<Kind | 'html', string> = {
   html: 'text/html; charset=utf-8',
 };
 
-interface Cached {
+/**
+ * How long a built feed is reused while the log has not moved: only time-driven changes (an
+ * embargo that passes, the agenda window sliding) wait this long; a new change (a withdrawal)
+ * moves the head and is seen at the next request.
+ */
+export const NEWSROOM_RECHECK_MS = 5_000;
+
+interface Entry {
+  head: number;
+  at: number;
+  office: string;
+  feed: PublicFeed;
+  /** What is visible (ids and versions): rendered documents are kept while it stays the same. */
   key: string;
   docs: Map<string, string>;
 }
@@ -78,8 +91,23 @@ function imageType(head: Buffer): string {
   return 'application/octet-stream';
 }
 
-export function createNewsroom(store: SyncStore, feeds: PublicFeeds, baseUrl: () => string): NewsroomRoutes {
-  const cache = new Map<string, Cached>();
+export function createNewsroom(store: SyncStore, feeds: PublicFeeds, baseUrl: () => string, now: () => number): NewsroomRoutes {
+  const entries = new Map<string, Entry>();
+
+  /** The workspace's public feed: rebuilt when the log moved or the recheck time passed; null for no such workspace. */
+  async function current(ws: string): Promise<Entry | null> {
+    const head = await store.head(ws);
+    const at = now();
+    const e = entries.get(ws);
+    if (e && e.head === head && at - e.at < NEWSROOM_RECHECK_MS && at >= e.at) return e;
+    const office = e?.office ?? (await store.workspace(ws))?.name;
+    if (office === undefined) return null;
+    const feed = await feeds.build(ws, { releases: true, agenda: true });
+    const key = `${(feed.releases ?? []).map((r) => `${r.id}:${r.updatedAt}`).join(',')}|${(feed.agenda?.items ?? []).map((i) => i.key).join(',')}`;
+    const next: Entry = { head, at, office, feed, key, docs: e?.key === key ? e.docs : new Map() };
+    entries.set(ws, next);
+    return next;
+  }
 
   function urls(ws: string) {
     const root = `${baseUrl().replace(/\/$/, '')}${NEWSROOM_PREFIX}${ws}`;
@@ -192,12 +220,9 @@ ${body}
   }
 
   /** A document from the cache, or rendered once per change of what is visible. */
-  function cached(ws: string, feed: PublicFeed, name: string, render: () => string): string {
-    const key = `${feed.head}|${(feed.releases ?? []).map((r) => `${r.id}:${r.updatedAt}`).join(',')}|${(feed.agenda?.items ?? []).map((i) => i.key).join(',')}`;
-    let c = cache.get(ws);
-    if (!c || c.key !== key) cache.set(ws, (c = { key, docs: new Map() }));
-    let doc = c.docs.get(name);
-    if (doc === undefined) c.docs.set(name, (doc = render()));
+  function cached(e: Entry, name: string, render: () => string): string {
+    let doc = e.docs.get(name);
+    if (doc === undefined) e.docs.set(name, (doc = render()));
     return doc;
   }
 
@@ -220,21 +245,21 @@ ${body}
       if (!m) throw new SyncHttpError(404, 'not_found', 'Halaman ruang berita tidak dikenal. (Unknown newsroom page.)');
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new SyncHttpError(405, 'bad_request', 'Ruang berita hanya dapat dibaca. (Read only.)');
       const ws = m[1] as string;
-      const office = await store.workspace(ws);
-      if (!office) throw new SyncHttpError(404, 'not_found', 'Ruang berita tidak ditemukan. (No such newsroom.)');
-      const feed = await feeds.build(ws, { releases: true, agenda: true });
+      const e = await current(ws);
+      if (!e) throw new SyncHttpError(404, 'not_found', 'Ruang berita tidak ditemukan. (No such newsroom.)');
+      const { feed, office } = e;
       const what = m[2] as string;
       if (m[3]) {
         const r = feed.releases?.find((x) => x.id === m[3]);
         // Never published, embargoed or withdrawn: all look the same from outside.
         if (!r) throw new SyncHttpError(404, 'not_found', 'Siaran pers ini tidak ada atau belum/tidak lagi terbit. (Release not public.)');
-        return send(res, TYPES.html, cached(ws, feed, `rilis/${r.id}`, () => page(ws, office.name, r)));
+        return send(res, TYPES.html, cached(e, `rilis/${r.id}`, () => page(ws, office, r)));
       }
       if (m[4]) return sendPhoto(res, ws, feed, m[4]);
       const kind = what as Kind;
-      const text = cached(ws, feed, kind, () => {
-        if (kind === 'agenda.ics') return ics(office.name, feed);
-        const f = syndication(ws, office.name, feed);
+      const text = cached(e, kind, () => {
+        if (kind === 'agenda.ics') return ics(office, feed);
+        const f = syndication(ws, office, feed);
         return kind === 'rss.xml' ? f.rss2() : kind === 'atom.xml' ? f.atom1() : f.json1();
       });
       return send(res, TYPES[kind], text);
