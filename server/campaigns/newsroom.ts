@@ -21,6 +21,7 @@ import { Feed } from 'feed';
 import ICAL from 'ical.js';
 import { wallTimeOf } from '../../shared/agenda/zones';
 import { NEWSROOM_PREFIX, newsroomReleaseUrl } from '../../shared/campaigns/newsroom';
+import { formatLongDate, instantFromZoned } from '../../shared/format/dates';
 import { bodyHtml, bodyPlainText, escapeHtml, photosOf, type PmNode } from '../../shared/releases/body-text';
 import { BLOB_CHUNK_BYTES } from '../../shared/sync/protocol';
 import type { FeedAgendaItem, FeedRelease, PublicFeed } from '../../shared/sync/public-feed';
@@ -197,7 +198,10 @@ export function createNewsroom(store: SyncStore, feeds: PublicFeeds, baseUrl: ()
       .join('\n');
     const sub = str(r.fields.subtitle);
     const city = str(r.fields.dateline_city);
-    const byline = [city, str(r.fields.release_date)].filter(Boolean).join(', ');
+    const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(str(r.fields.release_date));
+    // A date alone: noon in WIB names the same day in every Indonesian zone.
+    const date = day ? formatLongDate(instantFromZoned({ year: Number(day[1]), month: Number(day[2]), day: Number(day[3]), hour: 12, minute: 0 }, 'WIB'), 'WIB') : '';
+    const byline = [city, date].filter(Boolean).join(', ');
     const body = bodyHtml(r.body as PmNode, (p) => (r.photos.includes(p.hash) ? u.photo(p.hash) : null));
     return `<!doctype html>
 <html lang="id"><head><meta charset="utf-8">
