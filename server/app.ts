@@ -43,6 +43,7 @@ import type { DeviceRecord, EnrolmentEvent, SyncStore } from './store';
 
 export { normalizeCode, sha256, SyncHttpError };
 import { createUpdateRoutes } from './updates';
+import { createNewsroom } from './campaigns/newsroom';
 
 export interface SyncServerOptions {
   store: SyncStore;
@@ -66,6 +67,12 @@ export interface SyncServerOptions {
    * X-Forwarded-For (only believed when the connection comes from a loopback address).
    */
   trustProxy?: boolean;
+  /**
+   * The address readers outside use for this server's public newsroom (the office website's
+   * reverse proxy, e.g. https://humas.example.go.id); links in the feeds start with it. Default:
+   * the address the server listens on.
+   */
+  newsroomUrl?: string | null;
   /** False only to measure what the rule check costs (bench sync.server.rulecheck_ratio); never in service. */
   checkRules?: boolean;
 }
@@ -153,6 +160,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
 
   const feeds = createPublicFeeds(store, now);
   const pushes = createPushQueue(store, { now, checkRules: options.checkRules ?? true });
+  let listenUrl = '';
+  const newsroom = createNewsroom(store, feeds, () => options.newsroomUrl || listenUrl, now);
   const updates = createUpdateRoutes({ dir: options.updatesDir ?? null, adminToken: options.adminToken ?? null, log });
   const unlisten = store.onAppend((workspaceId, head) => {
     const msg = JSON.stringify({ type: 'new', head });
@@ -225,6 +234,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     const p = url.pathname;
     if (req.method === 'GET' && p === '/v1/health') return send(200, { ok: true, storage: store.kind });
     if (updates.matches(p)) return updates.handle(req, res, url, authenticate);
+    // Public: no device token; it serves only what the public-feed projection shows.
+    if (newsroom.matches(p)) return newsroom.handle(req, res, p);
 
     if (req.method === 'POST' && p === '/v1/enrol') return send(200, await enrolDevice({ store, now, log, limiter }, req, clientAddress(req)));
 
@@ -392,8 +403,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   });
   const port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
+  listenUrl = `http://${shownHost}:${port}`;
   return {
-    url: `http://${shownHost}:${port}`,
+    url: listenUrl,
     port,
     host,
     store,

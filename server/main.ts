@@ -56,6 +56,7 @@ const { values, positionals } = parseArgs({
     'admin-token': { type: 'string' },
     'max-connections': { type: 'string' },
     'trust-proxy': { type: 'boolean' },
+    'newsroom-url': { type: 'string' },
     'updates-dir': { type: 'string' },
     version: { type: 'string' },
     platform: { type: 'string' },
@@ -72,6 +73,14 @@ async function openStore(): Promise<SyncStore> {
 }
 
 /** Installers live beside the SQLite file by default; with PostgreSQL only where --updates-dir says. */
+/** The public address of the newsroom (server/campaigns/newsroom.ts), as readers outside reach it. */
+function newsroomUrl(): string | null {
+  const raw = values['newsroom-url'] ?? env.WARTA_SYNC_NEWSROOM_URL;
+  if (!raw) return null;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) fail(`--newsroom-url tidak sah (harus http:// atau https://): ${raw}`);
+  return raw;
+}
+
 function updatesDir(): string | null {
   const explicit = values['updates-dir'] ?? env.WARTA_SYNC_UPDATES_DIR;
   if (explicit) return path.resolve(explicit);
@@ -163,6 +172,7 @@ async function main(): Promise<void> {
     adminToken: values['admin-token'] ?? env.WARTA_SYNC_ADMIN_TOKEN ?? null,
     limits: Number.isNaN(maxConnections) ? {} : { maxConnections },
     trustProxy: values['trust-proxy'] ?? env.WARTA_SYNC_TRUST_PROXY === '1',
+    newsroomUrl: newsroomUrl(),
     log,
     updatesDir: updatesDir(),
   }).catch((err: Error) => fail(err.message));

@@ -1,6 +1,7 @@
 /**
  * Campaigns and social media (issue 15, `social.` figures): the five platform sizes of a
- * 24-megapixel photo, and the content calendar's month view with 5,000 planned posts in the core.
+ * 24-megapixel photo, the content calendar's month view with 5,000 planned posts in the core,
+ * and the public newsroom's feeds over 20,000 published releases (bench/support/newsroom-feeds.ts).
  */
 import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -9,6 +10,7 @@ import { createCore } from '../../electron/core/create-core';
 import { makeVariants } from '../../electron/core/features/campaigns/image-variants';
 import { createMemoryLogger } from '../../electron/core/log/logger';
 import { PLATFORMS } from '../../shared/campaigns/model';
+import { newsroomFeeds } from '../support/newsroom-feeds';
 import { median, percentile, round, type BenchmarkFigure } from '../results-format';
 import type { SuiteContext } from './core';
 
@@ -58,5 +60,6 @@ export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
   } finally {
     core.close();
   }
+  figures.push(...(await newsroomFeeds(ctx)));
   return figures;
 }

@@ -37,7 +37,6 @@ export function FromReleaseForm({ date, campaigns, onClose }: { date: string; ca
         setReleaseId((id) => id || r.value.items[0]?.id || '');
       }
     });
-    void call('office.get', {}).then((r) => r.ok && r.value && setLink((l) => l || r.value?.website || ''));
   }, []);
 
   const submit = async (e: FormEvent) => {
@@ -116,7 +115,7 @@ export function FromReleaseForm({ date, campaigns, onClose }: { date: string; ca
           </fieldset>
           <SelectField label={t('campaigns.post.campaign')} value={campaignId} onChange={setCampaignId} options={[{ value: '', label: t('campaigns.post.noCampaign') }, ...campaigns.map((c) => ({ value: c.id, label: c.name }))]} />
           <TextField label={t('campaigns.mentions')} value={mentions} onChange={setMentions} placeholder="@pemkot" error={Object.entries(errors).find(([k]) => k.startsWith('mentions'))?.[1]} />
-          <TextField label={t('campaigns.link')} value={link} onChange={setLink} error={errors.link} />
+          <TextField label={t('campaigns.link')} value={link} onChange={setLink} error={errors.link} hint={t('campaigns.link.hint')} />
           <div className="campaigns-row">
             <TextField type="date" label={t('campaigns.post.date')} value={day} onChange={setDay} required error={errors.date} />
             <TextField type="time" label={t('campaigns.post.time')} value={time} onChange={setTime} error={errors.time} />

@@ -7,10 +7,12 @@
 import JSZip from 'jszip';
 import { WartaError } from '../../../../shared/contract/errors';
 import { composeCaption } from '../../../../shared/campaigns/caption';
+import { newsroomReleaseUrl } from '../../../../shared/campaigns/newsroom';
 import type { Platform, PlannedPost } from '../../../../shared/campaigns/model';
 import { photosOf } from '../../../../shared/releases/body-text';
 import type { MethodParsedInput, MethodResult } from '../../../../shared/contract/methods';
 import type { CoreContext } from '../../rpc/handler-types';
+import { SyncState } from '../../sync/local-tables';
 import { officeZone } from '../agenda/settings';
 import { loadBody } from '../releases/body-store';
 import { makeVariants, type VariantName } from './image-variants';
@@ -60,6 +62,17 @@ function releaseWords(ctx: CoreContext, r: ReleaseRow): string {
   return [r.title ?? '', lead].filter(Boolean).join('\n\n');
 }
 
+/**
+ * The link a caption carries when none was typed: the release's page in the public newsroom of
+ * the office server this computer syncs with (null when it syncs with none).
+ */
+function newsroomLink(ctx: CoreContext, releaseId: string): string | null {
+  const state = new SyncState(ctx.db);
+  const server = state.get('server_url');
+  const workspace = state.get('workspace');
+  return server && workspace ? newsroomReleaseUrl(server, workspace, releaseId) : null;
+}
+
 export function postsFromRelease(ctx: CoreContext, owner: string, input: MethodParsedInput<'campaigns.posts.fromRelease'>): PlannedPost[] {
   const release = readRelease(ctx, input.releaseId);
   let hashtags: string[] = [];
@@ -69,10 +82,11 @@ export function postsFromRelease(ctx: CoreContext, owner: string, input: MethodP
     hashtags = c ? (JSON.parse(c) as string[]) : [];
   }
   const body = releaseWords(ctx, release);
+  const link = input.link ?? newsroomLink(ctx, input.releaseId);
   const ids: string[] = [];
   ctx.mutator.transaction(() => {
     for (const a of input.accounts) {
-      const caption = composeCaption({ body, link: input.link, mentions: input.mentions, hashtags }, a.platform);
+      const caption = composeCaption({ body, link, mentions: input.mentions, hashtags }, a.platform);
       ids.push(
         ctx.mutator.insert('campaign_posts', {
           title: (release.title ?? '').slice(0, 200),
