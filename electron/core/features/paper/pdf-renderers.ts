@@ -5,6 +5,7 @@
  */
 import { renderDaySheetPdf } from '../agenda/day-sheet-pdf';
 import { renderReportPdf as renderMediaReportPdf } from '../media/report-pdf';
+import { renderRegisterPdf } from '../publicdesk/register-pdf';
 import { renderReleasePdf } from '../releases/release-pdf';
 import { renderReportPdf } from '../reports/report-pdf';
 
@@ -13,6 +14,7 @@ export const PDF_RENDERERS = {
   daySheet: renderDaySheetPdf,
   mediaReport: renderMediaReportPdf,
   report: renderReportPdf,
+  deskRegister: renderRegisterPdf,
 };
 
 export type PdfRenderers = typeof PDF_RENDERERS;

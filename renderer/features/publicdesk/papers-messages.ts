@@ -1,0 +1,32 @@
+import { featureMessages } from '../../i18n/feature-messages';
+
+/** The words of the desk's papers panel (registers), in the desk's lazy chunk. */
+const id = {
+  'papers.open': 'Register PPID',
+  'papers.title': 'Register PPID',
+  'papers.intro': 'Register permohonan informasi publik dan register keberatan per tahun, sebagai XLSX atau PDF berkop surat.',
+  'papers.kind': 'Register',
+  'papers.kind.info_request': 'Register permohonan informasi',
+  'papers.kind.objection': 'Register keberatan',
+  'papers.year': 'Tahun',
+  'papers.xlsx': 'Unduh XLSX',
+  'papers.pdf': 'Unduh PDF',
+  'papers.close': 'Tutup',
+  'papers.done': 'Berkas {file} dibuat.',
+} as const;
+
+const en: Record<keyof typeof id, string> = {
+  'papers.open': 'PPID registers',
+  'papers.title': 'PPID registers',
+  'papers.intro': 'The register of public-information requests and the register of objections per year, as XLSX or as PDF on the letterhead.',
+  'papers.kind': 'Register',
+  'papers.kind.info_request': 'Information requests register',
+  'papers.kind.objection': 'Objections register',
+  'papers.year': 'Year',
+  'papers.xlsx': 'Download XLSX',
+  'papers.pdf': 'Download PDF',
+  'papers.close': 'Close',
+  'papers.done': 'File {file} made.',
+};
+
+export const { useFeatureT: usePapersT } = featureMessages(id, en);
