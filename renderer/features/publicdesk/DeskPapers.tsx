@@ -8,7 +8,7 @@ import { usePapersT } from './papers-messages';
 
 type RegisterKind = 'info_request' | 'objection';
 
-/** The PPID's registers for a year, downloaded as XLSX or as PDF on the letterhead. */
+/** The PPID's registers for a year, as XLSX or as PDF on the letterhead, and the year's numbers as XLSX. */
 export function DeskPapers({ onClose }: { onClose: () => void }) {
   const { t } = usePapersT();
   const thisYear = new Date().getFullYear();
@@ -19,11 +19,11 @@ export function DeskPapers({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<ErrorPayload | null>(null);
   const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
 
-  async function download(format: 'xlsx' | 'pdf') {
+  async function download(format: 'xlsx' | 'pdf' | 'numbers') {
     setBusy(true);
     setError(null);
     setDone('');
-    const r = await call('publicdesk.register', { kind, year: Number(year), format });
+    const r = format === 'numbers' ? await call('publicdesk.numbers.export', { year: Number(year) }) : await call('publicdesk.register', { kind, year: Number(year), format });
     setBusy(false);
     if (!r.ok) return setError(r.error);
     downloadBase64(r.value.fileName, r.value.mime, r.value.base64);
@@ -44,6 +44,9 @@ export function DeskPapers({ onClose }: { onClose: () => void }) {
         </button>
         <button type="button" className="button" disabled={busy} onClick={() => void download('pdf')}>
           {t('papers.pdf')}
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => void download('numbers')}>
+          {t('papers.numbers')}
         </button>
         <button type="button" className="button" onClick={onClose}>
           {t('papers.close')}

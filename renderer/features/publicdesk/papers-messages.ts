@@ -4,13 +4,14 @@ import { featureMessages } from '../../i18n/feature-messages';
 const id = {
   'papers.open': 'Register PPID',
   'papers.title': 'Register PPID',
-  'papers.intro': 'Register permohonan informasi publik dan register keberatan per tahun, sebagai XLSX atau PDF berkop surat.',
+  'papers.intro': 'Register permohonan informasi publik dan register keberatan per tahun, sebagai XLSX atau PDF berkop surat; angka tahunan (diterima, selesai, median dan persentil ke-90 hari kerja, terlambat) per bulan, OPD, kategori dan saluran sebagai XLSX.',
   'papers.kind': 'Register',
   'papers.kind.info_request': 'Register permohonan informasi',
   'papers.kind.objection': 'Register keberatan',
   'papers.year': 'Tahun',
   'papers.xlsx': 'Unduh XLSX',
   'papers.pdf': 'Unduh PDF',
+  'papers.numbers': 'Unduh angka tahunan (XLSX)',
   'papers.close': 'Tutup',
   'papers.done': 'Berkas {file} dibuat.',
 } as const;
@@ -18,13 +19,14 @@ const id = {
 const en: Record<keyof typeof id, string> = {
   'papers.open': 'PPID registers',
   'papers.title': 'PPID registers',
-  'papers.intro': 'The register of public-information requests and the register of objections per year, as XLSX or as PDF on the letterhead.',
+  'papers.intro': 'The register of public-information requests and the register of objections per year, as XLSX or as PDF on the letterhead; the year’s numbers (received, closed, median and 90th-percentile working days, late) per month, agency, category and channel as XLSX.',
   'papers.kind': 'Register',
   'papers.kind.info_request': 'Information requests register',
   'papers.kind.objection': 'Objections register',
   'papers.year': 'Year',
   'papers.xlsx': 'Download XLSX',
   'papers.pdf': 'Download PDF',
+  'papers.numbers': 'Download the year’s numbers (XLSX)',
   'papers.close': 'Close',
   'papers.done': 'File {file} made.',
 };

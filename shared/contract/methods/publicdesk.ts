@@ -19,6 +19,7 @@ import {
   type DeskPartBoard,
 } from '../../publicdesk/model';
 import { mutation, query } from '../define';
+import type { DeskNumbers } from '../../publicdesk/numbers';
 import type { GeneratedFile } from './agenda';
 import { empty, idInput, uuid } from './common';
 
@@ -172,6 +173,8 @@ const registerInput = z
   })
   .strict();
 
+const numbersInput = z.object({ year: z.number().int().min(2000, { message: 'Tahun tidak sah' }).max(2200, { message: 'Tahun tidak sah' }) }).strict();
+
 export interface DeskTerm {
   id: string;
   kind: (typeof TERM_KINDS)[number];
@@ -199,6 +202,8 @@ export const publicdeskMethods = {
   'publicdesk.file': query<typeof idInput, { fileName: string; mime: string; base64: string }>('publicdesk.read', idInput),
   // The registers carry the requesters' names and addresses: the desk's, like the items themselves.
   'publicdesk.register': query<typeof registerInput, GeneratedFile>('publicdesk.manage', registerInput),
+  'publicdesk.numbers': query<typeof numbersInput, DeskNumbers>('publicdesk.manage', numbersInput),
+  'publicdesk.numbers.export': query<typeof numbersInput, GeneratedFile>('publicdesk.manage', numbersInput),
   'publicdesk.settings.get': query<typeof empty, DeadlineSettings>('publicdesk.read', empty),
   'publicdesk.settings.save': mutation<typeof settingsInput, DeadlineSettings>('publicdesk.manage', settingsInput),
   'publicdesk.terms.list': query<typeof empty, DeskTerm[]>('publicdesk.manage', empty),
