@@ -13,6 +13,8 @@ const id = {
   'papers.pdf': 'Unduh PDF',
   'papers.numbers': 'Unduh angka tahunan (XLSX)',
   'papers.close': 'Tutup',
+  'papers.notice.pdf': 'Pemberitahuan tertulis (PDF)',
+  'papers.notice.docx': 'Pemberitahuan tertulis (DOCX)',
   'papers.done': 'Berkas {file} dibuat.',
 } as const;
 
@@ -28,6 +30,8 @@ const en: Record<keyof typeof id, string> = {
   'papers.pdf': 'Download PDF',
   'papers.numbers': 'Download the year’s numbers (XLSX)',
   'papers.close': 'Close',
+  'papers.notice.pdf': 'Written notice (PDF)',
+  'papers.notice.docx': 'Written notice (DOCX)',
   'papers.done': 'File {file} made.',
 };
 

@@ -173,6 +173,8 @@ const registerInput = z
   })
   .strict();
 
+/** The written notice of the decision on one information request. */
+const noticeInput = z.object({ id: uuid, format: z.enum(['pdf', 'docx'], { message: 'Format harus PDF atau DOCX' }), paper: z.enum(['A4', 'F4']).default('A4') }).strict();
 const numbersInput = z.object({ year: z.number().int().min(2000, { message: 'Tahun tidak sah' }).max(2200, { message: 'Tahun tidak sah' }) }).strict();
 
 export interface DeskTerm {
@@ -202,6 +204,7 @@ export const publicdeskMethods = {
   'publicdesk.file': query<typeof idInput, { fileName: string; mime: string; base64: string }>('publicdesk.read', idInput),
   // The registers carry the requesters' names and addresses: the desk's, like the items themselves.
   'publicdesk.register': query<typeof registerInput, GeneratedFile>('publicdesk.manage', registerInput),
+  'publicdesk.notice': query<typeof noticeInput, GeneratedFile>('publicdesk.manage', noticeInput),
   'publicdesk.numbers': query<typeof numbersInput, DeskNumbers>('publicdesk.manage', numbersInput),
   'publicdesk.numbers.export': query<typeof numbersInput, GeneratedFile>('publicdesk.manage', numbersInput),
   'publicdesk.settings.get': query<typeof empty, DeadlineSettings>('publicdesk.read', empty),

@@ -162,3 +162,67 @@ describe('bad input', () => {
     expect((await fx.core.invoke('publicdesk.list', {})).total).toBe(0);
   });
 });
+
+describe('the decision notice', () => {
+  it('PDF on the letterhead: title, number, requester, the fields in order, refusal with its basis and the right to object (pdftotext)', async () => {
+    const { b } = await seed();
+    const out = await fx.core.invoke('publicdesk.notice', { id: b.id, format: 'pdf' });
+    expect(out.fileName).toBe('pemberitahuan-tertulis-0002-PPID-2026.pdf');
+    const text = pdfText(save(out.fileName, out.base64)).replace(/\s+/g, ' ');
+    const order = [
+      'PEMERINTAH KOTA SUKAMAJU',
+      'PEMBERITAHUAN TERTULIS',
+      'Nomor: 0002/PPID/2026',
+      'tanggal 18 Desember 2026',
+      'Nomor pendaftaran 0002/PPID/2026',
+      'Nama pemohon Budi Santoso',
+      'Alamat Jl. Kenanga 9',
+      'Informasi yang diminta =HYPERLINK',
+      'Tujuan penggunaan informasi Liputan',
+      'Keputusan Ditolak',
+      'Dasar hukum pengecualian UU 14/2008 pasal 17 huruf h',
+      'Tanggal keputusan 21 Desember 2026',
+      'mengajukan keberatan',
+      'Sukamaju, 21 Desember 2026',
+      'Pejabat Pengelola Informasi dan Dokumentasi (PPID)',
+    ];
+    let at = -1;
+    for (const s of order) {
+      const i = text.indexOf(s, at + 1);
+      expect(i, `"${s}" after position ${at}`).toBeGreaterThan(at);
+      at = i;
+    }
+    expect(text).not.toContain('Cara memperoleh');
+  });
+
+  it('DOCX opened by LibreOffice: a granted request with how it is received, the copy and the fee', async () => {
+    const { a } = await seed();
+    const out = await fx.core.invoke('publicdesk.notice', { id: a.id, format: 'docx' });
+    const file = save(out.fileName, out.base64);
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${path.join(fx.dir, 'lo-profile')}`, '--convert-to', 'pdf', '--outdir', fx.dir, file], { timeout: 120_000, stdio: 'ignore' });
+    const text = pdfText(file.replace(/\.docx$/, '.pdf')).replace(/\s+/g, ' ');
+    const order = ['PEMBERITAHUAN TERTULIS', 'Nomor: 0001/PPID/2026', 'Siti Aminah', 'Salinan DPA Dinas Pekerjaan Umum 2026', 'Diberikan seluruhnya', 'Salinan elektronik (softcopy)', 'Email', 'Rp15.000', 'Sukamaju, 21 Desember 2026'];
+    let at = -1;
+    for (const s of order) {
+      const i = text.indexOf(s, at + 1);
+      expect(i, `"${s}" after position ${at}`).toBeGreaterThan(at);
+      at = i;
+    }
+    expect(text).not.toContain('Dasar hukum pengecualian');
+  }, 180_000);
+
+  it('no notice for an undecided request or for an objection; the core keeps serving', async () => {
+    const { o } = await seed();
+    const open = await fx.core.invoke('publicdesk.receive', request());
+    const undecided = await fx.core.call('publicdesk.notice', { id: open.id, format: 'pdf' });
+    expect(undecided.ok).toBe(false);
+    if (!undecided.ok) expect(undecided.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/belum diputuskan/) });
+    const objection = await fx.core.call('publicdesk.notice', { id: o.id, format: 'docx' });
+    expect(objection.ok).toBe(false);
+    if (!objection.ok) expect(objection.error.code).toBe('conflict');
+    const missing = await fx.core.call('publicdesk.notice', { id: crypto.randomUUID(), format: 'pdf' });
+    expect(!missing.ok && missing.error.code).toBe('not_found');
+    expect((await fx.core.call('publicdesk.notice', { id: open.id, format: 'xlsx' })).ok).toBe(false);
+    expect((await fx.core.invoke('publicdesk.list', {})).total).toBe(4);
+  });
+});

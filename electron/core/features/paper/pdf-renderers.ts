@@ -5,6 +5,7 @@
  */
 import { renderDaySheetPdf } from '../agenda/day-sheet-pdf';
 import { renderReportPdf as renderMediaReportPdf } from '../media/report-pdf';
+import { renderNoticePdf } from '../publicdesk/notice-paper';
 import { renderRegisterPdf } from '../publicdesk/register-pdf';
 import { renderReleasePdf } from '../releases/release-pdf';
 import { renderReportPdf } from '../reports/report-pdf';
@@ -15,6 +16,7 @@ export const PDF_RENDERERS = {
   mediaReport: renderMediaReportPdf,
   report: renderReportPdf,
   deskRegister: renderRegisterPdf,
+  deskNotice: renderNoticePdf,
 };
 
 export type PdfRenderers = typeof PDF_RENDERERS;
