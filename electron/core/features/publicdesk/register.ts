@@ -36,11 +36,11 @@ const col = (title: string, weight: number, type: RegisterColumn['type'] = 'text
 const COLUMNS: Record<RegisterKind, RegisterColumn[]> = {
   info_request: [
     col('No', 0.5, 'int'),
-    col('Nomor pendaftaran', 1.3),
+    col('Nomor pendaftaran', 1.55),
     col('Tanggal permohonan', 1.1, 'date'),
     col('Nama pemohon', 1.4),
     col('Alamat dan kontak', 1.8),
-    col('Informasi yang diminta', 2.6),
+    col('Informasi yang diminta', 2.35),
     col('Tujuan penggunaan', 1.8),
     col('Cara memperoleh informasi', 1.3),
     col('Cara mendapatkan salinan', 1.2),
@@ -51,11 +51,11 @@ const COLUMNS: Record<RegisterKind, RegisterColumn[]> = {
   ],
   objection: [
     col('No', 0.5, 'int'),
-    col('Nomor registrasi keberatan', 1.3),
+    col('Nomor registrasi keberatan', 1.55),
     col('Tanggal keberatan', 1.1, 'date'),
     col('Nama pemohon', 1.5),
     col('Alamat dan kontak', 1.9),
-    col('Alasan keberatan', 3),
+    col('Alasan keberatan', 2.75),
     col('Tujuan penggunaan', 1.8),
     col('Batas waktu tanggapan', 1.1, 'date'),
     col('Keputusan', 1.2),
