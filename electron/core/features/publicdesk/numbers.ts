@@ -5,7 +5,7 @@
  * count a subtraction, so a year of 100,000 items is counted without walking their days.
  */
 import { MONTHS } from '../../../../shared/format/calendar-words';
-import { addDaysToKey, dateKey } from '../../../../shared/agenda/zones';
+import { addDaysToKey, dateKey, offsetMinutes } from '../../../../shared/agenda/zones';
 import { isWorkingDay } from '../../../../shared/agenda/working-days';
 import { median, percentile, type DeskNumbers, type NumbersRow } from '../../../../shared/publicdesk/numbers';
 import { CHANNEL_WORDS } from '../../../../shared/publicdesk/paper-words';
@@ -61,15 +61,17 @@ class Tallies {
   }
 }
 
-interface ItemFacts {
+interface ItemGroup {
   channel: string | null;
   category: string | null;
-  received_date: string | null;
+  received_date: string;
   due_date: string | null;
   status: string | null;
-  replied_at: string | null;
-  decided_at: string | null;
-  closed_at: string | null;
+  /** The office's day the item was first finished (replied, decided or closed); null while not. */
+  finished: string | null;
+  /** The office's day it was closed, for a closed item. */
+  closed: string | null;
+  n: number;
 }
 
 interface PartFacts {
@@ -81,8 +83,6 @@ interface PartFacts {
   due_date: string | null;
 }
 
-const earliest = (...xs: (string | null)[]) => xs.filter((x): x is string => !!x).sort()[0] ?? null;
-
 export function deskNumbers(ctx: CoreContext, year: number): DeskNumbers {
   const zone = officeZone(ctx);
   const cal = deskCalendar(ctx);
@@ -92,7 +92,7 @@ export function deskNumbers(ctx: CoreContext, year: number): DeskNumbers {
   const end = [cal.today, `${year + 1}-12-31`].sort()[1]!;
   const span = workingDayCounter(`${year - 1}-12-01`, end, cal.offDays);
   const dayOf = (at: string) => dateKey(Date.parse(at), zone);
-  // The instants a day either side of the year: the index on received_at, then the office's day.
+  // Dispositions: the instants a day either side of the year, then the office's day.
   const lo = new Date(Date.UTC(year, 0, 1) - 86_400_000).toISOString();
   const hi = new Date(Date.UTC(year + 1, 0, 1) + 86_400_000).toISOString();
 
@@ -100,21 +100,32 @@ export function deskNumbers(ctx: CoreContext, year: number): DeskNumbers {
   const months = new Tallies();
   const byCategory = new Tallies();
   const byChannel = new Tallies();
-  const items = ctx.db
-    .prepare("SELECT channel, category, received_date, due_date, status, replied_at, decided_at, closed_at FROM publicdesk_items WHERE deleted_at IS NULL AND received_at >= ? AND received_at < ? AND status <> 'merged'")
-    .all(lo, hi) as ItemFacts[];
-  for (const r of items) {
-    if (!inYear(r.received_date)) continue;
-    const finished = earliest(r.replied_at, r.decided_at, r.closed_at);
-    const late = !!r.due_date && (finished ? dayOf(finished) : cal.today) > r.due_date;
-    const days = r.status === 'closed' && r.closed_at ? span(r.received_date, dayOf(r.closed_at)) : null;
-    const month = r.received_date.slice(5, 7);
-    total.add('all', 'Jumlah', late, days);
-    months.add(month, MONTHS.id[Number(month) - 1]!, late, days);
-    const category = r.category?.trim() || '';
-    byCategory.add(category, category || 'Tanpa kategori', late, days);
-    const channel = r.channel ?? 'walk_in';
-    byChannel.add(channel, CHANNEL_WORDS[channel as DeskChannel] ?? channel, late, days);
+  // Grouped in SQLite by what the counts need, the office's days computed there: the zones are
+  // fixed offsets (WIB, WITA, WIT), so `date(instant, '+420 minutes')` is the office's day.
+  // Scanning 100,000 rows into one object each took seconds; the groups are far fewer.
+  const shift = `${offsetMinutes(zone, ctx.now())} minutes`;
+  const groups = ctx.db
+    .prepare(
+      `SELECT channel, category, received_date, due_date, status,
+        CASE WHEN coalesce(replied_at, decided_at, closed_at) IS NOT NULL
+          THEN date(min(coalesce(replied_at, '9999-12-31'), coalesce(decided_at, '9999-12-31'), coalesce(closed_at, '9999-12-31')), ?) END AS finished,
+        CASE WHEN status = 'closed' THEN date(closed_at, ?) END AS closed, count(*) AS n
+      FROM publicdesk_items WHERE deleted_at IS NULL AND received_date BETWEEN ? AND ? AND status <> 'merged'
+      GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    )
+    .all(shift, shift, first, last) as ItemGroup[];
+  for (const g of groups) {
+    const late = !!g.due_date && (g.finished ?? cal.today) > g.due_date;
+    const days = g.closed ? span(g.received_date, g.closed) : null;
+    const month = g.received_date.slice(5, 7);
+    const category = g.category?.trim() || '';
+    const channel = g.channel ?? 'walk_in';
+    for (let i = 0; i < g.n; i++) {
+      total.add('all', 'Jumlah', late, days);
+      months.add(month, MONTHS.id[Number(month) - 1]!, late, days);
+      byCategory.add(category, category || 'Tanpa kategori', late, days);
+      byChannel.add(channel, CHANNEL_WORDS[channel as DeskChannel] ?? channel, late, days);
+    }
   }
 
   const byOpd = new Tallies();
