@@ -96,3 +96,14 @@ it('bad input is refused with a clear message; the core keeps serving', async ()
   }
   expect((await fx.core.invoke('publicdesk.numbers', { year: 2026 })).total.received).toBe(0);
 });
+
+it('counts days in the office zone: closed at 01:30 WIT is the next day, not the UTC one', async () => {
+  await fx.core.invoke('office.save', { ...SAMPLE_PROFILE, timeZone: 'WIT' });
+  now = at('2026-12-01');
+  const a = await item({ category: 'Sosial' });
+  now = Date.parse('2026-12-02T16:30:00Z'); // Thursday 3 December 01:30 WIT; Wednesday 2 December in UTC
+  await fx.core.invoke('publicdesk.close', { id: a.id, outcome: 'resolved' });
+  now = at('2026-12-18');
+  const n = await fx.core.invoke('publicdesk.numbers', { year: 2026 });
+  expect(n.total).toMatchObject({ received: 1, closed: 1, medianDays: 2, p90Days: 2, late: 0 });
+});
