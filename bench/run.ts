@@ -19,10 +19,11 @@ import * as shell from './suites/shell';
 import * as reports from './suites/reports';
 import * as social from './suites/social';
 import * as opd from './suites/opd';
+import * as desk from './suites/desk';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** One suite per area (bench/suites/<area>.ts); a feature adds its suite here. */
-const SUITES: Record<string, { run: typeof core.run }> = { core, agenda, people, media, releases, sync, distribution, shell, reports, social, opd };
+const SUITES: Record<string, { run: typeof core.run }> = { core, agenda, people, media, releases, sync, distribution, shell, reports, social, opd, desk };
 
 const argv = process.argv.slice(2);
 if (argv.includes('--help') || argv.includes('-h')) {

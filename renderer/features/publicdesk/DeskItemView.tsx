@@ -9,6 +9,7 @@ import { useOpdStore } from '../settings/opd-store';
 import { downloadBase64 } from '../agenda/download';
 import { DaysLeft } from './DaysLeft';
 import { DecisionForm } from './DecisionForm';
+import { NoticeButtons } from './NoticeButtons';
 import { useDeskT } from './messages';
 
 const X_LIMIT = 280;
@@ -117,6 +118,7 @@ export function DeskItemView({ id, version, onBack, onOpen }: { id: string; vers
             {[item.purpose, item.receiveBy ? t(`desk.ppid.receive.${item.receiveBy as 'see'}`) : '', item.copyBy ? t(`desk.ppid.copy.${item.copyBy as 'pickup'}`) : ''].filter(Boolean).join(' · ')}
           </p>
           {open ? <DecisionForm item={item} onSaved={setItem} /> : null}
+          {item.kind === 'info_request' && item.decision ? <NoticeButtons item={item} /> : null}
         </>
       ) : null}
       {item.merged.length > 0 ? (

@@ -9,8 +9,10 @@ import { DaysLeft } from './DaysLeft';
 import { DeskForm } from './DeskForm';
 import { DeadlineSettingsForm } from './DeadlineSettingsForm';
 import { DeskItemView } from './DeskItemView';
+import { DeskPapers } from './DeskPapers';
 import { useDeskT } from './messages';
 import { OpdParts } from './OpdParts';
+import { usePapersT } from './papers-messages';
 import './publicdesk.css';
 
 const TABLES = ['publicdesk_items', 'publicdesk_parts', 'publicdesk_history', 'publicdesk_files'];
@@ -22,12 +24,13 @@ type Due = 'all' | 'today' | 'late';
  */
 export function PublicDeskPage() {
   const { t } = useDeskT();
+  const { t: tp } = usePapersT();
   const manage = useCan('publicdesk.manage');
   const [version, setVersion] = useState(0);
   const [parts, setParts] = useState<DeskPartBoard | null>(null);
   const [board, setBoard] = useState<DeskBoard | null>(null);
   const [filter, setFilter] = useState<{ due: Due; query: string }>({ due: 'all', query: '' });
-  const [view, setView] = useState<{ kind: 'list' } | { kind: 'new' } | { kind: 'settings' } | { kind: 'open'; id: string }>({ kind: 'list' });
+  const [view, setView] = useState<{ kind: 'list' } | { kind: 'new' } | { kind: 'settings' } | { kind: 'papers' } | { kind: 'open'; id: string }>({ kind: 'list' });
   const [error, setError] = useState<ErrorPayload | null>(null);
 
   useEffect(() => onEvent('data.changed', ({ tables }) => tables.some((x) => TABLES.includes(x)) && setVersion((n) => n + 1)), []);
@@ -62,6 +65,7 @@ export function PublicDeskPage() {
       {parts && !desk ? <OpdParts board={parts} onChanged={() => setVersion((n) => n + 1)} /> : null}
       {desk && view.kind === 'new' ? <DeskForm onDone={(item) => setView({ kind: 'open', id: item.id })} onCancel={() => setView({ kind: 'list' })} /> : null}
       {desk && view.kind === 'settings' ? <DeadlineSettingsForm onClose={() => setView({ kind: 'list' })} /> : null}
+      {desk && view.kind === 'papers' ? <DeskPapers onClose={() => setView({ kind: 'list' })} /> : null}
       {desk && view.kind === 'open' ? <DeskItemView id={view.id} version={version} onBack={() => setView({ kind: 'list' })} onOpen={(id) => setView({ kind: 'open', id })} /> : null}
       {desk && view.kind === 'list' && board ? (
         <>
@@ -83,6 +87,9 @@ export function PublicDeskPage() {
             </button>
             <button type="button" className="button" onClick={() => setView({ kind: 'settings' })}>
               {t('desk.settings.open')}
+            </button>
+            <button type="button" className="button" onClick={() => setView({ kind: 'papers' })}>
+              {tp('papers.open')}
             </button>
           </div>
           {board.items.length === 0 ? (

@@ -19,6 +19,8 @@ import {
   type DeskPartBoard,
 } from '../../publicdesk/model';
 import { mutation, query } from '../define';
+import type { DeskNumbers } from '../../publicdesk/numbers';
+import type { GeneratedFile } from './agenda';
 import { empty, idInput, uuid } from './common';
 
 const text = (max: number, what: string) => z.string().trim().max(max, { message: `${what}: maksimal ${max} karakter` }).default('');
@@ -161,6 +163,20 @@ const settingsInput = z
   })
   .strict();
 
+/** The PPID's register of information requests or of objections for one numbering year. */
+const registerInput = z
+  .object({
+    kind: z.enum(['info_request', 'objection'], { message: 'Pilih register permohonan informasi atau register keberatan' }),
+    year: z.number().int().min(2000, { message: 'Tahun tidak sah' }).max(2200, { message: 'Tahun tidak sah' }),
+    format: z.enum(['xlsx', 'pdf'], { message: 'Format harus XLSX atau PDF' }),
+    paper: z.enum(['A4', 'F4']).default('A4'),
+  })
+  .strict();
+
+/** The written notice of the decision on one information request. */
+const noticeInput = z.object({ id: uuid, format: z.enum(['pdf', 'docx'], { message: 'Format harus PDF atau DOCX' }), paper: z.enum(['A4', 'F4']).default('A4') }).strict();
+const numbersInput = z.object({ year: z.number().int().min(2000, { message: 'Tahun tidak sah' }).max(2200, { message: 'Tahun tidak sah' }) }).strict();
+
 export interface DeskTerm {
   id: string;
   kind: (typeof TERM_KINDS)[number];
@@ -186,6 +202,11 @@ export const publicdeskMethods = {
   // Who may attach where is the rulebook's: the desk to any item, an OPD to its own open part.
   'publicdesk.attach': mutation<typeof attachInput, { id: string }>('publicdesk.read', attachInput),
   'publicdesk.file': query<typeof idInput, { fileName: string; mime: string; base64: string }>('publicdesk.read', idInput),
+  // The registers carry the requesters' names and addresses: the desk's, like the items themselves.
+  'publicdesk.register': query<typeof registerInput, GeneratedFile>('publicdesk.manage', registerInput),
+  'publicdesk.notice': query<typeof noticeInput, GeneratedFile>('publicdesk.manage', noticeInput),
+  'publicdesk.numbers': query<typeof numbersInput, DeskNumbers>('publicdesk.manage', numbersInput),
+  'publicdesk.numbers.export': query<typeof numbersInput, GeneratedFile>('publicdesk.manage', numbersInput),
   'publicdesk.settings.get': query<typeof empty, DeadlineSettings>('publicdesk.read', empty),
   'publicdesk.settings.save': mutation<typeof settingsInput, DeadlineSettings>('publicdesk.manage', settingsInput),
   'publicdesk.terms.list': query<typeof empty, DeskTerm[]>('publicdesk.manage', empty),

@@ -5,6 +5,8 @@
  */
 import { renderDaySheetPdf } from '../agenda/day-sheet-pdf';
 import { renderReportPdf as renderMediaReportPdf } from '../media/report-pdf';
+import { renderNoticePdf } from '../publicdesk/notice-paper';
+import { renderRegisterPdf } from '../publicdesk/register-pdf';
 import { renderReleasePdf } from '../releases/release-pdf';
 import { renderReportPdf } from '../reports/report-pdf';
 
@@ -13,6 +15,8 @@ export const PDF_RENDERERS = {
   daySheet: renderDaySheetPdf,
   mediaReport: renderMediaReportPdf,
   report: renderReportPdf,
+  deskRegister: renderRegisterPdf,
+  deskNotice: renderNoticePdf,
 };
 
 export type PdfRenderers = typeof PDF_RENDERERS;
