@@ -112,7 +112,7 @@ export function SyncSection() {
       <h2 id="sync-title">{t('sync.title')}</h2>
       <p>{t('sync.intro')}</p>
       {status ? (
-        <dl className="sync-status" data-testid="sync-state">
+        <dl className="sync-status" data-testid="sync-state" data-last-sync={status.lastSyncAt ?? ''}>
           <dt>{t('sync.title')}</dt>
           <dd data-state={status.state}>{syncStateText(status, t, zone, language)}</dd>
           {status.message ? (
