@@ -1,7 +1,6 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, NodeViewWrapper, ReactNodeViewRenderer, useEditor, useEditorState, type Editor, type NodeViewProps } from '@tiptap/react';
 import { memo, useEffect, useRef, useState } from 'react';
-import { TextSelection } from '@tiptap/pm/state';
 import type * as Y from 'yjs';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import { BODY_FRAGMENT, Photo, releaseExtensions } from '../../../shared/releases/editor-schema';
@@ -94,20 +93,6 @@ export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredi
         transformPastedHTML: (html) => cleanPastedHtml(html),
         transformPasted: (slice, view) => withoutDoubledDateline(slice, view, cityRef.current),
         handleDOMEvents: { mousedown: (view, event) => clickBelowEnd(view, event) },
-        // A typed character goes straight into the document, the way ProseMirror already does it
-        // for a selected range: the browser's own insertion into the 10,000-word contenteditable
-        // (its editing command, forced layouts, then ProseMirror reading the DOM back) cost more
-        // per key than the transaction itself. Input rules still run (handleTextInput); IME
-        // composition never gets here (ProseMirror checks it before asking this prop).
-        handleKeyPress: (view, event) => {
-          const sel = view.state.selection;
-          if (!(sel instanceof TextSelection) || !sel.empty) return false;
-          const text = String.fromCodePoint(event.charCode);
-          if (/[\r\n]/.test(text)) return false;
-          const deflt = () => view.state.tr.insertText(text).scrollIntoView();
-          if (!view.someProp('handleTextInput', (f) => f(view, sel.from, sel.to, text, deflt))) view.dispatch(deflt());
-          return true;
-        },
         // Photos dropped into the text: checked (a folder, a wrong type, an oversized file are refused whole), then inserted.
         handleDrop: (view, event) => {
           const data = (event as DragEvent).dataTransfer;
