@@ -85,6 +85,9 @@ export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredi
   const editor = useEditor(
     {
       extensions: [...releaseExtensions().filter((e) => e.name !== 'photo'), PhotoWithView, Collaboration.configure({ document: doc, field: BODY_FRAGMENT })],
+      // tiptap's "delete" events are not listened to here; building them replays every
+      // transaction's steps on a copy of the document after each key.
+      enableCoreExtensions: { delete: false },
       editable,
       editorProps: {
         attributes: { 'aria-label': t('releases.editor.label'), 'aria-multiline': 'true', role: 'textbox', class: 'rel-body', spellcheck: 'true', lang: 'id' },
@@ -123,13 +126,14 @@ export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredi
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
-  // A refusal about the body (photo, paste) is over once the body changes again.
+  // A refusal about the body (photo, paste) is over once the body changes again. Listening only
+  // while one is shown: a state update queued on every key made React work on every key.
   useEffect(() => {
-    if (!editor) return;
+    if (!editor || !error) return;
     const clear = ({ transaction }: { transaction: { docChanged: boolean } }) => transaction.docChanged && setError(null);
     editor.on('update', clear);
     return () => void editor.off('update', clear);
-  }, [editor]);
+  }, [editor, error]);
   useEffect(() => {
     onEditor?.(editor);
     return () => onEditor?.(null);

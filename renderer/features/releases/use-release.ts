@@ -37,16 +37,29 @@ function afterPaint(fn: () => void): void {
   requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
+/**
+ * Runs QUIET_MS after the last poke, at most MAX_WAIT_MS after the first. A poke only notes the
+ * time: one timer per burst, re-armed when it fires early, instead of a cleared and new timer
+ * on every key.
+ */
 class Debouncer {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private first = 0;
+  private last = 0;
   constructor(private readonly run: () => void) {}
   poke() {
-    const now = Date.now();
-    if (!this.timer) this.first = now;
-    if (this.timer) clearTimeout(this.timer);
-    const wait = Math.max(0, Math.min(QUIET_MS, this.first + MAX_WAIT_MS - now));
+    this.last = Date.now();
+    if (this.timer) return;
+    this.first = this.last;
+    this.arm(QUIET_MS);
+  }
+  private arm(wait: number) {
     this.timer = setTimeout(() => {
+      const due = Math.min(this.last + QUIET_MS, this.first + MAX_WAIT_MS) - Date.now();
+      if (due > 0) {
+        this.arm(due);
+        return;
+      }
       this.timer = null;
       this.run();
     }, wait);
