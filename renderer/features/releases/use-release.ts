@@ -82,6 +82,7 @@ export function useRelease(id: string) {
   }, []);
   const setWords = useCallback((words: number) => useSaveStatus.setState({ words }), []);
   const pendingMarked = useRef(false);
+  const wordsRef = useRef<number | null>(null);
   const docRef = useRef<Y.Doc | null>(null);
   /** Approved and published text is closed: local normalisations of the editor are not sent. */
   const editableRef = useRef(true);
@@ -107,7 +108,8 @@ export function useRelease(id: string) {
     if (updates.length) {
       const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
       const r = await call('releases.appendBody', { id, update: b64(merged) });
-      if (r.ok) setWords(r.value.wordCount);
+      // Shown with "saved", when typing pauses: a new count every autosave was a frame of its own.
+      if (r.ok) wordsRef.current = r.value.wordCount;
       else if (r.error.code === 'payload_too_large' || r.error.code === 'invalid_input' || r.error.code === 'conflict') error = r.error; // will not succeed on retry
       else {
         queue.current.unshift(merged);
@@ -128,7 +130,12 @@ export function useRelease(id: string) {
       const retrying = queue.current.length > 0 || Object.keys(pendingFields.current).length > 0;
       setSave({ kind: 'failed', error, retrying });
       if (retrying) setTimeout(() => void flushRef.current(), 2000);
-    } else setSave({ kind: 'saved', at: Date.now() });
+    } else if (queue.current.length || Object.keys(pendingFields.current).length) setSave(PENDING); // typed on meanwhile: not all saved yet
+    else {
+      setSave({ kind: 'saved', at: Date.now() });
+      if (wordsRef.current !== null) setWords(wordsRef.current);
+      wordsRef.current = null;
+    }
   }, [id]);
   flushRef.current = flush;
 
