@@ -1,7 +1,6 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, NodeViewWrapper, ReactNodeViewRenderer, useEditor, useEditorState, type Editor, type NodeViewProps } from '@tiptap/react';
 import { memo, useEffect, useRef, useState } from 'react';
-import { TextSelection } from '@tiptap/pm/state';
 import type * as Y from 'yjs';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import { BODY_FRAGMENT, Photo, releaseExtensions } from '../../../shared/releases/editor-schema';
@@ -86,6 +85,9 @@ export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredi
   const editor = useEditor(
     {
       extensions: [...releaseExtensions().filter((e) => e.name !== 'photo'), PhotoWithView, Collaboration.configure({ document: doc, field: BODY_FRAGMENT })],
+      // tiptap's "delete" events are not listened to here; building them replays every
+      // transaction's steps on a copy of the document after each key.
+      enableCoreExtensions: { delete: false },
       editable,
       editorProps: {
         attributes: { 'aria-label': t('releases.editor.label'), 'aria-multiline': 'true', role: 'textbox', class: 'rel-body', spellcheck: 'true', lang: 'id' },
@@ -94,20 +96,6 @@ export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredi
         transformPastedHTML: (html) => cleanPastedHtml(html),
         transformPasted: (slice, view) => withoutDoubledDateline(slice, view, cityRef.current),
         handleDOMEvents: { mousedown: (view, event) => clickBelowEnd(view, event) },
-        // A typed character goes straight into the document, the way ProseMirror already does it
-        // for a selected range: the browser's own insertion into the 10,000-word contenteditable
-        // (its editing command, forced layouts, then ProseMirror reading the DOM back) cost more
-        // per key than the transaction itself. Input rules still run (handleTextInput); IME
-        // composition never gets here (ProseMirror checks it before asking this prop).
-        handleKeyPress: (view, event) => {
-          const sel = view.state.selection;
-          if (!(sel instanceof TextSelection) || !sel.empty) return false;
-          const text = String.fromCodePoint(event.charCode);
-          if (/[\r\n]/.test(text)) return false;
-          const deflt = () => view.state.tr.insertText(text).scrollIntoView();
-          if (!view.someProp('handleTextInput', (f) => f(view, sel.from, sel.to, text, deflt))) view.dispatch(deflt());
-          return true;
-        },
         // Photos dropped into the text: checked (a folder, a wrong type, an oversized file are refused whole), then inserted.
         handleDrop: (view, event) => {
           const data = (event as DragEvent).dataTransfer;
@@ -138,13 +126,14 @@ export const BodyEditor = memo(function BodyEditor({ doc, editable, defaultCredi
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
-  // A refusal about the body (photo, paste) is over once the body changes again.
+  // A refusal about the body (photo, paste) is over once the body changes again. Listening only
+  // while one is shown: a state update queued on every key made React work on every key.
   useEffect(() => {
-    if (!editor) return;
+    if (!editor || !error) return;
     const clear = ({ transaction }: { transaction: { docChanged: boolean } }) => transaction.docChanged && setError(null);
     editor.on('update', clear);
     return () => void editor.off('update', clear);
-  }, [editor]);
+  }, [editor, error]);
   useEffect(() => {
     onEditor?.(editor);
     return () => onEditor?.(null);

@@ -159,17 +159,19 @@ export function ReleaseEditor({ id }: { id: string }) {
 function SaveIndicator({ zone }: { zone: ZoneLabel }) {
   const { t, language } = useT();
   const save = useSaveStatus((s) => s.save);
+  // Waiting and sending read the same ("Menyimpan…"): while someone types, autosave goes from one
+  // to the other every fraction of a second, and each change of this text was a frame of its own
+  // that made the next key's frame late (half of Warta's slow keys over bare tiptap's).
+  const kind = save.kind === 'saving' ? 'pending' : save.kind;
   const text =
     save.kind === 'saved'
       ? t('releases.saved', { time: formatTime(save.at, zone, language).replace(` ${zone}`, '') })
-      : save.kind === 'saving'
+      : save.kind === 'saving' || save.kind === 'pending'
         ? t('releases.saving')
-        : save.kind === 'pending'
-          ? t('releases.unsaved')
-          : t(save.retrying ? 'releases.saveFailed' : 'releases.notSaved');
+        : t(save.retrying ? 'releases.saveFailed' : 'releases.notSaved');
   return (
     <>
-      <span className={`rel-save rel-save--${save.kind}`} role="status" aria-live="polite">
+      <span className={`rel-save rel-save--${kind}`} role="status" aria-live="polite">
         {text}
       </span>
       <WordCount />

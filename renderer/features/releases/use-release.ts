@@ -37,16 +37,29 @@ function afterPaint(fn: () => void): void {
   requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
+/**
+ * Runs QUIET_MS after the last poke, at most MAX_WAIT_MS after the first. A poke only notes the
+ * time: one timer per burst, re-armed when it fires early, instead of a cleared and new timer
+ * on every key.
+ */
 class Debouncer {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private first = 0;
+  private last = 0;
   constructor(private readonly run: () => void) {}
   poke() {
-    const now = Date.now();
-    if (!this.timer) this.first = now;
-    if (this.timer) clearTimeout(this.timer);
-    const wait = Math.max(0, Math.min(QUIET_MS, this.first + MAX_WAIT_MS - now));
+    this.last = Date.now();
+    if (this.timer) return;
+    this.first = this.last;
+    this.arm(QUIET_MS);
+  }
+  private arm(wait: number) {
     this.timer = setTimeout(() => {
+      const due = Math.min(this.last + QUIET_MS, this.first + MAX_WAIT_MS) - Date.now();
+      if (due > 0) {
+        this.arm(due);
+        return;
+      }
       this.timer = null;
       this.run();
     }, wait);
@@ -69,6 +82,7 @@ export function useRelease(id: string) {
   }, []);
   const setWords = useCallback((words: number) => useSaveStatus.setState({ words }), []);
   const pendingMarked = useRef(false);
+  const wordsRef = useRef<number | null>(null);
   const docRef = useRef<Y.Doc | null>(null);
   /** Approved and published text is closed: local normalisations of the editor are not sent. */
   const editableRef = useRef(true);
@@ -94,7 +108,8 @@ export function useRelease(id: string) {
     if (updates.length) {
       const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
       const r = await call('releases.appendBody', { id, update: b64(merged) });
-      if (r.ok) setWords(r.value.wordCount);
+      // Shown with "saved", when typing pauses: a new count every autosave was a frame of its own.
+      if (r.ok) wordsRef.current = r.value.wordCount;
       else if (r.error.code === 'payload_too_large' || r.error.code === 'invalid_input' || r.error.code === 'conflict') error = r.error; // will not succeed on retry
       else {
         queue.current.unshift(merged);
@@ -115,7 +130,12 @@ export function useRelease(id: string) {
       const retrying = queue.current.length > 0 || Object.keys(pendingFields.current).length > 0;
       setSave({ kind: 'failed', error, retrying });
       if (retrying) setTimeout(() => void flushRef.current(), 2000);
-    } else setSave({ kind: 'saved', at: Date.now() });
+    } else if (queue.current.length || Object.keys(pendingFields.current).length) setSave(PENDING); // typed on meanwhile: not all saved yet
+    else {
+      setSave({ kind: 'saved', at: Date.now() });
+      if (wordsRef.current !== null) setWords(wordsRef.current);
+      wordsRef.current = null;
+    }
   }, [id]);
   flushRef.current = flush;
 
