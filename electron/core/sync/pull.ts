@@ -9,6 +9,7 @@
  * device); a pull that would delete more than the guard's share of the live rows stops and
  * asks (delete-guard.ts).
  */
+import { MAX_PULL_BYTES } from '../../../shared/sync/protocol';
 import type { CoreContext } from '../rpc/handler-types';
 import { BatchSizer, yieldToEventLoop } from '../time-slice';
 import type { PageApplier } from './apply';
@@ -18,13 +19,13 @@ import type { SyncState } from './local-tables';
 import type { UnpushedStamps } from './unpushed';
 
 /**
- * Bytes asked of the server per page. Smaller than the server's limit (MAX_PULL_BYTES, 2 MB) on
- * purpose: a page is parsed in one piece on the core's thread, and a 2 MB page held it for tens of
- * milliseconds (plus the collector's pause for the garbage) — measured as the largest stalls of
- * `shell.ping_p99_under_load_ms` during a 100,000-change pull. The next page is asked for while
- * this one is applied, so the extra round trips on a LAN cost little.
+ * Bytes asked of the server per page: the server's limit. Pages of 192 kB were tried to shorten the
+ * core thread's stalls during a large pull (`shell.ping_p99_under_load_ms`), but in the same full
+ * bench the ping p99 did not improve (61 ms) while a fresh full pull fell to 0.13× a raw insert
+ * (`sync.first_full.ratio_vs_raw`, ≥ 0.3; 0.35 with 2 MB pages), so the round trips cost more than
+ * the parse they saved.
  */
-export const PULL_PAGE_BYTES = 192 * 1024;
+export const PULL_PAGE_BYTES = MAX_PULL_BYTES;
 
 /** At most this many changes per transaction (fewer when they are slow: time-slice.ts), with the event loop free in between. */
 export const APPLY_CHUNK = 2000;
