@@ -9,13 +9,12 @@ import Ajv from 'ajv';
 import ICAL from 'ical.js';
 import Parser from 'rss-parser';
 import sharp from 'sharp';
-import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BODY_FRAGMENT } from '../../shared/releases/editor-schema';
 import { fakeClock } from '../support/fake-clock';
 import { removeDir } from '../support/temp-dir';
 import { appendParagraphs, PROFILE } from '../core/releases/helpers';
 import { enrol, openDevice, startTestServer, type TestDevice, type TestServer } from './support';
+import { photoUpdate } from '../support/release-photo';
 
 const clock = fakeClock(Date.UTC(2026, 11, 7, 1, 0)); // Senin 7 Des 2026 08.00 WIB
 let t: TestServer;
@@ -24,19 +23,6 @@ let staff: TestDevice;
 let root: string;
 const ids = { pub: '', draft: '', emb: '', photo: '' };
 const SECRETS = ['Draf rahasia kota', 'kalimat draf rahasia', 'Rilis berembargo', 'kalimat embargo khusus', 'Rapat tertutup anggaran', 'catatan protokol rahasia'];
-
-function photoUpdate(stateB64: string, hash: string, thumb: string): string {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, Buffer.from(stateB64, 'base64'));
-  const before = Y.encodeStateVector(doc);
-  const el = new Y.XmlElement('photo');
-  el.setAttribute('hash', hash);
-  el.setAttribute('thumb', thumb);
-  el.setAttribute('caption', 'Wali kota membuka pasar');
-  el.setAttribute('credit', 'Foto: Humas');
-  doc.getXmlFragment(BODY_FRAGMENT).push([el]);
-  return Buffer.from(Y.encodeStateAsUpdate(doc, before)).toString('base64');
-}
 
 async function release(title: string, text: string): Promise<string> {
   const r = await staff.core.invoke('releases.create', { title });

@@ -10,16 +10,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import sharp from 'sharp';
-import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/create-core';
 import type { FetchLike } from '../../electron/core/sync/client';
-import { BODY_FRAGMENT } from '../../shared/releases/editor-schema';
 import { PUBLIC_FEED_PATH } from '../../shared/sync/public-feed';
 import { fakeClock } from '../support/fake-clock';
 import { removeDir } from '../support/temp-dir';
 import { actAs, appendParagraphs, PROFILE } from '../core/releases/helpers';
 import { enrol, openDevice, startTestServer, type TestDevice, type TestServer } from './support';
+import { photoUpdate } from '../support/release-photo';
 
 const clock = fakeClock(Date.UTC(2026, 11, 7, 1, 0)); // Senin 7 Des 2026 08.00 WIB
 const SECRETS = ['Draf rahasia kota', 'kalimat draf rahasia', 'catatan internal editor', 'Rilis berembargo', 'kalimat embargo khusus', 'catatan protokol rahasia', 'Rapat tertutup anggaran'];
@@ -36,20 +35,6 @@ const faultyFetch: FetchLike = async (url, init) => {
 };
 const ids = { pub: '', draft: '', emb: '', photo: '', thumb: '' };
 let jpeg: Buffer;
-
-/** A Yjs update that appends a photo block, as the editor does after `releases.putPhoto`. */
-function photoUpdate(stateB64: string, hash: string, thumb: string): string {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, Buffer.from(stateB64, 'base64'));
-  const before = Y.encodeStateVector(doc);
-  const el = new Y.XmlElement('photo');
-  el.setAttribute('hash', hash);
-  el.setAttribute('thumb', thumb);
-  el.setAttribute('caption', 'Wali kota membuka pasar');
-  el.setAttribute('credit', 'Foto: Humas');
-  doc.getXmlFragment(BODY_FRAGMENT).push([el]);
-  return Buffer.from(Y.encodeStateAsUpdate(doc, before)).toString('base64');
-}
 
 async function body(id: string, ...texts: string[]): Promise<void> {
   const d = await staff.core.invoke('releases.get', { id });

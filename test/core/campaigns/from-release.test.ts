@@ -7,31 +7,17 @@
  */
 import JSZip from 'jszip';
 import sharp from 'sharp';
-import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captionLength } from '../../../shared/campaigns/caption';
-import { BODY_FRAGMENT } from '../../../shared/releases/editor-schema';
 import type { CoreFixture } from '../../support/core-fixture';
 import { approvedRelease, releaseCore, writeBody } from '../releases/helpers';
+import { photoUpdate } from '../../support/release-photo';
 
 let fx: CoreFixture;
 beforeEach(async () => {
   fx = await releaseCore();
 });
 afterEach(() => fx.cleanup());
-
-function photoUpdate(stateB64: string, hash: string, thumb: string): string {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, Buffer.from(stateB64, 'base64'));
-  const before = Y.encodeStateVector(doc);
-  const el = new Y.XmlElement('photo');
-  el.setAttribute('hash', hash);
-  el.setAttribute('thumb', thumb);
-  el.setAttribute('caption', 'Wali Kota mencoba bus listrik');
-  el.setAttribute('credit', 'Humas/Rina');
-  doc.getXmlFragment(BODY_FRAGMENT).push([el]);
-  return Buffer.from(Y.encodeStateAsUpdate(doc, before)).toString('base64');
-}
 
 const LINK = 'https://sukamaju.example.go.id/rilis/peluncuran-bus-listrik-trans-sukamaju';
 
@@ -43,7 +29,7 @@ describe('posts from a release', () => {
     const jpeg = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: '#2a6' } }).jpeg().toBuffer();
     const photo = await core.invoke('releases.putPhoto', { fileName: 'bus.jpg', base64: jpeg.toString('base64') });
     const d = await core.invoke('releases.get', { id: r.id });
-    await core.invoke('releases.appendBody', { id: r.id, update: photoUpdate(d.bodyState, photo.hash, photo.thumb) });
+    await core.invoke('releases.appendBody', { id: r.id, update: photoUpdate(d.bodyState, photo.hash, photo.thumb, 'Wali Kota mencoba bus listrik', 'Humas/Rina') });
     await core.invoke('releases.transition', { id: r.id, to: 'in_review' });
     await core.invoke('releases.transition', { id: r.id, to: 'approved' });
     const campaign = await core.invoke('campaigns.save', { name: 'Sukamaju Hijau', recurrence: { kind: 'weekly', weekdays: [3] }, hashtags: ['#SukamajuHijau', '#BusListrik'] });
