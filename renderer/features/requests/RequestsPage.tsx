@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
+import { dateKey, type EventZone } from '../../../shared/agenda/zones';
 import { REQUEST_STATUSES, type RequestBoard, type RequestDetail, type RequestStatus } from '../../../shared/requests/model';
 import { call, onEvent } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -111,7 +112,7 @@ export function RequestsPage() {
               </button>
             ) : null}
           </div>
-          <RequestTable board={board} filtered={filter.status !== null || filter.opdId !== null || filter.query !== '' || filter.dueToday} onOpen={(id) => setView({ kind: 'open', id })} />
+          <RequestTable board={board} zone={zone} filtered={filter.status !== null || filter.opdId !== null || filter.query !== '' || filter.dueToday} onOpen={(id) => setView({ kind: 'open', id })} />
           {desk ? <NumbersPanel zone={zone} version={version} /> : null}
         </>
       ) : null}
@@ -119,7 +120,7 @@ export function RequestsPage() {
   );
 }
 
-function RequestTable({ board, filtered, onOpen }: { board: RequestBoard; filtered: boolean; onOpen: (id: string) => void }) {
+function RequestTable({ board, filtered, zone, onOpen }: { board: RequestBoard; filtered: boolean; zone: EventZone; onOpen: (id: string) => void }) {
   const { t } = useT();
   if (board.items.length === 0) return <p className="empty">{filtered ? t('requests.emptyFilter') : t('requests.empty')}</p>;
   return (
@@ -150,7 +151,8 @@ function RequestTable({ board, filtered, onOpen }: { board: RequestBoard; filter
             <td>
               <span className={`request-status request-status--${r.status}`}>{t(`requests.status.${r.status}`)}</span>
             </td>
-            <td>{r.submittedAt.slice(0, 10)}</td>
+            {/* The day it came in at the office, not in UTC (a request at 06:30 WIB is today's). */}
+            <td>{dateKey(Date.parse(r.submittedAt), zone)}</td>
           </tr>
         ))}
       </tbody>
