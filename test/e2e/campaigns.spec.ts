@@ -149,3 +149,55 @@ test('Kampanye: a published release becomes three platform drafts, reviewed, pac
   await postPanel.getByRole('button', { name: 'Tandai sudah diunggah' }).click();
   await expect(postPanel.getByTestId('post-status')).toContainText('Sudah diunggah');
 });
+
+test('Kampanye: an infographic card for a post, previewed in the office identity, refused with emoji, saved and packed', async ({ page, warta }) => {
+  test.setTimeout(120_000);
+  const firstRun = new FirstRunPage(page);
+  await firstRun.open(warta.url);
+  await firstRun.complete(SURAKARTA);
+  const release = await callCore<{ id: string }>(page, 'releases.create', { title: 'Capaian Kawasan Tanpa Rokok' });
+  for (const to of ['in_review', 'approved', 'published']) await callCore(page, 'releases.transition', { id: release.id, to });
+  await callCore(page, 'campaigns.posts.fromRelease', { releaseId: release.id, accounts: [{ platform: 'instagram', account: '@humas.kota' }], date: dateKey(Date.now(), 'WIB') });
+  const frame = new AppFrame(page);
+  await frame.open('Kampanye');
+  await page.getByTestId('campaign-post').filter({ hasText: 'Capaian Kawasan' }).first().click();
+  const panel = page.locator('aside.campaigns-panel');
+  const card = panel.getByRole('region', { name: 'Kartu infografis' });
+  await card.getByRole('button', { name: 'Buat kartu infografis' }).click();
+  await card.getByLabel('Bentuk kartu').selectOption('figures');
+  await card.getByLabel('Judul kartu').fill('Capaian “Selasa Tanpa Rokok” 🎉');
+  const figures = [
+    ['1.204', 'kawasan tanpa rokok'],
+    ['86%', 'sekolah patuh'],
+  ];
+  for (const [i, [value, label]] of figures.entries()) {
+    await card.getByLabel(`Angka ${i + 1}`).fill(value!);
+    await card.getByLabel('Keterangan').nth(i).fill(label!);
+  }
+  await card.getByLabel('Sumber data').fill('Sumber: Dinas Kesehatan');
+  // Bad input: an emoji has no glyph in the card's fonts; said next to the title.
+  await expect(card.locator('.field__error').first()).toContainText('🎉', { timeout: 20_000 });
+  await card.getByLabel('Judul kartu').fill('Capaian “Selasa Tanpa Rokok”');
+  const preview = card.getByTestId('card-preview').locator('img');
+  await expect(preview).toBeVisible({ timeout: 20_000 });
+  await expect(card.locator('.field__error')).toHaveCount(0, { timeout: 20_000 });
+  await card.getByRole('button', { name: 'Simpan kartu' }).click();
+  await expect(card.getByRole('button', { name: 'Hapus kartu' })).toBeVisible();
+  await card.getByLabel('Ukuran pratinjau').selectOption('story');
+  await expect.poll(async () => (await preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 ? `${img.naturalWidth}×${img.naturalHeight}` : '')), { timeout: 20_000 }).toBe('1080×1920');
+  await card.getByLabel('Ukuran pratinjau').selectOption('square');
+  await expect.poll(async () => preview.evaluate((img: HTMLImageElement) => img.naturalHeight), { timeout: 20_000 }).toBe(1080);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'warta-kampanye-kartu.png'), fullPage: true });
+
+  // Removed by a slip, then brought back with undo.
+  await card.getByRole('button', { name: 'Hapus kartu' }).click();
+  await card.getByRole('button', { name: 'Urungkan' }).click();
+  await expect(card.getByRole('button', { name: 'Hapus kartu' })).toBeVisible();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Unduh paket unggahan (ZIP)' }).click()]);
+  const zip = await JSZip.loadAsync(fs.readFileSync(await download.path()));
+  expect(Object.keys(zip.files).filter((n) => n.includes('kartu-')).sort()).toEqual(
+    ['portrait', 'square', 'story'].flatMap((s) => [`instagram-humas.kota/kartu-${s}.png`, `instagram-humas.kota/kartu-${s}.svg`]),
+  );
+  expect(await zip.file('instagram-humas.kota/kartu-square.svg')!.async('string')).toContain('aria-label="Capaian “Selasa Tanpa Rokok”"');
+});
