@@ -13,6 +13,7 @@ import { FirstRunPage } from './pages/first-run-page';
 import { callCore } from './support/core-calls';
 import { expect, test } from './support/fixtures';
 import { SURAKARTA } from './support/office-fixture-data';
+import { emblemPng } from './support/emblem';
 import { SCREENSHOT_DIR } from './support/paths';
 
 /** The next Tuesday from today (today when it is one), in WIB. */
@@ -150,11 +151,15 @@ test('Kampanye: a published release becomes three platform drafts, reviewed, pac
   await expect(postPanel.getByTestId('post-status')).toContainText('Sudah diunggah');
 });
 
-test('Kampanye: an infographic card for a post, previewed in the office identity, refused with emoji, saved and packed', async ({ page, warta }) => {
+test('Kampanye: an infographic card for a post, previewed in the office identity, refused with emoji, saved and packed', async ({ page, context, warta }) => {
   test.setTimeout(120_000);
   const firstRun = new FirstRunPage(page);
   await firstRun.open(warta.url);
   await firstRun.complete(SURAKARTA);
+  // The office's emblem (and with it the card's colour) and its Aksara Jawa letterhead line.
+  const emblem = await callCore<{ hash: string }>(page, 'attachments.putImage', { mime: 'image/png', base64: (await emblemPng(context)).toString('base64') });
+  const { updatedAt: _u, ...office } = await callCore<Record<string, unknown>>(page, 'office.get', {});
+  await callCore(page, 'office.save', { ...office, emblemHash: emblem.hash, scriptLine: 'ꦥꦩꦉꦤ꧀ꦠꦃꦏꦸꦛꦯꦸꦫꦏꦂꦠ' });
   const release = await callCore<{ id: string }>(page, 'releases.create', { title: 'Capaian Kawasan Tanpa Rokok' });
   for (const to of ['in_review', 'approved', 'published']) await callCore(page, 'releases.transition', { id: release.id, to });
   await callCore(page, 'campaigns.posts.fromRelease', { releaseId: release.id, accounts: [{ platform: 'instagram', account: '@humas.kota' }], date: dateKey(Date.now(), 'WIB') });
@@ -187,6 +192,8 @@ test('Kampanye: an infographic card for a post, previewed in the office identity
   await expect.poll(async () => (await preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 ? `${img.naturalWidth}×${img.naturalHeight}` : '')), { timeout: 20_000 }).toBe('1080×1920');
   await card.getByLabel('Ukuran pratinjau').selectOption('square');
   await expect.poll(async () => preview.evaluate((img: HTMLImageElement) => img.naturalHeight), { timeout: 20_000 }).toBe(1080);
+  await expect(card.getByRole('status')).toHaveCount(0);
+  await preview.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'warta-kampanye-kartu.png'), fullPage: true });
 
   // Removed by a slip, then brought back with undo.

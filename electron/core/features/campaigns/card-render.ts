@@ -203,17 +203,19 @@ export function cardSvg(card: CardSpec, sizeName: CardSize, id: CardIdentity): R
     headX += ew + u * 0.03;
   }
   const headW = W - m - headX;
-  const headLines: [string, TextStyle, number, string][] = [];
-  if (id.scriptLine) headLines.push([id.scriptLine, {}, 0.032, INK]);
-  if (id.institution) headLines.push([id.institution, { bold: true }, 0.036, INK]);
-  if (id.unit) headLines.push([id.unit, {}, 0.03, MUTED]);
-  const headScale = Math.min(1, (headH * 0.95) / headLines.reduce((s, l) => s + l[2] * u * 1.35, 0.0001));
-  let hy = m + (headH - headLines.reduce((s, l) => s + l[2] * u * 1.35 * headScale, 0)) / 2;
-  for (const [line, style, size, fill] of headLines) {
+  // [text, style, size, colour, line height, baseline above the line's foot]: the regional
+  // scripts stack vowel signs and pasangan below the baseline, so their line is deeper.
+  const headLines: [string, TextStyle, number, string, number, number][] = [];
+  if (id.scriptLine) headLines.push([id.scriptLine, {}, 0.03, INK, 2.1, 0.95]);
+  if (id.institution) headLines.push([id.institution, { bold: true }, 0.036, INK, 1.35, 0.3]);
+  if (id.unit) headLines.push([id.unit, {}, 0.03, MUTED, 1.35, 0.3]);
+  const headScale = Math.min(1, (headH * 0.95) / headLines.reduce((s, l) => s + l[2] * u * l[4], 0.0001));
+  let hy = m + (headH - headLines.reduce((s, l) => s + l[2] * u * l[4] * headScale, 0)) / 2;
+  for (const [line, style, size, fill, lead, drop] of headLines) {
     const px = size * u * headScale;
-    hy += px * 1.35;
+    hy += px * lead;
     const fitted = truncate(cleanCardText(line), style, px, headW);
-    text(line, outline(fitted, style, px, headX, hy - px * 0.3), fill);
+    text(line, outline(fitted, style, px, headX, hy - px * drop), fill);
   }
   const ruleY = m + headH + u * 0.02;
   parts.push(`<rect x="${m}" y="${ruleY.toFixed(1)}" width="${(W - 2 * m).toFixed(1)}" height="${(u * 0.01).toFixed(1)}" fill="${id.accent}"/>`);
