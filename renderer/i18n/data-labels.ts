@@ -494,6 +494,7 @@ export const DATA_LABELS: Record<string, TableLabels> = {
       caption: ['Keterangan', 'Caption'],
       posted_url: ['Alamat unggahan', 'Post address'],
       posted_at: ['Waktu diunggah', 'Posted'],
+      card: ['Kartu infografis', 'Infographic card'],
     },
   },
   publicdesk_items: {
