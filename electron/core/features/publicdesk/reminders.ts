@@ -13,7 +13,8 @@ import { DESK_SETTINGS_ID, itemNumber, OPEN_DESK_STATUSES, OPEN_PART_STATUSES, t
 import { addDaysToKey } from '../../../../shared/agenda/zones';
 import type { CoreContext } from '../../rpc/handler-types';
 import { readDesktopSettings } from '../desktop/handlers';
-import { deskCalendar } from './calendar';
+import { isWorkingDay } from '../../../../shared/agenda/working-days';
+import { deskCalendar, type DeskCalendar } from './calendar';
 import { boundOpd } from './steps';
 
 const TICK_MS = 60_000;
@@ -30,7 +31,6 @@ interface Due {
   id: string;
   number: string;
   dueDate: string;
-  daysLeft: number;
   stage: ReminderStage;
 }
 
@@ -62,12 +62,13 @@ export function findDeskReminders(ctx: CoreContext): Notice[] {
   if (inQuietHours(settings.quietHours, now.getHours() * 60 + now.getMinutes())) return [];
   const opd = boundOpd(ctx);
   let due: Due[];
+  const cal = deskCalendar(ctx);
   if (opd) {
     if (!caller.can('publicdesk.answer')) return [];
-    due = dueParts(ctx, opd);
+    due = dueParts(ctx, cal, opd);
   } else {
     if (!caller.can('publicdesk.manage')) return [];
-    due = dueItems(ctx, caller.userId);
+    due = dueItems(ctx, cal, caller.userId);
   }
   const person = caller.userId ?? 'local';
   const sent = ctx.db.prepare('SELECT 1 FROM publicdesk_reminders_sent WHERE person = ? AND item_id = ? AND stage = ? AND due_date = ?');
@@ -81,7 +82,7 @@ export function findDeskReminders(ctx: CoreContext): Notice[] {
   })();
   const notices: Notice[] = [];
   for (const stage of ['late', 'soon'] as const) {
-    const these = fresh.filter((d) => d.stage === stage).sort((a, b) => a.daysLeft - b.daysLeft || a.number.localeCompare(b.number));
+    const these = fresh.filter((d) => d.stage === stage).sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number));
     const head = these[0];
     if (!head) continue;
     notices.push({
@@ -90,7 +91,7 @@ export function findDeskReminders(ctx: CoreContext): Notice[] {
       title: titleOf(stage, these, !!opd),
       body: these
         .slice(0, LISTED)
-        .map((d) => `${d.number || 'Tanpa nomor'} — ${daysText(d.daysLeft)}`)
+        .map((d) => `${d.number || 'Tanpa nomor'} — ${daysText(cal.view(d.dueDate).daysLeft ?? 0)}`)
         .join('; ')
         .concat(these.length > LISTED ? `; dan ${these.length - LISTED} lainnya` : ''),
       target: { section: 'publicdesk', id: head.id },
@@ -111,10 +112,20 @@ function daysText(daysLeft: number): string {
   return `sisa ${daysLeft} hari kerja`;
 }
 
-function stageOf(daysLeft: number | null): ReminderStage | null {
-  if (daysLeft === null) return null;
-  if (daysLeft < 0) return 'late';
-  return daysLeft <= 1 ? 'soon' : null;
+/**
+ * Late when a working day has passed since the deadline; soon when at most one working day is
+ * left. Decided by walking a few days from today, not by counting the whole span: a desk with
+ * thousands of long-late items is checked every minute.
+ */
+function stageOf(cal: DeskCalendar, dueDate: string): ReminderStage | null {
+  const working = (d: string) => isWorkingDay(d, cal.offDays);
+  if (dueDate < cal.today) {
+    for (let d = cal.today; d > dueDate; d = addDaysToKey(d, -1)) if (working(d)) return 'late';
+    return 'soon'; // only days off since the deadline: still due, as the board shows it
+  }
+  let left = 0;
+  for (let d = addDaysToKey(cal.today, 1); d <= dueDate; d = addDaysToKey(d, 1)) if (working(d) && ++left > 1) return null;
+  return 'soon';
 }
 
 /**
@@ -122,31 +133,30 @@ function stageOf(daysLeft: number | null): ReminderStage | null {
  * desk of every late item and of unassigned items nearing it (someone has to pick them up). Before
  * accounts exist the person at the machine is all of them.
  */
-function dueItems(ctx: CoreContext, userId: string | null): Due[] {
-  const cal = deskCalendar(ctx);
+function dueItems(ctx: CoreContext, cal: DeskCalendar, userId: string | null): Due[] {
   const headId = (ctx.db.prepare('SELECT head_id FROM publicdesk_settings WHERE id = ?').pluck().get(DESK_SETTINGS_ID) as string | null | undefined) ?? null;
   const isHead = userId === null || userId === headId;
+  // Anyone but the head hears only of their own items.
+  const mineOnly = isHead ? '' : 'AND assignee_id = ?';
   const rows = ctx.db
     .prepare(
       `SELECT id, kind, year, seq, due_date, assignee_id FROM publicdesk_items
-       WHERE deleted_at IS NULL AND status IN (${OPEN_DESK_STATUSES.map(() => '?').join(', ')}) AND due_date IS NOT NULL AND due_date <= ?`,
+       WHERE deleted_at IS NULL AND status IN (${OPEN_DESK_STATUSES.map(() => '?').join(', ')}) AND due_date IS NOT NULL AND due_date <= ? ${mineOnly}`,
     )
-    .all(...OPEN_DESK_STATUSES, addDaysToKey(cal.today, LOOKAHEAD_DAYS)) as { id: string; kind: string | null; year: number | null; seq: number | null; due_date: string; assignee_id: string | null }[];
+    .all(...OPEN_DESK_STATUSES, addDaysToKey(cal.today, LOOKAHEAD_DAYS), ...(isHead ? [] : [userId])) as { id: string; kind: string | null; year: number | null; seq: number | null; due_date: string; assignee_id: string | null }[];
   const out: Due[] = [];
   for (const r of rows) {
-    const daysLeft = cal.view(r.due_date).daysLeft;
-    const stage = stageOf(daysLeft);
-    if (stage === null || daysLeft === null) continue;
+    const stage = stageOf(cal, r.due_date);
+    if (stage === null) continue;
     const mine = userId === null || r.assignee_id === userId || (r.assignee_id === null && isHead);
     if (!(mine || (stage === 'late' && isHead))) continue;
-    out.push({ id: r.id, number: itemNumber((r.kind ?? 'complaint') as DeskKind, r.year, r.seq), dueDate: r.due_date, daysLeft, stage });
+    out.push({ id: r.id, number: itemNumber((r.kind ?? 'complaint') as DeskKind, r.year, r.seq), dueDate: r.due_date, stage });
   }
   return out;
 }
 
 /** On a contributor's device: its own OPD's open parts, whoever is signed in there answers them. */
-function dueParts(ctx: CoreContext, opd: string): Due[] {
-  const cal = deskCalendar(ctx);
+function dueParts(ctx: CoreContext, cal: DeskCalendar, opd: string): Due[] {
   const rows = ctx.db
     .prepare(
       `SELECT id, number, due_date FROM publicdesk_parts
@@ -155,10 +165,8 @@ function dueParts(ctx: CoreContext, opd: string): Due[] {
     .all(opd, ...OPEN_PART_STATUSES, addDaysToKey(cal.today, LOOKAHEAD_DAYS)) as { id: string; number: string | null; due_date: string }[];
   const out: Due[] = [];
   for (const r of rows) {
-    const daysLeft = cal.view(r.due_date).daysLeft;
-    const stage = stageOf(daysLeft);
-    if (stage === null || daysLeft === null) continue;
-    out.push({ id: r.id, number: r.number ?? '', dueDate: r.due_date, daysLeft, stage });
+    const stage = stageOf(cal, r.due_date);
+    if (stage !== null) out.push({ id: r.id, number: r.number ?? '', dueDate: r.due_date, stage });
   }
   return out;
 }
