@@ -5,6 +5,9 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CSV_SLICE_CHARS, detectDelimiter, readTable } from '../../../electron/core/features/media/import/read-table';
+import { openTestCore } from '../../support/core-fixture';
+import { outletsCsv } from '../../support/core-under-load';
+import { liveCount, openImport } from './media-support';
 
 const wholeParse = (text: string, delimiter: string) =>
   Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false }).data.map((r) => r.map((c) => (c === '' ? null : c)));
@@ -65,5 +68,25 @@ describe('CSV read in slices', () => {
     expect(detectDelimiter(trickyCsv(50_000, '\n'))).toBe(';');
     expect(detectDelimiter('a,b,c\n1,2,3\n')).toBe(',');
     expect(detectDelimiter('a\tb\n1\t2\n')).toBe('\t');
+  });
+});
+
+describe('a 2,000-row import end to end (CSV read and staging cleared in slices)', () => {
+  it('creates every outlet once and leaves no staged row or session behind', async () => {
+    const fx = openTestCore();
+    try {
+      const p = await openImport(fx.core, outletsCsv(2_000), 'media-besar.csv', 'outlets');
+      expect(p.counts).toMatchObject({ rows: 2_000, valid: 2_000, toCreate: 2_000 });
+      const batch = await fx.core.invoke('media.import.commit', { sessionId: p.sessionId });
+      expect(batch).toMatchObject({ status: 'committed', createdCount: 2_000 });
+      const db = fx.core.context.db;
+      expect(liveCount(fx.core, 'media_outlet')).toBe(2_000);
+      const names = (db.prepare('SELECT name FROM media_outlet').all() as { name: string }[]).map((r) => r.name);
+      expect(new Set(names).size).toBe(2_000);
+      expect(db.prepare('SELECT count(*) AS n FROM media_import_row').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT count(*) AS n FROM media_import_session').get()).toEqual({ n: 0 });
+    } finally {
+      fx.cleanup();
+    }
   });
 });
