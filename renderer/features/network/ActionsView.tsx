@@ -1,28 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import { formatDateKey } from '../../../shared/format/dates';
 import type { ActionItem } from '../../../shared/network/model';
 import { call } from '../../api/client';
+import { useLoaded } from '../../api/use-loaded';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useNetworkT } from './messages';
 
 /** Every open action item of every meeting, followed until its OPD has done it. */
 export function ActionsView({ version, canManage, canReport }: { version: number; canManage: boolean; canReport: boolean }) {
   const { t, language } = useNetworkT();
-  const [items, setItems] = useState<ActionItem[] | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void call('network.actions.list', { status: 'open' }).then((r) => {
-      if (!live) return;
-      if (r.ok) setItems(r.value);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [version, tick]);
+  const items = useLoaded('network.actions.list', { status: 'open' }, [version, tick], setError);
 
   async function done(a: ActionItem) {
     // The office marks any item done; an OPD's contributor reports its own OPD's (the rulebook says which).
