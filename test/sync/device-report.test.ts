@@ -2,13 +2,14 @@
  * The administrator's device sync report on a real server on 127.0.0.1 (SQLite store): what each
  * device last did (push with its accepted and refused counts, how far it pulled), served only to
  * a device whose role manages sync; a writer's or a journalist's device is refused with 403, an
- * unknown token with 401, and another workspace's devices never appear.
+ * unknown token with 401, and another workspace's devices never appear; and the same through
+ * two desktop cores (`sync.devices`).
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEVICE_REPORT_PATH, type DeviceReport } from '../../shared/sync/device-report';
 import { removeDir } from '../support/temp-dir';
-import { startTestServer, type TestServer } from './support';
+import { enrol, openDevice, startTestServer, type TestServer } from './support';
 
 let t: TestServer;
 let wsA: string;
@@ -93,3 +94,34 @@ it('refuses the report to any device whose role does not manage sync, and keeps 
   // The server keeps serving after the refusals.
   expect((await get(admin, DEVICE_REPORT_PATH)).status).toBe(200);
 });
+
+it('reaches the desktop: `sync.devices` on an administrator machine after real syncs; a writer machine is refused by the server', async () => {
+  const adminPc = openDevice();
+  const writerPc = openDevice();
+  const loose = openDevice();
+  try {
+    await enrol(adminPc, t.server, wsA);
+    await enrol(writerPc, t.server, wsA, 'writer');
+    await adminPc.core.invoke('opd.save', { name: 'Dinas Perhubungan' } as never);
+    await adminPc.engine.syncNow();
+    await writerPc.engine.syncNow();
+    const until = Date.now() + 15_000;
+    let report = await adminPc.core.invoke('sync.devices', {});
+    while (report.devices.find((d) => d.deviceId === writerPc.core.info.deviceId)?.pulledTo !== report.head && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 50));
+      report = await adminPc.core.invoke('sync.devices', {});
+    }
+    const mine = report.devices.find((d) => d.deviceId === adminPc.core.info.deviceId)!;
+    expect(mine.lastPushAccepted).toBeGreaterThanOrEqual(1);
+    expect(report.devices.find((d) => d.deviceId === writerPc.core.info.deviceId)).toMatchObject({ role: 'writer', pulledTo: report.head });
+    // The person at the writer machine is its local administrator, but the machine is enrolled as a writer: the server says no.
+    expect(await writerPc.core.call('sync.devices', {})).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('hanya untuk administrator') } });
+    // A machine with no sync set up gets a clear error, and keeps running.
+    expect(await loose.core.call('sync.devices', {})).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('belum diatur') } });
+    expect((await loose.core.invoke('opd.save', { name: 'Dinas A' } as never)).name).toBe('Dinas A');
+  } finally {
+    adminPc.cleanup();
+    writerPc.cleanup();
+    loose.cleanup();
+  }
+}, 60_000);
