@@ -53,6 +53,8 @@ it('lists complaints due today and late, and the posts of the day not yet posted
   const yesterday = new Date(Date.parse(`${todayKey}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const save = (title: string, date: string, status = 'draft') => fx.core.invoke('campaigns.posts.save', { title, platform: 'instagram', account: '@humas', date, time: '10:00', status } as never);
   const left = await save('Sisa kemarin', yesterday);
+  // Older than two weeks: the calendar's business, not today's list.
+  await save('Rencana lama', new Date(Date.parse(`${todayKey}T00:00:00Z`) - 15 * 86_400_000).toISOString().slice(0, 10));
   const draft = await save('Infografik hari ini', todayKey);
   await save('Ide saja', todayKey, 'idea');
   const posted = await save('Sudah terunggah', todayKey);

@@ -6,7 +6,7 @@ import { DESK_ITEMS_MAX, type DeskItem } from '../../../../shared/home/desk';
 import { itemNumber, type DeskKind } from '../../../../shared/publicdesk/model';
 import { PLATFORM_LABELS, type Platform } from '../../../../shared/campaigns/model';
 import { startOfDateKey } from '../../../../shared/agenda/zones';
-import type { CardAnswer, DeskScope } from './card-query';
+import { addDays, type CardAnswer, type DeskScope } from './card-query';
 
 /**
  * Complaints and information requests due today or late: open (not closed nor merged), not yet
@@ -39,15 +39,21 @@ export function complaintsDue(s: DeskScope): CardAnswer {
   return { items, total };
 }
 
-/** Social posts planned for today (or an earlier day) and not yet posted: the day's posting list. */
-const PLANNED = `deleted_at IS NULL AND status <> 'posted' AND status <> 'idea' AND date <= ?`;
+/**
+ * Social posts planned for today, or left over from the last LEFT_OVER_DAYS days, and not yet
+ * posted: the day's posting list. Older plans are the calendar's business (Kampanye), and the
+ * bound keeps the query on a short range of the date index however long the history.
+ */
+const LEFT_OVER_DAYS = 14;
+const PLANNED = `deleted_at IS NULL AND status <> 'posted' AND status <> 'idea' AND date BETWEEN ? AND ?`;
 
 export function postsToday(s: DeskScope): CardAnswer {
   const { db } = s.ctx;
-  const total = db.prepare(`SELECT count(*) FROM campaign_posts WHERE ${PLANNED}`).pluck().get(s.today) as number;
+  const from = addDays(s.today, -LEFT_OVER_DAYS);
+  const total = db.prepare(`SELECT count(*) FROM campaign_posts WHERE ${PLANNED}`).pluck().get(from, s.today) as number;
   const rows = db
     .prepare(`SELECT id, title, platform, account, date, time, status FROM campaign_posts WHERE ${PLANNED} ORDER BY date, coalesce(time, '99:99'), id LIMIT ?`)
-    .all(s.today, DESK_ITEMS_MAX) as { id: string; title: string | null; platform: Platform; account: string | null; date: string; time: string | null; status: string }[];
+    .all(from, s.today, DESK_ITEMS_MAX) as { id: string; title: string | null; platform: Platform; account: string | null; date: string; time: string | null; status: string }[];
   const items = rows.map(
     (r): DeskItem => ({
       key: r.id,
