@@ -30,6 +30,7 @@ import { parseRequestTarget } from '../shared/http/request-target';
 import { serverOptions, SYNC_SERVER_LIMITS, type HttpLimits } from '../shared/http/limits';
 import { enrolDevice, normalizeCode, sha256 } from './enrolment';
 import { adminRoute } from './http/admin-routes';
+import { createDeviceNotes, deviceReport, isDeviceReport } from './http/device-report-route';
 import { parseJson, readBody } from './http/body';
 import { DEFAULT_ENROL_LIMITS, EnrolLimiter, type EnrolLimits } from './http/enrol-limiter';
 import { SyncHttpError } from './http/errors';
@@ -168,6 +169,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     for (const s of sockets.get(workspaceId) ?? []) if (s.readyState === s.OPEN) s.send(msg);
   });
 
+  const noteDevice = createDeviceNotes(store, log);
+
   async function authenticate(req: http.IncomingMessage, tokenOverride?: string): Promise<DeviceRecord> {
     const header = req.headers.authorization ?? '';
     const token = tokenOverride ?? (header.startsWith('Bearer ') ? header.slice(7).trim() : '');
@@ -243,6 +246,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
 
     const device = await authenticate(req);
     const ws = device.workspaceId;
+    if (isDeviceReport(req.method, p)) return send(200, await deviceReport(store, device, now()));
 
     if (req.method === 'POST' && p === '/v1/push') {
       const parsed = pushBodySchema.safeParse(parseJson(await readBody(req, MAX_PUSH_BYTES)));
@@ -256,6 +260,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       for (const c of parsed.data.changes) checkChange(device, c, nowMs);
       // Judged change by change with the rulebook, committed with the pushes arriving meanwhile.
       const outcome = await pushes.submit(ws, device, parsed.data.changes);
+      noteDevice(device, { at: nowMs, push: { accepted: outcome.accepted, refused: outcome.refused.length } });
       if (outcome.refused.length > 0) log(`push ${ws} ${device.deviceId} ${device.role}: ${outcome.refused.length} refused (${outcome.refused[0]?.code} ${outcome.refused[0]?.table}.${outcome.refused[0]?.field ?? '*'})`);
       return send(200, { accepted: outcome.accepted, duplicates: outcome.duplicates, head: outcome.head, refused: outcome.refused } satisfies PushResult);
     }
@@ -271,6 +276,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       const readable = projection.everything ? null : new Set(Object.keys(REPLICATED_TABLES).filter((t) => projection.table(t).readable));
       const page = await store.pull(ws, after, Math.max(1024, maxBytes), Math.max(1, limit), readable);
       const projected = await projectPage(page, projection, (keys) => store.currentRows(ws, keys));
+      noteDevice(device, { at: now(), pulledTo: page.cursor });
       // Bodies are stored as JSON text: spliced in as they are unless a field had to be cut.
       const text = `{"changes":[${projected.items.join(',')}],"forget":${JSON.stringify(projected.forget)},"cursor":${page.cursor},"head":${page.head},"more":${page.more}}`;
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });

@@ -35,6 +35,8 @@ import {
   type RowRef,
   type RowState,
   type SyncStore,
+  toActivity,
+  type ActivityRow,
 } from './store';
 
 const SCHEMA = `
@@ -52,6 +54,12 @@ CREATE INDEX IF NOT EXISTS changes_row ON changes (workspace_id, tbl, row_id);
 ALTER TABLE workspaces ADD COLUMN IF NOT EXISTS materialized BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE enrolment_codes ADD COLUMN IF NOT EXISTS opd_id TEXT;
 ALTER TABLE devices ADD COLUMN IF NOT EXISTS opd_id TEXT;
+ALTER TABLE devices ADD COLUMN IF NOT EXISTS last_seen_at BIGINT;
+ALTER TABLE devices ADD COLUMN IF NOT EXISTS last_push_at BIGINT;
+ALTER TABLE devices ADD COLUMN IF NOT EXISTS last_push_accepted INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE devices ADD COLUMN IF NOT EXISTS last_push_refused INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE devices ADD COLUMN IF NOT EXISTS refused_total BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE devices ADD COLUMN IF NOT EXISTS pulled_to BIGINT;
 `;
 const FOLD_CHUNK = 5000;
 const CHANNEL = 'warta_sync_append';
@@ -296,6 +304,24 @@ export async function openPostgresStore(url: string, options: { maxConnections?:
         workspaceId === null ? [limit] : [limit, workspaceId],
       );
       return r.rows.map((row) => ({ at: Number(row.at), address: row.address, workspaceId: row.workspace_id, deviceId: row.device_id, outcome: row.outcome, reason: row.reason }));
+    },
+    async noteDevice(workspaceId, deviceId, seen) {
+      const p = seen.push;
+      await pool.query(
+        `UPDATE devices SET last_seen_at = GREATEST(coalesce(last_seen_at, 0), $3), pulled_to = CASE WHEN $4::bigint IS NULL THEN pulled_to ELSE GREATEST(coalesce(pulled_to, 0), $4::bigint) END,
+           last_push_at = CASE WHEN $5 THEN $3 ELSE last_push_at END, last_push_accepted = CASE WHEN $5 THEN $6 ELSE last_push_accepted END,
+           last_push_refused = CASE WHEN $5 THEN $7 ELSE last_push_refused END, refused_total = refused_total + $7
+         WHERE workspace_id = $1 AND device_id = $2`,
+        [workspaceId, deviceId, seen.at, seen.pulledTo ?? null, !!p, p?.accepted ?? 0, p?.refused ?? 0],
+      );
+    },
+    async deviceActivity(workspaceId) {
+      const r = await pool.query<ActivityRow>(
+        `SELECT device_id, name, role, opd_id, revoked_at, enrolled_at, last_seen_at, last_push_at, last_push_accepted, last_push_refused, refused_total, pulled_to
+         FROM devices WHERE workspace_id = $1 ORDER BY enrolled_at, device_id`,
+        [workspaceId],
+      );
+      return r.rows.map(toActivity);
     },
     async deviceByToken(tokenHash) {
       const cached = cacheUsable ? deviceCache.get(tokenHash) : undefined;

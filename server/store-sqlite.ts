@@ -16,6 +16,8 @@ import {
   MAX_SCAN_PER_PULL,
   MAX_SEQS_PER_READ,
   pagePulled,
+  toActivity,
+  type ActivityRow,
   type DeviceRecord,
   type EnrolmentEvent,
   acceptAll,
@@ -52,6 +54,9 @@ function addMissingColumns(db: Database.Database): void {
   // The OPD a contributor's code and device are bound to (issue 13).
   if (!has('enrolment_codes', 'opd_id')) db.exec('ALTER TABLE enrolment_codes ADD COLUMN opd_id TEXT');
   if (!has('devices', 'opd_id')) db.exec('ALTER TABLE devices ADD COLUMN opd_id TEXT');
+  // What the server saw of each device's sync (issue 16: the administrator's device report).
+  for (const col of ['last_seen_at INTEGER', 'last_push_at INTEGER', 'last_push_accepted INTEGER NOT NULL DEFAULT 0', 'last_push_refused INTEGER NOT NULL DEFAULT 0', 'refused_total INTEGER NOT NULL DEFAULT 0', 'pulled_to INTEGER'])
+    if (!has('devices', col.split(' ')[0] as string)) db.exec(`ALTER TABLE devices ADD COLUMN ${col}`);
   if (!has('workspaces', 'materialized')) db.exec('ALTER TABLE workspaces ADD COLUMN materialized INTEGER NOT NULL DEFAULT 0');
 }
 
@@ -265,6 +270,24 @@ export function openSqliteStore(dataDir: string): SyncStore {
         )
         .all(workspaceId) as DeviceRow[];
       return rows.map(toDevice);
+    },
+    async noteDevice(workspaceId, deviceId, seen) {
+      const p = seen.push;
+      db.prepare(
+        `UPDATE devices SET last_seen_at = max(coalesce(last_seen_at, 0), @at), pulled_to = CASE WHEN @pulled IS NULL THEN pulled_to ELSE max(coalesce(pulled_to, 0), @pulled) END,
+           last_push_at = CASE WHEN @pushed THEN @at ELSE last_push_at END, last_push_accepted = CASE WHEN @pushed THEN @accepted ELSE last_push_accepted END,
+           last_push_refused = CASE WHEN @pushed THEN @refused ELSE last_push_refused END, refused_total = refused_total + @refused
+         WHERE workspace_id = @ws AND device_id = @device`,
+      ).run({ ws: workspaceId, device: deviceId, at: seen.at, pulled: seen.pulledTo ?? null, pushed: p ? 1 : 0, accepted: p?.accepted ?? 0, refused: p?.refused ?? 0 });
+    },
+    async deviceActivity(workspaceId) {
+      const rows = db
+        .prepare(
+          `SELECT device_id, name, role, opd_id, revoked_at, enrolled_at, last_seen_at, last_push_at, last_push_accepted, last_push_refused, refused_total, pulled_to
+           FROM devices WHERE workspace_id = ? ORDER BY enrolled_at, device_id`,
+        )
+        .all(workspaceId) as ActivityRow[];
+      return rows.map(toActivity);
     },
     async revokeDevice(workspaceId, deviceId) {
       return db.prepare('UPDATE devices SET revoked_at = ? WHERE workspace_id = ? AND device_id = ?').run(Date.now(), workspaceId, deviceId).changes > 0;

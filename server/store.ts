@@ -18,6 +18,7 @@
  * but the erasure itself (SQLite with secure_delete on, and the WAL truncated after the commit).
  */
 import type { Role } from '../shared/contract/permissions';
+import type { DeviceSighting, DeviceSyncActivity } from '../shared/sync/device-report';
 import { erasureOf, isErasure } from '../shared/rules/erasure';
 import { derivedTarget, derivedWrite } from '../shared/rules/rulebook';
 import { mergeChange, type RowState } from '../shared/sync/merge';
@@ -44,6 +45,43 @@ export interface DeviceRecord {
   opdId: string | null;
   revoked: boolean;
 }
+
+/** What the server saw of a device's sync (shared/sync/device-report.ts). */
+export type DeviceActivity = DeviceSyncActivity;
+
+export interface ActivityRow {
+  device_id: string;
+  name: string;
+  role: string;
+  opd_id: string | null;
+  revoked_at: number | string | null;
+  enrolled_at: number | string;
+  last_seen_at: number | string | null;
+  last_push_at: number | string | null;
+  last_push_accepted: number | string;
+  last_push_refused: number | string;
+  refused_total: number | string;
+  pulled_to: number | string | null;
+}
+
+const orNull = (v: number | string | null) => (v === null ? null : Number(v));
+
+/** One row of either adapter (PostgreSQL gives BIGINT as text) as the report's record. */
+export const toActivity = (r: ActivityRow): DeviceActivity => ({
+  deviceId: r.device_id,
+  name: r.name,
+  role: r.role as Role,
+  opdId: r.opd_id,
+  revoked: r.revoked_at !== null,
+  enrolledAt: Number(r.enrolled_at),
+  lastSeenAt: orNull(r.last_seen_at),
+  lastPushAt: orNull(r.last_push_at),
+  lastPushAccepted: Number(r.last_push_accepted),
+  lastPushRefused: Number(r.last_push_refused),
+  refusedTotal: Number(r.refused_total),
+  pulledTo: orNull(r.pulled_to),
+});
+
 
 export interface EnrolRequest {
   deviceId: string;
@@ -141,6 +179,10 @@ export interface SyncStore {
   enrolmentEvents(workspaceId: string | null, limit: number): Promise<EnrolmentEvent[]>;
   deviceByToken(tokenHash: string): Promise<DeviceRecord | null>;
   devices(workspaceId: string): Promise<DeviceRecord[]>;
+  /** Records what the server saw of a device's sync (last seen, last push, pulled to). */
+  noteDevice(workspaceId: string, deviceId: string, seen: DeviceSighting): Promise<void>;
+  /** Every device of the workspace with its sync activity, in enrolment order. */
+  deviceActivity(workspaceId: string): Promise<DeviceActivity[]>;
   /** True when the device existed (and is now revoked). */
   revokeDevice(workspaceId: string, deviceId: string): Promise<boolean>;
   /**

@@ -19,11 +19,13 @@ export const DESK_CARD_IDS = [
   'ukw_expiring',
   'workspace_health',
   'requests_due',
+  'complaints_due',
+  'posts_today',
 ] as const;
 export type DeskCardId = (typeof DESK_CARD_IDS)[number];
 
 /** Where a card's items take the person: the section, and the item to open there. */
-export type DeskSection = 'releases' | 'agenda' | 'media' | 'outbox' | 'settings' | 'requests';
+export type DeskSection = 'releases' | 'agenda' | 'media' | 'outbox' | 'settings' | 'requests' | 'publicdesk' | 'campaigns';
 
 export interface DeskCardSpec {
   id: DeskCardId;
@@ -49,6 +51,10 @@ export const DESK_REGISTRY: readonly DeskCardSpec[] = [
   { id: 'workspace_health', permission: 'sync.manage', roles: ['administrator'], section: 'settings' },
   // The agencies' requests are answered by the PR desk (issue 13: `requests.manage`).
   { id: 'requests_due', permission: 'requests.manage', roles: ['editor', 'protocol'], section: 'requests' },
+  // The public desk is run by those holding `publicdesk.manage` (issue 14); never on an OPD's device.
+  { id: 'complaints_due', permission: 'publicdesk.manage', roles: ['editor', 'media_cooperation'], section: 'publicdesk' },
+  // The day's social posts are the newsroom's (issue 15: writing posts is `releases.write`).
+  { id: 'posts_today', permission: 'releases.write', roles: NEWSROOM, section: 'campaigns' },
 ];
 
 /** The cards a person with these roles gets, in registry order, each still subject to its permission. */
@@ -79,7 +85,7 @@ export type DeskFlag = (typeof DESK_FLAGS)[number];
 export type DeskTarget =
   | { section: 'releases'; releaseId: string | null }
   | { section: 'agenda'; startMs: number | null }
-  | { section: 'media' | 'outbox' | 'settings' | 'requests' };
+  | { section: 'media' | 'outbox' | 'settings' | 'requests' | 'publicdesk' | 'campaigns' };
 
 export interface DeskItem {
   key: string;

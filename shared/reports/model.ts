@@ -34,7 +34,7 @@ export interface ReportChart {
 
 export interface ReportSection {
   /** `comparison`: a year's report only, the year beside the year before. */
-  id: 'releases' | 'coverage' | 'partnerships' | 'distribution' | 'agenda' | 'requests' | 'comparison';
+  id: 'releases' | 'coverage' | 'partnerships' | 'distribution' | 'agenda' | 'requests' | 'publicdesk' | 'campaigns' | 'comparison';
   title: string;
   /** Sentences generated from the numbers, in Indonesian. */
   summary: string[];

@@ -83,6 +83,31 @@ export function storeContract(name: string, open: () => Promise<SyncStore>): voi
       }
     });
 
+    it("notes each device's sync (last seen, last push, pulled to) for the administrator's report", async () => {
+      const store = await open();
+      try {
+        const a = ws();
+        await store.createWorkspace(a, 'Humas');
+        await store.addEnrolmentCode(a, 'c1', 'writer', Date.now() + 60_000);
+        await store.redeemEnrolmentCode(a, 'c1', { deviceId: '0123456789abcdef', name: 'Laptop', tokenHash: `n-${a}`, proofTokenHash: null }, 1_000);
+        expect(await store.deviceActivity(a)).toEqual([
+          { deviceId: '0123456789abcdef', name: 'Laptop', role: 'writer', opdId: null, revoked: false, enrolledAt: 1_000, lastSeenAt: null, lastPushAt: null, lastPushAccepted: 0, lastPushRefused: 0, refusedTotal: 0, pulledTo: null },
+        ]);
+        await store.noteDevice(a, '0123456789abcdef', { at: 5_000, push: { accepted: 3, refused: 2 } });
+        await store.noteDevice(a, '0123456789abcdef', { at: 6_000, pulledTo: 40 });
+        // An older pull position or time arriving late never moves the report back.
+        await store.noteDevice(a, '0123456789abcdef', { at: 5_500, pulledTo: 12 });
+        await store.noteDevice(a, '0123456789abcdef', { at: 7_000, push: { accepted: 1, refused: 1 } });
+        expect(await store.deviceActivity(a)).toMatchObject([{ lastSeenAt: 7_000, lastPushAt: 7_000, lastPushAccepted: 1, lastPushRefused: 1, refusedTotal: 3, pulledTo: 40 }]);
+        // Another workspace's notes and devices stay apart; an unknown device is a no-op.
+        await store.noteDevice(ws(), '0123456789abcdef', { at: 9_000 });
+        expect((await store.deviceActivity(a))[0]!.lastSeenAt).toBe(7_000);
+        expect(await store.deviceActivity(ws())).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('a code never takes over a known device id: re-enrolment needs its token, or a code issued for it; revocation holds', async () => {
       const store = await open();
       try {

@@ -63,4 +63,22 @@ describe('SQLite storage specifics', () => {
     expect(rows.get(rowKey('media_journalist', 'k'))?.values).toEqual({ name: 'Budi' });
     await again.close();
   });
+  it("adds the device report's columns to an older server's file, its devices kept", async () => {
+    const d = dir();
+    const store = openSqliteStore(d);
+    await store.createWorkspace('w', 'W');
+    await store.addEnrolmentCode('w', 'c', 'editor', Date.now() + 60_000);
+    await store.redeemEnrolmentCode('w', 'c', { deviceId: '0123456789abcdef', name: 'Lama', tokenHash: 't-old', proofTokenHash: null }, 1_000);
+    await store.close();
+    // As a server from before the report: the devices table without its columns.
+    const db = new Database(path.join(d, SERVER_DB_FILE));
+    for (const col of ['last_seen_at', 'last_push_at', 'last_push_accepted', 'last_push_refused', 'refused_total', 'pulled_to']) db.exec(`ALTER TABLE devices DROP COLUMN ${col}`);
+    db.close();
+    const again = openSqliteStore(d);
+    expect(await again.deviceActivity('w')).toMatchObject([{ deviceId: '0123456789abcdef', name: 'Lama', role: 'editor', lastSeenAt: null, refusedTotal: 0, pulledTo: null }]);
+    await again.noteDevice('w', '0123456789abcdef', { at: 2_000, pulledTo: 5 });
+    expect((await again.deviceActivity('w'))[0]).toMatchObject({ lastSeenAt: 2_000, pulledTo: 5 });
+    expect((await again.deviceByToken('t-old'))?.name).toBe('Lama');
+    await again.close();
+  });
 });

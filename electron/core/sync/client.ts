@@ -9,6 +9,7 @@ import {
   type WireChange,
 } from '../../../shared/sync/protocol';
 import { PUBLIC_FEED_PATH } from '../../../shared/sync/public-feed';
+import { DEVICE_REPORT_PATH, type DeviceReport } from '../../../shared/sync/device-report';
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string | Uint8Array<ArrayBuffer>; signal?: AbortSignal }) => Promise<Response>;
 
@@ -36,6 +37,8 @@ export interface SyncClient {
   getBlobChunk(hash: string, offset: number, length: number): Promise<Buffer>;
   /** The press-room feed as the server sent it, unchecked (public-feed.ts checks it); at most `maxBytes`. */
   publicFeed(maxBytes: number): Promise<unknown>;
+  /** The administrator's device sync report (the server refuses other roles). */
+  deviceReport(): Promise<DeviceReport>;
 }
 
 export function createSyncClient(baseUrl: string, token: () => string | null, fetchImpl: FetchLike = fetch as FetchLike, timeoutMs = 60_000): SyncClient {
@@ -80,6 +83,7 @@ export function createSyncClient(baseUrl: string, token: () => string | null, fe
     enrol: async (body) => json<EnrolResult>(await call('POST', '/v1/enrol', JSON.stringify(body))),
     push: async (changes) => json<PushResult>(await call('POST', '/v1/push', JSON.stringify({ changes }))),
     pull: async (after, maxBytes) => json<PullResult>(await call('GET', `/v1/pull?after=${after}&maxBytes=${maxBytes}`)),
+    deviceReport: async () => json<DeviceReport>(await call('GET', DEVICE_REPORT_PATH)),
     blobStatus: async (hash) => json<BlobStatus>(await call('GET', `/v1/blobs/${hash}`)),
     putBlobChunk: async (hash, size, offset, data) =>
       json<BlobStatus>(await call('PUT', `/v1/blobs/${hash}?size=${size}&offset=${offset}`, data, 'application/octet-stream')),

@@ -24,6 +24,7 @@
  * in plain words; a stopped mass delete waits for a person (`confirmDeletes`).
  */
 import { WartaError, type ErrorCode, type ErrorReason } from '../../../shared/contract/errors';
+import type { DeviceReport } from '../../../shared/sync/device-report';
 import type { SyncConflict, SyncReview, SyncStatus } from '../../../shared/contract/methods/sync';
 import type { Role } from '../../../shared/contract/permissions';
 import { HlcError } from '../../../shared/sync/hlc';
@@ -145,6 +146,22 @@ export class SyncEngine {
   /** The OPD this machine is bound to by its enrolment (a contributor's device), or null. */
   get boundOpd(): string | null {
     return this.configured ? this.state.get('opd_id') : null;
+  }
+
+  /**
+   * The server's report of every device's sync (shared/sync/device-report.ts). The server answers
+   * only a machine enrolled with a role that manages sync; the core asks only for such a person.
+   */
+  async deviceReport(): Promise<DeviceReport> {
+    const client = this.client;
+    if (!this.configured || !client) throw new WartaError('conflict', 'Sinkronisasi belum diatur: laporan perangkat datang dari server kantor. (Sync is not set up.)');
+    try {
+      return await client.deviceReport();
+    } catch (err) {
+      if (!(err instanceof SyncRequestError)) throw err;
+      const code: ErrorCode = err.status === 403 ? 'forbidden' : err.status === 401 ? 'unauthorized' : 'unreachable';
+      throw new WartaError(code, err.message, { status: err.status });
+    }
   }
 
   get configured(): boolean {

@@ -129,6 +129,8 @@ interface LineContext {
   lang: 'id' | 'en';
 }
 
+const POST_STEP = { draft: 'desk.post.draft', review: 'desk.post.review', approved: 'desk.post.approved' } as const;
+
 const HEALTH_TITLE = { sync: 'desk.health.sync', encryption: 'desk.health.encryption', audit: 'desk.health.audit', disk: 'desk.health.disk' } as const;
 
 function itemTitle(card: DeskCard, item: DeskItem, t: Translate): string {
@@ -181,6 +183,15 @@ function itemLine(card: DeskCard, item: DeskItem, c: LineContext): string {
       return item.detail;
     case 'workspace_health':
       return healthLine(item, c);
+    case 'complaints_due': {
+      const due = item.flags.includes('late') ? t('desk.complaintLate', { date: formatDateKey(item.figure ?? '', lang) }) : t('desk.complaintDueToday');
+      return [item.detail, due].filter(Boolean).join(' · ');
+    }
+    case 'posts_today': {
+      const step = POST_STEP[item.figure as keyof typeof POST_STEP];
+      const when = item.flags.includes('late') && item.atMs !== null ? t('desk.postLate', { date: formatDateKey(dateKey(item.atMs, c.zone), lang) }) : '';
+      return [item.detail, step ? t(step) : '', when].filter(Boolean).join(' · ');
+    }
     case 'requests_due': {
       // Late: how long past its deadline (a deadline on an earlier day shows that day too).
       const past = since(item.atMs, now);

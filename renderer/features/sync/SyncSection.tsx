@@ -14,6 +14,7 @@ import { useCan } from '../people/session-store';
 import { useAppInfo } from '../settings/app-info-store';
 import { useOpdStore } from '../settings/opd-store';
 import { useSyncStatus } from '../status/sync-status-store';
+import { DeviceReportPanel } from './DeviceReportPanel';
 import { syncStateText } from './SyncStateLabel';
 import './sync.css';
 
@@ -231,6 +232,8 @@ export function SyncSection() {
           </ul>
         </div>
       ) : null}
+
+      {canManage && status?.configured ? <DeviceReportPanel deviceId={deviceId} /> : null}
 
       {canManage ? (
         <div className="sync-host">

@@ -1,3 +1,4 @@
+import type { DeviceReport } from '../../sync/device-report';
 import { z } from 'zod';
 import { ROLES } from '../permissions';
 import { mutation, query } from '../define';
@@ -125,5 +126,7 @@ export const syncMethods = {
   'sync.dismissRefused': mutation<typeof reviewInput, { ok: true }>('app.use', reviewInput),
   'sync.host.start': mutation<typeof hostInput, SyncStatus>('sync.manage', hostInput),
   'sync.host.stop': mutation<typeof empty, SyncStatus>('sync.manage', empty),
+  /** The administrator's device sync report, from the office's server (which authorises it again). */
+  'sync.devices': query<typeof empty, DeviceReport>('sync.manage', empty),
   'sync.host.issueCode': mutation<typeof codeInput, { code: string; workspace: string; url: string }>('sync.manage', codeInput),
 };

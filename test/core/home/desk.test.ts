@@ -89,7 +89,7 @@ describe('home.desk: Beranda as the morning desk', () => {
     const editor = await c.invoke('home.desk', {});
     expect(editor.today).toBe('2026-11-23');
     expect(editor.targetMinutes).toBe(60);
-    expect(editor.cards.map((x) => x.id)).toEqual(['release_clock', 'awaiting_review', 'my_drafts', 'embargoes_today', 'outbox_problems', 'agenda_days', 'requests_due']);
+    expect(editor.cards.map((x) => x.id)).toEqual(['release_clock', 'awaiting_review', 'my_drafts', 'embargoes_today', 'outbox_problems', 'agenda_days', 'requests_due', 'complaints_due', 'posts_today']);
     // The one-hour promise: the plenary ended 08.30 without a release (90 min, late) first, then
     // the press conference still running (ends 10.30), then the market, published 40 min after its end.
     const clockCard = card(editor, 'release_clock')!;
@@ -109,7 +109,7 @@ describe('home.desk: Beranda as the morning desk', () => {
 
     actAs(c, ['writer'], 'Sari');
     const writer = await c.invoke('home.desk', {});
-    expect(writer.cards.map((x) => x.id)).toEqual(['release_clock', 'my_drafts', 'embargoes_today']);
+    expect(writer.cards.map((x) => x.id)).toEqual(['release_clock', 'my_drafts', 'embargoes_today', 'posts_today']);
     expect(card(writer, 'my_drafts')!.items.map((i) => i.title)).toEqual(['Draf Sari']);
 
     actAs(c, ['protocol'], 'Protokol');
@@ -131,7 +131,7 @@ describe('home.desk: Beranda as the morning desk', () => {
 
     actAs(c, ['media_cooperation'], 'Kerja Sama');
     const media = await c.invoke('home.desk', {});
-    expect(media.cards.map((x) => x.id)).toEqual(['outbox_problems', 'contracts_behind', 'contracts_ending', 'ukw_expiring']);
+    expect(media.cards.map((x) => x.id)).toEqual(['outbox_problems', 'contracts_behind', 'contracts_ending', 'ukw_expiring', 'complaints_due']);
     // KS-01: 10 news items over 30 days, 23 days gone: 7 expected, 2 delivered.
     expect(card(media, 'contracts_behind')!.items.map((i) => [i.key, i.figure])).toEqual([[ids.behind, '2/7/10']]);
     expect(card(media, 'contracts_ending')!.items.map((i) => [i.detail, i.figure])).toEqual([
@@ -145,7 +145,7 @@ describe('home.desk: Beranda as the morning desk', () => {
 
     actAs(c, ['administrator'], 'Admin');
     const admin = await c.invoke('home.desk', {});
-    expect(admin.cards.map((x) => x.id)).toHaveLength(11);
+    expect(admin.cards.map((x) => x.id)).toHaveLength(13);
     expect(card(admin, 'workspace_health')!.items.map((i) => [i.key, i.flags[0]])).toEqual([
       ['sync', 'ok'],
       ['encryption', 'problem'],
@@ -206,7 +206,7 @@ describe('home.desk: Beranda as the morning desk', () => {
   it('answers an empty workspace with empty cards', async () => {
     fx = openTestCore({ clock: fakeClock(at(10)).now });
     const desk = await fx.core.invoke('home.desk', {});
-    expect(desk.cards).toHaveLength(11);
+    expect(desk.cards).toHaveLength(13);
     for (const x of desk.cards) if (x.id !== 'workspace_health') expect([x.id, x.total, x.items]).toEqual([x.id, 0, []]);
   });
 });

@@ -86,7 +86,7 @@ describe('reports: the period report computed once, shown and exported', () => {
     const r = await c.invoke('reports.compute', MARCH);
     expect(r.title).toBe('Laporan Kinerja Kehumasan Maret 2026');
     expect(r.empty).toBe(false);
-    expect(r.sections.map((s) => s.id)).toEqual(['releases', 'coverage', 'partnerships', 'distribution', 'agenda', 'requests']);
+    expect(r.sections.map((s) => s.id)).toEqual(['releases', 'coverage', 'partnerships', 'distribution', 'agenda', 'requests', 'publicdesk', 'campaigns']);
     expect(table(r, 'releases_month').rows).toEqual([['Maret 2026', 3]]);
     expect(table(r, 'releases_opd').rows).toEqual([['Dinas Kesehatan (dihapus)', 1], ['Dinas Pendidikan', 1], ['Tanpa OPD', 1]]);
     expect(table(r, 'releases_opd').note).toContain('tetap dihitung');
@@ -150,9 +150,11 @@ describe('reports: the period report computed once, shown and exported', () => {
       ['Pemesanan ruang pers', 0, 1, 'baru'],
       ['Kunjungan buku tamu', 0, 0, '0%'],
       ['Permohonan OPD', 0, 3, 'baru'],
+      ['Aduan diterima', 0, 0, '0%'],
+      ['Unggahan media sosial', 0, 0, '0%'],
     ]);
     expect(cmp.summary[0]).toBe('Rilis terbit: 4 pada 2026, sedangkan pada 2025 belum ada.');
-    expect(cmp.charts[0]).toMatchObject({ tableId: 'comparison_year', series: [{ name: '2025', values: [0, 0, 0, 0, 0, 0, 0, 0, 0] }, { name: '2026', values: [4, 1, 4, 0, 3, 1, 1, 0, 3] }] });
+    expect(cmp.charts[0]).toMatchObject({ tableId: 'comparison_year', series: [{ name: '2025', values: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }, { name: '2026', values: [4, 1, 4, 0, 3, 1, 1, 0, 3, 0, 0] }] });
     // The chart on screen and in the export is the same definition: its SVG carries the years.
     expect(chartSvg(cmp.charts[0]!).svg).toContain('2025');
     // 2027 against 2026: every 2026 figure gone, "turun 100%"; a 2027 with no data is still empty.
@@ -169,7 +171,9 @@ describe('reports: the period report computed once, shown and exported', () => {
     expect(sheet.getRow(2).values).toEqual([undefined, 'Rilis terbit', 0, 4, 'baru']);
     const pdf = await c.invoke('reports.export', { period: { kind: 'year', from: '2026-01-01', to: '2026-12-31' }, format: 'pdf' });
     const text = pdfText(pdf.base64, pdf.fileName);
-    expect(text.indexOf('G. Perbandingan dengan tahun 2025')).toBeGreaterThan(text.indexOf('F. Permohonan OPD'));
+    expect(text.indexOf('I. Perbandingan dengan tahun 2025')).toBeGreaterThan(text.indexOf('H. Media Sosial dan Kampanye'));
+    expect(text.indexOf('H. Media Sosial dan Kampanye')).toBeGreaterThan(text.indexOf('G. Aduan dan Permohonan Informasi Publik'));
+    expect(text.indexOf('G. Aduan dan Permohonan Informasi Publik')).toBeGreaterThan(text.indexOf('F. Permohonan OPD'));
     expect(text.indexOf('F. Permohonan OPD')).toBeGreaterThan(text.indexOf('E. Agenda pimpinan'));
     expect(text).toContain('Kecamatan Utara');
     expect(text).toContain('Perbandingan 2026 dengan 2025');

@@ -15,6 +15,8 @@ import { agendaDays } from './agenda-card';
 import { contractsBehind, contractsEnding, ukwExpiring } from './media-cards';
 import { outboxProblems, workspaceHealth } from './office-cards';
 import { requestsDue } from './requests-card';
+import { complaintsDue, postsToday } from './desk-social-cards';
+import { boundOpd } from '../publicdesk/steps';
 import { awaitingReview, embargoesToday, myDrafts, releaseClock } from './release-cards';
 
 const QUERIES: Record<DeskCardId, CardQuery> = {
@@ -29,6 +31,8 @@ const QUERIES: Record<DeskCardId, CardQuery> = {
   ukw_expiring: ukwExpiring,
   workspace_health: workspaceHealth,
   requests_due: requestsDue,
+  complaints_due: complaintsDue,
+  posts_today: postsToday,
 };
 
 /** A card slower than this is logged: the budget is 20 ms per card at a year of an active office. */
@@ -54,7 +58,10 @@ export const homeHandlers: HandlerGroup<'home.desk'> = {
       // Tomorrow ends one office day after today (no daylight saving in Indonesia: 24 h).
       twoDays: () => (twoDays ??= itemsInWindow(ctx.db, dayStart, dayEnd + 24 * 3_600_000, readAgendaSettings(ctx.db).openEndMinutes * 60_000).items),
     };
-    const cards: DeskCard[] = deskCardsFor(caller.roles, (p) => caller.can(p)).map((spec) => {
+    // An OPD contributor's device never runs the public desk, whatever its person's role (deskOnly).
+    const opdDevice = boundOpd(ctx) !== null;
+    const specs = deskCardsFor(caller.roles, (p) => caller.can(p)).filter((spec) => !(opdDevice && spec.id === 'complaints_due'));
+    const cards: DeskCard[] = specs.map((spec) => {
       const t0 = performance.now();
       const answer = QUERIES[spec.id](scope);
       const tookMs = Math.round((performance.now() - t0) * 10) / 10;

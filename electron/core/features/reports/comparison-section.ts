@@ -14,7 +14,7 @@ const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 const sumOf = (sections: Sections, id: string, col = 1, rows?: number) => (tableOf(sections, id)?.rows.slice(0, rows) ?? []).reduce((n, r) => n + num(r[col]), 0);
 
 /** The figures compared, each read from a section table by id. */
-const FIGURES: { label: string; read: (s: Sections) => number }[] = [
+const FIGURES: { label: string; read: (s: Sections) => number; table?: string }[] = [
   { label: 'Rilis terbit', read: (s) => sumOf(s, 'releases_month') },
   // Releases from an event published within the target: releases_ttr's first two buckets end at it (ttrBuckets).
   { label: 'Rilis dalam target waktu', read: (s) => sumOf(s, 'releases_ttr', 1, 2) },
@@ -25,6 +25,9 @@ const FIGURES: { label: string; read: (s: Sections) => number }[] = [
   { label: 'Pemesanan ruang pers', read: (s) => num(tableOf(s, 'agenda_pressroom')?.rows[0]?.[1]) },
   { label: 'Kunjungan buku tamu', read: (s) => num(tableOf(s, 'agenda_pressroom')?.rows[1]?.[1]) },
   { label: 'Permohonan OPD', read: (s) => sumOf(s, 'requests_opd') },
+  // Only in the reports of those who may read the desk: absent from both years, the row is left out.
+  { label: 'Aduan diterima', read: (s) => sumOf(s, 'publicdesk_month'), table: 'publicdesk_month' },
+  { label: 'Unggahan media sosial', read: (s) => sumOf(s, 'campaigns_accounts') },
 ];
 
 /** "+12,5%", "−40%", "0%", or "baru" when the year before had none. */
@@ -36,7 +39,7 @@ export function change(before: number, now: number): string {
 }
 
 export function comparisonSection(current: Sections, previous: Sections, year: string, before: string): ReportSection {
-  const rows = FIGURES.map((f) => ({ label: f.label, before: f.read(previous), now: f.read(current) }));
+  const rows = FIGURES.filter((f) => !f.table || tableOf(current, f.table) || tableOf(previous, f.table)).map((f) => ({ label: f.label, before: f.read(previous), now: f.read(current) }));
   const table: ReportTable = {
     id: 'comparison_year',
     title: `Perbandingan ${year} dengan ${before}`,

@@ -13,6 +13,7 @@ import { readOfficeProfile } from '../office/handlers';
 import { readTargetMinutes } from '../releases/handlers';
 import { agendaSection } from './agenda-section';
 import { comparisonSection } from './comparison-section';
+import { campaignsSection, mayReadDesk, publicdeskSection } from './desk-social-sections';
 import { coverageSection, distributionSection, partnershipsSection } from './network-sections';
 import { releasesSection } from './releases-section';
 import { requestsSection } from './requests-section';
@@ -24,12 +25,16 @@ export function computeReport(ctx: CoreContext, caller: Caller, period: Period):
     const s = reportScope(ctx, caller, period, officeZone(ctx), readTargetMinutes(ctx));
     const seq = (ctx.db.prepare('SELECT coalesce(max(seq), 0) AS n FROM change_log').get() as { n: number }).n;
     const sections = [releasesSection(s), coverageSection(s), partnershipsSection(s), distributionSection(s), agendaSection(s), requestsSection(s)];
+    // The desk's complaints only for those who may run the desk; the campaigns for every reader.
+    if (mayReadDesk(s)) sections.push(publicdeskSection(s));
+    sections.push(campaignsSection(s));
     // A year is compared with the year before, read in the same transaction (same snapshot).
     if (period.kind === 'year') {
       const year = period.from.slice(0, 4);
       const before = String(Number(year) - 1);
       const p = reportScope(ctx, caller, { kind: 'year', from: `${before}-01-01`, to: `${before}-12-31` }, s.zone, s.targetMinutes);
-      const previous = [releasesSection(p), coverageSection(p), distributionSection(p), agendaSection(p), requestsSection(p)];
+      const previous = [releasesSection(p), coverageSection(p), distributionSection(p), agendaSection(p), requestsSection(p), campaignsSection(p)];
+      if (mayReadDesk(p)) previous.push(publicdeskSection(p));
       sections.push(comparisonSection(sections, previous, year, before));
     }
     return { profile, s, seq, sections };
@@ -39,7 +44,8 @@ export function computeReport(ctx: CoreContext, caller: Caller, period: Period):
   const asOfMs = ctx.now();
   const title = periodTitle(period, (k) => formatDateKey(k));
   // The comparison carries the year before: a year with no data of its own is still empty.
-  const empty = sections.filter((x) => x.id !== 'comparison').every((x) => x.tables.every((t) => t.rows.every((r) => r.slice(1).every((v) => v === 0 || typeof v === 'string'))));
+  // A campaign's theme days are its plan, not activity: a period with nothing else is still empty.
+  const empty = sections.filter((x) => x.id !== 'comparison').every((x) => x.tables.every((t) => t.id === 'campaigns_themes' || t.rows.every((r) => r.slice(1).every((v) => v === 0 || typeof v === 'string'))));
   return {
     title: `Laporan Kinerja Kehumasan ${title}`,
     period,

@@ -27,7 +27,8 @@ type SyncMethod =
   | 'sync.dismissRefused'
   | 'sync.host.start'
   | 'sync.host.stop'
-  | 'sync.host.issueCode';
+  | 'sync.host.issueCode'
+  | 'sync.devices';
 
 export const syncHandlers: HandlerGroup<SyncMethod> = {
   'sync.status': (_input, ctx) => syncEngineOf(ctx).status(),
@@ -38,6 +39,7 @@ export const syncHandlers: HandlerGroup<SyncMethod> = {
   },
   'sync.join': (input, ctx, caller) => joinOffice(ctx, input, caller),
   'sync.disconnect': (_input, ctx) => syncEngineOf(ctx).disconnect(),
+  'sync.devices': (_input, ctx) => syncEngineOf(ctx).deviceReport(),
   // A sync cycle's own writes carry the office's decisions; they are not the caller's (actor-scope.ts).
   'sync.now': async (_input, ctx) => {
     const engine = syncEngineOf(ctx);
