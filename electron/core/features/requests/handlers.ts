@@ -9,6 +9,7 @@ import { WartaError } from '../../../../shared/contract/errors';
 import { eventInput } from '../../../../shared/agenda/event';
 import { addDaysToKey, dateKey, startOfDateKey } from '../../../../shared/agenda/zones';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_REQUEST, OPEN_STATUSES, REQUEST_STATUSES, type RequestAction, type RequestStatus } from '../../../../shared/requests/model';
+import { matchClause } from '../../db/search-match';
 import type { Caller } from '../../caller';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { syncEngineOf } from '../../sync/engine';
@@ -74,10 +75,12 @@ export const requestsHandlers: HandlerGroup<Methods> = {
     if (input.status) filter('r.status = ?', input.status);
     const q = input.query.trim();
     if (q) {
+      // Title, description and inviter through the local full-text index (migration 0017); the
+      // OPD's name is matched once against the 60-odd OPDs, not once per request.
+      const match = matchClause('requests_fts', 'r.rowid', q);
       const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      // The OPD's name is matched once against the 60-odd OPDs, not once per request.
-      where.push("(r.title LIKE ? ESCAPE '\\' OR r.description LIKE ? ESCAPE '\\' OR r.opd_id IN (SELECT id FROM opd WHERE name LIKE ? ESCAPE '\\') OR r.inviter LIKE ? ESCAPE '\\')");
-      args.push(like, like, like, like);
+      where.push(`(${match.sql} OR r.opd_id IN (SELECT id FROM opd WHERE name LIKE ? ESCAPE '\\'))`);
+      args.push(...match.args, like);
     }
     const [dayStart, dayEnd] = dayWindow(ctx);
     const dueClause = `r.status IN ('submitted', 'needs_info') AND ((r.due_ms >= ${dayStart} AND r.due_ms < ${dayEnd}) OR (r.start_ms >= ${dayStart} AND r.start_ms < ${dayEnd}))`;
