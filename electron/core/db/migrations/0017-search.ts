@@ -60,7 +60,7 @@ export function rebuildSearchIndexes(db: Db): void {
 
 export const m0017: Migration = {
   version: 17,
-  name: 'search: full-text indexes of public-desk items and requests',
+  name: 'search: full-text indexes of public-desk items and requests; the request board\'s due-today indexes',
   up(db) {
     for (const index of SEARCH_INDEXES)
       db.exec(`
@@ -68,5 +68,9 @@ export const m0017: Migration = {
         INSERT INTO ${index.fts} (${index.fts}, rank) VALUES ('secure-delete', 1);
         ${triggers(index)}`);
     rebuildSearchIndexes(db);
+    // The request board's "due today" (issue 13): open requests due, or starting, within a day.
+    db.exec(`
+      CREATE INDEX requests_open_due ON requests (status, due_ms) WHERE deleted_at IS NULL;
+      CREATE INDEX requests_open_start ON requests (status, start_ms) WHERE deleted_at IS NULL;`);
   },
 };
