@@ -94,6 +94,32 @@ describe('the public desk inbox', () => {
   });
 });
 
+describe('many matches', () => {
+  it('pages the newest first and counts every match, whether it walks the date index or sorts the matches', async () => {
+    const fx = await desk();
+    const db = fx.core.context.db;
+    const insert = db.prepare(
+      "INSERT INTO publicdesk_items (id, kind, channel, year, seq, body, status, received_at, received_date, due_date, created_at, updated_at) VALUES (?, 'complaint', 'x', 2026, ?, ?, ?, ?, ?, ?, ?, ?)",
+    );
+    db.transaction(() => {
+      for (let i = 0; i < 2600; i++) {
+        const at = new Date(Date.UTC(2026, 0, 1) + ((i * 7919) % 2600) * 3_600_000).toISOString();
+        insert.run(`item-${i}`, i + 1, i % 5 === 0 ? `Banjir di RT ${i}` : `Lampu jalan mati nomor ${i}`, i === 1 ? 'merged' : 'received', at, at.slice(0, 10), at.slice(0, 10), at, at);
+      }
+    })();
+    const all = db.prepare("SELECT id, body, received_at FROM publicdesk_items WHERE status <> 'merged' ORDER BY received_at DESC, id DESC").all() as { id: string; body: string }[];
+    for (const [query, word] of [
+      ['lampu', 'Lampu'], // 2,080 matches: the date index is walked
+      ['banjir', 'Banjir'], // 520: the matches are sorted
+    ] as const) {
+      const expected = all.filter((r) => r.body.startsWith(word));
+      const page = await fx.core.invoke('publicdesk.list', { query, limit: 50 });
+      expect(page.items.map((i) => i.id), query).toEqual(expected.slice(0, 50).map((r) => r.id));
+      expect(page.total, query).toBe(expected.length);
+    }
+  });
+});
+
 describe('changes applied by sync', () => {
   it('a second device finds what it received, follows an edit, and loses a cleared name from its index', async () => {
     const a = await desk();
