@@ -1,15 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import { chromium } from 'playwright-core';
 import { createCore } from '../../electron/core/create-core';
 import { createMemoryLogger } from '../../electron/core/log/logger';
 import { agendaSection } from '../../scripts/demo/agenda';
 import { officeSection } from '../../scripts/demo/office';
 import { MONTH_CELL_ROWS } from '../../shared/agenda/month-cells';
 import { addDaysToKey, dateKey, startOfDateKey } from '../../shared/agenda/zones';
-import buildRenderer from '../../test/e2e/support/global-setup';
-import { CHROMIUM_ARGS, chromiumPath } from '../../test/e2e/support/chromium';
 import { median, percentile, round, type BenchmarkFigure } from '../results-format';
-import { startHost, stopHost } from '../support/browser-host';
+import { sectionPaint } from '../support/section-paint';
 import type { SuiteContext } from './core';
 
 /** The benchmark workspace: the demo office at size 100, i.e. 30,000 single events plus recurring series. */
@@ -24,52 +21,22 @@ const ADMIN = { name: 'Admin Bench', login: 'bench', password: 'kopi-tubruk-pagi
  * has been painted with them, timed inside the page. The page is reloaded before each round.
  */
 export async function monthPaint(dataDir: string, log: (l: string) => void): Promise<{ samples: number[]; events: number }> {
-  buildRenderer();
-  const host = await startHost(dataDir);
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  const samples: number[] = [];
-  let events = 0;
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
-    for (let r = 0; r < PAINT_ROUNDS; r++) {
-      if (r === 0) await page.goto(host.url);
-      else await page.reload();
-      const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
-      const signIn = page.getByRole('form', { name: 'Masuk ke Warta' });
-      await nav.or(signIn).first().waitFor();
-      if (await signIn.isVisible()) {
-        await signIn.getByLabel('Nama pengguna').fill(ADMIN.login);
-        await signIn.getByLabel('Kata sandi').fill(ADMIN.password);
-        await signIn.getByRole('button', { name: 'Masuk', exact: true }).click();
-        await nav.waitFor();
-      }
-      // Start from a page that is not the agenda (the route is kept in the URL across reloads).
+  const { samples, counted } = await sectionPaint({
+    dataDir,
+    admin: ADMIN,
+    section: 'Agenda',
+    ready: '[data-testid="agenda-calendar"] [data-testid="agenda-event"]',
+    count: '[data-testid="agenda-event"]',
+    rounds: PAINT_ROUNDS,
+    label: 'month paint',
+    log,
+    // Start from a page that is not the agenda (the route is kept in the URL across reloads).
+    prepare: async (page) => {
       await page.evaluate(`[...document.querySelectorAll('nav button')].find((b) => b.textContent.trim() === 'Beranda')?.click()`);
       await page.waitForTimeout(300);
-      // A string, not a function: tsx would add helpers to a function that the page does not have.
-      const res = (await page.evaluate(`new Promise((resolve) => {
-        const button = [...document.querySelectorAll('nav button')].find((b) => b.textContent.trim() === 'Agenda');
-        const t0 = performance.now();
-        const observer = new MutationObserver(() => {
-          if (document.querySelector('[data-testid="agenda-calendar"] [data-testid="agenda-event"]')) {
-            observer.disconnect();
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve({ ms: performance.now() - t0, n: document.querySelectorAll('[data-testid="agenda-event"]').length })));
-          }
-        });
-        observer.observe(document.body, { childList: true, subtree: true });
-        setTimeout(() => resolve({ ms: -1, n: 0, html: document.querySelector('main')?.innerText.slice(0, 400) }), 30000);
-        button.click();
-      })`)) as { ms: number; n: number; html?: string };
-      if (res.ms < 0) throw new Error(`the month grid showed no events within 30 s: ${res.html}`);
-      events = res.n;
-      if (r > 0) samples.push(res.ms); // the first round warms the host's statements and the browser's caches
-      log(`  month paint round ${r + 1}: ${res.ms.toFixed(0)} ms, ${res.n} events in the DOM`);
-    }
-  } finally {
-    await browser.close();
-    await stopHost(host.child);
-  }
-  return { samples, events };
+    },
+  });
+  return { samples, events: counted };
 }
 
 function icsWith(count: number, startMs: number): string {

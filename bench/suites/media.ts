@@ -2,7 +2,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
-import { chromium } from 'playwright-core';
 import { createCore, type Core } from '../../electron/core/create-core';
 import { migrate } from '../../electron/core/db/migrate';
 import { openDatabase } from '../../electron/core/db/open-database';
@@ -11,11 +10,9 @@ import { officeSection } from '../../scripts/demo/office';
 import { mediaSection } from '../../scripts/demo/media';
 import { createUuidV7 } from '../../shared/ids/uuidv7';
 import { normalizePhone } from '../../shared/media/phone';
-import buildRenderer from '../../test/e2e/support/global-setup';
-import { CHROMIUM_ARGS, chromiumPath } from '../../test/e2e/support/chromium';
 import { median, percentile, round, type BenchmarkFigure } from '../results-format';
 import type { SuiteContext } from './core';
-import { startHost, stopHost } from '../support/browser-host';
+import { sectionPaint } from '../support/section-paint';
 
 const SIZE = 10; // 250 outlets, 5,000 journalists, 200 contracts, 50,000 publications
 const IMPORT_ROWS = 5000;
@@ -111,44 +108,7 @@ function rawInsert(dir: string, rows: (string | null)[][], outletIds: string[]):
  * timed inside the page. The page is reloaded before each round, so the directory store is empty.
  */
 async function firstPaint(dataDir: string, log: (l: string) => void): Promise<number[]> {
-  buildRenderer();
-  const host = await startHost(dataDir);
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  const samples: number[] = [];
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
-    for (let round = 0; round < 6; round++) {
-      if (round === 0) await page.goto(host.url);
-      else await page.reload();
-      const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
-      const signIn = page.getByRole('form', { name: 'Masuk ke Warta' });
-      await nav.or(signIn).first().waitFor();
-      if (await signIn.isVisible()) {
-        await signIn.getByLabel('Nama pengguna').fill(ADMIN.login);
-        await signIn.getByLabel('Kata sandi').fill(ADMIN.password);
-        await signIn.getByRole('button', { name: 'Masuk', exact: true }).click();
-        await nav.waitFor();
-      }
-      // A string, not a function: tsx would add helpers to a function that the page does not have.
-      const ms = (await page.evaluate(`new Promise((resolve) => {
-        const button = [...document.querySelectorAll('nav button')].find((b) => b.textContent.trim() === 'Media');
-        const t0 = performance.now();
-        const observer = new MutationObserver(() => {
-          if (document.querySelector('[data-testid="outlet-table"] tbody tr[aria-rowindex="2"]')) {
-            observer.disconnect();
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
-          }
-        });
-        observer.observe(document.body, { childList: true, subtree: true });
-        button.click();
-      })`)) as number;
-      if (round > 0) samples.push(ms); // the first round warms the host's statements and the browser's caches
-      log(`  first paint round ${round + 1}: ${ms.toFixed(0)} ms`);
-    }
-  } finally {
-    await browser.close();
-    await stopHost(host.child);
-  }
+  const { samples } = await sectionPaint({ dataDir, admin: ADMIN, section: 'Media', ready: '[data-testid="outlet-table"] tbody tr[aria-rowindex="2"]', rounds: 6, label: 'first paint', log });
   return samples;
 }
 

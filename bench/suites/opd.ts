@@ -10,14 +10,11 @@
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { chromium } from 'playwright-core';
 import { createCore, type Core } from '../../electron/core/create-core';
 import { createMemoryLogger } from '../../electron/core/log/logger';
 import { REQUEST_STATUSES } from '../../shared/requests/model';
-import buildRenderer from '../../test/e2e/support/global-setup';
-import { CHROMIUM_ARGS, chromiumPath } from '../../test/e2e/support/chromium';
 import { median, percentile, round, type BenchmarkFigure } from '../results-format';
-import { startHost, stopHost } from '../support/browser-host';
+import { sectionPaint } from '../support/section-paint';
 import { OPD_COUNT, opdPullBench } from '../support/opd-pull';
 import type { SuiteContext } from './core';
 
@@ -93,47 +90,20 @@ async function filterTimes(core: Core, opds: string[]): Promise<number[]> {
 
 /** Click on "Permohonan" until the board's first row is painted, page reloaded each round (as media's directory bench). */
 async function firstPaint(dataDir: string, log: (l: string) => void): Promise<number[]> {
-  buildRenderer();
-  const host = await startHost(dataDir);
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  const samples: number[] = [];
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
-    for (let round = 0; round < 7; round++) {
-      if (round === 0) await page.goto(host.url);
-      else await page.reload();
-      const nav = page.getByRole('navigation', { name: 'Navigasi utama' });
-      const signIn = page.getByRole('form', { name: 'Masuk ke Warta' });
-      await nav.or(signIn).first().waitFor();
-      if (await signIn.isVisible()) {
-        await signIn.getByLabel('Nama pengguna').fill(ADMIN.login);
-        await signIn.getByLabel('Kata sandi').fill(ADMIN.password);
-        await signIn.getByRole('button', { name: 'Masuk', exact: true }).click();
-        await nav.waitFor();
-      }
-      // The app reopens the section it was on: start each round from Beranda, the board gone.
+  const { samples } = await sectionPaint({
+    dataDir,
+    admin: ADMIN,
+    section: 'Permohonan',
+    ready: '[data-testid="requests-table"] tbody tr',
+    rounds: 7,
+    label: 'first paint',
+    log,
+    // The app reopens the section it was on: start each round from Beranda, the board gone.
+    prepare: async (page) => {
       await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('button', { name: 'Beranda' }).click();
       await page.locator('[data-testid="requests-table"]').waitFor({ state: 'detached' });
-      // A string, not a function: tsx would add helpers to a function that the page does not have.
-      const ms = (await page.evaluate(`new Promise((resolve) => {
-        const button = [...document.querySelectorAll('nav button')].find((b) => b.textContent.trim() === 'Permohonan');
-        const t0 = performance.now();
-        const observer = new MutationObserver(() => {
-          if (document.querySelector('[data-testid="requests-table"] tbody tr')) {
-            observer.disconnect();
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
-          }
-        });
-        observer.observe(document.body, { childList: true, subtree: true });
-        button.click();
-      })`)) as number;
-      if (round > 0) samples.push(ms); // the first round warms the host's statements and loads the lazy chunk
-      log(`  first paint round ${round + 1}: ${ms.toFixed(0)} ms`);
-    }
-  } finally {
-    await browser.close();
-    await stopHost(host.child);
-  }
+    },
+  });
   return samples;
 }
 

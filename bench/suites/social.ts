@@ -1,13 +1,17 @@
 /**
  * Campaigns and social media (issue 15, `social.` figures): the five platform sizes of a
- * 24-megapixel photo, the content calendar's month view with 5,000 planned posts in the core,
+ * 24-megapixel photo, an infographic card (SVG and PNG, in the office identity), the content calendar's month view with 5,000 planned posts in the core,
  * and the public newsroom's feeds over 20,000 published releases (bench/support/newsroom-feeds.ts).
  */
 import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { createCore } from '../../electron/core/create-core';
+import { accentOf } from '../../electron/core/features/campaigns/card-identity';
+import { renderCard } from '../../electron/core/features/campaigns/card-render';
 import { makeVariants } from '../../electron/core/features/campaigns/image-variants';
+import { letterheadOf } from '../../electron/core/features/paper/letterhead';
+import { CARD_SIZE_NAMES } from '../../shared/campaigns/cards';
 import { createMemoryLogger } from '../../electron/core/log/logger';
 import { PLATFORMS } from '../../shared/campaigns/model';
 import { newsroomFeeds } from '../support/newsroom-feeds';
@@ -17,6 +21,37 @@ import type { SuiteContext } from './core';
 const VARIANT_RUNS = 3;
 const POSTS = 5000;
 const CALENDAR_RUNS = 30;
+const CARD_RUNS = 15;
+
+/** An infographic card with four figures, the emblem and a Sundanese letterhead line, at each platform size in turn. */
+export async function cardFigure(ctx: SuiteContext): Promise<BenchmarkFigure> {
+  const emblemSvg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="230"><path d="M100 6 L188 34 V112 C188 168 148 204 100 224 C52 204 12 168 12 112 V34 Z" fill="#1d4f8c"/><circle cx="100" cy="90" r="30" fill="#f2c230"/></svg>';
+  const emblem = await sharp(Buffer.from(emblemSvg)).png().toBuffer();
+  const head = await letterheadOf({ institution: 'Pemerintah Kota Sukamaju', unit: 'Dinas Komunikasi dan Informatika', scriptLine: 'ᮕᮙᮛᮦᮔ᮪ᮒᮂ ᮊᮧᮒ ᮘᮔ᮪ᮓᮥᮀ', address: 'Jl. Merdeka 1', phone: '', email: '', website: '' } as Parameters<typeof letterheadOf>[0], emblem);
+  const identity = { ...head, accent: (await accentOf(emblem)) ?? '#1d4e89', handles: ['@humassukamaju', '@pemkotsukamaju'] };
+  const card = {
+    template: 'figures' as const,
+    title: 'Capaian “Selasa Tanpa Rokok” sepanjang tahun 2026 di seluruh kecamatan',
+    entries: [
+      { value: '1.204', label: 'kawasan tanpa rokok ditetapkan' },
+      { value: '86%', label: 'sekolah patuh pada pemeriksaan terakhir' },
+      { value: '3.500', label: 'warga ikut penyuluhan' },
+      { value: 'Rp2,1 M', label: 'denda tertagih' },
+    ],
+    source: 'Sumber: Dinas Kesehatan Kota Sukamaju, Desember 2026',
+  };
+  const cold = performance.now();
+  await renderCard(card, 'square', identity);
+  const coldMs = performance.now() - cold;
+  const times: number[] = [];
+  for (let i = 0; i < CARD_RUNS; i++) {
+    const t = performance.now();
+    await renderCard(card, CARD_SIZE_NAMES[i % CARD_SIZE_NAMES.length]!, identity);
+    times.push(performance.now() - t);
+  }
+  ctx.log(`  infographic card: first ${coldMs.toFixed(0)} ms (fonts loaded), then ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+  return { id: 'social.infographic_card_ms', value: round(percentile(times, 95), 0), unit: 'ms', target: '<= 300', note: `p95 of ${CARD_RUNS}: a four-figure card with emblem and Aksara Sunda letterhead, laid out, set as outlines (SVG) and drawn to PNG by sharp, rotating the five platform sizes (first card, loading the fonts: ${coldMs.toFixed(0)} ms)` };
+}
 
 export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
   const figures: BenchmarkFigure[] = [];
@@ -31,6 +66,7 @@ export async function run(ctx: SuiteContext): Promise<BenchmarkFigure[]> {
     times.push(performance.now() - t);
   }
   ctx.log(`  five variants of 24 MP: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+  figures.push(await cardFigure(ctx));
   figures.push({ id: 'social.image_variants_24mp_ms', value: round(median(times), 0), unit: 'ms', target: '<= 1500', note: `median of ${VARIANT_RUNS}: five platform sizes of a 6000×4000 JPEG (${(photo.length / 2 ** 20).toFixed(1)} MB) around a focal point` });
 
   const core = createCore({ dataDir: ctx.workDir('social'), logger: createMemoryLogger() });

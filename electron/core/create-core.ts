@@ -48,6 +48,7 @@ import { releaseOfficeState } from './features/releases/office-state';
 import { updatesHandlers } from './features/updates/handlers';
 import { desktopHandlers } from './features/desktop/handlers';
 import { startNoticeWatch } from './features/desktop/notices';
+import { startDeskReminders } from './features/publicdesk/reminders';
 import { printHandlers } from './features/print/handlers';
 import { homeHandlers } from './features/home/handlers';
 import { reportsHandlers } from './features/reports/handlers';
@@ -232,6 +233,7 @@ function openCore(options: CoreOptions, opened: { dataDir: string; logger: Logge
   const outbox = attachOutbox(context, { auto: (options.mode ?? 'test') !== 'test', ...options.outbox });
   purgeExpiredGuestbook(context);
   const stopNotices = startNoticeWatch(context);
+  const stopDeskReminders = startDeskReminders(context);
   const stopIndexCatchUp = startIndexCatchUp(context);
   logger.info('core.open', { dataDir, schema: LATEST_SCHEMA_VERSION });
   let open: CoreContext | null = context;
@@ -252,6 +254,7 @@ function openCore(options: CoreOptions, opened: { dataDir: string; logger: Logge
       sync.stop();
       outbox.stop();
       stopNotices();
+      stopDeskReminders();
       stopIndexCatchUp();
       void stopHosting(context, sync, false);
       open = null;

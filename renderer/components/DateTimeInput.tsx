@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type InputHTMLAttributes, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type InputHTMLAttributes, type KeyboardEvent, type Ref } from 'react';
 import {
   addDaysToDateKey,
   addMinutesToTime,
@@ -20,6 +20,8 @@ export interface DateTimeInputProps extends Omit<InputHTMLAttributes<HTMLInputEl
   onChange: (value: string) => void;
   /** Only say when the text is not a date, not which day it is (a compact filter inside its label). */
   quiet?: boolean;
+  /** The text input itself (a form moves the focus to a field it refuses). */
+  ref?: Ref<HTMLInputElement>;
 }
 
 function todayKey(): string {

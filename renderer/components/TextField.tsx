@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type Ref } from 'react';
 import { useT } from '../i18n/use-t';
 import { DateTimeInput } from './DateTimeInput';
 
@@ -10,6 +10,8 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'on
   error?: string | undefined;
   required?: boolean;
   multiline?: boolean;
+  /** The input (a form moves the focus to a field it refuses). */
+  ref?: Ref<HTMLInputElement>;
 }
 
 /** A labelled input whose hint and error are announced with it (aria-describedby). */

@@ -494,6 +494,7 @@ export const DATA_LABELS: Record<string, TableLabels> = {
       caption: ['Keterangan', 'Caption'],
       posted_url: ['Alamat unggahan', 'Post address'],
       posted_at: ['Waktu diunggah', 'Posted'],
+      card: ['Kartu infografis', 'Infographic card'],
     },
   },
   publicdesk_items: {
@@ -587,7 +588,12 @@ export const DATA_LABELS: Record<string, TableLabels> = {
       info_request_days: ['Tenggat permohonan informasi (hari kerja)', 'Information request deadline (working days)'],
       info_extension_days: ['Perpanjangan permohonan informasi (hari kerja)', 'Information request extension (working days)'],
       objection_days: ['Tenggat keberatan (hari kerja)', 'Objection deadline (working days)'],
+      head_id: ['Kepala meja aduan', 'Head of the desk'],
     },
+  },
+  publicdesk_templates: {
+    label: ['Templat balasan aduan', 'Public desk reply templates'],
+    fields: { name: ['Nama templat', 'Template name'], body: ['Isi templat', 'Template text'] },
   },
   publicdesk_terms: {
     label: ['Daftar kategori & lokasi aduan', 'Public desk lists'],

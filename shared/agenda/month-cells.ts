@@ -1,5 +1,5 @@
 import type { CalendarItem } from './event';
-import { addDaysToKey, dateKey, type EventZone } from './zones';
+import { addDaysToKey, dateKey, startOfDateKey, type EventZone } from './zones';
 
 /** Rows a month cell shows before it folds the rest into "+N lagi" (FullCalendar's dayMaxEvents). */
 export const MONTH_CELL_ROWS = 4;
@@ -50,6 +50,22 @@ export function monthCells(items: readonly CalendarItem[], zone: EventZone, rows
     more.push({ date, count: list.length - room });
   }
   return { shown, more };
+}
+
+/** Weeks in a month grid: FullCalendar's month view always draws six (`fixedWeekCount`). */
+const GRID_WEEKS = 6;
+
+/**
+ * The instants a month grid covers, as FullCalendar reports them in `datesSet` (activeStart and
+ * activeEnd): six weeks from the week holding the 1st, weeks starting on `firstDay` (1 = Monday).
+ * Known before the calendar has drawn, so the window can ask for the month's items while it draws.
+ */
+export function monthGridRange(day: string, zone: EventZone, firstDay = 1): { from: number; to: number } {
+  const first = `${day.slice(0, 8)}01`;
+  const [y, m] = first.split('-').map(Number) as [number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, 1)).getUTCDay();
+  const start = addDaysToKey(first, -((weekday - firstDay + 7) % 7));
+  return { from: startOfDateKey(start, zone), to: startOfDateKey(addDaysToKey(start, GRID_WEEKS * 7), zone) };
 }
 
 const length = (i: CalendarItem) => (i.endMs ?? i.startMs) - i.startMs;

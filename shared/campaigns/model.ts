@@ -4,6 +4,7 @@
  * idea → draft → review → approved → posted, and may come from a release or an agenda item.
  * Warta prepares and records; posting itself happens in the platforms' own apps.
  */
+import type { CardSpec } from './cards';
 import type { Recurrence } from './recurrence';
 
 export const PLATFORMS = ['instagram', 'facebook', 'x', 'tiktok', 'youtube', 'website'] as const;
@@ -59,6 +60,8 @@ export interface PlannedPost {
   caption: string;
   postedUrl: string | null;
   postedAt: string | null;
+  /** Its infographic card, drawn from this spec on the device. */
+  card: CardSpec | null;
 }
 
 export interface CalendarTheme {

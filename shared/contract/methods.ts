@@ -17,6 +17,7 @@ import { requestsMethods } from './methods/requests';
 import { networkMethods } from './methods/network';
 import { campaignsMethods } from './methods/campaigns';
 import { publicdeskMethods } from './methods/publicdesk';
+import { publicdeskReplyMethods } from './methods/publicdesk-replies';
 
 export type { AppInfo, Language, MachinePrefs, SyncStatus } from './methods/app';
 export type { SyncConflict, SyncRefusal, SyncReview } from './methods/sync';
@@ -47,6 +48,7 @@ export const methods = {
   ...networkMethods,
   ...campaignsMethods,
   ...publicdeskMethods,
+  ...publicdeskReplyMethods,
 } as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Methods = typeof methods;

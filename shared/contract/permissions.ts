@@ -37,8 +37,10 @@ export const PERMISSIONS = [
   // The PR network (issue 13): `network.read` receives the contacts (a contributor's device only
   // its own OPD's, and the action items assigned to it); `network.manage` writes contacts,
   // meetings, invitations, attendance and minutes. Contacts' phones and e-mail need media.personal.
+  // `network.answer` is an OPD's contributor reporting its own OPD's action items done (or not yet).
   'network.read',
   'network.manage',
+  'network.answer',
   // The public desk (issue 14): `publicdesk.read` lets a device receive the desk at all (a
   // contributor's only its own OPD's parts); `publicdesk.manage` is the desk (items, the
   // reporter's data with media.personal, dispositions, replies); `publicdesk.answer` is an OPD's
@@ -67,7 +69,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Kontributor OPD: a normal install at an agency, bound to one OPD at enrolment (the device's
   // OPD, not the person's): its own OPD's requests and answers, the public agenda and published
   // releases through the public feed, the office profile.
-  opd_contributor: ['app.use', 'office.read', 'releases.read.public', 'agenda.read.public', 'requests.read', 'requests.submit', 'network.read', 'publicdesk.read', 'publicdesk.answer'],
+  opd_contributor: ['app.use', 'office.read', 'releases.read.public', 'agenda.read.public', 'requests.read', 'requests.submit', 'network.read', 'network.answer', 'publicdesk.read', 'publicdesk.answer'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -8,7 +8,7 @@ import { z } from 'zod';
  */
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Jam harus berbentuk JJ:MM, misalnya 21:00' });
 
-export const NOTIFICATION_KINDS = ['embargoLifted', 'messageProblem', 'reviewRequested', 'commentOnMine'] as const;
+export const NOTIFICATION_KINDS = ['embargoLifted', 'messageProblem', 'reviewRequested', 'commentOnMine', 'deskDeadline'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const desktopSettingsSchema = z
@@ -23,6 +23,8 @@ export const desktopSettingsSchema = z
         messageProblem: z.boolean().default(true),
         reviewRequested: z.boolean().default(true),
         commentOnMine: z.boolean().default(true),
+        /** A public-desk item nearing or past its working-day deadline (issue 14). */
+        deskDeadline: z.boolean().default(true),
         quietHours: z.object({ enabled: z.boolean(), from: hhmm, to: hhmm }).strict().default({ enabled: false, from: '21:00', to: '07:00' }),
       })
       .strict()
@@ -66,5 +68,5 @@ export interface Notice {
   title: string;
   body: string;
   /** The screen that opens when the notification is clicked. */
-  target: { section: 'releases' | 'outbox'; id: string };
+  target: { section: 'releases' | 'outbox' | 'publicdesk'; id: string };
 }

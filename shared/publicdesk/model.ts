@@ -196,6 +196,8 @@ export interface MergedPost {
 }
 
 export interface DeskItem extends DeskSummary {
+  /** The staff account the item is assigned to (its deadline reminders go to them). */
+  assigneeId: string | null;
   postUrl: string;
   anonymous: boolean;
   personName: string;

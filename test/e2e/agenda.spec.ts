@@ -13,6 +13,9 @@ const shots = path.join(REPO_ROOT, '.tmp', 'e2e', 'screenshots');
 
 test('Agenda: recurring event, move one occurrence with undo, conflict warning, day sheet PDF', async ({ page, warta }) => {
   fs.mkdirSync(shots, { recursive: true });
+  // What the window asks the core for the month grid (browser mode: over the host's WebSocket).
+  const rangeAsks: string[] = [];
+  page.on('websocket', (ws) => ws.on('framesent', ({ payload }) => void (typeof payload === 'string' && payload.includes('"agenda.range"') && rangeAsks.push(payload))));
   const firstRun = new FirstRunPage(page);
   await firstRun.open(warta.url);
   await firstRun.complete(SURAKARTA);
@@ -38,6 +41,14 @@ test('Agenda: recurring event, move one occurrence with undo, conflict warning, 
 
   await frame.open('Agenda');
   const agenda = new AgendaPage(page);
+  // The page asks for the month as it opens, before FullCalendar reports its dates, and the
+  // calendar's own request for the same six weeks reuses that answer: one question, not two.
+  // (The week view's request afterwards marks the end: the socket keeps the order of what is sent.)
+  await expect(page.getByRole('heading', { name: /\d{4}$/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Minggu', exact: true }).click();
+  await expect.poll(() => rangeAsks.length).toBeGreaterThanOrEqual(2);
+  expect(rangeAsks.map((a) => a.includes('"perDay"'))).toEqual([true, false]);
+  await page.getByRole('button', { name: 'Bulan', exact: true }).click();
   const today = dateKey(Date.now(), 'WIB');
   const nextWeek = addDaysToKey(today, 7);
 

@@ -13,6 +13,7 @@ import { FirstRunPage } from './pages/first-run-page';
 import { callCore } from './support/core-calls';
 import { expect, test } from './support/fixtures';
 import { SURAKARTA } from './support/office-fixture-data';
+import { emblemPng } from './support/emblem';
 import { SCREENSHOT_DIR } from './support/paths';
 
 /** The next Tuesday from today (today when it is one), in WIB. */
@@ -148,4 +149,62 @@ test('Kampanye: a published release becomes three platform drafts, reviewed, pac
   await postPanel.getByLabel('Alamat unggahan').fill('https://x.com/humaskota/status/1866000000000000001');
   await postPanel.getByRole('button', { name: 'Tandai sudah diunggah' }).click();
   await expect(postPanel.getByTestId('post-status')).toContainText('Sudah diunggah');
+});
+
+test('Kampanye: an infographic card for a post, previewed in the office identity, refused with emoji, saved and packed', async ({ page, context, warta }) => {
+  test.setTimeout(120_000);
+  const firstRun = new FirstRunPage(page);
+  await firstRun.open(warta.url);
+  await firstRun.complete(SURAKARTA);
+  // The office's emblem (and with it the card's colour) and its Aksara Jawa letterhead line.
+  const emblem = await callCore<{ hash: string }>(page, 'attachments.putImage', { mime: 'image/png', base64: (await emblemPng(context)).toString('base64') });
+  const { updatedAt: _u, ...office } = await callCore<Record<string, unknown>>(page, 'office.get', {});
+  await callCore(page, 'office.save', { ...office, emblemHash: emblem.hash, scriptLine: 'ꦥꦩꦉꦤ꧀ꦠꦃꦏꦸꦛꦯꦸꦫꦏꦂꦠ' });
+  const release = await callCore<{ id: string }>(page, 'releases.create', { title: 'Capaian Kawasan Tanpa Rokok' });
+  for (const to of ['in_review', 'approved', 'published']) await callCore(page, 'releases.transition', { id: release.id, to });
+  await callCore(page, 'campaigns.posts.fromRelease', { releaseId: release.id, accounts: [{ platform: 'instagram', account: '@humas.kota' }], date: dateKey(Date.now(), 'WIB') });
+  const frame = new AppFrame(page);
+  await frame.open('Kampanye');
+  await page.getByTestId('campaign-post').filter({ hasText: 'Capaian Kawasan' }).first().click();
+  const panel = page.locator('aside.campaigns-panel');
+  const card = panel.getByRole('region', { name: 'Kartu infografis' });
+  await card.getByRole('button', { name: 'Buat kartu infografis' }).click();
+  await card.getByLabel('Bentuk kartu').selectOption('figures');
+  await card.getByLabel('Judul kartu').fill('Capaian “Selasa Tanpa Rokok” 🎉');
+  const figures = [
+    ['1.204', 'kawasan tanpa rokok'],
+    ['86%', 'sekolah patuh'],
+  ];
+  for (const [i, [value, label]] of figures.entries()) {
+    await card.getByLabel(`Angka ${i + 1}`).fill(value!);
+    await card.getByLabel('Keterangan').nth(i).fill(label!);
+  }
+  await card.getByLabel('Sumber data').fill('Sumber: Dinas Kesehatan');
+  // Bad input: an emoji has no glyph in the card's fonts; said next to the title.
+  await expect(card.locator('.field__error').first()).toContainText('🎉', { timeout: 20_000 });
+  await card.getByLabel('Judul kartu').fill('Capaian “Selasa Tanpa Rokok”');
+  const preview = card.getByTestId('card-preview').locator('img');
+  await expect(preview).toBeVisible({ timeout: 20_000 });
+  await expect(card.locator('.field__error')).toHaveCount(0, { timeout: 20_000 });
+  await card.getByRole('button', { name: 'Simpan kartu' }).click();
+  await expect(card.getByRole('button', { name: 'Hapus kartu' })).toBeVisible();
+  await card.getByLabel('Ukuran pratinjau').selectOption('story');
+  await expect.poll(async () => (await preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 ? `${img.naturalWidth}×${img.naturalHeight}` : '')), { timeout: 20_000 }).toBe('1080×1920');
+  await card.getByLabel('Ukuran pratinjau').selectOption('square');
+  await expect.poll(async () => preview.evaluate((img: HTMLImageElement) => img.naturalHeight), { timeout: 20_000 }).toBe(1080);
+  await expect(card.getByRole('status')).toHaveCount(0);
+  await preview.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'warta-kampanye-kartu.png'), fullPage: true });
+
+  // Removed by a slip, then brought back with undo.
+  await card.getByRole('button', { name: 'Hapus kartu' }).click();
+  await card.getByRole('button', { name: 'Urungkan' }).click();
+  await expect(card.getByRole('button', { name: 'Hapus kartu' })).toBeVisible();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Unduh paket unggahan (ZIP)' }).click()]);
+  const zip = await JSZip.loadAsync(fs.readFileSync(await download.path()));
+  expect(Object.keys(zip.files).filter((n) => n.includes('kartu-')).sort()).toEqual(
+    ['portrait', 'square', 'story'].flatMap((s) => [`instagram-humas.kota/kartu-${s}.png`, `instagram-humas.kota/kartu-${s}.svg`]),
+  );
+  expect(await zip.file('instagram-humas.kota/kartu-square.svg')!.async('string')).toContain('aria-label="Capaian “Selasa Tanpa Rokok”"');
 });

@@ -47,7 +47,30 @@ test('Desktop manners in browser mode: settings of the desktop app, print opens 
   await section.getByRole('radio', { name: /Tetap berjalan di baki sistem/ }).check();
   await section.getByRole('checkbox', { name: 'Komentar pada siaran pers saya' }).uncheck();
   await section.getByRole('checkbox', { name: 'Jam tenang (tanpa notifikasi)' }).check();
-  await section.getByLabel('Dari', { exact: true }).fill('22:00');
+  // The app's own time field (not the browser's, which follows the browser's language): Indonesian
+  // form, Up/Down step 15 minutes, text that is not a time says so next to the field and is not saved.
+  const from = section.getByLabel('Dari', { exact: true });
+  const until = section.getByLabel('Sampai', { exact: true });
+  await expect(from).toHaveAttribute('type', 'text');
+  await expect(from).toHaveValue('21.00');
+  await from.fill('21.45');
+  await from.press('ArrowUp');
+  await expect(from).toHaveValue('22.00');
+  await until.fill('25.99');
+  await expect(section.getByRole('alert')).toHaveText('Jam tidak dikenali. Tulis jam.menit, misalnya 08.30.');
+  await expect(until).toHaveAttribute('aria-invalid', 'true');
+  await section.getByRole('button', { name: 'Simpan pengaturan desktop' }).click();
+  await expect(until).toBeFocused();
+  await expect(section.getByRole('status')).toHaveCount(0);
+  await until.fill('');
+  await expect(section.getByRole('alert')).toHaveText('Isi jamnya, misalnya 21.00.');
+  await section.getByRole('button', { name: 'Simpan pengaturan desktop' }).click();
+  await expect(until).toBeFocused();
+  await expect(section.getByRole('status')).toHaveCount(0);
+  await until.pressSequentially('630');
+  await until.blur();
+  await expect(until).toHaveValue('06.30');
+  await expect(section.getByRole('alert')).toHaveCount(0);
   await section.getByRole('button', { name: 'Simpan pengaturan desktop' }).click();
   await expect(section.getByRole('status')).toHaveText('Pengaturan desktop tersimpan.');
   await section.scrollIntoViewIfNeeded();
@@ -56,7 +79,8 @@ test('Desktop manners in browser mode: settings of the desktop app, print opens 
   await frame.open('Pengaturan');
   await expect(section.getByRole('radio', { name: /Tetap berjalan di baki sistem/ })).toBeChecked();
   await expect(section.getByRole('checkbox', { name: 'Komentar pada siaran pers saya' })).not.toBeChecked();
-  await expect(section.getByLabel('Dari', { exact: true })).toHaveValue('22:00');
+  await expect(section.getByLabel('Dari', { exact: true })).toHaveValue('22.00');
+  await expect(section.getByLabel('Sampai', { exact: true })).toHaveValue('06.30');
 
   // Print a release: in browser mode the PDF opens in a new tab, where the browser prints it.
   // The app menu's shortcuts work in browser mode too: print with no release open says what to do.

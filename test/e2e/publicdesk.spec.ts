@@ -6,47 +6,21 @@
  * only the disposition, without the reporter's name, and answers it; the desk sees the answer.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import { startSyncServer } from '../../server/app';
-import { openSqliteStore } from '../../server/store-sqlite';
 import { AppFrame } from './pages/app-frame';
-import { FirstRunPage } from './pages/first-run-page';
-import { SignInPage } from './pages/people';
-import { startWartaHost, type WartaHost } from './support/browser-host';
 import { callCore } from './support/core-calls';
 import { expect, test } from './support/fixtures';
-import { SURAKARTA } from './support/office-fixture-data';
-import { ADMIN } from './support/people-fixture-data';
-import { REPO_ROOT, TMP_ROOT } from './support/paths';
-import { enrolViaUi, syncNow } from './support/sync-ui';
+import { REPO_ROOT } from './support/paths';
+import { startDeskAndAgency } from './support/desk-and-agency';
+import { syncNow } from './support/sync-ui';
 
 const shots = path.join(REPO_ROOT, 'assets', 'screenshots');
 
 test('the desk records and disposes a complaint, the agency answers its part, the desk sees the answer', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const serverDir = fs.mkdtempSync(path.join(TMP_ROOT, 'publicdesk-'));
-  const store = openSqliteStore(serverDir);
-  const server = await startSyncServer({ store });
-  const workspace = (await server.admin.createWorkspace('Humas Surakarta')).id;
-  let agencyHost: WartaHost | null = null;
-  const deskHost = await startWartaHost('publicdesk-desk');
+  const setup = await startDeskAndAgency(page, browser, 'publicdesk', [{ name: 'Dinas Pekerjaan Umum', abbreviation: 'DPU' }, { name: 'Dinas Perhubungan', abbreviation: 'Dishub' }]);
+  const { agency } = setup;
   try {
-    agencyHost = await startWartaHost('publicdesk-opd');
-    const agency = await browser.newPage();
-    for (const [p, host] of [
-      [page, deskHost],
-      [agency, agencyHost],
-    ] as const) {
-      const fr = new FirstRunPage(p);
-      await fr.open(host.url);
-      await fr.complete(SURAKARTA);
-    }
-    await enrolViaUi(page, server, workspace, 'Meja Humas');
-    const opd = await callCore<{ id: string }>(page, 'opd.save', { name: 'Dinas Pekerjaan Umum', abbreviation: 'DPU' });
-    await callCore(page, 'opd.save', { name: 'Dinas Perhubungan', abbreviation: 'Dishub' });
-    await syncNow(page);
-
     // The desk records a complaint.
     const frame = new AppFrame(page);
     await frame.open('Aduan & PPID');
@@ -91,11 +65,7 @@ test('the desk records and disposes a complaint, the agency answers its part, th
     await syncNow(page);
 
     // The agency's computer: only its disposition, no reporter's name.
-    await enrolViaUi(agency, server, workspace, 'Laptop DPU', 'opd_contributor', opd.id);
-    await new SignInPage(agency).signIn(ADMIN);
-    const agencyFrame = new AppFrame(agency);
-    await agencyFrame.open('Pengaturan');
-    await syncNow(agency);
+    const agencyFrame = await setup.enrolAgency('Laptop DPU');
     await agencyFrame.open('Aduan & PPID');
     const parts = agency.getByTestId('desk-parts');
     await expect(parts).toContainText('mohon ditangani');
@@ -139,10 +109,6 @@ test('the desk records and disposes a complaint, the agency answers its part, th
     await expect(decision).toContainText('Keputusan: Ditolak');
     await page.screenshot({ path: path.join(shots, 'warta-ppid-keputusan.png') });
   } finally {
-    await agencyHost?.stop();
-    await deskHost.stop();
-    await server.close();
-    await store.close();
-    fs.rmSync(serverDir, { recursive: true, force: true });
+    await setup.close();
   }
 });

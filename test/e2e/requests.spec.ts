@@ -4,56 +4,22 @@
  * on 127.0.0.1. The agency sends a request from its computer; the desk sees it in its inbox and
  * declines it with a reason; the agency's computer shows the answer.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { startSyncServer } from '../../server/app';
-import { openSqliteStore } from '../../server/store-sqlite';
 import { AppFrame } from './pages/app-frame';
-import { FirstRunPage } from './pages/first-run-page';
-import { SignInPage } from './pages/people';
-import { startWartaHost, type WartaHost } from './support/browser-host';
-import { callCore } from './support/core-calls';
 import { expect, test } from './support/fixtures';
-import { SURAKARTA } from './support/office-fixture-data';
-import { ADMIN } from './support/people-fixture-data';
-import { REPO_ROOT, TMP_ROOT } from './support/paths';
-import { enrolViaUi, syncNow } from './support/sync-ui';
+import { REPO_ROOT } from './support/paths';
+import { startDeskAndAgency } from './support/desk-and-agency';
+import { syncNow } from './support/sync-ui';
 
 const shots = path.join(REPO_ROOT, 'assets', 'screenshots');
 
 test('an agency sends a request, the desk answers, the agency sees the answer', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const serverDir = fs.mkdtempSync(path.join(TMP_ROOT, 'requests-'));
-  const store = openSqliteStore(serverDir);
-  const server = await startSyncServer({ store });
-  const workspace = (await server.admin.createWorkspace('Humas Surakarta')).id;
-  let agencyHost: WartaHost | null = null;
-  const deskHost = await startWartaHost('requests-desk');
+  const setup = await startDeskAndAgency(page, browser, 'requests', [{ name: 'Dinas Kesehatan', abbreviation: 'Dinkes' }, { name: 'Dinas Pendidikan', abbreviation: 'Disdik' }]);
+  const { agency } = setup;
   try {
-    agencyHost = await startWartaHost('requests-opd');
-    const agency = await browser.newPage();
-    for (const [p, host] of [
-      [page, deskHost],
-      [agency, agencyHost],
-    ] as const) {
-      const fr = new FirstRunPage(p);
-      await fr.open(host.url);
-      await fr.complete(SURAKARTA);
-    }
-    // The desk: enrolled as the office's administrator, with the agencies listed.
-    await enrolViaUi(page, server, workspace, 'Meja Humas');
-    const opd = await callCore<{ id: string }>(page, 'opd.save', { name: 'Dinas Kesehatan', abbreviation: 'Dinkes' });
-    await callCore(page, 'opd.save', { name: 'Dinas Pendidikan', abbreviation: 'Disdik' });
-    await syncNow(page);
-
     // The agency's computer: a code made for Dinas Kesehatan.
-    await enrolViaUi(agency, server, workspace, 'Laptop Dinkes', 'opd_contributor', opd.id);
-    // The account made at first run is the office's to make: refused by the office, it leaves this
-    // computer, and people sign in with an account the office gave them.
-    await new SignInPage(agency).signIn(ADMIN);
-    const agencyFrame = new AppFrame(agency);
-    await agencyFrame.open('Pengaturan');
-    await syncNow(agency);
+    const agencyFrame = await setup.enrolAgency('Laptop Dinkes');
     await agencyFrame.open('Permohonan');
     await expect(agency.getByText('Permohonan Dinas Kesehatan kepada Humas')).toBeVisible();
     await agency.getByRole('button', { name: 'Permohonan baru' }).click();
@@ -115,10 +81,6 @@ test('an agency sends a request, the desk answers, the agency sees the answer', 
     await expect(agency.getByTestId('request-detail')).toContainText('/PRM/');
     await agency.screenshot({ path: path.join(shots, 'warta-permohonan-jawaban.png') });
   } finally {
-    await agencyHost?.stop();
-    await deskHost.stop();
-    await server.close();
-    await store.close();
-    fs.rmSync(serverDir, { recursive: true, force: true });
+    await setup.close();
   }
 });

@@ -13,6 +13,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/core/create-core';
+import { formatHlc } from '../../shared/sync/hlc';
+import type { PushResult } from '../../shared/sync/protocol';
 import { SERVER_DB_FILE } from '../../server/store-sqlite';
 import { removeDir } from '../support/temp-dir';
 import { enrol, openDevice, startTestServer, type TestDevice, type TestServer } from './support';
@@ -109,7 +111,39 @@ it(`a contributor of OPD A never receives OPD B's contacts, nor meetings or invi
 
 it("a contributor's device may not write the network: its core refuses", () => {
   expect(() => contributor.core.context.mutator.insert('network_contacts', { opd_id: OPD_A, name: 'Menyamar' })).toThrow(/network\.manage/);
-  expect(() => contributor.core.context.mutator.insert('network_actions', { meeting_id: 'm', opd_id: OPD_A, text: 'x', status: 'done' })).toThrow(/network\.manage/);
+  expect(() => contributor.core.context.mutator.insert('network_actions', { meeting_id: 'm', opd_id: OPD_A, text: 'x', status: 'done' })).toThrow(/dibuat oleh Humas/);
+});
+
+it("a contributor reports its own OPD's action item done; another OPD's or any other field is refused by its core and by the server", { timeout: 60_000 }, async () => {
+  const meeting = desk.core.context.mutator.insert('network_meetings', { kind: 'coordination', title: 'Rakor Kehumasan Desember' });
+  const own = desk.core.context.mutator.insert('network_actions', { meeting_id: meeting, opd_id: OPD_A, text: 'Kirim jadwal imunisasi', status: 'open' });
+  const other = desk.core.context.mutator.insert('network_actions', { meeting_id: meeting, opd_id: OPDS[1] as string, text: 'Kirim data PPDB', status: 'open' });
+  await desk.engine.syncNow();
+  await contributor.engine.syncNow();
+
+  const reported = await contributor.core.invoke('network.actions.report', { id: own, done: true, note: 'Sudah dikirim lewat surel' });
+  expect(reported).toMatchObject({ status: 'done', doneNote: 'Sudah dikirim lewat surel' });
+  // Another OPD's item is not on this device's disk: the core cannot even find it.
+  const missing = await contributor.core.call('network.actions.report', { id: other, done: true, note: '' });
+  expect(missing.ok ? null : missing.error.code).toBe('not_found');
+  expect(() => contributor.core.context.mutator.update('network_actions', own, { text: 'Diubah OPD' })).toThrow(/oleh Humas/);
+
+  // A push that skips the core is judged the same by the server.
+  const token = contributor.engine['options'].tokenVault.load() as string;
+  const push = async (rowId: string, fields: Record<string, unknown>) => {
+    const hlc = formatHlc({ ms: Date.now(), counter: 0, node: contributor.core.info.deviceId });
+    const res = await fetch(`${t.server.url}/v1/push`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ changes: [{ hlc, table: 'network_actions', rowId, fields }] }) });
+    return ((await res.json()) as PushResult).refused.map((x) => [x.code, x.field]);
+  };
+  expect(await push(other, { status: 'done', done_by: 'Menyamar' })).toEqual([['wrong_state', 'opd_id']]);
+  expect(await push(own, { text: 'Diubah OPD' })).toEqual([['field_forbidden', 'text']]);
+
+  for (let round = 0; round < 2; round++) for (const d of [contributor, desk]) await d.engine.syncNow();
+  const seen = desk.core.context.db.prepare('SELECT id, status, done_note, text FROM network_actions WHERE id IN (?, ?) ORDER BY text').all(own, other);
+  expect(seen).toEqual([
+    { id: other, status: 'open', done_note: null, text: 'Kirim data PPDB' },
+    { id: own, status: 'done', done_note: 'Sudah dikirim lewat surel', text: 'Kirim jadwal imunisasi' },
+  ]);
 });
 
 it("an erasure on request leaves no old value on the contributor's device nor in the server's file", { timeout: 60_000 }, async () => {

@@ -12,6 +12,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHlc } from '../../shared/sync/hlc';
 import type { PushResult } from '../../shared/sync/protocol';
+import { findDeskReminders } from '../../electron/core/features/publicdesk/reminders';
 import { removeDir } from '../support/temp-dir';
 import { enrol, openDevice, startTestServer, type TestDevice, type TestServer } from './support';
 
@@ -108,6 +109,17 @@ describe('the public desk across devices', () => {
       // The desk's steps are not a contributor's.
       expect((await dev.core.call('publicdesk.list', {})).ok).toBe(false);
     }
+
+    // A contributor's computer is reminded of its own OPD's parts: three working days away, nothing;
+    // the deadline set long past on this disk alone (time cannot be driven on a synced device), late, once.
+    expect(findDeskReminders(devA.core.context)).toEqual([]);
+    const dbA = devA.core.context.db;
+    const due = dbA.prepare('SELECT due_date FROM publicdesk_parts WHERE opd_id = ?').pluck().get(opdA) as string;
+    dbA.prepare('UPDATE publicdesk_parts SET due_date = ? WHERE opd_id = ?').run('2020-01-06', opdA);
+    const late = findDeskReminders(devA.core.context);
+    expect(late.map((n) => [n.kind, n.title])).toEqual([['deskDeadline', `Tenggat disposisi ${item.number} terlewati`]]);
+    expect(findDeskReminders(devA.core.context)).toEqual([]);
+    dbA.prepare('UPDATE publicdesk_parts SET due_date = ? WHERE opd_id = ?').run(due, opdA);
 
     const [partA] = (await devA.core.invoke('publicdesk.parts', {})).parts;
     const [partB] = (await devB.core.invoke('publicdesk.parts', {})).parts;

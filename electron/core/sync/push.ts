@@ -15,8 +15,9 @@
  */
 import { MAX_CHANGES_PER_PUSH, MAX_PUSH_BYTES, type WireChange } from '../../../shared/sync/protocol';
 import type { Change } from '../data/change';
-import { materialize, readLogEntries, type LogEntry } from '../data/change-log';
+import { materializeInSlices, readLogEntries, type LogEntry } from '../data/change-log';
 import type { CoreContext } from '../rpc/handler-types';
+import { timeSlicer, yieldToEventLoop } from '../time-slice';
 import type { SyncClient } from './client';
 import type { ConflictLog } from './conflicts';
 import { exceedsGuard, liveRows, StopForDeletes, type DeleteDecision, type DeleteGuard } from './delete-guard';
@@ -60,7 +61,8 @@ export async function pushAll(p: PushContext, decision: DeleteDecision): Promise
       stamps += e.changes.length;
     }
     const lastSeq = (picked[picked.length - 1] as { seq: number }).seq;
-    let changes = materialize(ctx.db, picked.flatMap((e) => e.changes));
+    // In slices, as are the sizes below: other calls keep answering during a large push (issue 17).
+    let changes = await materializeInSlices(ctx.db, picked.flatMap((e) => e.changes));
     const entryOf = entryIndex(picked);
     const pageDeletes = changes.filter((c) => c.fields.deleted_at !== undefined && c.fields.deleted_at !== null);
     if (pageDeletes.length > 0) {
@@ -71,7 +73,7 @@ export async function pushAll(p: PushContext, decision: DeleteDecision): Promise
             p.conflicts.addReview(c.table, c.rowId, 'restored_after_delete');
           }
         });
-        changes = materialize(ctx.db, picked.flatMap((e) => e.changes));
+        changes = await materializeInSlices(ctx.db, picked.flatMap((e) => e.changes));
       } else if (decision === null) {
         if (live < 0) live = liveRows(ctx.db);
         if (exceedsGuard(p.guard, deletes + pageDeletes.length, live + deletes + pageDeletes.length))
@@ -80,7 +82,13 @@ export async function pushAll(p: PushContext, decision: DeleteDecision): Promise
       deletes += pageDeletes.length;
     }
     await p.uploadBlobsOf(changes);
-    for (const part of splitByBytes(changes, MAX_PUSH_BYTES * 0.8, (c) => entryOf.get(c.hlc) ?? -1)) {
+    const sizes = new Map<Change, number>();
+    const tick = timeSlicer();
+    for (const c of changes) {
+      sizes.set(c, changeBytes(c));
+      await tick();
+    }
+    for (const part of splitByBytes(changes, MAX_PUSH_BYTES * 0.8, (c) => entryOf.get(c.hlc) ?? -1, (c) => sizes.get(c) ?? changeBytes(c))) {
       if (part.length === 0) continue;
       const result = await client.push(part as WireChange[]);
       const refused = result.refused ?? [];
@@ -89,7 +97,7 @@ export async function pushAll(p: PushContext, decision: DeleteDecision): Promise
     state.set('push_seq', lastSeq);
     for (const e of picked) for (const c of e.changes) p.unpushed.delete(c[0]);
     p.onPage();
-    await new Promise((r) => setImmediate(r));
+    await yieldToEventLoop();
   }
 }
 
@@ -102,17 +110,20 @@ function entryIndex(entries: readonly LogEntry[]): Map<string, number> {
   return out;
 }
 
+/** A change's size in a push body. */
+const changeBytes = (c: Change) => Buffer.byteLength(JSON.stringify(c));
+
 /**
  * Splits a page so that no push body exceeds the server's byte limit (with a margin). With
  * `entryOf`, a request starts only where a log entry (a transaction) starts, unless one entry
  * alone is larger than the limit: the server judges a transaction's changes together.
  */
-export function splitByBytes(changes: readonly Change[], limit = MAX_PUSH_BYTES * 0.8, entryOf?: (c: Change) => number): Change[][] {
+export function splitByBytes(changes: readonly Change[], limit = MAX_PUSH_BYTES * 0.8, entryOf?: (c: Change) => number, sizeOf: (c: Change) => number = changeBytes): Change[][] {
   // Units that must travel together: one entry's changes, or each change alone.
   const units: { changes: Change[]; sizes: number[]; bytes: number }[] = [];
   let last: number | null = null;
   for (const c of changes) {
-    const size = Buffer.byteLength(JSON.stringify(c));
+    const size = sizeOf(c);
     const entry = entryOf ? entryOf(c) : null;
     const unit = units[units.length - 1];
     if (unit && entry !== null && entry === last) {

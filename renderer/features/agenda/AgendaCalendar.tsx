@@ -8,7 +8,7 @@ import timeGridPlugin from '@fullcalendar/react/timegrid';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
-import { useMemo, type Ref } from 'react';
+import { memo, useMemo, type Ref } from 'react';
 import type { CalendarItem } from '../../../shared/agenda/event';
 import type { Holiday } from '../../../shared/agenda/holidays';
 import { dateKey, type EventZone } from '../../../shared/agenda/zones';
@@ -28,6 +28,9 @@ const KIND_COLOR: Record<CalendarItem['kind'], string> = {
 const MORE_PREFIX = 'more-';
 /** The link colour of the theme: FullCalendar paints an event's text itself, over our stylesheet. */
 const MORE_TEXT = '#1f5f8b';
+
+/** Module-level so each render hands FullCalendar the same list (a new array reads as a changed option). */
+const PLUGINS = [classicTheme, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin];
 
 export type AgendaView = 'dayGridMonth' | 'timeGridWeek' | 'timeGridDay' | 'listWeek';
 
@@ -49,8 +52,12 @@ interface Props {
   onDate(dateKey: string): void;
 }
 
-/** FullCalendar in the office's zone; the core's items in, drags and clicks out. */
-export function AgendaCalendar({ calendarRef, view, timeZone, zone, language, items, more, holidays, editable, onRange, onOpen, onMove, onDate }: Props) {
+/**
+ * FullCalendar in the office's zone; the core's items in, drags and clicks out. Memoised: the page
+ * re-renders for its own state (title, people, notices), which must not make FullCalendar
+ * re-render its grid; the page hands stable callbacks for that.
+ */
+export const AgendaCalendar = memo(function AgendaCalendar({ calendarRef, view, timeZone, zone, language, items, more, holidays, editable, onRange, onOpen, onMove, onDate }: Props) {
   const { t } = useT();
   const cancelledWord = t('agenda.status.cancelled');
   const byKey = useMemo(() => new Map(items.map((i) => [i.key, i])), [items]);
@@ -102,7 +109,7 @@ export function AgendaCalendar({ calendarRef, view, timeZone, zone, language, it
   return (
     <FullCalendar
       ref={calendarRef}
-      plugins={[classicTheme, dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin]}
+      plugins={PLUGINS}
       initialView={view}
       headerToolbar={false}
       timeZone={timeZone}
@@ -176,4 +183,4 @@ export function AgendaCalendar({ calendarRef, view, timeZone, zone, language, it
       }}
     />
   );
-}
+});

@@ -45,6 +45,9 @@ export function AgendaPage() {
   const [view, setView] = useState<AgendaView>('dayGridMonth');
   const [title, setTitle] = useState('');
   const [day, setDay] = useState(() => dateKey(Date.now(), zone));
+  // The month's items are asked for now, while FullCalendar draws its empty grid, rather than
+  // after it reports its dates (its first render and the query no longer run one after the other).
+  useState(() => s.loadMonthEarly(day, zone));
   const [selected, setSelected] = useState<CalendarItem | null>(null);
   // A form left half-filled by a reload opens again with what was typed.
   const [form, setForm] = useState<EventForm | null>(() => loadFormDraft());
@@ -83,22 +86,38 @@ export function AgendaPage() {
     setView(v);
     api()?.changeView(v);
   };
-  const openDay = (key: string) => {
+  // The calendar's callbacks keep their identity across renders (AgendaCalendar is memoised).
+  const openDay = useCallback((key: string) => {
     setDay(key);
     setView('timeGridDay');
-    api()?.changeView('timeGridDay', key);
-  };
+    calRef.current?.getApi().changeView('timeGridDay', key);
+  }, []);
 
-  async function onMove(item: CalendarItem, startMs: number, endMs: number | null, revert: () => void) {
-    const r = await s.move(item, startMs, endMs);
-    if (!r.ok) {
-      revert();
-      setError(r.error);
-    } else {
-      setError(null);
-      setSaved(r.value.conflicts.length > 0 ? r.value : null);
-    }
-  }
+  const onMove = useCallback((item: CalendarItem, startMs: number, endMs: number | null, revert: () => void) => {
+    void useAgendaStore
+      .getState()
+      .move(item, startMs, endMs)
+      .then((r) => {
+        if (!r.ok) {
+          revert();
+          setError(r.error);
+        } else {
+          setError(null);
+          setSaved(r.value.conflicts.length > 0 ? r.value : null);
+        }
+      });
+  }, []);
+
+  const onRange = useCallback(
+    (from: number, to: number, v: string, viewTitle: string, currentStart: number) => {
+      setTitle(viewTitle);
+      setView(v as AgendaView);
+      if (v === 'timeGridDay') setDay(dateKey(currentStart, zone));
+      // The month grid asks for its rows a day; the core counts the rest ("+N lagi").
+      void useAgendaStore.getState().loadRange(from, to, v === 'dayGridMonth' ? MONTH_CELL_ROWS : undefined);
+    },
+    [zone],
+  );
 
   /** A plain occurrence opens its series (changes apply to all); a moved occurrence opens itself. */
   function edit(event: AgendaEvent) {
@@ -220,15 +239,9 @@ export function AgendaPage() {
             more={s.more}
             holidays={s.holidays}
             editable={canWrite}
-            onRange={(from, to, v, viewTitle, currentStart) => {
-              setTitle(viewTitle);
-              setView(v as AgendaView);
-              if (v === 'timeGridDay') setDay(dateKey(currentStart, zone));
-              // The month grid asks for its rows a day; the core counts the rest ("+N lagi").
-              void s.loadRange(from, to, v === 'dayGridMonth' ? MONTH_CELL_ROWS : undefined);
-            }}
+            onRange={onRange}
             onOpen={setSelected}
-            onMove={(item, start, end, revert) => void onMove(item, start, end, revert)}
+            onMove={onMove}
             onDate={openDay}
           />
         </div>

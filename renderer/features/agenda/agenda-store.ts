@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import type { CalendarItem, EventKind } from '../../../shared/agenda/event';
+import { MONTH_CELL_ROWS, monthGridRange } from '../../../shared/agenda/month-cells';
+import type { EventZone } from '../../../shared/agenda/zones';
 import type { Holiday } from '../../../shared/agenda/holidays';
 import type { CoverageStaff, Official } from '../../../shared/agenda/people';
 import type { ErrorPayload } from '../../../shared/contract/errors';
@@ -34,6 +36,11 @@ interface AgendaStore {
   error: ErrorPayload | null;
   undo: MoveUndo | null;
   loadRange(from: number, to: number, perDay?: number): Promise<void>;
+  /**
+   * Asks for the month grid of `day` as the page opens, before FullCalendar has drawn and reported
+   * its dates (datesSet), so the query runs while the empty grid is laid out.
+   */
+  loadMonthEarly(day: string, zone: EventZone): void;
   reload(): Promise<void>;
   loadPeople(): Promise<void>;
   setLeaderFilter(ids: string[]): void;
@@ -44,6 +51,8 @@ interface AgendaStore {
 }
 
 let seq = 0;
+/** The month grid asked for by loadMonthEarly, until the calendar asks for the same (or other) dates. */
+let early: { key: string; promise: Promise<void> } | null = null;
 
 export const useAgendaStore = create<AgendaStore>()((set, get) => ({
   range: null,
@@ -58,17 +67,34 @@ export const useAgendaStore = create<AgendaStore>()((set, get) => ({
   kindFilter: [],
   error: null,
   undo: null,
-  async loadRange(from, to, perDay) {
+  loadRange(from, to, perDay) {
+    const { leaderFilter, kindFilter } = get();
+    const key = JSON.stringify([from, to, perDay, leaderFilter, kindFilter]);
+    // The page asked for this month grid as it opened (loadMonthEarly); FullCalendar's report of
+    // the same dates waits for that answer instead of asking again.
+    if (early?.key === key) {
+      const { promise } = early;
+      early = null;
+      return promise;
+    }
+    early = null;
     set({ range: perDay === undefined ? { from, to } : { from, to, perDay } });
     const mine = ++seq;
-    const { leaderFilter, kindFilter } = get();
-    const result = await call('agenda.range', { from, to, leaderIds: leaderFilter, kinds: kindFilter, ...(perDay === undefined ? {} : { perDay }) });
-    // A later request (the user moved on) wins over an earlier one that answers late.
-    if (mine !== seq) return;
-    if (result.ok) set({ items: result.value.items, more: result.value.more, holidays: result.value.holidays, truncated: result.value.truncatedSeries.length > 0, error: null });
-    else set({ error: result.error });
+    return call('agenda.range', { from, to, leaderIds: leaderFilter, kinds: kindFilter, ...(perDay === undefined ? {} : { perDay }) }).then((result) => {
+      // A later request (the user moved on) wins over an earlier one that answers late.
+      if (mine !== seq) return;
+      if (result.ok) set({ items: result.value.items, more: result.value.more, holidays: result.value.holidays, truncated: result.value.truncatedSeries.length > 0, error: null });
+      else set({ error: result.error });
+    });
+  },
+  loadMonthEarly(day, zone) {
+    const { from, to } = monthGridRange(day, zone);
+    const promise = get().loadRange(from, to, MONTH_CELL_ROWS);
+    early = { key: JSON.stringify([from, to, MONTH_CELL_ROWS, get().leaderFilter, get().kindFilter]), promise };
   },
   async reload() {
+    // A reload follows a change: an answer asked for before it is not reused.
+    early = null;
     const r = get().range;
     if (r) await get().loadRange(r.from, r.to, r.perDay);
   },

@@ -9,6 +9,7 @@ import { TextField } from '../../components/TextField';
 import { useSession } from '../people/session-store';
 import { fieldErrors } from './field-errors';
 import { useCampaignsT, type CampaignsKey } from './messages';
+import { CardEditor } from './CardEditor';
 import { CopyCaption, PackageActions } from './PackageActions';
 
 const STEP_WORD: Partial<Record<`${PostStatus}>${PostStatus}`, CampaignsKey>> = {
@@ -174,6 +175,7 @@ export function PostPanel({ post, date, campaigns, onChanged, onMove, onClose }:
           </button>
         </form>
       ) : null}
+      {post ? <CardEditor key={post.id} post={post} editable={editable && permissions.includes('releases.write')} onChanged={onChanged} /> : null}
       {post && post.caption ? <CopyCaption text={post.caption} /> : null}
       {post?.releaseId && post.status !== 'idea' ? <PackageActions ids={[post.id]} /> : null}
       {post?.status === 'posted' && post.postedUrl ? (

@@ -1,31 +1,22 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import { formatDateKey } from '../../../shared/format/dates';
 import type { ActionItem } from '../../../shared/network/model';
 import { call } from '../../api/client';
+import { useLoaded } from '../../api/use-loaded';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useNetworkT } from './messages';
 
 /** Every open action item of every meeting, followed until its OPD has done it. */
-export function ActionsView({ version, canManage }: { version: number; canManage: boolean }) {
+export function ActionsView({ version, canManage, canReport }: { version: number; canManage: boolean; canReport: boolean }) {
   const { t, language } = useNetworkT();
-  const [items, setItems] = useState<ActionItem[] | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [tick, setTick] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void call('network.actions.list', { status: 'open' }).then((r) => {
-      if (!live) return;
-      if (r.ok) setItems(r.value);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [version, tick]);
+  const items = useLoaded('network.actions.list', { status: 'open' }, [version, tick], setError);
 
   async function done(a: ActionItem) {
-    const r = await call('network.actions.done', { id: a.id, done: true, note: '' });
+    // The office marks any item done; an OPD's contributor reports its own OPD's (the rulebook says which).
+    const r = await call(canManage ? 'network.actions.done' : 'network.actions.report', { id: a.id, done: true, note: '' });
     if (r.ok) setTick((n) => n + 1);
     else setError(r.error);
   }
@@ -53,7 +44,7 @@ export function ActionsView({ version, canManage }: { version: number; canManage
                 <td>{a.dueDate ? formatDateKey(a.dueDate, language) : ''}</td>
                 <td>{a.meetingTitle}</td>
                 <td>
-                  {canManage ? (
+                  {canManage || canReport ? (
                     <button type="button" className="button" onClick={() => void done(a)}>
                       {t('network.action.done')}
                     </button>

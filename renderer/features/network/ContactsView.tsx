@@ -1,11 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import { CONSENT_STATES, type ConsentState } from '../../../shared/media/vocabulary';
 import type { ContactSummary } from '../../../shared/network/model';
 import { call } from '../../api/client';
+import { useLoaded } from '../../api/use-loaded';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { saveFile } from '../media/download';
 import { useCan } from '../people/session-store';
+import { OpdSelect } from '../settings/OpdSelect';
 import { useOpdStore } from '../settings/opd-store';
 import { useNetworkT } from './messages';
 
@@ -30,26 +32,12 @@ const EMPTY: Draft = { opdId: '', name: '', position: '', infoTeam: false, decre
 export function ContactsView({ version, canManage }: { version: number; canManage: boolean }) {
   const { t } = useNetworkT();
   const personal = useCan('media.personal');
-  const opds = useOpdStore((s) => s.items);
   const [filter, setFilter] = useState({ opdId: null as string | null, query: '', infoTeamOnly: false });
-  const [items, setItems] = useState<ContactSummary[] | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
+  const items = useLoaded('network.contacts.list', filter, [version], setError, { clearsError: true });
   const [draft, setDraft] = useState<Draft | null>(null);
   const [notice, setNotice] = useState('');
 
-  useEffect(() => {
-    let live = true;
-    void call('network.contacts.list', filter).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setItems(r.value);
-        setError(null);
-      } else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [filter, version]);
 
   async function edit(c: ContactSummary) {
     setNotice('');
@@ -87,17 +75,7 @@ export function ContactsView({ version, canManage }: { version: number; canManag
         </p>
       ) : null}
       <div className="network-toolbar" role="search">
-        <label>
-          {t('network.filter.opd')}{' '}
-          <select value={filter.opdId ?? ''} onChange={(e) => setFilter({ ...filter, opdId: e.target.value || null })}>
-            <option value="">{t('network.filter.all')}</option>
-            {opds.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.abbreviation || o.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OpdSelect label={t('network.filter.opd')} emptyLabel={t('network.filter.all')} value={filter.opdId ?? ''} onChange={(opdId) => setFilter({ ...filter, opdId: opdId || null })} />
         <input type="search" aria-label={t('network.filter.query')} placeholder={t('network.filter.query')} maxLength={200} value={filter.query} onChange={(e) => setFilter({ ...filter, query: e.target.value })} />
         <label>
           <input type="checkbox" checked={filter.infoTeamOnly} onChange={(e) => setFilter({ ...filter, infoTeamOnly: e.target.checked })} /> {t('network.filter.infoTeam')}

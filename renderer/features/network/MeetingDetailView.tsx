@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { saveFile } from '../media/download';
 import { useCan } from '../people/session-store';
-import { useOpdStore } from '../settings/opd-store';
+import { OpdSelect } from '../settings/OpdSelect';
 import { useNetworkT } from './messages';
 
 /** Rows of the invitee table drawn at once; the search narrows a gathering of thousands. */
@@ -18,7 +18,6 @@ type Source = 'allContacts' | 'infoTeam' | 'opdContacts' | 'journalists';
 export function MeetingDetailView({ id, version, onBack, onEdit }: { id: string; version: number; onBack: () => void; onEdit: (m: MeetingDetail) => void }) {
   const { t, language } = useNetworkT();
   const canMedia = useCan('media.read');
-  const opds = useOpdStore((s) => s.items);
   const [m, setM] = useState<MeetingDetail | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [notice, setNotice] = useState('');
@@ -147,16 +146,7 @@ export function MeetingDetailView({ id, version, onBack, onEdit }: { id: string;
           </select>
         </label>
         {invite.source === 'opdContacts' ? (
-          <label>
-            {t('network.col.opd')}{' '}
-            <select value={invite.opdId} onChange={(e) => setInvite({ ...invite, opdId: e.target.value })}>
-              {opds.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.abbreviation || o.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <OpdSelect label={t('network.col.opd')} value={invite.opdId} onChange={(opdId) => setInvite({ ...invite, opdId })} />
         ) : null}
         <button type="button" className="button button--primary" onClick={() => void doInvite()}>
           {t('network.invite.go')}
@@ -234,17 +224,7 @@ export function MeetingDetailView({ id, version, onBack, onEdit }: { id: string;
           ))}
         </ul>
         <div className="network-row">
-          <label>
-            {t('network.col.opd')}
-            <select value={action.opdId} onChange={(e) => setAction({ ...action, opdId: e.target.value })}>
-              <option value="">{t('network.contact.choose')}</option>
-              {opds.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.abbreviation || o.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <OpdSelect label={t('network.col.opd')} emptyLabel={t('network.contact.choose')} value={action.opdId} onChange={(opdId) => setAction({ ...action, opdId })} />
           <label>
             {t('network.action.text')}
             <input maxLength={2000} value={action.text} onChange={(e) => setAction({ ...action, text: e.target.value })} />

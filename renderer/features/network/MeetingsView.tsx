@@ -1,8 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import { formatDateKey } from '../../../shared/format/dates';
-import { MEETING_KINDS, type MeetingDetail, type MeetingKind, type MeetingSummary } from '../../../shared/network/model';
+import { MEETING_KINDS, type MeetingDetail, type MeetingKind } from '../../../shared/network/model';
 import { call } from '../../api/client';
+import { useLoaded } from '../../api/use-loaded';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { MeetingDetailView } from './MeetingDetailView';
 import { useNetworkT } from './messages';
@@ -19,21 +20,10 @@ interface WaveDraft {
 /** The network's meetings: the list, a new (or edited) meeting with its waves, one meeting opened. */
 export function MeetingsView({ version }: { version: number }) {
   const { t, language } = useNetworkT();
-  const [items, setItems] = useState<MeetingSummary[] | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
+  const items = useLoaded('network.meetings.list', {}, [version], setError);
   const [view, setView] = useState<{ kind: 'list' } | { kind: 'form'; meeting: MeetingDetail | null } | { kind: 'open'; id: string }>({ kind: 'list' });
 
-  useEffect(() => {
-    let live = true;
-    void call('network.meetings.list', {}).then((r) => {
-      if (!live) return;
-      if (r.ok) setItems(r.value);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [version]);
 
   if (view.kind === 'form') return <MeetingForm meeting={view.meeting} onDone={(m) => setView({ kind: 'open', id: m.id })} onCancel={() => setView(view.meeting ? { kind: 'open', id: view.meeting.id } : { kind: 'list' })} />;
   if (view.kind === 'open') return <MeetingDetailView id={view.id} version={version} onBack={() => setView({ kind: 'list' })} onEdit={(m) => setView({ kind: 'form', meeting: m })} />;

@@ -27,6 +27,7 @@ type Tab = 'contacts' | 'meetings' | 'actions';
 export function NetworkPage() {
   const { t } = useNetworkT();
   const canManage = useCan('network.manage');
+  const canReport = useCan('network.answer');
   const [tab, setTab] = useState<Tab>('contacts');
   const version = useNetworkVersion();
   useEffect(() => {
@@ -47,7 +48,7 @@ export function NetworkPage() {
           ))}
         </div>
       ) : null}
-      {tab === 'contacts' ? <ContactsView version={version} canManage={canManage} /> : tab === 'meetings' ? <MeetingsView version={version} /> : <ActionsView version={version} canManage={canManage} />}
+      {tab === 'contacts' ? <ContactsView version={version} canManage={canManage} /> : tab === 'meetings' ? <MeetingsView version={version} /> : <ActionsView version={version} canManage={canManage} canReport={canReport} />}
     </section>
   );
 }

@@ -7,9 +7,11 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
 import { useOpdStore } from '../settings/opd-store';
 import { downloadBase64 } from '../agenda/download';
+import { AssigneeField } from './AssigneeField';
 import { DaysLeft } from './DaysLeft';
 import { DecisionForm } from './DecisionForm';
 import { NoticeButtons } from './NoticeButtons';
+import { ReplyHelper } from './ReplyHelper';
 import { useDeskT } from './messages';
 
 const X_LIMIT = 280;
@@ -86,6 +88,7 @@ export function DeskItemView({ id, version, onBack, onOpen }: { id: string; vers
         {item.ticket ? ` · ${item.ticket}` : ''} · {t('desk.detail.due', { date: item.dueDate ?? '—' })} · <DaysLeft view={item} />
         {item.escalatedAt ? <strong> · {t('desk.escalated')}</strong> : null}
       </p>
+      {open ? <AssigneeField item={item} onChanged={setItem} /> : null}
       {error ? <ErrorMessage error={error} /> : null}
       <section aria-label={t('desk.form.body')}>
         <p className="desk-body">{item.body}</p>
@@ -189,6 +192,7 @@ export function DeskItemView({ id, version, onBack, onOpen }: { id: string; vers
         {open && item.status !== 'received' ? (
           <div className="desk-form">
             <TextField label={t('desk.reply.text')} value={reply.text} onChange={(x) => setReply((r) => ({ ...r, text: x }))} multiline hint={t('desk.reply.count', { n: reply.text.length })} error={reply.text.length > X_LIMIT && item.channel === 'x' ? t('desk.reply.count', { n: reply.text.length }) : undefined} />
+            <ReplyHelper item={item} text={reply.text} onFill={(text) => setReply((r) => ({ ...r, text }))} />
             <TextField label={t('desk.reply.url')} value={reply.url} onChange={(x) => setReply((r) => ({ ...r, url: x }))} inputMode="url" />
             <div className="desk-actions">
               <button type="button" className="button" disabled={busy} onClick={() => void run(call('publicdesk.reply', { id, text: reply.text, url: reply.url }))}>

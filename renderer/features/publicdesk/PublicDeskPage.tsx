@@ -10,6 +10,11 @@ import { DeskForm } from './DeskForm';
 import { DeadlineSettingsForm } from './DeadlineSettingsForm';
 import { DeskItemView } from './DeskItemView';
 import { DeskPapers } from './DeskPapers';
+import { DeskNumbers } from './DeskNumbers';
+import { ReplyTemplates } from './ReplyTemplates';
+import { useRepliesT } from './replies-messages';
+import { useNumbersT } from './numbers-messages';
+import { useNavigation } from '../../app/navigation-store';
 import { useDeskT } from './messages';
 import { OpdParts } from './OpdParts';
 import { usePapersT } from './papers-messages';
@@ -30,7 +35,16 @@ export function PublicDeskPage() {
   const [parts, setParts] = useState<DeskPartBoard | null>(null);
   const [board, setBoard] = useState<DeskBoard | null>(null);
   const [filter, setFilter] = useState<{ due: Due; query: string }>({ due: 'all', query: '' });
-  const [view, setView] = useState<{ kind: 'list' } | { kind: 'new' } | { kind: 'settings' } | { kind: 'papers' } | { kind: 'open'; id: string }>({ kind: 'list' });
+  const { t: tr } = useRepliesT();
+  const { t: tn } = useNumbersT();
+  const [view, setView] = useState<{ kind: 'list' } | { kind: 'new' } | { kind: 'settings' } | { kind: 'papers' } | { kind: 'templates' } | { kind: 'numbers' } | { kind: 'open'; id: string }>({ kind: 'list' });
+  // A clicked deadline reminder (an OS notification) opens its item.
+  const target = useNavigation((s) => s.target);
+  useEffect(() => {
+    if (target?.section !== 'publicdesk') return;
+    if (manage) setView({ kind: 'open', id: target.id });
+    useNavigation.getState().clearTarget();
+  }, [target, manage]);
   const [error, setError] = useState<ErrorPayload | null>(null);
 
   useEffect(() => onEvent('data.changed', ({ tables }) => tables.some((x) => TABLES.includes(x)) && setVersion((n) => n + 1)), []);
@@ -66,6 +80,8 @@ export function PublicDeskPage() {
       {desk && view.kind === 'new' ? <DeskForm onDone={(item) => setView({ kind: 'open', id: item.id })} onCancel={() => setView({ kind: 'list' })} /> : null}
       {desk && view.kind === 'settings' ? <DeadlineSettingsForm onClose={() => setView({ kind: 'list' })} /> : null}
       {desk && view.kind === 'papers' ? <DeskPapers onClose={() => setView({ kind: 'list' })} /> : null}
+      {desk && view.kind === 'templates' ? <ReplyTemplates onClose={() => setView({ kind: 'list' })} /> : null}
+      {desk && view.kind === 'numbers' ? <DeskNumbers onClose={() => setView({ kind: 'list' })} /> : null}
       {desk && view.kind === 'open' ? <DeskItemView id={view.id} version={version} onBack={() => setView({ kind: 'list' })} onOpen={(id) => setView({ kind: 'open', id })} /> : null}
       {desk && view.kind === 'list' && board ? (
         <>
@@ -90,6 +106,12 @@ export function PublicDeskPage() {
             </button>
             <button type="button" className="button" onClick={() => setView({ kind: 'papers' })}>
               {tp('papers.open')}
+            </button>
+            <button type="button" className="button" onClick={() => setView({ kind: 'templates' })}>
+              {tr('replies.open')}
+            </button>
+            <button type="button" className="button" onClick={() => setView({ kind: 'numbers' })}>
+              {tn('numbers.open')}
             </button>
           </div>
           {board.items.length === 0 ? (

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
+import { dateKey, type EventZone } from '../../../shared/agenda/zones';
 import { REQUEST_STATUSES, type RequestBoard, type RequestDetail, type RequestStatus } from '../../../shared/requests/model';
-import { call, onEvent } from '../../api/client';
+import { onEvent } from '../../api/client';
+import { useLoaded } from '../../api/use-loaded';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
 import { useT } from '../../i18n/use-t';
 import { useOfficeStore } from '../office/office-store';
 import { useCan } from '../people/session-store';
+import { OpdSelect } from '../settings/OpdSelect';
 import { useOpdStore } from '../settings/opd-store';
 import { NumbersPanel } from './NumbersPanel';
 import { RequestDetailView } from './RequestDetailView';
@@ -33,27 +36,13 @@ export function RequestsPage() {
   const canManage = useCan('requests.manage');
   const zone = useOfficeStore((s) => s.profile?.timeZone ?? 'WIB');
   const [filter, setFilter] = useState<{ status: RequestStatus | null; opdId: string | null; query: string; dueToday: boolean }>({ status: null, opdId: null, query: '', dueToday: false });
-  const [board, setBoard] = useState<RequestBoard | null>(null);
   const [error, setError] = useState<ErrorPayload | null>(null);
+  const board = useLoaded('requests.list', filter, [version], setError, { clearsError: true });
   const [view, setView] = useState<{ kind: 'list' } | { kind: 'new' } | { kind: 'open'; id: string } | { kind: 'again'; request: RequestDetail }>({ kind: 'list' });
-  const opds = useOpdStore((s) => s.items);
 
   useEffect(() => {
     void useOpdStore.getState().load();
   }, []);
-  useEffect(() => {
-    let live = true;
-    void call('requests.list', filter).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setBoard(r.value);
-        setError(null);
-      } else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [filter, version]);
 
   const desk = board !== null && board.boundOpd === null && canManage;
   const intro = board?.boundOpd ? t('requests.intro.opd', { opd: board.boundOpd.name || board.boundOpd.id }) : t('requests.intro.desk');
@@ -89,17 +78,7 @@ export function RequestsPage() {
               </select>
             </label>
             {board.boundOpd === null ? (
-              <label>
-                {t('requests.filter.opd')}{' '}
-                <select value={filter.opdId ?? ''} onChange={(e) => setFilter({ ...filter, opdId: e.target.value || null })}>
-                  <option value="">{t('requests.filter.all')}</option>
-                  {opds.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.abbreviation || o.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <OpdSelect label={t('requests.filter.opd')} emptyLabel={t('requests.filter.all')} value={filter.opdId ?? ''} onChange={(opdId) => setFilter({ ...filter, opdId: opdId || null })} />
             ) : null}
             <input type="search" aria-label={t('requests.filter.query')} placeholder={t('requests.filter.query')} value={filter.query} maxLength={200} onChange={(e) => setFilter({ ...filter, query: e.target.value })} />
             <label>
@@ -111,7 +90,7 @@ export function RequestsPage() {
               </button>
             ) : null}
           </div>
-          <RequestTable board={board} filtered={filter.status !== null || filter.opdId !== null || filter.query !== '' || filter.dueToday} onOpen={(id) => setView({ kind: 'open', id })} />
+          <RequestTable board={board} zone={zone} filtered={filter.status !== null || filter.opdId !== null || filter.query !== '' || filter.dueToday} onOpen={(id) => setView({ kind: 'open', id })} />
           {desk ? <NumbersPanel zone={zone} version={version} /> : null}
         </>
       ) : null}
@@ -119,7 +98,7 @@ export function RequestsPage() {
   );
 }
 
-function RequestTable({ board, filtered, onOpen }: { board: RequestBoard; filtered: boolean; onOpen: (id: string) => void }) {
+function RequestTable({ board, filtered, zone, onOpen }: { board: RequestBoard; filtered: boolean; zone: EventZone; onOpen: (id: string) => void }) {
   const { t } = useT();
   if (board.items.length === 0) return <p className="empty">{filtered ? t('requests.emptyFilter') : t('requests.empty')}</p>;
   return (
@@ -150,7 +129,8 @@ function RequestTable({ board, filtered, onOpen }: { board: RequestBoard; filter
             <td>
               <span className={`request-status request-status--${r.status}`}>{t(`requests.status.${r.status}`)}</span>
             </td>
-            <td>{r.submittedAt.slice(0, 10)}</td>
+            {/* The day it came in at the office, not in UTC (a request at 06:30 WIB is today's). */}
+            <td>{dateKey(Date.parse(r.submittedAt), zone)}</td>
           </tr>
         ))}
       </tbody>

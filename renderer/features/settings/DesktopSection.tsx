@@ -1,8 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ErrorPayload } from '../../../shared/contract/errors';
 import { NOTIFICATION_KINDS, type DesktopSettings } from '../../../shared/desktop/settings';
 import { call } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { TextField } from '../../components/TextField';
+import { parseTimeInput } from '../../../shared/format/date-input';
 import { useT } from '../../i18n/use-t';
 import { useCan } from '../people/session-store';
 import { useAppInfo } from './app-info-store';
@@ -23,6 +25,8 @@ export function DesktopSection() {
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [saved, setSaved] = useState(false);
   const [saving, setSaving] = useState(false);
+  const fromRef = useRef<HTMLInputElement>(null);
+  const toRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (!allowed) return;
@@ -41,6 +45,15 @@ export function DesktopSection() {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!settings) return;
+    // A time the field did not understand already says so next to it: go there instead of saving
+    // (the core would refuse it too, with its message far from the field).
+    const q = settings.notifications.quietHours;
+    const bad = !q.enabled ? null : !isTime(q.from) ? fromRef.current : !isTime(q.to) ? toRef.current : null;
+    if (bad) {
+      setSaved(false);
+      bad.focus();
+      return;
+    }
     setSaving(true);
     setError(null);
     const result = await call('desktop.settings.save', settings);
@@ -98,14 +111,20 @@ export function DesktopSection() {
                   <input type="checkbox" checked={quiet.enabled} onChange={(e) => changeNotify({ quietHours: { ...quiet, enabled: e.target.checked } })} />
                   {t('desktop.quiet')}
                 </label>
-                <label className="field field--narrow">
-                  <span className="field__label">{t('desktop.quiet.from')}</span>
-                  <input type="time" value={quiet.from} disabled={!quiet.enabled} onChange={(e) => changeNotify({ quietHours: { ...quiet, from: e.target.value } })} />
-                </label>
-                <label className="field field--narrow">
-                  <span className="field__label">{t('desktop.quiet.to')}</span>
-                  <input type="time" value={quiet.to} disabled={!quiet.enabled} onChange={(e) => changeNotify({ quietHours: { ...quiet, to: e.target.value } })} />
-                </label>
+                {(['from', 'to'] as const).map((end) => (
+                  <TextField
+                    key={end}
+                    type="time"
+                    className="field--narrow"
+                    label={t(`desktop.quiet.${end}`)}
+                    ref={end === 'from' ? fromRef : toRef}
+                    value={quiet[end]}
+                    disabled={!quiet.enabled}
+                    // Emptied: the field itself has no word for that, a quiet time cannot be saved without it.
+                    error={quiet.enabled && quiet[end] === '' ? t('desktop.quiet.empty') : undefined}
+                    onChange={(v) => changeNotify({ quietHours: { ...quiet, [end]: v } })}
+                  />
+                ))}
               </div>
             ) : null}
           </fieldset>
@@ -126,4 +145,10 @@ export function DesktopSection() {
       ) : null}
     </section>
   );
+}
+
+/** What the time field reports when it understood the text ("HH:MM"); anything else is what was typed. */
+function isTime(value: string): boolean {
+  const p = parseTimeInput(value);
+  return p.ok && p.value === value && value !== '';
 }

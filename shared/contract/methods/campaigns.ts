@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CAMPAIGN_LIMITS, HASHTAG, PLATFORMS, POST_STATUSES, type CampaignNumbers, type CampaignSummary, type ContentCalendar, type PlannedPost } from '../../campaigns/model';
+import { CARD_LIMITS, CARD_SIZE_NAMES, CARD_TEMPLATES, cardProblem, type CardSize } from '../../campaigns/cards';
 import { RECURRENCE_KINDS } from '../../campaigns/recurrence';
 import { mutation, query } from '../define';
 import { empty, idInput, uuid } from './common';
@@ -102,6 +103,43 @@ const packageInput = z
   })
   .strict();
 
+/** An infographic card as the editor fills it; what each template needs is cardProblem's. */
+const cardSpec = z
+  .object({
+    template: z.enum(CARD_TEMPLATES, { message: 'Pilih bentuk kartu' }),
+    title: z.string().max(CARD_LIMITS.title, { message: `Judul kartu maksimal ${CARD_LIMITS.title} karakter` }).default(''),
+    entries: z
+      .array(
+        z
+          .object({
+            value: z.string().max(CARD_LIMITS.quote, { message: `Maksimal ${CARD_LIMITS.quote} karakter` }),
+            label: z.string().max(CARD_LIMITS.label, { message: `Keterangan maksimal ${CARD_LIMITS.label} karakter` }).default(''),
+          })
+          .strict(),
+      )
+      .max(6, { message: 'Paling banyak 6 isian' }),
+    source: z.string().max(CARD_LIMITS.source, { message: `Sumber maksimal ${CARD_LIMITS.source} karakter` }).default(''),
+  })
+  .strict()
+  .superRefine((card, ctx) => {
+    const p = cardProblem(card);
+    if (p) ctx.addIssue({ code: 'custom', message: p.id, path: p.field.split('.').slice(1).map((k) => (/^\d+$/.test(k) ? Number(k) : k)) });
+  });
+const handles = z.array(z.string().trim().max(60, { message: 'Akun maksimal 60 karakter' })).max(4, { message: 'Paling banyak 4 akun' }).default([]);
+const cardRenderInput = z
+  .object({ card: cardSpec, size: z.enum(CARD_SIZE_NAMES as [CardSize, ...CardSize[]], { message: 'Ukuran kartu tidak dikenal' }), handles })
+  .strict();
+const postCardInput = z.object({ id: uuid, card: cardSpec.nullable() }).strict();
+
+export interface RenderedCardResult {
+  size: CardSize;
+  width: number;
+  height: number;
+  svg: string;
+  pngBase64: string;
+  warnings: string[];
+}
+
 export const campaignsMethods = {
   'campaigns.list': query<typeof empty, CampaignSummary[]>('releases.read', empty),
   'campaigns.save': mutation<typeof saveInput, CampaignSummary>('releases.write', saveInput),
@@ -116,4 +154,6 @@ export const campaignsMethods = {
   'campaigns.posts.fromRelease': mutation<typeof fromReleaseInput, PlannedPost[]>('releases.write', fromReleaseInput),
   'campaigns.posts.package': query<typeof packageInput, { fileName: string; base64: string; warnings: string[] }>('releases.read', packageInput),
   'campaigns.posts.remove': mutation<typeof idInput, { ok: true }>('releases.write', idInput),
+  'campaigns.cards.render': query<typeof cardRenderInput, RenderedCardResult>('releases.read', cardRenderInput),
+  'campaigns.posts.card': mutation<typeof postCardInput, PlannedPost>('releases.write', postCardInput),
 };

@@ -120,5 +120,7 @@ export const networkMethods = {
   'network.invitees.remove': mutation<typeof idInput, MeetingDetail>('network.manage', idInput),
   'network.actions.save': mutation<typeof actionInput, MeetingDetail>('network.manage', actionInput),
   'network.actions.done': mutation<typeof actionDoneInput, ActionItem>('network.manage', actionDoneInput),
+  // An OPD's contributor reports its own OPD's action item done (or not yet): same input and answer.
+  'network.actions.report': mutation<typeof actionDoneInput, ActionItem>('network.answer', actionDoneInput),
   'network.actions.list': query<typeof actionsListInput, ActionItem[]>('network.read', actionsListInput),
 };

@@ -5,6 +5,7 @@
  * and account no longer change (it may still move to another day), a posted one not at all; a
  * post from an embargoed release is never planned or recorded before the embargo ends.
  */
+import { cardProblem, type CardSpec } from '../../campaigns/cards';
 import { embargoRefusal, postInstant } from '../../campaigns/embargo';
 import { PLATFORMS, POST_STATUSES, type PostStatus } from '../../campaigns/model';
 import { canStep, isPostEditable, POST_STATUS_WORDS, stepPermission } from '../../campaigns/post-workflow';
@@ -24,6 +25,18 @@ const hashtags: Domain = (v) =>
     : { id: 'harus daftar tagar (#kata), paling banyak 10', en: 'must be a list of hashtags (#word), at most 10' };
 const nth: Domain = (v) => (v === -1 || (Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 5) ? null : { id: 'harus 1–5 atau -1 (terakhir)', en: 'must be 1–5 or -1 (last)' });
 const clock: Domain = (v) => (typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v) ? null : { id: 'harus jam JJ:MM', en: 'must be a time HH:MM' });
+
+/** A card is a spec the card editor could have written (shared/campaigns/cards.ts), or null. */
+const card: Domain = (v) => {
+  if (v === null) return null;
+  const c = v as Partial<CardSpec> | undefined;
+  const shaped =
+    !!c && typeof c === 'object' && typeof c.template === 'string' && typeof c.title === 'string' && typeof c.source === 'string' &&
+    Array.isArray(c.entries) && c.entries.every((e) => !!e && typeof e.value === 'string' && typeof e.label === 'string');
+  if (!shaped) return { id: 'harus kartu infografis yang utuh', en: 'must be a whole infographic card' };
+  const problem = cardProblem(c as CardSpec);
+  return problem ? { id: problem.id, en: problem.en } : null;
+};
 
 const status = (v: unknown): PostStatus => ((v as PostStatus | null | undefined) ?? 'idea');
 /** Fields that plan a post in time; they may change until it is posted. */
@@ -106,6 +119,7 @@ export const campaignRules = {
       time: { domain: clock },
       zone: { domain: oneOf(ZONE_LABELS) },
       posted_at: { domain: isoInstant },
+      card: { domain: card },
     },
     check: postCheck,
     parents: releaseParent,

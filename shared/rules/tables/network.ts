@@ -10,7 +10,8 @@ import { erasureOlderThanEdits } from './media';
  * The PR network (issue 13 items 3 and 4). The PR office (`network.manage`) writes contacts,
  * meetings, invitations, attendance, minutes and action items; a contact's phone, WhatsApp and
  * e-mail are personal data like a journalist's (media.personal). A contributor's device reads
- * its own OPD's contacts and the action items assigned to its OPD, nothing of the meetings.
+ * its own OPD's contacts and the action items assigned to its OPD, nothing of the meetings, and
+ * reports its own action items done (`network.answer`); the server judges the same push.
  */
 
 /** Stored phones are E.164 Indonesian numbers (the core normalises what people type). */
@@ -61,7 +62,29 @@ function inviteeCheck(j: RuleInput): Refusal | null {
   return null;
 }
 
+/** What a contributor's device may set on its own OPD's action item: done (with a note) or open again. */
+const REPORT_FIELDS: ReadonlySet<string> = new Set(['status', 'done_at', 'done_note', 'done_by']);
+
+/**
+ * An OPD's contributor (`network.answer`) reports on an action item assigned to its own OPD:
+ * nothing else, no new items, no other OPD's (the meeting's minutes stay the office's).
+ */
+function actionReportCheck(j: RuleInput): Refusal | null {
+  const opd = j.actor.opdId;
+  if (!opd) return refuse('table_forbidden', null, 'Perangkat ini tidak terikat pada OPD mana pun.', 'This device is bound to no OPD.');
+  if (!j.before) return refuse('table_forbidden', null, 'Tindak lanjut dibuat oleh Humas dalam notulen, bukan oleh OPD.', 'Action items are made by the PR office in the minutes, not by an OPD.');
+  if (j.before.opd_id !== opd || (j.fields.opd_id !== undefined && j.fields.opd_id !== opd))
+    return refuse('wrong_state', 'opd_id', 'Tindak lanjut ini ditugaskan kepada OPD lain.', 'This action item is assigned to another OPD.');
+  if (!isBlank(j.before.deleted_at)) return refuse('wrong_state', 'deleted_at', 'Tindak lanjut ini sudah dihapus dari notulen.', 'This action item was removed from the minutes.');
+  for (const f in j.fields) if (!REPORT_FIELDS.has(f)) return refuse('field_forbidden', f, `Kolom ${f} diisi oleh Humas, bukan oleh OPD.`, `Field ${f} is written by the PR office, not by the OPD.`);
+  return null;
+}
+
 function actionCheck(j: RuleInput): Refusal | null {
+  if (!j.actor.can('network.manage')) {
+    const refusal = actionReportCheck(j);
+    if (refusal) return refusal;
+  }
   if (!isBlank(j.after.deleted_at)) return null;
   if (missing(j, 'opd_id')) return refuse('invalid_value', 'opd_id', 'Tindak lanjut harus ditugaskan kepada satu OPD.', 'An action item is assigned to one OPD.');
   if (missing(j, 'text')) return refuse('invalid_value', 'text', 'Tuliskan tindak lanjutnya.', 'Write what is to be done.');
@@ -112,7 +135,7 @@ export const networkRules = {
     read: { permission: 'network.read', rows: officeOnly },
   },
   network_actions: {
-    write: 'network.manage',
+    write: ['network.manage', 'network.answer'],
     fields: { status: { domain: oneOf(ACTION_STATUSES) }, due_date: { domain: isoDateOrEmpty }, done_at: { domain: isoInstant } },
     check: actionCheck,
     read: { permission: 'network.read', rows: ownOpd },

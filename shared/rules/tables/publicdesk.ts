@@ -18,9 +18,10 @@ import {
   TERM_KINDS,
   type PartStatus,
 } from '../../publicdesk/model';
+import { unknownPlaceholders } from '../../publicdesk/templates';
 import { intAtLeast, isBlank, isoDate, isoInstant, oneOf } from '../domains';
 import { isStaffViewer, refuse } from '../refuse';
-import type { Refusal, Row, RowKey, RuleInput, TableRules, Viewer } from '../types';
+import type { Domain, Refusal, Row, RowKey, RuleInput, TableRules, Viewer } from '../types';
 
 /**
  * The public desk (issue 14). The desk (`publicdesk.manage`) writes items, dispositions, replies;
@@ -90,6 +91,12 @@ function itemCheck(j: RuleInput): Refusal | null {
 const partParent = (fields: Row): readonly RowKey[] => (typeof fields.part_id === 'string' ? [{ table: 'publicdesk_parts', id: fields.part_id }] : []);
 
 /** Items and the editable lists stay on the office's devices. */
+/** A template naming only placeholders the desk can fill. */
+const knownPlaceholders: Domain = (v) => {
+  const unknown = typeof v === 'string' ? unknownPlaceholders(v) : [];
+  return unknown.length ? { id: `memuat isian yang tidak dikenal: ${unknown.join(', ')}`, en: `names unknown placeholders: ${unknown.join(', ')}` } : null;
+};
+
 const officeOnly = (_row: Row, viewer: Viewer): boolean => viewer.opdId === null && isStaffViewer(viewer);
 /** Parts, their history and files: the office's devices all; a contributor's its own OPD's. */
 const ownOpd = (row: Row, viewer: Viewer): boolean => (viewer.opdId === null ? isStaffViewer(viewer) : row.opd_id === viewer.opdId);
@@ -156,6 +163,12 @@ export const publicdeskRules = {
   publicdesk_settings: {
     write: 'publicdesk.manage',
     fields: Object.fromEntries(['complaint_days', 'question_days', 'opd_part_days', 'info_request_days', 'info_extension_days', 'objection_days'].map((f) => [f, { domain: intAtLeast(1) }])),
+    read: { permission: 'publicdesk.read', rows: officeOnly },
+  },
+  /** The office's reply templates: the desk's words, never sent to a contributor's device. */
+  publicdesk_templates: {
+    write: 'publicdesk.manage',
+    fields: { body: { domain: knownPlaceholders } },
     read: { permission: 'publicdesk.read', rows: officeOnly },
   },
   publicdesk_terms: {

@@ -39,6 +39,8 @@ export const campaignsTables = {
       caption: text(5000),
       posted_url: text(500),
       posted_at: text(30),
+      /** The infographic card drawn for the post (shared/campaigns/cards.ts), or null. */
+      card: json(4000),
     },
   },
 } as const satisfies Record<string, TableSpec>;

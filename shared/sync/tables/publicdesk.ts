@@ -109,6 +109,15 @@ export const publicdeskTables = {
       info_request_days: integer,
       info_extension_days: integer,
       objection_days: integer,
+      /** The head of the desk (a staff account): reminded of every late item. */
+      head_id: text(36),
+    },
+  },
+  /** The office's reply templates: a name and a text with placeholders ({nama}, {nomor}, …). */
+  publicdesk_templates: {
+    fields: {
+      name: text(100),
+      body: text(4000),
     },
   },
   /** The editable lists: categories and locations (kecamatan/kelurahan). */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarItem } from '../../../shared/agenda/event';
 import { startOfDateKey } from '../../../shared/agenda/zones';
-import { MONTH_CELL_ROWS, monthCells } from '../../../shared/agenda/month-cells';
+import { MONTH_CELL_ROWS, monthCells, monthGridRange } from '../../../shared/agenda/month-cells';
 
 const H = 3_600_000;
 function item(key: string, startMs: number, endMs: number | null, title = key): CalendarItem {
@@ -37,5 +37,14 @@ describe('month cells', () => {
   it('an all-day item ending at the next midnight stays on its own day', () => {
     const allDay = { ...item('a', day('2026-12-05'), day('2026-12-06')), allDay: true };
     expect(monthCells([allDay], 'WIB')).toEqual({ shown: [allDay], more: [] });
+  });
+
+  it('knows the six weeks a month grid covers before the calendar draws (Monday first, office zone)', () => {
+    // December 2026 starts on a Tuesday: the grid opens on Monday 30 November and runs 42 days.
+    expect(monthGridRange('2026-12-17', 'WIB')).toEqual({ from: day('2026-11-30'), to: day('2027-01-11') });
+    // A month that starts on a Monday (February 2027) opens on its 1st.
+    expect(monthGridRange('2027-02-28', 'WIB')).toEqual({ from: day('2027-02-01'), to: day('2027-03-15') });
+    // A Sunday 1st (August 2027) with a Monday week: the grid opens six days earlier.
+    expect(monthGridRange('2027-08-01', 'WITA')).toEqual({ from: startOfDateKey('2027-07-26', 'WITA'), to: startOfDateKey('2027-09-06', 'WITA') });
   });
 });

@@ -58,4 +58,14 @@ describe('planned post rules', () => {
     expect(try_('writer', { date: '2026-12-08', time: '10:00', release_id: 'r1' }, post, release)).toBeNull();
     expect(try_('writer', { date: '2026-12-09' }, { ...post, time: null }, release)).toBeNull();
   });
+
+  it('a card pushed by a device is a whole card the editor could have written, or null (the server judges the same)', () => {
+    const card = { template: 'figure', title: 'Penumpang per hari', entries: [{ value: '12.450', label: 'penumpang' }], source: '' };
+    expect(try_('writer', { card })).toBeNull();
+    expect(try_('writer', { card: null })).toBeNull();
+    expect(try_('writer', { card: { ...card, entries: [{ value: '', label: 'penumpang' }] } })).toMatchObject({ code: 'invalid_value', field: 'card' });
+    expect(try_('writer', { card: { ...card, template: 'poster' } })).toMatchObject({ code: 'invalid_value', field: 'card' });
+    expect(try_('writer', { card: '<svg onload="x">' })).toMatchObject({ code: 'invalid_value', field: 'card' });
+    expect(try_('writer', { card }, { ...base, status: 'approved' })).toMatchObject({ code: 'wrong_state', field: 'card' });
+  });
 });

@@ -47,6 +47,20 @@ describe('network rules', () => {
     expect(as('protocol', 'network_actions', { meeting_id: 'm', opd_id: 'opd-a', text: 'Kirim data', status: 'open' })).toBeNull();
   });
 
+  it("a contributor reports only its own OPD's action item done: no new item, no other field, no other OPD's", () => {
+    const item = { meeting_id: 'm', opd_id: 'opd-a', text: 'Kirim data', status: 'open' };
+    const done = { status: 'done', done_at: at, done_by: 'Rina', done_note: 'Terkirim' };
+    expect(as('opd_contributor', 'network_actions', done, item, 'opd-a')).toBeNull();
+    expect(as('opd_contributor', 'network_actions', { status: 'open', done_at: null, done_by: null }, { ...item, status: 'done' }, 'opd-a')).toBeNull();
+    expect(as('opd_contributor', 'network_actions', done, { ...item, opd_id: 'opd-b' }, 'opd-a')).toMatchObject({ code: 'wrong_state', field: 'opd_id' });
+    expect(as('opd_contributor', 'network_actions', { ...done, opd_id: 'opd-b' }, item, 'opd-a')).toMatchObject({ code: 'wrong_state', field: 'opd_id' });
+    expect(as('opd_contributor', 'network_actions', { text: 'Lain' }, item, 'opd-a')).toMatchObject({ code: 'field_forbidden', field: 'text' });
+    expect(as('opd_contributor', 'network_actions', item, null, 'opd-a')?.code).toBe('table_forbidden');
+    expect(as('opd_contributor', 'network_actions', done, { ...item, deleted_at: at }, 'opd-a')?.code).toBe('wrong_state');
+    expect(as('opd_contributor', 'network_actions', done, item, null)?.code).toBe('table_forbidden');
+    expect(as('journalist', 'network_actions', done, item)?.code).toBe('table_forbidden');
+  });
+
   it("a contributor's device receives its own OPD's contacts and action items, no meetings; staff without media.personal get no phone", () => {
     const opdA = projectionFor(viewerOf('opd_contributor', 'd', undefined, 'opd-a'));
     const contacts = opdA.table('network_contacts');

@@ -7,6 +7,7 @@
 import JSZip from 'jszip';
 import { WartaError } from '../../../../shared/contract/errors';
 import { composeCaption } from '../../../../shared/campaigns/caption';
+import { parseCard } from '../../../../shared/campaigns/cards';
 import { newsroomReleaseUrl } from '../../../../shared/campaigns/newsroom';
 import type { Platform, PlannedPost } from '../../../../shared/campaigns/model';
 import { photosOf } from '../../../../shared/releases/body-text';
@@ -15,6 +16,7 @@ import type { CoreContext } from '../../rpc/handler-types';
 import { SyncState } from '../../sync/local-tables';
 import { officeZone } from '../agenda/settings';
 import { loadBody } from '../releases/body-store';
+import { packCard } from './cards';
 import { makeVariants, type VariantName } from './image-variants';
 import { postOf, readPostRow, type PostRow } from './rows';
 
@@ -136,6 +138,7 @@ export async function postingPackage(ctx: CoreContext, input: MethodParsedInput<
       const jpeg = variants.get(name);
       if (jpeg) zip.file(`${folder}/${name}.jpg`, jpeg);
     }
+    await packCard(ctx, zip, folder, { account: r.account, card: parseCard(r.card) }, PLATFORM_VARIANTS[platform], warnings);
   }
   const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   return { fileName: `paket-unggahan-${safe((rows[0].title ?? 'rilis').slice(0, 60))}.zip`, base64: data.toString('base64'), warnings };

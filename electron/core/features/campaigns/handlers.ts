@@ -3,12 +3,14 @@
  * moment; what a role may write, which status steps exist and the embargo of a post's release
  * are the rulebook's (shared/rules/tables/campaigns.ts), judged by the mutation path on every write.
  */
+import type { Platform } from '../../../../shared/campaigns/model';
 import { WartaError } from '../../../../shared/contract/errors';
 import { daysBetween, recurrenceProblem } from '../../../../shared/campaigns/recurrence';
 import { dateKey } from '../../../../shared/agenda/zones';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { officeZone } from '../agenda/settings';
-import { postingPackage, postsFromRelease } from './from-release';
+import { cardPreview, savePostCard } from './cards';
+import { PLATFORM_VARIANTS, postingPackage, postsFromRelease } from './from-release';
 import { campaignNumbers } from './numbers';
 import { contentCalendar, listCampaigns, postOf, readCampaign, readPostRow } from './rows';
 
@@ -32,7 +34,9 @@ type Methods =
   | 'campaigns.posts.markPosted'
   | 'campaigns.posts.fromRelease'
   | 'campaigns.posts.package'
-  | 'campaigns.posts.remove';
+  | 'campaigns.posts.remove'
+  | 'campaigns.cards.render'
+  | 'campaigns.posts.card';
 
 export const campaignsHandlers: HandlerGroup<Methods> = {
   'campaigns.list': (_input, ctx) => listCampaigns(ctx, today(ctx)),
@@ -141,6 +145,8 @@ export const campaignsHandlers: HandlerGroup<Methods> = {
 
   'campaigns.posts.fromRelease': (input, ctx, caller) => postsFromRelease(ctx, caller.name, input),
   'campaigns.posts.package': (input, ctx) => postingPackage(ctx, input),
+  'campaigns.cards.render': (input, ctx) => cardPreview(ctx, input),
+  'campaigns.posts.card': (input, ctx) => savePostCard(ctx, input, (platform) => PLATFORM_VARIANTS[(platform ?? 'instagram') as Platform]),
 
   'campaigns.posts.remove': (input, ctx) => {
     readPostRow(ctx, input.id);

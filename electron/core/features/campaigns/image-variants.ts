@@ -6,15 +6,10 @@
  * written afresh.
  */
 import sharp, { type OutputInfo } from 'sharp';
+import { CARD_SIZES } from '../../../../shared/campaigns/cards';
 import { WartaError } from '../../../../shared/contract/errors';
 
-export const IMAGE_VARIANTS = {
-  square: { width: 1080, height: 1080 },
-  portrait: { width: 1080, height: 1350 },
-  story: { width: 1080, height: 1920 },
-  landscape: { width: 1920, height: 1080 },
-  link: { width: 1200, height: 628 },
-} as const;
+export const IMAGE_VARIANTS = CARD_SIZES;
 export type VariantName = keyof typeof IMAGE_VARIANTS;
 
 /** A photo file larger than this is refused before it is decoded. */

@@ -3,6 +3,7 @@
  * themes of the campaigns that run on it and the posts planned for it. One query per table for
  * the whole window (a month of 5,000 posts stays one pass), themes computed per campaign.
  */
+import { parseCard } from '../../../../shared/campaigns/cards';
 import { WartaError } from '../../../../shared/contract/errors';
 import type { CalendarDay, CampaignSummary, ContentCalendar, Platform, PlannedPost, PostStatus } from '../../../../shared/campaigns/model';
 import { daysBetween, describeRecurrence, firstOccurrence, occurrencesIn, type Recurrence, type RecurrenceKind } from '../../../../shared/campaigns/recurrence';
@@ -45,10 +46,11 @@ export interface PostRow {
   caption: string | null;
   posted_url: string | null;
   posted_at: string | null;
+  card: string | null;
 }
 
 const CAMPAIGN_SELECT = 'SELECT c.*, o.name AS opd_name FROM campaigns c LEFT JOIN opd o ON o.id = c.opd_id';
-const POST_COLUMNS = 'p.id, p.title, p.platform, p.account, p.date, p.time, p.zone, p.status, p.owner, p.campaign_id, p.release_id, p.agenda_event_id, p.caption, p.posted_url, p.posted_at';
+const POST_COLUMNS = 'p.id, p.title, p.platform, p.account, p.date, p.time, p.zone, p.status, p.owner, p.campaign_id, p.release_id, p.agenda_event_id, p.caption, p.posted_url, p.posted_at, p.card';
 export const POST_SELECT = `SELECT ${POST_COLUMNS}, c.name AS campaign_name FROM campaign_posts p LEFT JOIN campaigns c ON c.id = p.campaign_id`;
 
 function list<T>(json: string | null): T[] {
@@ -105,6 +107,7 @@ export function postOf(r: PostRow): PlannedPost {
     caption: r.caption ?? '',
     postedUrl: r.posted_url,
     postedAt: r.posted_at,
+    card: parseCard(r.card),
   };
 }
 

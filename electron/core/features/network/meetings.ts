@@ -6,7 +6,7 @@
  * Every write goes through the mutation path and the rulebook (shared/rules/tables/network.ts).
  */
 import { WartaError } from '../../../../shared/contract/errors';
-import { MAX_INVITEES } from '../../../../shared/network/model';
+import { MAX_INVITEES, type ActionItem } from '../../../../shared/network/model';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { liveOpd } from './contacts';
 import { ACTION_SELECT, listMeetings, readActions, readMeeting, toAction } from './rows';
@@ -55,6 +55,7 @@ type Methods =
   | 'network.invitees.remove'
   | 'network.actions.save'
   | 'network.actions.done'
+  | 'network.actions.report'
   | 'network.actions.list';
 
 function inviteeRow(ctx: CoreContext, id: string): { id: string; meeting_id: string; deleted_at: string | null } {
@@ -170,16 +171,10 @@ export const meetingHandlers: HandlerGroup<Methods> = {
     return readMeeting(ctx.db, input.meetingId);
   },
 
-  'network.actions.done': (input, ctx, caller) => {
-    if (!ctx.db.prepare('SELECT 1 FROM network_actions WHERE id = ? AND deleted_at IS NULL').get(input.id))
-      throw new WartaError('not_found', 'Tindak lanjut tidak ditemukan. (Action item not found.)', { id: input.id });
-    ctx.mutator.update(
-      'network_actions',
-      input.id,
-      input.done ? { status: 'done', done_at: iso(ctx), done_note: input.note, done_by: caller.name } : { status: 'open', done_at: null, done_note: input.note, done_by: null },
-    );
-    return toAction(ctx.db.prepare(`${ACTION_SELECT} WHERE a.id = ?`).get(input.id) as Parameters<typeof toAction>[0]);
-  },
+  'network.actions.done': (input, ctx, caller) => markAction(ctx, input, caller.name),
+
+  // The contributor's device: the rulebook (same on the server) keeps it to its own OPD's items.
+  'network.actions.report': (input, ctx, caller) => markAction(ctx, input, caller.name),
 
   'network.actions.list': (input, ctx) => {
     const where = [input.status === 'all' ? '1' : 'a.status = ?'];
@@ -191,3 +186,15 @@ export const meetingHandlers: HandlerGroup<Methods> = {
     return readActions(ctx.db, where.join(' AND '), ...args);
   },
 };
+
+/** Marks an action item done (with who and when) or open again; the rulebook judges who may. */
+function markAction(ctx: CoreContext, input: { id: string; done: boolean; note: string }, by: string): ActionItem {
+  if (!ctx.db.prepare('SELECT 1 FROM network_actions WHERE id = ? AND deleted_at IS NULL').get(input.id))
+    throw new WartaError('not_found', 'Tindak lanjut tidak ditemukan. (Action item not found.)', { id: input.id });
+  ctx.mutator.update(
+    'network_actions',
+    input.id,
+    input.done ? { status: 'done', done_at: iso(ctx), done_note: input.note, done_by: by } : { status: 'open', done_at: null, done_note: input.note, done_by: null },
+  );
+  return toAction(ctx.db.prepare(`${ACTION_SELECT} WHERE a.id = ?`).get(input.id) as Parameters<typeof toAction>[0]);
+}

@@ -42,6 +42,7 @@ export interface ItemRow {
   received_date: string | null;
   due_date: string | null;
   extended: number | null;
+  assignee_id: string | null;
   reply_text: string | null;
   reply_url: string | null;
   replied_at: string | null;
@@ -188,6 +189,7 @@ export function readItem(ctx: CoreContext, id: string, cal: DeskCalendar): DeskI
   ).map((h): DeskHistoryEntry => ({ id: h.id, partId: h.part_id, action: h.action as DeskAction, actor: h.actor ?? '', at: h.at ?? '', note: h.note ?? '' }));
   return {
     ...summaryOf(r, cal),
+    assigneeId: r.assignee_id ?? null,
     postUrl: r.post_url ?? '',
     anonymous: Boolean(r.anonymous),
     personName: r.person_name ?? '',

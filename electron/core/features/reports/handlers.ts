@@ -6,9 +6,9 @@ import { formatDateTime } from '../../../../shared/format/dates';
 import type { HandlerGroup } from '../../rpc/handler-types';
 import { officeZone } from '../agenda/settings';
 import { loadLetterhead } from '../paper/letterhead';
+import { renderPdfOffThread } from '../paper/pdf-thread';
 import { computeReport } from './compute';
 import { renderReportDocx } from './report-docx';
-import { renderReportPdf } from './report-pdf';
 import { renderReportXlsx } from './report-xlsx';
 
 const MIME = {
@@ -27,7 +27,8 @@ export const reportsHandlers: HandlerGroup<'reports.compute' | 'reports.export'>
         ? await renderReportXlsx(report, formatDateTime(report.asOfMs, zone))
         : input.format === 'docx'
           ? await renderReportDocx(report, await loadLetterhead(ctx), zone, input.signer)
-          : await renderReportPdf(report, await loadLetterhead(ctx), zone, input.signer);
+          : // Drawn on the PDF thread: pdfkit's font set-up and finish are long synchronous stretches (issue 17).
+            await renderPdfOffThread('report', [report, await loadLetterhead(ctx), zone, input.signer]);
     const rows = report.sections.reduce((n, s) => n + s.tables.reduce((m, t) => m + t.rows.length, 0), 0);
     return { fileName: `laporan-kinerja-${input.period.from}-${input.period.to}.${input.format}`, mime: MIME[input.format], base64: buf.toString('base64'), rows };
   },

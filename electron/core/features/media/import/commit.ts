@@ -6,7 +6,7 @@ import type { FieldValue, ReplicatedTable } from '../../../../../shared/sync/rep
 import type { Caller } from '../../../caller';
 import type { CoreContext } from '../../../rpc/handler-types';
 import { BatchSizer } from '../../../time-slice';
-import { cancelledError, discardSession, readSession, takeCancel, yieldToOthers } from './session';
+import { cancelledError, discardSession, discardSessionInSlices, readSession, takeCancel, yieldToOthers } from './session';
 
 const COMMIT_CHUNK = 1000;
 const PERSONAL = new Set(['phone', 'whatsapp', 'email', 'ukwNumber', 'pressCardNo']);
@@ -174,7 +174,7 @@ export async function commitSession(ctx: CoreContext, caller: Caller, sessionId:
       m.update('media_import_batch', batchId, { status: 'committed', created_count: created, merged_count: merged, skipped_count: skipped, committed_at: new Date(ctx.now()).toISOString() });
       if (personal) ctx.audit.record(caller, { action: 'media.personal.import', targetType: 'media_import_batch', targetId: batchId, details: { rows: created + merged, file: s.file_name } });
     });
-    discardSession(ctx, sessionId);
+    await discardSessionInSlices(ctx, sessionId);
     progress(total, true, 'Selesai');
     return readBatch(ctx, batchId);
   } catch (err) {
