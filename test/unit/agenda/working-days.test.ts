@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { holidayFileSchema } from '../../../shared/agenda/holidays';
 import { addWorkingDays, countWorkingDays, isWorkingDay } from '../../../shared/agenda/working-days';
+import { addDaysToKey } from '../../../shared/agenda/zones';
 import h2026 from '../../../assets/holidays/2026.json' with { type: 'json' };
 import h2027 from '../../../assets/holidays/2027.json' with { type: 'json' };
 
@@ -21,6 +22,23 @@ describe('working days', () => {
     expect(addWorkingDays('2026-03-21', 0, off2026)).toBe('2026-03-25');
     expect(countWorkingDays('2026-03-16', '2026-03-27', off2026)).toBe(5);
     expect(() => addWorkingDays('2026-03-17', -1, off2026)).toThrow(RangeError);
+  });
+
+  it('counts by whole weeks exactly as day by day, over ranges of any length and start', () => {
+    const off = new Set([...off2026, ...holidayFileSchema.parse(h2027).entries.map((e) => e.date), 'not-a-date']);
+    const dayByDay = (from: string, to: string) => {
+      let n = 0;
+      for (let d = from; d <= to; d = addDaysToKey(d, 1)) if (isWorkingDay(d, off)) n += 1;
+      return n;
+    };
+    let seed = 7;
+    const next = (m: number) => (seed = (seed * 48271) % 2147483647) % m;
+    for (let i = 0; i < 400; i++) {
+      const from = addDaysToKey('2025-12-01', next(500));
+      const to = addDaysToKey(from, next(420) - 3);
+      expect(countWorkingDays(from, to, off), `${from}..${to}`).toBe(dayByDay(from, to));
+    }
+    expect(countWorkingDays('1969-12-29', '1970-01-04', new Set())).toBe(5);
   });
 
   it('ships holiday tables that name their source and stay inside their year', () => {

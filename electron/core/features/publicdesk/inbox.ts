@@ -5,14 +5,14 @@
  * (shared/rules/tables/publicdesk.ts); these handlers check the input and the moment.
  */
 import { WartaError } from '../../../../shared/contract/errors';
-import { DESK_STATUSES, OPEN_DESK_STATUSES, type DeskStatus } from '../../../../shared/publicdesk/model';
+import { OPEN_DESK_STATUSES, type DeskStatus } from '../../../../shared/publicdesk/model';
 import type { HandlerGroup } from '../../rpc/handler-types';
 import { dateKeyOf, deskCalendar } from './calendar';
-import { readItem, readItemRow, summaryOf, numberOf, type ItemRow } from './rows';
+import { listItems, OPEN_SQL } from './list';
+import { readItem, readItemRow, numberOf, type ItemRow } from './rows';
 import { boundOpd, deadlineDays, deskOnly, iso, step } from './steps';
 import { ensureDefaultTerms } from './terms';
 
-const OPEN_SQL = "('received', 'verified', 'disposed')";
 
 type Methods = 'publicdesk.list' | 'publicdesk.get' | 'publicdesk.receive' | 'publicdesk.verify' | 'publicdesk.reply' | 'publicdesk.close' | 'publicdesk.merge' | 'publicdesk.extend' | 'publicdesk.decide' | 'publicdesk.escalate';
 
@@ -23,36 +23,7 @@ function refuseState(r: ItemRow, allowed: readonly DeskStatus[], id: string, wha
 export const inboxHandlers: HandlerGroup<Methods> = {
   'publicdesk.list': (input, ctx) => {
     deskOnly(ctx);
-    const cal = deskCalendar(ctx);
-    const where = ['deleted_at IS NULL'];
-    const args: unknown[] = [];
-    if (input.status) {
-      where.push('status = ?');
-      args.push(input.status);
-    } else where.push("status <> 'merged'");
-    if (input.kind) {
-      where.push('kind = ?');
-      args.push(input.kind);
-    }
-    const q = input.query.trim();
-    if (q) {
-      const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push("(body LIKE ? ESCAPE '\\' OR ticket LIKE ? ESCAPE '\\' OR category LIKE ? ESCAPE '\\' OR location LIKE ? ESCAPE '\\' OR person_name LIKE ? ESCAPE '\\')");
-      args.push(like, like, like, like, like);
-    }
-    if (input.due === 'today') where.push(`status IN ${OPEN_SQL} AND due_date = '${cal.today}'`);
-    if (input.due === 'late') where.push(`status IN ${OPEN_SQL} AND due_date < '${cal.today}'`);
-    const order = input.due === 'all' ? 'received_at DESC, id DESC' : 'due_date, received_at';
-    const rows = ctx.db.prepare(`SELECT * FROM publicdesk_items WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`).all(...args, input.limit) as ItemRow[];
-    const total = ctx.db.prepare(`SELECT count(*) FROM publicdesk_items WHERE ${where.join(' AND ')}`).pluck().get(...args) as number;
-    const counts = Object.fromEntries(DESK_STATUSES.map((s) => [s, 0])) as Record<DeskStatus, number>;
-    for (const c of ctx.db.prepare('SELECT status, count(*) AS n FROM publicdesk_items WHERE deleted_at IS NULL GROUP BY status').all() as { status: DeskStatus; n: number }[])
-      if (c.status in counts) counts[c.status] = c.n;
-    const due = ctx.db.prepare(`SELECT sum(due_date = ?) AS today, sum(due_date < ?) AS late FROM publicdesk_items WHERE deleted_at IS NULL AND status IN ${OPEN_SQL}`).get(cal.today, cal.today) as {
-      today: number | null;
-      late: number | null;
-    };
-    return { items: rows.map((r) => summaryOf(r, cal)), total, counts, dueToday: due.today ?? 0, late: due.late ?? 0 };
+    return listItems(ctx, input);
   },
 
   'publicdesk.get': (input, ctx) => {

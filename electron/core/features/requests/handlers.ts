@@ -9,6 +9,8 @@ import { WartaError } from '../../../../shared/contract/errors';
 import { eventInput } from '../../../../shared/agenda/event';
 import { addDaysToKey, dateKey, startOfDateKey } from '../../../../shared/agenda/zones';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_REQUEST, OPEN_STATUSES, REQUEST_STATUSES, type RequestAction, type RequestStatus } from '../../../../shared/requests/model';
+import { matchClause } from '../../db/search-match';
+import { keptUntilWrite } from '../../db/until-write';
 import type { Caller } from '../../caller';
 import type { CoreContext, HandlerGroup } from '../../rpc/handler-types';
 import { syncEngineOf } from '../../sync/engine';
@@ -74,21 +76,32 @@ export const requestsHandlers: HandlerGroup<Methods> = {
     if (input.status) filter('r.status = ?', input.status);
     const q = input.query.trim();
     if (q) {
+      // Title, description and inviter through the local full-text index (migration 0017); the
+      // OPD's name is matched once against the 60-odd OPDs, not once per request.
+      const match = matchClause('requests_fts', 'r.rowid', q);
       const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      // The OPD's name is matched once against the 60-odd OPDs, not once per request.
-      where.push("(r.title LIKE ? ESCAPE '\\' OR r.description LIKE ? ESCAPE '\\' OR r.opd_id IN (SELECT id FROM opd WHERE name LIKE ? ESCAPE '\\') OR r.inviter LIKE ? ESCAPE '\\')");
-      args.push(like, like, like, like);
+      where.push(`(${match.sql} OR r.opd_id IN (SELECT id FROM opd WHERE name LIKE ? ESCAPE '\\'))`);
+      args.push(...match.args, like);
     }
     const [dayStart, dayEnd] = dayWindow(ctx);
-    const dueClause = `r.status IN ('submitted', 'needs_info') AND ((r.due_ms >= ${dayStart} AND r.due_ms < ${dayEnd}) OR (r.start_ms >= ${dayStart} AND r.start_ms < ${dayEnd}))`;
+    // Open requests due or starting today, each half read from its own index (migration 0017), not by
+    // reading every open request of the year.
+    const open = "deleted_at IS NULL AND status IN ('submitted', 'needs_info')";
+    const dueClause = `r.rowid IN (SELECT rowid FROM requests WHERE ${open} AND due_ms >= ${dayStart} AND due_ms < ${dayEnd} UNION SELECT rowid FROM requests WHERE ${open} AND start_ms >= ${dayStart} AND start_ms < ${dayEnd})`;
     if (input.dueToday) where.push(`(${dueClause})`);
     const rows = ctx.db.prepare(`${REQUEST_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.submitted_at DESC, r.id DESC LIMIT ?`).all(...args, input.limit) as RequestRow[];
     // A page shorter than the limit is the whole match: no second pass over the table to count it.
-    const total = rows.length < input.limit ? rows.length : (ctx.db.prepare(`SELECT count(*) FROM requests r WHERE ${where.join(' AND ')}`).pluck().get(...args) as number);
-    const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as Record<RequestStatus, number>;
-    for (const c of ctx.db.prepare(`SELECT r.status AS status, count(*) AS n FROM requests r WHERE ${scope.join(' AND ')} GROUP BY r.status`).all(...scopeArgs) as { status: RequestStatus; n: number }[])
-      if (c.status in counts) counts[c.status] = c.n;
-    const dueToday = ctx.db.prepare(`SELECT count(*) FROM requests r WHERE ${scope.join(' AND ')} AND ${dueClause}`).pluck().get(...scopeArgs) as number;
+    // Counts are kept until the next write: filters and pages change far more often than requests do.
+    const db = ctx.db;
+    const totalSql = `SELECT count(*) FROM requests r WHERE ${where.join(' AND ')}`;
+    const total = rows.length < input.limit ? rows.length : keptUntilWrite(db, `requests.list:${totalSql}:${JSON.stringify(args)}`, () => db.prepare(totalSql).pluck().get(...args) as number);
+    const { counts, dueToday } = keptUntilWrite(db, `requests.list:counts:${dueClause}:${JSON.stringify(scopeArgs)}`, () => {
+      const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as Record<RequestStatus, number>;
+      for (const c of db.prepare(`SELECT r.status AS status, count(*) AS n FROM requests r WHERE ${scope.join(' AND ')} GROUP BY r.status`).all(...scopeArgs) as { status: RequestStatus; n: number }[])
+        if (c.status in counts) counts[c.status] = c.n;
+      const dueToday = db.prepare(`SELECT count(*) FROM requests r WHERE ${scope.join(' AND ')} AND ${dueClause}`).pluck().get(...scopeArgs) as number;
+      return { counts, dueToday };
+    });
     const name = opd ? ((ctx.db.prepare('SELECT name FROM opd WHERE id = ?').pluck().get(opd) as string | undefined) ?? '') : '';
     return { items: rows.map(summaryOf), counts, dueToday, boundOpd: opd ? { id: opd, name } : null, total };
   },
