@@ -61,6 +61,8 @@ export function findDeskReminders(ctx: CoreContext): Notice[] {
   // Held back, not dropped: nothing is recorded, so the next check after the quiet hours raises it.
   if (inQuietHours(settings.quietHours, now.getHours() * 60 + now.getMinutes())) return [];
   const opd = boundOpd(ctx);
+  // The calendar seeds a year's holidays on first use (a synced write): not for a desk with nothing open.
+  if (!anyOpen(ctx, opd)) return [];
   let due: Due[];
   const cal = deskCalendar(ctx);
   if (opd) {
@@ -153,6 +155,18 @@ function dueItems(ctx: CoreContext, cal: DeskCalendar, userId: string | null): D
     out.push({ id: r.id, number: itemNumber((r.kind ?? 'complaint') as DeskKind, r.year, r.seq), dueDate: r.due_date, stage });
   }
   return out;
+}
+
+/** Whether anything open with a deadline is on this device: the check below needs the calendar only then. */
+function anyOpen(ctx: CoreContext, opd: string | null): boolean {
+  const row = opd
+    ? ctx.db
+        .prepare(`SELECT 1 FROM publicdesk_parts WHERE deleted_at IS NULL AND opd_id = ? AND status IN (${OPEN_PART_STATUSES.map(() => '?').join(', ')}) AND due_date IS NOT NULL LIMIT 1`)
+        .get(opd, ...OPEN_PART_STATUSES)
+    : ctx.db
+        .prepare(`SELECT 1 FROM publicdesk_items WHERE deleted_at IS NULL AND status IN (${OPEN_DESK_STATUSES.map(() => '?').join(', ')}) AND due_date IS NOT NULL LIMIT 1`)
+        .get(...OPEN_DESK_STATUSES);
+  return row !== undefined;
 }
 
 /** On a contributor's device: its own OPD's open parts, whoever is signed in there answers them. */
