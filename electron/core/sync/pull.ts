@@ -58,19 +58,19 @@ export async function pullAll(p: PullContext, decision: DeleteDecision): Promise
   for (;;) {
     const page = await next;
     if (p.abandoned()) return;
+    const more = page.more || page.cursor < page.head;
+    // Ask for the next page before looking at this one: the server prepares it meanwhile. Should
+    // this page fail (or stop for deletes), the stored cursor has not moved and the next cycle starts from it.
+    if (more) {
+      next = client.pull(page.cursor, bytes);
+      next.catch(() => undefined);
+    }
     const changes = page.changes.map((c) => c.change);
     const forget = page.forget ?? [];
     const pageDeletes = applier.countIncomingDeletes(changes);
     if (decision === null && exceedsGuard(p.guard, deletes + pageDeletes, liveAtStart))
       throw new StopForDeletes({ direction: 'pull', count: deletes + pageDeletes, total: liveAtStart });
     deletes += pageDeletes;
-    const more = page.more || page.cursor < page.head;
-    // Ask for the next page before applying this one: the server prepares it meanwhile. Should
-    // this page fail, the stored cursor has not moved and the next cycle starts from it.
-    if (more) {
-      next = client.pull(page.cursor, bytes);
-      next.catch(() => undefined);
-    }
     // Transactions of about a slice each (at most APPLY_CHUNK changes), each moving the cursor to
     // its last change, with the event loop free in between: other calls never wait long behind a
     // big pull. A page whose every change was withheld from this role still moves the cursor past them.
