@@ -352,8 +352,12 @@ export class Mutator {
   /**
    * Applies changes from elsewhere (a peer, or a replay of a log). Idempotent by change id;
    * order does not matter. Returns how many were new.
+   *
+   * `absent[i]` true: the caller has just found change i's row absent, and no earlier change of
+   * this call is to the same row, so it is inserted without being read first (a first pull's rows,
+   * sync/apply.ts); an existing row would fail the insert on its primary key, never be overwritten.
    */
-  applyChanges(changes: readonly Change[]): number {
+  applyChanges(changes: readonly Change[], absent?: readonly boolean[]): number {
     let applied = 0;
     this.transaction(() => {
       // Check the whole batch before writing anything, and move the clock once, past the newest
@@ -368,11 +372,13 @@ export class Mutator {
         if (change.hlc > newest) newest = change.hlc;
       }
       if (newest) this.clock.receive(newest);
-      for (const change of changes) {
-        if (isErasure(change.table, change.fields)) this.noteErasure(change.table, change.rowId, this.readRaw(change.table, change.rowId));
+      for (let i = 0; i < changes.length; i++) {
+        const change = changes[i] as Change;
+        const known = absent?.[i] === true ? null : undefined;
+        if (isErasure(change.table, change.fields)) this.noteErasure(change.table, change.rowId, known === null ? undefined : this.readRaw(change.table, change.rowId));
         // A change that wins no field (a duplicate, or older than what we hold) changes
         // nothing and need not be logged: the changes that beat it are in the log already.
-        if (!this.applyToRow(change)) continue;
+        if (!this.applyToRow(change, known)) continue;
         logPush(this.pending.remote, change.hlc, change.table, change.rowId);
         applied += 1;
       }

@@ -66,6 +66,10 @@ export class PageApplier {
         // Changes to rows this device does not hold (most of a first sync) need no conflict or
         // delete checks: they are applied in runs, through one call of the merge path.
         const run: Change[] = [];
+        // Per change of the run: its row was found absent and no earlier change of this page is
+        // to it, so the merge path inserts it without reading it again (one lookup per row, not two).
+        const absent: boolean[] = [];
+        const seen = new Set<string>();
         // A table empty before this page holds only rows of this page: no lookup needed.
         const empty = new Map<string, boolean>();
         const isEmpty = (table: string) => {
@@ -77,16 +81,22 @@ export class PageApplier {
           return e;
         };
         const flush = () => {
-          if (run.length) m.applyChanges(run);
+          if (run.length) m.applyChanges(run, absent);
           run.length = 0;
+          absent.length = 0;
         };
         for (const wc of changes) {
           const known = this.splitKnown(wc);
           if (known.deferred) defer.run(wc.hlc, JSON.stringify(wc));
           const c = known.change;
           if (!c) continue;
-          if (!('deleted_at' in c.fields) && (isEmpty(c.table) || !this.rows.exists(c.table, c.rowId))) run.push(c);
-          else {
+          const key = `${c.table}\u0000${c.rowId}`;
+          const again = seen.has(key);
+          if (!again) seen.add(key);
+          if (!('deleted_at' in c.fields) && (isEmpty(c.table) || !this.rows.exists(c.table, c.rowId))) {
+            run.push(c);
+            absent.push(!again);
+          } else {
             flush();
             this.applyOne(c, restoreDeletes);
           }

@@ -45,8 +45,41 @@ export interface PullContext {
   onProgress: (progress: { done: number; total: number; finished: boolean }) => void;
 }
 
+/**
+ * WAL pages (4 kB) a pull may gather before SQLite checkpoints them; SQLite's default of 1,000
+ * stays for everything else. A pull's small transactions write the same index pages again and
+ * again, so a 20,000-change first pull checkpointed five to eight times at the default, each time
+ * copying pages into the database and syncing both files (traced: 13 syncs of the database file,
+ * 4 with this). What a pull gathered is checkpointed once when it ends, so no save pays for it.
+ */
+export const PULL_WAL_PAGES = 8000;
+
 /** Pulls and applies every page up to the server's head. */
 export async function pullAll(p: PullContext, decision: DeleteDecision): Promise<void> {
+  const db = p.ctx.db;
+  const walPages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma(`wal_autocheckpoint = ${Math.max(walPages, PULL_WAL_PAGES)}`);
+  try {
+    await pullPages(p, decision);
+  } finally {
+    // The core may have closed meanwhile (an abandoned pull): nothing left to restore.
+    if (db.open) restoreCheckpoints(p, walPages);
+  }
+}
+
+function restoreCheckpoints(p: PullContext, walPages: number): void {
+  const db = p.ctx.db;
+  db.pragma(`wal_autocheckpoint = ${walPages}`);
+  // Not left to the next local save, which would wait for all of it. PASSIVE: never waits for
+  // a reader; a failure here loses nothing (the pages stay in the WAL for a later checkpoint).
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch (err) {
+    p.ctx.logger.warn('sync.pull.checkpoint_failed', { message: (err as Error).message });
+  }
+}
+
+async function pullPages(p: PullContext, decision: DeleteDecision): Promise<void> {
   const { ctx, state, client, applier } = p;
   p.unpushed.refresh(ctx.db, state.num('push_seq'));
   const liveAtStart = liveRows(ctx.db);
@@ -54,23 +87,26 @@ export async function pullAll(p: PullContext, decision: DeleteDecision): Promise
   let done = 0;
   const bytes = p.pageBytes ?? PULL_PAGE_BYTES;
   let next = client.pull(state.num('pull_cursor'), bytes);
-  const sizer = new BatchSizer(200, APPLY_CHUNK, 50);
+  // Floor 100, not 50: every transaction writes each index page its rows touch, so a transaction
+  // of 50 writes about one WAL page per row (a transaction of thousands: one per eight rows). On a busy
+  // machine batches shrink to the floor; 50 was tried for the ping under load and did not help it.
+  const sizer = new BatchSizer(200, APPLY_CHUNK, 100);
   for (;;) {
     const page = await next;
     if (p.abandoned()) return;
+    const more = page.more || page.cursor < page.head;
+    // Ask for the next page before looking at this one: the server prepares it meanwhile. Should
+    // this page fail (or stop for deletes), the stored cursor has not moved and the next cycle starts from it.
+    if (more) {
+      next = client.pull(page.cursor, bytes);
+      next.catch(() => undefined);
+    }
     const changes = page.changes.map((c) => c.change);
     const forget = page.forget ?? [];
     const pageDeletes = applier.countIncomingDeletes(changes);
     if (decision === null && exceedsGuard(p.guard, deletes + pageDeletes, liveAtStart))
       throw new StopForDeletes({ direction: 'pull', count: deletes + pageDeletes, total: liveAtStart });
     deletes += pageDeletes;
-    const more = page.more || page.cursor < page.head;
-    // Ask for the next page before applying this one: the server prepares it meanwhile. Should
-    // this page fail, the stored cursor has not moved and the next cycle starts from it.
-    if (more) {
-      next = client.pull(page.cursor, bytes);
-      next.catch(() => undefined);
-    }
     // Transactions of about a slice each (at most APPLY_CHUNK changes), each moving the cursor to
     // its last change, with the event loop free in between: other calls never wait long behind a
     // big pull. A page whose every change was withheld from this role still moves the cursor past them.

@@ -68,4 +68,60 @@ describe('applying a page', () => {
       ]),
     ).toBe(1);
   });
+
+  it('inserts rows found absent without reading them again, and merges a row that comes twice in one page', () => {
+    d = openDevice();
+    const db = d.core.context.db;
+    const applier = applierFor(d, knowsRegistry);
+    const id = (n: number) => `01900000-0000-7000-8000-00000000010${n}`;
+    const created = '2026-12-01T00:00:00.000Z';
+    // The table is empty before this page; W's delete is applied on its own (flushing the run) between X's two changes.
+    applier.applyPage(
+      [
+        { hlc: stamp(1), table: 'opd', rowId: id(1), fields: { name: 'X', created_at: created } },
+        { hlc: stamp(2), table: 'opd', rowId: id(2), fields: { name: 'W', created_at: created, deleted_at: created } },
+        { hlc: stamp(3), table: 'opd', rowId: id(1), fields: { name: 'X2' } },
+        { hlc: stamp(4), table: 'opd', rowId: id(3), fields: { name: 'Y', created_at: created } },
+      ],
+      4,
+    );
+    // Not empty any more: a new row twice, and a row held since the last page.
+    applier.applyPage(
+      [
+        { hlc: stamp(5), table: 'opd', rowId: id(4), fields: { name: 'Z', created_at: created } },
+        { hlc: stamp(6), table: 'opd', rowId: id(4), fields: { abbreviation: 'Zz' } },
+        { hlc: stamp(7), table: 'opd', rowId: id(3), fields: { name: 'Y2' } },
+      ],
+      7,
+    );
+    const rows = db.prepare('SELECT id, name, abbreviation, deleted_at FROM opd ORDER BY id').all();
+    expect(rows).toEqual([
+      { id: id(1), name: 'X2', abbreviation: null, deleted_at: null },
+      { id: id(2), name: 'W', abbreviation: null, deleted_at: created },
+      { id: id(3), name: 'Y2', abbreviation: null, deleted_at: null },
+      { id: id(4), name: 'Z', abbreviation: 'Zz', deleted_at: null },
+    ]);
+    expect((db.prepare("SELECT sum(count) AS n FROM change_log WHERE origin = 'remote'").get() as { n: number }).n).toBe(7);
+    expect(stateOf(d).num('pull_cursor')).toBe(7);
+  });
+
+  it('refuses a row said to be absent that exists, writing nothing of the batch', () => {
+    d = openDevice();
+    const ctx = d.core.context;
+    const rowId = ctx.mutator.transaction(() => ctx.mutator.insert('opd', { name: 'Ada' }));
+    const logBefore = (ctx.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+    const fresh = '01900000-0000-7000-8000-000000000201';
+    expect(() =>
+      ctx.mutator.applyChanges(
+        [
+          { hlc: stamp(1), table: 'opd', rowId: fresh, fields: { name: 'Baru', created_at: '2026-12-01T00:00:00.000Z' } },
+          { hlc: stamp(2), table: 'opd', rowId, fields: { name: 'Timpa' } },
+        ],
+        [true, true],
+      ),
+    ).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(ctx.db.prepare('SELECT name FROM opd WHERE id = ?').get(rowId)).toEqual({ name: 'Ada' });
+    expect(ctx.db.prepare('SELECT 1 FROM opd WHERE id = ?').get(fresh)).toBeUndefined();
+    expect((ctx.db.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n).toBe(logBefore);
+  });
 });

@@ -1,5 +1,6 @@
 /** pull.ts: pages applied with their cursor; progress per page; a page lost on the way is asked again. */
 import { afterEach, describe, expect, it } from 'vitest';
+import { PULL_WAL_PAGES } from '../../../electron/core/sync/pull';
 import { enrol, openDevice } from '../support';
 import { faultyFetch, office, stateOf, type Office } from './helpers';
 
@@ -9,6 +10,7 @@ afterEach(async () => {
   o = null;
 });
 
+const walPages = (d: Office['devices'][number]) => d.core.context.db.pragma('wal_autocheckpoint', { simple: true }) as number;
 const opdCount = (d: Office['devices'][number]) => (d.core.context.db.prepare('SELECT count(*) AS n FROM opd').get() as { n: number }).n;
 
 describe('pull', () => {
@@ -21,8 +23,17 @@ describe('pull', () => {
     });
     expect((await a.engine.syncNow()).state).toBe('up_to_date');
     const progress: { done: number; total: number | null; finished: boolean }[] = [];
-    b.core.on('progress', (p) => progress.push(p));
+    // While pulling, checkpoints wait for PULL_WAL_PAGES; afterwards SQLite's default is back and the WAL checkpointed.
+    const walDuring: number[] = [];
+    b.core.on('progress', (p) => {
+      progress.push(p);
+      walDuring.push(walPages(b));
+    });
     expect((await b.engine.syncNow()).state).toBe('up_to_date');
+    expect(new Set(walDuring)).toEqual(new Set([PULL_WAL_PAGES]));
+    expect(walPages(b)).toBe(1000);
+    const [ckpt] = b.core.context.db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    expect(ckpt?.checkpointed).toBe(ckpt?.log);
     expect(progress.length).toBeGreaterThan(2);
     expect(progress.at(-1)).toMatchObject({ finished: true });
     expect(progress.slice(0, -1).every((p) => !p.finished)).toBe(true);
@@ -48,6 +59,7 @@ describe('pull', () => {
     o.devices.push(dst);
     await enrol(dst, o.server.server, o.workspace);
     expect((await dst.engine.syncNow()).state).toBe('offline');
+    expect(walPages(dst)).toBe(1000);
     const cursor = stateOf(dst).num('pull_cursor');
     const head = await o.server.store.head(o.workspace);
     expect(cursor).toBeGreaterThan(0);
