@@ -66,7 +66,7 @@ export const messagesEn: Record<MessageKey, string> = {
   'home.dateline': 'Dateline',
   'home.inThisVersion': 'What you can do in Warta',
   'home.inThisVersionBody':
-    'Write and approve press releases (Releases), prepare the leaders\' agendas and press-conference schedule (Agenda), manage partner media, contracts and proof of publication (Media), and set up the press-room computer (Press Room). The office profile, users and sync are in Settings.',
+    'Write and approve press releases (Releases), prepare the leaders\' agendas and press-conference schedule (Agenda), plan campaigns and social-media posts (Campaigns), receive coverage requests and invitations from the agencies (Requests), handle citizens\' complaints and PPID information requests (Complaints & PPID), keep the agencies\' PR network (PR Network), partner media, contracts and proof of publication (Media), prepare monthly and yearly reports (Reports), and set up the press-room computer (Press Room). The office profile, users and sync are in Settings.',
 
   'firstRun.title': 'Welcome to Warta',
   'firstRun.intro':

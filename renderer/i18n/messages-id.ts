@@ -70,7 +70,7 @@ export const messagesId = {
   'home.dateline': 'Baris tempat (dateline)',
   'home.inThisVersion': 'Yang dapat dikerjakan di Warta',
   'home.inThisVersionBody':
-    'Menulis dan menyetujui siaran pers (Rilis), menyusun agenda pimpinan dan jadwal jumpa pers (Agenda), mengelola media mitra, kontrak, dan bukti tayang (Media), serta menyiapkan komputer ruang pers (Ruang Pers). Profil kantor, pengguna, dan sinkronisasi diatur di Pengaturan.',
+    'Menulis dan menyetujui siaran pers (Rilis), menyusun agenda pimpinan dan jadwal jumpa pers (Agenda), merencanakan kampanye dan unggahan media sosial (Kampanye), menerima permohonan liputan dan undangan dari OPD (Permohonan), melayani aduan warga dan permohonan informasi PPID (Aduan & PPID), mengelola jejaring kehumasan OPD (Jejaring Kehumasan), media mitra, kontrak, dan bukti tayang (Media), menyusun laporan bulanan dan tahunan (Laporan), serta menyiapkan komputer ruang pers (Ruang Pers). Profil kantor, pengguna, dan sinkronisasi diatur di Pengaturan.',
 
   'firstRun.title': 'Selamat datang di Warta',
   'firstRun.intro':
